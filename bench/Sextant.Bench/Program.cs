@@ -1,6 +1,18 @@
+using BenchmarkDotNet.Running;
+using Sextant.Bench.Scale;
+
 namespace Sextant.Bench;
 
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Sextant.Bench -- scale [--events N]</c> runs the
+/// end-to-end ingest / load scale run; any other arguments go to BenchmarkDotNet.
+/// </summary>
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "scale") return IngestScaleRun.Run(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sextant.Ingest;
+using Sextant.Storage.Sqlite;
+
+namespace Sextant.Bench.Scale;
+
+/// <summary>
+/// End-to-end figures for the embedded store: CSV → store ingest rate (with duplicate
+/// detection), re-ingest rate, store → EventTable load rate, table bytes per event and peak
+/// memory. Prints one line per figure.
+/// </summary>
+internal static class IngestScaleRun
+{
+    public static int Run(string[] args)
+    {
+        var events = LongOption(args, "--events", 1_000_000);
+        var users = (int)LongOption(args, "--users", 50_000);
+        var ingestOnly = args.Contains("--ingest-only");
+        var directory = Path.Combine(Path.GetTempPath(), "sextant-scale-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var csv = Path.Combine(directory, "events.csv");
+            var storePath = Path.Combine(directory, "scale.db");
+            var watch = Stopwatch.StartNew();
+            var duplicates = SyntheticCsv.Write(csv, events, users);
+            Console.WriteLine($"generated     {events:N0} rows ({duplicates:N0} duplicate ids), {new FileInfo(csv).Length / 1048576.0:F0} MiB in {watch.Elapsed.TotalSeconds:F1} s");
+
+            IngestResult result;
+            using (var store = SqliteStore.Open(storePath, create: true))
+            {
+                watch.Restart();
+                result = new Ingestor(store, new IngestOptions(), TimeProvider.System).Ingest([csv]);
+                Report("ingest", events, watch.Elapsed);
+                Console.WriteLine($"              inserted {result.Inserted:N0}, duplicates {result.Duplicates:N0}, quarantined {result.Quarantined:N0}");
+                Console.WriteLine($"peak memory   {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB (process, after ingest)");
+                if (ingestOnly) return 0;
+
+                watch.Restart();
+                var again = new Ingestor(store, new IngestOptions(), TimeProvider.System).Ingest([csv]);
+                Report("re-ingest", events, watch.Elapsed);
+                Console.WriteLine($"              inserted {again.Inserted:N0}, duplicates {again.Duplicates:N0}");
+            }
+
+            Console.WriteLine($"store size    {new FileInfo(storePath).Length / 1048576.0:F0} MiB");
+            for (var round = 0; round < 3; round++)
+            {
+                using var store = SqliteStore.Open(storePath, create: false);
+                GC.Collect();
+                var before = GC.GetTotalMemory(forceFullCollection: true);
+                watch.Restart();
+                var table = SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
+                var elapsed = watch.Elapsed;
+                var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+                var columnBytes = table.Timestamps.Length * 8L + table.EventCodes.Length * 4L + table.UserIndex.Length * 4L + table.StoreRows.Length * 4L;
+                Report($"load #{round + 1}", table.EventCount, elapsed);
+                Console.WriteLine($"              table columns {columnBytes / (double)table.EventCount:F1} bytes/event; whole table incl. dictionaries {retained / (double)table.EventCount:F1} bytes/event");
+                GC.KeepAlive(table);
+            }
+            Console.WriteLine($"peak memory   {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB (process)");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void Report(string what, long rows, TimeSpan elapsed) =>
+        Console.WriteLine($"{what,-13} {rows:N0} rows in {elapsed.TotalSeconds:F2} s = {rows / elapsed.TotalSeconds:N0} rows/s");
+
+    private static long LongOption(string[] args, string name, long fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? long.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Sextant.Analysis.Checks;
+using Sextant.Cli.Output;
+using Sextant.Storage.Sqlite;
+using Spectre.Console;
+
+namespace Sextant.Cli.Commands;
+
+/// <summary><c>sextant check</c>: data-quality tests on the store; exits non-zero when any fails.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var command = new Command("check", "Run data-quality tests on the store (non-zero exit when any fails)");
+        command.SetAction(result =>
+        {
+            var config = globals.LoadConfig(result);
+            using var store = SqliteStore.Open(globals.StorePath(result, config), create: false);
+            var accepted = new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["segment"] = config.Check.AcceptedValues.Segment,
+                ["channel"] = config.Check.AcceptedValues.Channel,
+                ["plan"] = config.Check.AcceptedValues.Plan,
+            };
+            var report = CheckRunner.Run(store, new CheckQuery(accepted, TimeProvider.System.GetUtcNow()));
+            if (result.GetValue(globals.Json))
+            {
+                JsonOutput.Write(report);
+            }
+            else
+            {
+                var table = new Table().Border(TableBorder.Rounded).AddColumns("check", "status", "failing rows", "message");
+                table.Columns[2].RightAligned();
+                foreach (var check in report.Checks)
+                {
+                    var status = check.Status switch
+                    {
+                        CheckStatus.Pass => "[green]pass[/]",
+                        CheckStatus.Warn => "[yellow]warn[/]",
+                        _ => "[red]fail[/]",
+                    };
+                    table.AddRow(check.Name, status, Terminal.Number(check.FailingRows), Markup.Escape(check.Message));
+                }
+                AnsiConsole.Write(table);
+            }
+            return report.AnyFailed ? Program.ExitFailed : Program.ExitOk;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using Sextant.Cli.Output;
+using Sextant.Configuration;
+using Sextant.Events;
+using Sextant.Ingest;
+using Sextant.Storage.Sqlite;
+using Spectre.Console;
+
+namespace Sextant.Cli.Commands;
+
+/// <summary><c>sextant ingest FILE...</c>: read CSV / JSON-lines files into the store.</summary>
+internal static class IngestCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var files = new Argument<string[]>("files") { Description = "CSV, TSV or JSON-lines files, optionally .gz", Arity = ArgumentArity.OneOrMore };
+        var kind = new Option<string?>("--kind") { Description = "Record kind of every file: events, users, subscriptions or assignments (default: detected from the columns)" };
+        kind.AcceptOnlyFromAmong("events", "users", "subscriptions", "assignments");
+        var map = new Option<string[]>("--map") { Description = "Map a source column onto a canonical one: --map distinct_id=user_id (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var timezone = new Option<string?>("--timezone") { Description = "Zone of naive timestamps such as '2024-03-01 09:00:00' (default: ingest.timezone, UTC)" };
+        var timeUnit = new Option<string?>("--time-unit") { Description = "Unit of numeric epoch timestamps: auto, s, ms, us, ns (default: auto by magnitude)" };
+        var strict = new Option<bool>("--strict") { Description = "Fail and commit nothing from a file that has any bad row" };
+
+        var command = new Command("ingest", "Read events, users, subscriptions or assignments into the store") { files, kind, map, timezone, timeUnit, strict };
+        command.SetAction(result =>
+        {
+            var config = globals.LoadConfig(result);
+            var options = BuildOptions(config, result.GetValue(kind), result.GetValue(map) ?? [], result.GetValue(timezone), result.GetValue(timeUnit), result.GetValue(strict));
+            var json = result.GetValue(globals.Json);
+            using var store = SqliteStore.Open(globals.StorePath(result, config), create: true);
+            var ingestor = new Ingestor(store, options, TimeProvider.System);
+            var paths = result.GetValue(files)!;
+            var outcome = Terminal.IsInteractive && !json ? RunWithProgress(ingestor, paths) : ingestor.Ingest(paths);
+
+            if (json) JsonOutput.Write(ToJson(outcome));
+            else Print(outcome, options.Strict);
+            return outcome.AnyRolledBack ? Program.ExitFailed : Program.ExitOk;
+        });
+        return command;
+    }
+
+    private static IngestOptions BuildOptions(SextantConfig config, string? kind, string[] maps, string? timezone, string? timeUnit, bool strict)
+    {
+        var explicitMap = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in maps)
+        {
+            var equals = item.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == item.Length - 1)
+                throw new SextantException($"--map '{item}': expected SOURCE_COLUMN=CANONICAL_COLUMN, e.g. --map distinct_id=user_id");
+            explicitMap[item[..equals].Trim()] = item[(equals + 1)..].Trim();
+        }
+        return new IngestOptions
+        {
+            Kind = kind is null ? null : Enum.Parse<RecordKind>(kind, ignoreCase: true),
+            Map = explicitMap,
+            MapByKind = new Dictionary<RecordKind, IReadOnlyDictionary<string, string>>
+            {
+                [RecordKind.Events] = config.Ingest.Map.Events,
+                [RecordKind.Users] = config.Ingest.Map.Users,
+                [RecordKind.Subscriptions] = config.Ingest.Map.Subscriptions,
+                [RecordKind.Assignments] = config.Ingest.Map.Assignments,
+            },
+            NaiveZone = timezone is null ? config.Ingest.TimeZone : FindZone(timezone),
+            TimeUnit = TimestampParser.ParseUnit(timeUnit ?? config.Ingest.TimeUnit),
+            Strict = strict,
+            BatchSize = config.Ingest.BatchSize,
+            QuarantinePath = config.Ingest.Quarantine,
+        };
+    }
+
+    private static TimeZoneInfo FindZone(string name)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(name);
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new SextantException($"--timezone '{name}' is not an IANA time zone name (e.g. UTC, Europe/Berlin, America/New_York)", exception);
+        }
+    }
+
+    private static IngestResult RunWithProgress(Ingestor ingestor, string[] paths)
+    {
+        IngestResult? outcome = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var tasks = paths.Select(path => context.AddTask(Markup.Escape(Path.GetFileName(path)), autoStart: false, maxValue: 1)).ToArray();
+                var progress = new SynchronousProgress<IngestProgress>(update =>
+                {
+                    var task = tasks[update.FileIndex];
+                    if (!task.IsStarted) task.StartTask();
+                    task.MaxValue = Math.Max(1, update.TotalBytes);
+                    task.Value = Math.Min(update.BytesRead, update.TotalBytes);
+                    task.Description = $"{Markup.Escape(Path.GetFileName(update.File))} {Terminal.Number(update.RowsRead)} rows";
+                });
+                outcome = ingestor.Ingest(paths, progress);
+                foreach (var task in tasks) task.Value = task.MaxValue;
+            });
+        return outcome!;
+    }
+
+    private static object ToJson(IngestResult outcome) => new
+    {
+        outcome.Read,
+        outcome.Inserted,
+        outcome.Updated,
+        outcome.Duplicates,
+        outcome.Quarantined,
+        outcome.QuarantineFile,
+        Committed = !outcome.AnyRolledBack,
+        Files = outcome.Files,
+    };
+
+    private static void Print(IngestResult outcome, bool strict)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("file", "kind", "read", "inserted", "updated", "duplicates", "quarantined");
+        foreach (var column in table.Columns.Skip(2)) column.RightAligned();
+        foreach (var file in outcome.Files)
+        {
+            table.AddRow(Markup.Escape(file.File), file.Kind.ToString().ToLowerInvariant(), Terminal.Number(file.Read),
+                Terminal.Number(file.Committed ? file.Inserted : 0), Terminal.Number(file.Committed ? file.Updated : 0),
+                Terminal.Number(file.Duplicates), Terminal.Number(file.Quarantined));
+        }
+        AnsiConsole.Write(table);
+        if (outcome.Quarantined > 0)
+            AnsiConsole.MarkupLine($"[yellow]{Terminal.Number(outcome.Quarantined)} bad rows[/] written to {Markup.Escape(outcome.QuarantineFile)} (file, line, reason, raw text).");
+        foreach (var file in outcome.Files.Where(f => !f.Committed))
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(file.File)}: nothing committed[/] — --strict and {Terminal.Number(file.Quarantined)} bad rows.");
+        if (!strict && outcome.Quarantined == 0)
+            AnsiConsole.MarkupLine("[green]All rows accounted for[/]: read = inserted + updated + duplicates + quarantined.");
+        var exposures = outcome.Files.Sum(f => f.ExposureAssignments);
+        if (exposures > 0) AnsiConsole.MarkupLine($"{Terminal.Number(exposures)} assignments taken from $experiment_started events.");
+    }
+
+    /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,177 @@
+using Microsoft.Data.Sqlite;
+using Sextant.Events;
+using Sextant.Storage;
+using Sextant.Storage.Sqlite;
+
+namespace Sextant.Analysis.Checks;
+
+/// <summary>
+/// Data-quality tests in the spirit of dbt tests: store integrity, unique event ids, identity,
+/// timestamp range, events before sign-up, events without a profile, accepted values and
+/// subscriptions of unknown users. Failing checks make <c>sextant check</c> exit non-zero.
+/// </summary>
+public static class CheckRunner
+{
+    private static readonly long EarliestTimestamp = Timestamp.FromDateTimeOffset(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)).UnixMicroseconds;
+
+    /// <summary>Runs every check on the store.</summary>
+    public static CheckReport Run(SqliteStore store, CheckQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(query);
+        var connection = store.Connection;
+        var chunks = StoreChunks.List(connection);
+        var rowCount = chunks.Count == 0 ? 0L : chunks[^1].FirstRow + (long)chunks[^1].Rows;
+        var checks = new List<CheckOutcome> { Integrity(store, chunks, rowCount), UniqueIds(connection, chunks) };
+
+        var blobs = StoreChunks.ReadColumns(connection, chunks, ChunkColumn.UserCode, ChunkColumn.AnonymousCode, ChunkColumn.Timestamp);
+        long withoutIdentity = 0, outOfRange = 0;
+        var latest = Timestamp.FromDateTimeOffset(query.Now.AddDays(1)).UnixMicroseconds;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var rows = chunks[i].Rows;
+            var users = new int[rows];
+            var anonymous = new int[rows];
+            var times = new long[rows];
+            EventChunkDecoder.DecodeCodes(blobs[i][0], users);
+            EventChunkDecoder.DecodeCodes(blobs[i][1], anonymous);
+            EventChunkDecoder.DecodeTimestamps(blobs[i][2], times);
+            for (var row = 0; row < rows; row++)
+            {
+                if (users[row] == 0 && anonymous[row] == 0) withoutIdentity++;
+                if (times[row] < EarliestTimestamp || times[row] > latest) outOfRange++;
+            }
+        }
+        checks.Add(Outcome("events_have_identity", withoutIdentity, CheckStatus.Fail,
+            "every event has a user_id or an anonymous_id", "events have neither user_id nor anonymous_id"));
+        checks.Add(Outcome("timestamps_in_range", outOfRange, CheckStatus.Fail,
+            "event timestamps lie between 2000-01-01 and one day from now", "events have timestamps before 2000-01-01 or more than one day in the future"));
+
+        checks.AddRange(ProfileChecks(store));
+        foreach (var (attribute, accepted) in query.AcceptedValues.Where(pair => pair.Value.Count > 0))
+            checks.Add(AcceptedValues(connection, attribute, accepted));
+        checks.Add(SubscriptionsOfKnownUsers(connection));
+        checks.Add(InterruptedIngests(connection));
+        return new CheckReport(checks);
+    }
+
+    private static CheckOutcome Integrity(SqliteStore store, List<ChunkInfo> chunks, long rowCount)
+    {
+        var quick = store.Connection.CreateCommand();
+        quick.CommandText = "PRAGMA quick_check";
+        var result = quick.ExecuteScalar() as string;
+        quick.Dispose();
+        if (result != "ok")
+            return new CheckOutcome("store_integrity", CheckStatus.Fail, 1, $"SQLite reports the file damaged: {result}");
+        var columns = store.ScalarLong("SELECT COUNT(*) FROM chunk_columns");
+        var expectedColumns = chunks.Count * (long)(Enum.GetValues<ChunkColumn>().Length);
+        if (columns != expectedColumns)
+            return new CheckOutcome("store_integrity", CheckStatus.Fail, Math.Abs(expectedColumns - columns), $"{chunks.Count} chunks should have {expectedColumns} column blobs, found {columns}");
+        var keys = store.ScalarLong("SELECT (SELECT COUNT(*) FROM event_keys) + (SELECT COUNT(*) FROM event_key_collisions)");
+        if (keys != rowCount)
+            return new CheckOutcome("store_integrity", CheckStatus.Fail, Math.Abs(keys - rowCount), $"{rowCount} stored events but {keys} event id keys");
+        return new CheckOutcome("store_integrity", CheckStatus.Pass, 0, $"file intact; {chunks.Count} chunks, {rowCount} events, one id key each");
+    }
+
+    private static CheckOutcome UniqueIds(SqliteConnection connection, List<ChunkInfo> chunks)
+    {
+        var blobs = StoreChunks.ReadColumns(connection, chunks, ChunkColumn.EventId);
+        var all = new long[chunks.Sum(c => (long)c.Rows)];
+        var ids = new string?[chunks.Count][];
+        Parallel.For(0, chunks.Count, i =>
+        {
+            ids[i] = EventChunkDecoder.DecodeStrings(blobs[i][0], chunks[i].Rows);
+            for (var row = 0; row < chunks[i].Rows; row++) all[chunks[i].FirstRow + row] = StableHash.Of(ids[i][row] ?? "");
+        });
+        var sorted = (long[])all.Clone();
+        Array.Sort(sorted);
+        var suspects = new HashSet<long>();
+        for (var i = 1; i < sorted.Length; i++) if (sorted[i] == sorted[i - 1]) suspects.Add(sorted[i]);
+        long duplicates = 0;
+        if (suspects.Count > 0)
+        {
+            // Equal hashes are compared by the ids themselves: a hash collision is not a duplicate.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < chunks.Count; i++)
+                for (var row = 0; row < chunks[i].Rows; row++)
+                    if (suspects.Contains(all[chunks[i].FirstRow + row]) && !seen.Add(ids[i][row] ?? "")) duplicates++;
+        }
+        return Outcome("unique_event_ids", duplicates, CheckStatus.Fail, "every event id is stored once", "event ids are stored more than once");
+    }
+
+    private static IEnumerable<CheckOutcome> ProfileChecks(SqliteStore store)
+    {
+        var table = SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
+        var profileSignups = new Dictionary<string, long>(StringComparer.Ordinal);
+        var profiles = new HashSet<string>(StringComparer.Ordinal);
+        using (var command = store.Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT user_id, signup_at FROM users";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                profiles.Add(reader.GetString(0));
+                if (!reader.IsDBNull(1)) profileSignups[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+        long beforeSignup = 0, withoutProfile = 0;
+        var usersWithoutProfile = 0;
+        for (var user = 0; user < table.SignedUpUserCount; user++)
+        {
+            var start = table.UserOffsets[user];
+            var end = table.UserOffsets[user + 1];
+            if (start == end) continue;
+            var key = table.UserKeys[user];
+            if (!profiles.Contains(key))
+            {
+                withoutProfile += end - start;
+                usersWithoutProfile++;
+            }
+            if (profileSignups.TryGetValue(key, out var signup))
+                for (var row = start; row < end && table.Timestamps[row] < signup; row++) beforeSignup++;
+        }
+        yield return Outcome("events_before_signup", beforeSignup, CheckStatus.Warn,
+            "no event of a user precedes the user's signup_at", "events precede their user's signup_at (often anonymous pre-signup activity)");
+        yield return Outcome("events_have_profile", withoutProfile, CheckStatus.Warn,
+            "every identified user with events has a profile", $"events belong to {usersWithoutProfile} users without a profile (ingest user profiles)");
+    }
+
+    private static CheckOutcome AcceptedValues(SqliteConnection connection, string attribute, IReadOnlyList<string> accepted)
+    {
+        using var command = connection.CreateCommand();
+        var parameters = accepted.Select((_, i) => "$v" + i).ToList();
+        command.CommandText = $"SELECT COUNT(*) FROM users WHERE {attribute} IS NOT NULL AND {attribute} NOT IN ({string.Join(",", parameters)})";
+        for (var i = 0; i < accepted.Count; i++) command.Parameters.AddWithValue(parameters[i], accepted[i]);
+        var failing = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Outcome($"accepted_values_{attribute}", failing, CheckStatus.Fail,
+            $"every user's {attribute} is one of: {string.Join(", ", accepted)}", $"users have a {attribute} outside: {string.Join(", ", accepted)}");
+    }
+
+    private static CheckOutcome SubscriptionsOfKnownUsers(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM subscriptions s
+            WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = s.user_id)
+              AND NOT EXISTS (SELECT 1 FROM dictionary d WHERE d.kind = $kind AND d.value = s.user_id)
+            """;
+        command.Parameters.AddWithValue("$kind", (int)DictionaryKind.UserId);
+        var failing = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Outcome("subscriptions_have_known_user", failing, CheckStatus.Fail,
+            "every subscription's user has a profile or events", "subscriptions belong to users with neither a profile nor events");
+    }
+
+    private static CheckOutcome InterruptedIngests(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM ingest_runs WHERE status = 'running'";
+        var interrupted = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Outcome("ingests_completed", interrupted, CheckStatus.Warn,
+            "every ingest ran to its end", "ingests stopped before their end; the store holds their committed batches — run the same ingest again to complete them");
+    }
+
+    private static CheckOutcome Outcome(string name, long failing, CheckStatus severity, string rule, string problem) =>
+        failing == 0
+            ? new CheckOutcome(name, CheckStatus.Pass, 0, rule)
+            : new CheckOutcome(name, severity, failing, $"{failing} {problem}");
+}

@@ -1,0 +1,41 @@
+using Sextant.Events;
+
+namespace Sextant.Ingest;
+
+/// <summary>How files are read into the store.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>The record kind of every file; null detects it from each file's columns.</summary>
+    public RecordKind? Kind { get; init; }
+
+    /// <summary>Explicit column mappings (source column → canonical column), applied to every file.</summary>
+    public IReadOnlyDictionary<string, string> Map { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Explicit mappings per record kind from sextant.yaml; <see cref="Map"/> wins over them.</summary>
+    public IReadOnlyDictionary<RecordKind, IReadOnlyDictionary<string, string>> MapByKind { get; init; } =
+        new Dictionary<RecordKind, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>Zone for naive timestamps such as '2024-03-01 09:00:00'.</summary>
+    public TimeZoneInfo NaiveZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Unit of numeric epoch timestamps (Auto detects it by magnitude).</summary>
+    public TimeUnit TimeUnit { get; init; } = TimeUnit.Auto;
+
+    /// <summary>When true, a file with any bad row is not committed at all and the run fails.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>Rows per committed batch.</summary>
+    public int BatchSize { get; init; } = 65_536;
+
+    /// <summary>Quarantine file; null means '&lt;store&gt;.quarantine.jsonl' next to the store.</summary>
+    public string? QuarantinePath { get; init; }
+
+    internal IReadOnlyDictionary<string, string> MapFor(RecordKind kind)
+    {
+        var fromConfig = MapByKind.GetValueOrDefault(kind);
+        if (fromConfig is null || fromConfig.Count == 0) return Map;
+        var merged = new Dictionary<string, string>(fromConfig, StringComparer.Ordinal);
+        foreach (var (source, target) in Map) merged[source] = target;
+        return merged;
+    }
+}

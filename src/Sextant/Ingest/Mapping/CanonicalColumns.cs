@@ -1,0 +1,89 @@
+using Sextant.Events;
+
+namespace Sextant.Ingest.Mapping;
+
+/// <summary>
+/// The canonical columns of each record kind (DATA_MODEL.md) and the other names that map onto
+/// them automatically: the seed-style names and the common names of analytics exports.
+/// </summary>
+internal static class CanonicalColumns
+{
+    public static readonly IReadOnlyList<string> Events =
+        ["event_id", "user_id", "anonymous_id", "event", "timestamp", "platform", "session_id", "workspace_id", "revenue", "properties", "source"];
+
+    public static readonly IReadOnlyList<string> Users =
+        ["user_id", "signup_at", "segment", "channel", "plan", "country", "platform", "workspace_id", "traits"];
+
+    public static readonly IReadOnlyList<string> Subscriptions =
+        ["subscription_id", "user_id", "plan", "status", "start_at", "end_at", "mrr", "currency"];
+
+    public static readonly IReadOnlyList<string> Assignments =
+        ["experiment", "user_id", "variant", "assigned_at"];
+
+    private static readonly Dictionary<string, string> EventAliases = Aliases(
+        ("event_id", ["$insert_id", "insert_id", "uuid", "message_id", "messageid", "id"]),
+        ("user_id", ["userid", "user", "distinct_id", "$user_id"]),
+        ("anonymous_id", ["anonymousid", "anon_id", "device_id", "$device_id", "visitor_id"]),
+        ("event", ["event_type", "event_name", "name", "action"]),
+        ("timestamp", ["time", "ts", "event_time", "event_timestamp", "created_at", "occurred_at", "datetime"]),
+        ("platform", ["os_platform", "$platform"]),
+        ("session_id", ["session", "sessionid", "$session_id"]),
+        ("workspace_id", ["workspace", "team_id", "account_id", "org_id", "organization_id"]),
+        ("revenue", ["$revenue", "amount_usd"]),
+        ("properties", ["props", "event_properties"]));
+
+    private static readonly Dictionary<string, string> UserAliases = Aliases(
+        ("user_id", ["userid", "user", "distinct_id", "id"]),
+        ("signup_at", ["signup_date", "signup_time", "signed_up_at", "created_at", "registration_date"]),
+        ("segment", ["user_segment", "customer_segment"]),
+        ("channel", ["acquisition_channel", "signup_channel"]),
+        ("plan", ["plan_type", "plan_name", "current_plan"]),
+        ("country", ["country_code"]),
+        ("workspace_id", ["workspace", "team_id", "account_id", "org_id"]),
+        ("traits", ["properties", "user_properties"]));
+
+    private static readonly Dictionary<string, string> SubscriptionAliases = Aliases(
+        ("subscription_id", ["id", "subscriptionid"]),
+        ("user_id", ["userid", "user", "customer_id"]),
+        ("plan", ["plan_type", "plan_name"]),
+        ("start_at", ["started_at", "start_date", "created_at"]),
+        ("end_at", ["ended_at", "end_date", "cancelled_at", "canceled_at"]),
+        ("mrr", ["monthly_revenue", "mrr_usd"]));
+
+    private static readonly Dictionary<string, string> AssignmentAliases = Aliases(
+        ("experiment", ["experiment_name", "experiment_id", "test", "test_name"]),
+        ("user_id", ["userid", "user", "distinct_id"]),
+        ("variant", ["variation", "group", "arm", "bucket", "variant_name"]),
+        ("assigned_at", ["timestamp", "exposed_at", "first_exposure_at", "assigned_date", "time"]));
+
+    public static IReadOnlyList<string> For(RecordKind kind) => kind switch
+    {
+        RecordKind.Events => Events,
+        RecordKind.Users => Users,
+        RecordKind.Subscriptions => Subscriptions,
+        _ => Assignments,
+    };
+
+    /// <summary>The canonical column a source column maps onto automatically, or null.</summary>
+    public static string? AutoMap(RecordKind kind, string sourceColumn)
+    {
+        var name = sourceColumn.Trim().ToLowerInvariant();
+        if (For(kind).Contains(name)) return name;
+        var aliases = kind switch
+        {
+            RecordKind.Events => EventAliases,
+            RecordKind.Users => UserAliases,
+            RecordKind.Subscriptions => SubscriptionAliases,
+            _ => AssignmentAliases,
+        };
+        return aliases.GetValueOrDefault(name);
+    }
+
+    private static Dictionary<string, string> Aliases(params (string Canonical, string[] Names)[] groups)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (canonical, names) in groups)
+            foreach (var name in names) map[name] = canonical;
+        return map;
+    }
+}

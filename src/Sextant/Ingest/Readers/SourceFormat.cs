@@ -1,0 +1,29 @@
+namespace Sextant.Ingest.Readers;
+
+/// <summary>The file formats the importer reads.</summary>
+internal enum SourceFormatKind
+{
+    Csv,
+    Jsonl,
+}
+
+/// <summary>Tells the format of a file from its extension (after a .gz suffix is removed).</summary>
+internal static class SourceFormat
+{
+    public static SourceFormatKind Detect(string path) => Extension(path) switch
+    {
+        ".csv" or ".tsv" => SourceFormatKind.Csv,
+        ".jsonl" or ".ndjson" or ".json" => SourceFormatKind.Jsonl,
+        var other => throw new SextantException(
+            $"'{path}': unknown file type '{other}' (expected .csv, .tsv, .jsonl, .ndjson, optionally .gz)"),
+    };
+
+    public static char DelimiterFor(string path) => Extension(path) == ".tsv" ? '\t' : ',';
+
+    private static string Extension(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        if (name.EndsWith(".gz", StringComparison.Ordinal)) name = name[..^3];
+        return Path.GetExtension(name);
+    }
+}

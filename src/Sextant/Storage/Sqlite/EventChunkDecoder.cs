@@ -1,0 +1,65 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace Sextant.Storage.Sqlite;
+
+/// <summary>Decodes the columns of a chunk written by <see cref="EventChunkEncoder"/>.</summary>
+internal static class EventChunkDecoder
+{
+    public static void DecodeCodes(byte[] packed, Span<int> destination)
+    {
+        var data = ColumnCodec.Unpack(packed, out var length);
+        try
+        {
+            var reader = new VarintReader(data.AsSpan(0, length));
+            for (var i = 0; i < destination.Length; i++) destination[i] = (int)reader.ReadUnsigned();
+            if (!reader.AtEnd) throw new InvalidDataException("integer column longer than its chunk");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+
+    public static void DecodeTimestamps(byte[] packed, Span<long> destination)
+    {
+        var data = ColumnCodec.Unpack(packed, out var length);
+        try
+        {
+            var reader = new VarintReader(data.AsSpan(0, length));
+            long previous = 0;
+            for (var i = 0; i < destination.Length; i++)
+            {
+                previous += reader.ReadSigned();
+                destination[i] = previous;
+            }
+            if (!reader.AtEnd) throw new InvalidDataException("timestamp column longer than its chunk");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+
+    public static string?[] DecodeStrings(byte[] packed, int rows)
+    {
+        var data = ColumnCodec.Unpack(packed, out var length);
+        try
+        {
+            var reader = new VarintReader(data.AsSpan(0, length));
+            var values = new string?[rows];
+            for (var i = 0; i < rows; i++) values[i] = reader.ReadNullableString();
+            if (!reader.AtEnd) throw new InvalidDataException("text column longer than its chunk");
+            return values;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+
+    public static decimal?[] DecodeRevenue(byte[] packed, int rows) =>
+        DecodeStrings(packed, rows)
+            .Select(text => text is null ? (decimal?)null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture))
+            .ToArray();
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Sextant.Events;
+
+namespace Sextant.Storage.Sqlite;
+
+/// <summary>Turns a batch of new events into the column blobs of one chunk.</summary>
+internal sealed class EventChunkEncoder
+{
+    private readonly VarintWriter[] _columns = Enumerable.Range(0, 11).Select(_ => new VarintWriter(1 << 16)).ToArray();
+    private long _previousTimestamp;
+
+    public int Rows { get; private set; }
+
+    public long MinTimestamp { get; private set; } = long.MaxValue;
+
+    public long MaxTimestamp { get; private set; } = long.MinValue;
+
+    public void Reset()
+    {
+        foreach (var column in _columns) column.Clear();
+        _previousTimestamp = 0;
+        Rows = 0;
+        MinTimestamp = long.MaxValue;
+        MaxTimestamp = long.MinValue;
+    }
+
+    public void Add(EventRecord record, in EventCodes codes)
+    {
+        _columns[(int)ChunkColumn.UserCode].WriteUnsigned((uint)codes.User);
+        _columns[(int)ChunkColumn.AnonymousCode].WriteUnsigned((uint)codes.Anonymous);
+        _columns[(int)ChunkColumn.EventCode].WriteUnsigned((uint)codes.Event);
+        var timestamp = record.Timestamp.UnixMicroseconds;
+        _columns[(int)ChunkColumn.Timestamp].WriteSigned(timestamp - _previousTimestamp);
+        _previousTimestamp = timestamp;
+        _columns[(int)ChunkColumn.PlatformCode].WriteUnsigned((uint)codes.Platform);
+        _columns[(int)ChunkColumn.SessionCode].WriteUnsigned((uint)codes.Session);
+        _columns[(int)ChunkColumn.WorkspaceCode].WriteUnsigned((uint)codes.Workspace);
+        _columns[(int)ChunkColumn.SourceCode].WriteUnsigned((uint)codes.Source);
+        _columns[(int)ChunkColumn.Revenue].WriteNullableString(record.Revenue?.ToString(CultureInfo.InvariantCulture));
+        _columns[(int)ChunkColumn.Properties].WriteNullableString(record.PropertiesJson);
+        _columns[(int)ChunkColumn.EventId].WriteNullableString(record.EventId);
+        MinTimestamp = Math.Min(MinTimestamp, timestamp);
+        MaxTimestamp = Math.Max(MaxTimestamp, timestamp);
+        Rows++;
+    }
+
+    /// <summary>Packs every column; text columns are deflated, integer columns stay raw varints.</summary>
+    public byte[][] Pack()
+    {
+        var packed = new byte[_columns.Length][];
+        Parallel.For(0, _columns.Length, i =>
+            packed[i] = ColumnCodec.Pack(_columns[i].WrittenSpan, compress: i >= (int)ChunkColumn.Revenue));
+        return packed;
+    }
+}
+
+/// <summary>Dictionary codes of one event's string columns (0 = null).</summary>
+internal readonly record struct EventCodes(int User, int Anonymous, int Event, int Platform, int Session, int Workspace, int Source);

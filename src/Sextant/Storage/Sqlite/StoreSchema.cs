@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+
+namespace Sextant.Storage.Sqlite;
+
+/// <summary>
+/// The tables of the embedded store. The layout is described in docs/STORAGE.md: events live
+/// in integer-coded columnar chunks; event ids are deduplicated through a 64-bit hash key table.
+/// </summary>
+internal static class StoreSchema
+{
+    public const int Version = 1;
+
+    private const string Ddl = """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS dictionary (
+            kind INTEGER NOT NULL, code INTEGER NOT NULL, value TEXT NOT NULL,
+            PRIMARY KEY (kind, code), UNIQUE (kind, value));
+        CREATE TABLE IF NOT EXISTS event_chunks (
+            chunk INTEGER PRIMARY KEY, run INTEGER NOT NULL, rows INTEGER NOT NULL,
+            min_ts INTEGER NOT NULL, max_ts INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS chunk_columns (
+            chunk INTEGER NOT NULL, col INTEGER NOT NULL, data BLOB NOT NULL,
+            PRIMARY KEY (chunk, col));
+        CREATE TABLE IF NOT EXISTS event_keys (hash INTEGER PRIMARY KEY, chunk INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS event_key_collisions (event_id TEXT PRIMARY KEY, chunk INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS users (
+            user_id TEXT PRIMARY KEY, signup_at INTEGER, segment TEXT, channel TEXT, plan TEXT,
+            country TEXT, platform TEXT, workspace_id TEXT, traits TEXT NOT NULL DEFAULT '{}');
+        CREATE TABLE IF NOT EXISTS subscriptions (
+            subscription_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, plan TEXT NOT NULL,
+            status TEXT NOT NULL, start_at INTEGER NOT NULL, end_at INTEGER,
+            mrr TEXT NOT NULL, currency TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS assignments (
+            experiment TEXT NOT NULL, user_id TEXT NOT NULL, variant TEXT NOT NULL,
+            assigned_at INTEGER NOT NULL, PRIMARY KEY (experiment, user_id, variant));
+        CREATE TABLE IF NOT EXISTS ingest_runs (
+            run INTEGER PRIMARY KEY, file TEXT NOT NULL, kind TEXT NOT NULL,
+            started_at INTEGER NOT NULL, finished_at INTEGER,
+            read INTEGER NOT NULL DEFAULT 0, inserted INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0, duplicates INTEGER NOT NULL DEFAULT 0,
+            quarantined INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL);
+        """;
+
+    public static void Apply(SqliteConnection connection, string path)
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = Ddl;
+            command.ExecuteNonQuery();
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+            var found = command.ExecuteScalar() as string;
+            if (found is null)
+            {
+                command.CommandText = "INSERT INTO meta(key, value) VALUES ('schema_version', $v)";
+                command.Parameters.AddWithValue("$v", Version.ToString());
+                command.ExecuteNonQuery();
+            }
+            else if (found != Version.ToString())
+            {
+                throw new SextantException(
+                    $"store '{path}' has schema version {found}; this Sextant reads version {Version}");
+            }
+        }
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Sextant.Tests.Support;
+
+namespace Sextant.Tests.Cli;
+
+public sealed class CliTests
+{
+    private const string Events = "event_id,user_id,event,timestamp\ne1,u1,signup,2024-01-01T00:00:00Z\ne2,u1,create_page,2024-01-01T00:10:00Z\ne3,,create_page,2024-01-01T00:20:00Z\n";
+
+    [Fact]
+    public void Ingest_json_prints_only_json_with_the_counts()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("events.csv", Events);
+
+        var result = CliRunner.Run(directory.Path, "ingest", "events.csv", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(3, root.GetProperty("read").GetInt64());
+        Assert.Equal(2, root.GetProperty("inserted").GetInt64());
+        Assert.Equal(0, root.GetProperty("duplicates").GetInt64());
+        Assert.Equal(1, root.GetProperty("quarantined").GetInt64());
+        Assert.EndsWith("sextant.db.quarantine.jsonl", root.GetProperty("quarantine_file").GetString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(directory.File("sextant.db")));
+    }
+
+    [Fact]
+    public void Strict_ingest_with_a_bad_row_exits_non_zero()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("events.csv", Events);
+
+        var result = CliRunner.Run(directory.Path, "ingest", "events.csv", "--strict", "--json", "--store", "strict.db");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.False(JsonDocument.Parse(result.Stdout).RootElement.GetProperty("committed").GetBoolean());
+    }
+
+    [Fact]
+    public void Check_and_info_report_on_the_store()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("events.csv", Events);
+        CliRunner.Run(directory.Path, "ingest", "events.csv");
+
+        var check = CliRunner.Run(directory.Path, "check", "--json");
+        var info = CliRunner.Run(directory.Path, "info", "--json");
+
+        Assert.Equal(0, check.ExitCode);
+        var checks = JsonDocument.Parse(check.Stdout).RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal("pass", checks["unique_event_ids"]);
+        Assert.Equal("pass", checks["store_integrity"]);
+        Assert.Equal("warn", checks["events_have_profile"]);
+        Assert.Equal(0, info.ExitCode);
+        var root = JsonDocument.Parse(info.Stdout).RootElement;
+        Assert.Equal(2, root.GetProperty("events").GetInt64());
+        Assert.Equal("create_page", root.GetProperty("top_events")[0].GetProperty("event").GetString());
+        Assert.Equal("2024-01-01T00:00:00Z", root.GetProperty("first_event").GetString());
+    }
+
+    [Fact]
+    public void Check_fails_with_a_non_zero_exit_when_accepted_values_are_broken()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("users.csv", "user_id,segment\nu1,individual\nu2,galactic\n");
+        directory.Write("sextant.yaml", "check:\n  accepted_values:\n    segment: [individual, enterprise]\n");
+        CliRunner.Run(directory.Path, "ingest", "users.csv");
+
+        var check = CliRunner.Run(directory.Path, "check", "--json");
+
+        Assert.Equal(1, check.ExitCode);
+        var failing = JsonDocument.Parse(check.Stdout).RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "accepted_values_segment");
+        Assert.Equal("fail", failing.GetProperty("status").GetString());
+        Assert.Equal(1, failing.GetProperty("failing_rows").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("ingest", "missing.csv")]
+    [InlineData("info", "--store", "nowhere.db")]
+    [InlineData("ingest", "events.csv", "--map", "broken")]
+    [InlineData("ingest", "events.csv", "--timezone", "Mars/Base")]
+    public void User_errors_print_one_message_and_no_stack_trace(params string[] args)
+    {
+        using var directory = new TempDirectory();
+        directory.Write("events.csv", Events);
+
+        var result = CliRunner.Run(directory.Path, args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("sextant: ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public void A_bad_configuration_key_is_an_error_naming_key_and_line()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("events.csv", Events);
+        directory.Write("sextant.yaml", "timezone: UTC\ningest:\n  tim_unit: ms\n");
+
+        var result = CliRunner.Run(directory.Path, "ingest", "events.csv");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("line 3", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ingest.tim_unit", result.Stderr, StringComparison.Ordinal);
+    }
+}

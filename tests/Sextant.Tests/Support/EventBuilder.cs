@@ -1,0 +1,24 @@
+using Sextant.Events;
+using Sextant.Storage.Sqlite;
+
+namespace Sextant.Tests.Support;
+
+/// <summary>Builds events in code and writes them straight into a store, bypassing file parsing.</summary>
+public static class EventBuilder
+{
+    public static EventRecord Event(string id, string? user, string name, string isoTime, string? anonymous = null, string properties = "{}", string? platform = null) =>
+        new(id, user, anonymous, name, Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(isoTime, System.Globalization.CultureInfo.InvariantCulture)),
+            platform, null, null, null, properties, "test");
+
+    /// <summary>Writes the events in one batch; returns how many were new.</summary>
+    public static int Write(string storePath, params EventRecord[] events)
+    {
+        using var store = SqliteStore.Open(storePath, create: true);
+        var dictionaries = new StoreDictionaries(store.Connection);
+        using var writer = new SqliteEventWriter(store.Connection, dictionaries);
+        using var transaction = store.Connection.BeginTransaction();
+        var inserted = writer.WriteBatch(events, run: 0, transaction);
+        transaction.Commit();
+        return inserted;
+    }
+}
