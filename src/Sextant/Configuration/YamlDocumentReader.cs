@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -10,7 +9,7 @@ namespace Sextant.Configuration;
 /// finds syntax errors, extra documents and duplicate keys (the representation model refuses a
 /// duplicate key without saying where the first one was); the second pass builds the node tree.
 /// </summary>
-internal static partial class YamlDocumentReader
+internal static class YamlDocumentReader
 {
     /// <summary>
     /// The top-level mapping, or null for an empty document. Throws <see cref="SextantException"/>
@@ -41,7 +40,8 @@ internal static partial class YamlDocumentReader
         }
         catch (YamlException e)
         {
-            throw new SextantException(diagnostics.Format(e.Start.Line, "invalid YAML: " + Reason(e)), e);
+            var line = IsTabError(e) ? FirstTabIndentedLine(text) ?? e.Start.Line : e.Start.Line;
+            throw new SextantException(diagnostics.Format(line, "invalid YAML: " + e.Message), e);
         }
     }
 
@@ -50,7 +50,7 @@ internal static partial class YamlDocumentReader
         var parser = new Parser(new StringReader(text));
         var frames = new Stack<Frame>();
         var documents = 0;
-        while (parser.MoveNext())
+        while (MoveNext(parser, frames, diagnostics))
         {
             switch (parser.Current)
             {
@@ -65,10 +65,30 @@ internal static partial class YamlDocumentReader
                     break;
                 case NodeEvent node:
                     var path = Place(frames, node, diagnostics);
-                    if (node is MappingStart) frames.Push(new Frame(path, isMapping: true));
-                    else if (node is SequenceStart) frames.Push(new Frame(path, isMapping: false));
+                    if (node is MappingStart mapping) frames.Push(new Frame(path, '{', mapping.Style == MappingStyle.Flow, node.Start.Line));
+                    else if (node is SequenceStart sequence) frames.Push(new Frame(path, '[', sequence.Style == SequenceStyle.Flow, node.Start.Line));
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// The parser's MoveNext, except that the InvalidOperationException YamlDotNet 16 throws
+    /// for some unclosed flow collections becomes the syntax error it stands for.
+    /// </summary>
+    private static bool MoveNext(Parser parser, Stack<Frame> frames, ConfigDiagnostics diagnostics)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException e)
+        {
+            var open = frames.FirstOrDefault(frame => frame.IsFlow);
+            var message = open is null
+                ? diagnostics.Format(parser.Current?.End.Line ?? 1, "invalid YAML: the file could not be parsed after this line")
+                : diagnostics.Format(open.StartLine, $"invalid YAML: the '{open.Opener}' on this line is never closed");
+            throw new SextantException(message, e);
         }
     }
 
@@ -101,20 +121,26 @@ internal static partial class YamlDocumentReader
 
     private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
-    /// <summary>YamlDotNet prefixes its messages with the position, which our prefix already gives.</summary>
-    private static string Reason(YamlException e)
+    /// <summary>YamlDotNet places tab errors at the start of the enclosing mapping.</summary>
+    private static bool IsTabError(YamlException e) => e.Message.Contains(" tab ", StringComparison.Ordinal);
+
+    private static long? FirstTabIndentedLine(string text)
     {
-        var reason = PositionPrefix().Replace(e.Message, "").Trim();
-        return reason.Length == 0 ? "the file could not be parsed" : reason;
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].TrimStart(' ').StartsWith('\t')) return i + 1;
+        }
+        return null;
     }
 
-    [GeneratedRegex(@"^\s*\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
-    private static partial Regex PositionPrefix();
-
-    private sealed class Frame(string path, bool isMapping)
+    private sealed class Frame(string path, char opener, bool isFlow, long startLine)
     {
         public string Path { get; } = path;
-        public bool IsMapping { get; } = isMapping;
+        public bool IsMapping { get; } = opener == '{';
+        public char Opener { get; } = opener;
+        public bool IsFlow { get; } = isFlow;
+        public long StartLine { get; } = startLine;
         public Dictionary<string, long> KeyLines { get; } = new(StringComparer.Ordinal);
         public bool AtKey { get; set; } = true;
         public string? PendingKey { get; set; }
