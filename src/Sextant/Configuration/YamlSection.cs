@@ -197,7 +197,8 @@ internal sealed class YamlSection
             {
                 if (entryKey is YamlScalarNode { Value: { } name } && _askedKeys.Contains(name)) continue;
                 var shown = entryKey is YamlScalarNode scalar ? PathOf(scalar.Value ?? "") : Describe(entryKey);
-                Report(entryKey, $"unknown key '{shown}' (expected one of: {string.Join(", ", _askedKeys)})");
+                var expected = _askedKeys.Count == 0 ? "this section takes no keys" : "expected one of: " + string.Join(", ", _askedKeys);
+                Report(entryKey, $"unknown key '{shown}' ({expected})");
             }
         }
         foreach (var child in _children) child.ReportUnknownKeys();
