@@ -1,0 +1,141 @@
+using System.Security;
+
+namespace Sextant.Configuration;
+
+/// <summary>
+/// Reads <c>sextant.yaml</c> into a <see cref="SextantConfig"/>. Every problem is a
+/// <see cref="SextantException"/> whose message names the file, the line and the key path,
+/// e.g. <c>sextant.yaml line 3: 'business.mau' expects a positive number, got 'ten'</c>;
+/// when a file has several problems, the message lists them all, one per line, in line order.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>The file <see cref="LoadOrDefault(string?)"/> looks for in the current directory.</summary>
+    public const string DefaultFileName = "sextant.yaml";
+
+    /// <summary>Reads and validates the configuration file at <paramref name="path"/>.</summary>
+    /// <exception cref="SextantException">
+    /// The file is missing or unreadable (<c>cannot read '&lt;path&gt;': ...</c>), or its content
+    /// is invalid.
+    /// </exception>
+    public static SextantConfig Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Parse(ReadText(path), path);
+    }
+
+    /// <summary>
+    /// Reads the configuration a command should use: the file at <paramref name="path"/> when
+    /// one is given (it must exist), otherwise <c>sextant.yaml</c> in the current directory if
+    /// there is one, otherwise <see cref="SextantConfig.Default"/>.
+    /// </summary>
+    /// <exception cref="SextantException">
+    /// A given file is missing or unreadable, or the file read is invalid.
+    /// </exception>
+    public static SextantConfig LoadOrDefault(string? path) =>
+        LoadOrDefault(path, Directory.GetCurrentDirectory());
+
+    /// <summary>
+    /// Parses configuration text. <paramref name="sourceName"/> names the file in messages.
+    /// Empty text, or text with only comments, gives <see cref="SextantConfig.Default"/>.
+    /// </summary>
+    /// <exception cref="SextantException">The text is not valid YAML or holds an invalid setting.</exception>
+    public static SextantConfig Parse(string yamlText, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(yamlText);
+        ArgumentException.ThrowIfNullOrEmpty(sourceName);
+        var diagnostics = new ConfigDiagnostics(sourceName);
+        var root = YamlSection.Root(YamlDocumentReader.ReadRoot(yamlText, diagnostics), diagnostics);
+        var config = BindRoot(root);
+        root.ReportUnknownKeys();
+        diagnostics.ThrowIfAny();
+        return config;
+    }
+
+    /// <summary><see cref="LoadOrDefault(string?)"/> looking in <paramref name="workingDirectory"/>.</summary>
+    internal static SextantConfig LoadOrDefault(string? path, string workingDirectory)
+    {
+        if (path is not null) return Load(path);
+        var candidate = Path.Combine(workingDirectory, DefaultFileName);
+        return File.Exists(candidate) ? Parse(ReadText(candidate), DefaultFileName) : SextantConfig.Default;
+    }
+
+    private static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException
+                                      or NotSupportedException or SecurityException)
+        {
+            throw new SextantException($"cannot read '{path}': {e.Message}", e);
+        }
+    }
+
+    // Each section is one record and one method; the keys are asked for in the order the
+    // documentation lists them, which is also the order of "expected one of" in messages.
+
+    private static SextantConfig BindRoot(YamlSection section)
+    {
+        var defaults = SextantConfig.Default;
+        return new SextantConfig
+        {
+            TimeZone = section.Get("timezone", defaults.TimeZone, TimeZones.Expectation, TimeZones.TryFindIana),
+            Store = section.GetString("store", defaults.Store),
+            Ingest = BindIngest(section.GetSection("ingest")),
+            Activity = BindActivity(section.GetSection("activity")),
+            Check = BindCheck(section.GetSection("check")),
+            Business = BindBusiness(section.GetSection("business")),
+        };
+    }
+
+    private static IngestConfig BindIngest(YamlSection section)
+    {
+        var defaults = new IngestConfig();
+        return new IngestConfig
+        {
+            TimeZone = section.Get("timezone", defaults.TimeZone, TimeZones.Expectation, TimeZones.TryFindIana),
+            TimeUnit = section.GetChoice("time_unit", defaults.TimeUnit, IngestConfig.TimeUnits),
+            BatchSize = section.GetInt("batch_size", defaults.BatchSize, IngestConfig.MinBatchSize, IngestConfig.MaxBatchSize),
+            Quarantine = section.GetOptionalString("quarantine", "a file path"),
+            Map = BindColumnMap(section.GetSection("map")),
+        };
+    }
+
+    private static ColumnMapConfig BindColumnMap(YamlSection section) => new()
+    {
+        Events = section.GetStringMap("events"),
+        Users = section.GetStringMap("users"),
+        Subscriptions = section.GetStringMap("subscriptions"),
+        Assignments = section.GetStringMap("assignments"),
+    };
+
+    private static ActivityConfig BindActivity(YamlSection section) => new()
+    {
+        ExcludeEvents = section.GetStringList("exclude_events"),
+    };
+
+    private static CheckConfig BindCheck(YamlSection section) => new()
+    {
+        AcceptedValues = BindAcceptedValues(section.GetSection("accepted_values")),
+    };
+
+    private static AcceptedValuesConfig BindAcceptedValues(YamlSection section) => new()
+    {
+        Segment = section.GetStringList("segment"),
+        Channel = section.GetStringList("channel"),
+        Plan = section.GetStringList("plan"),
+    };
+
+    private static BusinessConfig BindBusiness(YamlSection section)
+    {
+        var defaults = new BusinessConfig();
+        return new BusinessConfig
+        {
+            Mau = section.GetDouble("mau", defaults.Mau, "a positive number", value => value > 0),
+            Arpu = section.GetDouble("arpu", defaults.Arpu, "a number of at least 0", value => value >= 0),
+            Growth = section.GetDouble("growth", defaults.Growth, "a yearly rate above -1 (0.10 means 10%)", value => value > -1),
+        };
+    }
+}

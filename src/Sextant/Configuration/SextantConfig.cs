@@ -1,0 +1,42 @@
+namespace Sextant.Configuration;
+
+/// <summary>
+/// The settings of one Sextant project, as read from <c>sextant.yaml</c> by
+/// <see cref="ConfigLoader"/>. Every setting has a default, so <see cref="Default"/> is a
+/// complete configuration; docs/CONFIG.md describes each key.
+/// </summary>
+public sealed record SextantConfig
+{
+    /// <summary>Default of <see cref="Store"/>.</summary>
+    public const string DefaultStore = "sextant.db";
+
+    /// <summary>Every setting at its default value.</summary>
+    public static SextantConfig Default { get; } = new();
+
+    /// <summary>
+    /// Project time zone (key <c>timezone</c>, default UTC): where calendar days, ISO weeks
+    /// (starting Monday) and months are cut.
+    /// </summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>IANA name of <see cref="TimeZone"/>, e.g. <c>Europe/Paris</c> or <c>UTC</c>.</summary>
+    public string TimeZoneId => TimeZone.Id;
+
+    /// <summary>
+    /// Store path used when a command is not given one (key <c>store</c>, default
+    /// <c>sextant.db</c>). A relative path is relative to the current directory.
+    /// </summary>
+    public string Store { get; init; } = DefaultStore;
+
+    /// <summary>How files are imported (key <c>ingest</c>).</summary>
+    public IngestConfig Ingest { get; init; } = new();
+
+    /// <summary>What makes a user active (key <c>activity</c>).</summary>
+    public ActivityConfig Activity { get; init; } = new();
+
+    /// <summary>Data-quality rules for <c>sextant check</c> (key <c>check</c>).</summary>
+    public CheckConfig Check { get; init; } = new();
+
+    /// <summary>Business assumptions used to scale sample figures (key <c>business</c>).</summary>
+    public BusinessConfig Business { get; init; } = new();
+}
