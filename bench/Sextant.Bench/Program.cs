@@ -12,6 +12,7 @@ internal static class Program
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "scale") return IngestScaleRun.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "parse") return ParseScaleRun.Run(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -20,7 +20,13 @@ internal static class SyntheticCsv
         for (long i = 0; i < events; i++)
         {
             var isDuplicate = i > 0 && i % 100 == 0;
-            var id = isDuplicate ? i - 1 - random.NextInt64(Math.Min(i, 50_000)) : i;
+            var id = i;
+            if (isDuplicate)
+            {
+                // Repeat the id of an earlier row that was not itself a repeat.
+                id = i - 1 - random.NextInt64(Math.Min(i, 50_000));
+                if (id > 0 && id % 100 == 0) id--;
+            }
             if (isDuplicate) duplicates++;
             var user = random.Next(users);
             var time = new DateTime(start + i * TimeSpan.TicksPerSecond * 3, DateTimeKind.Utc);
@@ -34,8 +40,11 @@ internal static class SyntheticCsv
             writer.Write(time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             writer.Write(',');
             writer.Write(Platforms[user % Platforms.Length]);
+            // A session per user and week of rows, so a session holds several events.
             writer.Write(",s");
-            writer.Write((user * 31 + i / 500).ToString(CultureInfo.InvariantCulture));
+            writer.Write(user.ToString(CultureInfo.InvariantCulture));
+            writer.Write('-');
+            writer.Write((i / 200_000).ToString(CultureInfo.InvariantCulture));
             writer.Write(",w");
             writer.Write((user / 5).ToString(CultureInfo.InvariantCulture));
             writer.Write(",\"{\"\"page\"\":\"\"p");

@@ -49,7 +49,7 @@ public sealed class Ingestor
         var results = new List<IngestFileResult>();
         using var quarantine = new QuarantineWriter(QuarantinePath, importTime);
         var dictionaries = new StoreDictionaries(_store.Connection);
-        using var eventWriter = new SqliteEventWriter(_store.Connection, dictionaries);
+        var eventWriter = new SqliteEventWriter(_store.Connection, dictionaries);
         var profileWriter = new SqliteProfileWriter(_store.Connection, dictionaries);
         for (var i = 0; i < files.Count; i++)
         {
@@ -109,7 +109,9 @@ public sealed class Ingestor
                 foreach (var batch in batches.GetConsumingEnumerable())
                 {
                     var transaction = fileTransaction ?? Connection.BeginTransaction();
+                    _dictionaries.Refresh(transaction);
                     WriteBatch(batch, runId, transaction);
+                    _dictionaries.Flush(transaction);
                     UpdateRun(runId, "running", transaction);
                     if (fileTransaction is null)
                     {

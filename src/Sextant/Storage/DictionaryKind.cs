@@ -26,4 +26,6 @@ internal enum ChunkColumn
     Revenue = 8,
     Properties = 9,
     EventId = 10,
+    /// <summary>StableHash of each event id, 8 bytes little-endian a row; rebuilds the dedup index.</summary>
+    IdHash = 11,
 }

@@ -27,6 +27,13 @@ internal sealed class VarintWriter
         _buffer[_length++] = (byte)value;
     }
 
+    public void WriteFixed64(long value)
+    {
+        Ensure(8);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_length), value);
+        _length += 8;
+    }
+
     /// <summary>Zig-zag encodes so that small negative numbers stay short.</summary>
     public void WriteSigned(long value) => WriteUnsigned((ulong)((value << 1) ^ (value >> 63)));
 

@@ -178,7 +178,7 @@ public sealed class IngestBadInputTests
         Assert.True(result.AnyRolledBack);
         Assert.Equal(0, result.Inserted);
         Assert.Equal(0, fixture.Count("SELECT COUNT(*) FROM event_chunks"));
-        Assert.Equal(0, fixture.Count("SELECT COUNT(*) FROM dictionary"));
+        Assert.Equal(0, fixture.Count("SELECT COUNT(*) FROM dictionary_segments"));
         Assert.Single(fixture.QuarantineLines());
     }
 

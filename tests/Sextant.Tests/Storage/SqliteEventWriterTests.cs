@@ -35,21 +35,28 @@ public sealed class SqliteEventWriterTests
     {
         using var directory = new TempDirectory();
         var path = directory.File("s.db");
-        Write(path, Event("e1", "u1", "a", "2024-01-01T10:00:00Z"));
-        // Simulate a 64-bit hash collision: claim the hash of "e-collide" for chunk 1, which does not hold it.
-        using (var store = SqliteStore.Open(path, create: false))
-        {
-            using var command = store.Connection.CreateCommand();
-            command.CommandText = "INSERT INTO event_keys(hash, chunk) VALUES ($h, 1)";
-            command.Parameters.AddWithValue("$h", StableHash.Of("e-collide"));
-            command.ExecuteNonQuery();
-        }
+        // Every id hashes alike, so each new id collides with the first one stored.
+        static long Colliding(string id) => 42;
 
-        Assert.Equal(1, Write(path, Event("e-collide", "u1", "b", "2024-01-01T11:00:00Z")));
-        Assert.Equal(0, Write(path, Event("e-collide", "u1", "b", "2024-01-01T11:00:00Z")));
-        using var reopened = SqliteStore.Open(path, create: false);
-        Assert.Equal(1, reopened.ScalarLong("SELECT COUNT(*) FROM event_key_collisions"));
-        Assert.Equal(2, SqliteEventTableLoader.Load(reopened, TimeZoneInfo.Utc).EventCount);
+        Assert.Equal(1, WriteWith(path, Colliding, Event("e1", "u1", "a", "2024-01-01T10:00:00Z")));
+        Assert.Equal(2, WriteWith(path, Colliding, Event("e2", "u1", "b", "2024-01-01T11:00:00Z"), Event("e3", "u1", "c", "2024-01-01T12:00:00Z")));
+        Assert.Equal(0, WriteWith(path, Colliding, Event("e1", "u1", "a", "2024-01-01T10:00:00Z"), Event("e3", "u1", "c", "2024-01-01T12:00:00Z")));
+
+        using var store = SqliteStore.Open(path, create: false);
+        Assert.Equal(2, store.ScalarLong("SELECT COUNT(*) FROM event_key_collisions"));
+        Assert.Equal(3, SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc).EventCount);
+    }
+
+    private static int WriteWith(string path, Func<string, long> hash, params Sextant.Events.EventRecord[] events)
+    {
+        using var store = SqliteStore.Open(path, create: true);
+        var dictionaries = new StoreDictionaries(store.Connection);
+        var writer = new SqliteEventWriter(store.Connection, dictionaries, hash);
+        using var transaction = store.Connection.BeginTransaction();
+        var inserted = writer.WriteBatch(events, run: 0, transaction);
+        dictionaries.Flush(transaction);
+        transaction.Commit();
+        return inserted;
     }
 
     [Fact]

@@ -15,9 +15,10 @@ public static class EventBuilder
     {
         using var store = SqliteStore.Open(storePath, create: true);
         var dictionaries = new StoreDictionaries(store.Connection);
-        using var writer = new SqliteEventWriter(store.Connection, dictionaries);
+        var writer = new SqliteEventWriter(store.Connection, dictionaries);
         using var transaction = store.Connection.BeginTransaction();
         var inserted = writer.WriteBatch(events, run: 0, transaction);
+        dictionaries.Flush(transaction);
         transaction.Commit();
         return inserted;
     }

@@ -67,10 +67,17 @@ public static class CheckRunner
         var expectedColumns = chunks.Count * (long)(Enum.GetValues<ChunkColumn>().Length);
         if (columns != expectedColumns)
             return new CheckOutcome("store_integrity", CheckStatus.Fail, Math.Abs(expectedColumns - columns), $"{chunks.Count} chunks should have {expectedColumns} column blobs, found {columns}");
-        var keys = store.ScalarLong("SELECT (SELECT COUNT(*) FROM event_keys) + (SELECT COUNT(*) FROM event_key_collisions)");
-        if (keys != rowCount)
-            return new CheckOutcome("store_integrity", CheckStatus.Fail, Math.Abs(keys - rowCount), $"{rowCount} stored events but {keys} event id keys");
-        return new CheckOutcome("store_integrity", CheckStatus.Pass, 0, $"file intact; {chunks.Count} chunks, {rowCount} events, one id key each");
+        var blobs = StoreChunks.ReadColumns(store.Connection, chunks, ChunkColumn.EventId, ChunkColumn.IdHash);
+        long mismatched = 0;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var ids = EventChunkDecoder.DecodeStrings(blobs[i][0], chunks[i].Rows);
+            var hashes = EventChunkDecoder.DecodeHashes(blobs[i][1], chunks[i].Rows);
+            for (var row = 0; row < ids.Length; row++) if (ids[row] is null || StableHash.Of(ids[row]!) != hashes[row]) mismatched++;
+        }
+        if (mismatched > 0)
+            return new CheckOutcome("store_integrity", CheckStatus.Fail, mismatched, $"{mismatched} stored events have an id hash that does not match their id");
+        return new CheckOutcome("store_integrity", CheckStatus.Pass, 0, $"file intact; {chunks.Count} chunks, {rowCount} events, every id hash matches its id");
     }
 
     private static CheckOutcome UniqueIds(SqliteConnection connection, List<ChunkInfo> chunks)
@@ -149,14 +156,12 @@ public static class CheckRunner
 
     private static CheckOutcome SubscriptionsOfKnownUsers(SqliteConnection connection)
     {
+        var known = new HashSet<string>(new StoreDictionaries(connection).Values(DictionaryKind.UserId), StringComparer.Ordinal);
+        long failing = 0;
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT COUNT(*) FROM subscriptions s
-            WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = s.user_id)
-              AND NOT EXISTS (SELECT 1 FROM dictionary d WHERE d.kind = $kind AND d.value = s.user_id)
-            """;
-        command.Parameters.AddWithValue("$kind", (int)DictionaryKind.UserId);
-        var failing = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT user_id FROM subscriptions";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) if (!known.Contains(reader.GetString(0))) failing++;
         return Outcome("subscriptions_have_known_user", failing, CheckStatus.Fail,
             "every subscription's user has a profile or events", "subscriptions belong to users with neither a profile nor events");
     }

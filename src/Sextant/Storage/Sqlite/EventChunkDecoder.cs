@@ -41,6 +41,22 @@ internal static class EventChunkDecoder
         }
     }
 
+    public static long[] DecodeHashes(byte[] packed, int rows)
+    {
+        var data = ColumnCodec.Unpack(packed, out var length);
+        try
+        {
+            if (length != rows * 8) throw new InvalidDataException($"id hash column has {length} bytes for {rows} rows");
+            var hashes = new long[rows];
+            for (var i = 0; i < rows; i++) hashes[i] = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(i * 8));
+            return hashes;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+
     public static string?[] DecodeStrings(byte[] packed, int rows)
     {
         var data = ColumnCodec.Unpack(packed, out var length);

@@ -6,7 +6,7 @@ namespace Sextant.Storage.Sqlite;
 /// <summary>Turns a batch of new events into the column blobs of one chunk.</summary>
 internal sealed class EventChunkEncoder
 {
-    private readonly VarintWriter[] _columns = Enumerable.Range(0, 11).Select(_ => new VarintWriter(1 << 16)).ToArray();
+    private readonly VarintWriter[] _columns = Enumerable.Range(0, 12).Select(_ => new VarintWriter(1 << 16)).ToArray();
     private long _previousTimestamp;
 
     public int Rows { get; private set; }
@@ -24,7 +24,7 @@ internal sealed class EventChunkEncoder
         MaxTimestamp = long.MinValue;
     }
 
-    public void Add(EventRecord record, in EventCodes codes)
+    public void Add(EventRecord record, in EventCodes codes, long idHash)
     {
         _columns[(int)ChunkColumn.UserCode].WriteUnsigned((uint)codes.User);
         _columns[(int)ChunkColumn.AnonymousCode].WriteUnsigned((uint)codes.Anonymous);
@@ -39,17 +39,18 @@ internal sealed class EventChunkEncoder
         _columns[(int)ChunkColumn.Revenue].WriteNullableString(record.Revenue?.ToString(CultureInfo.InvariantCulture));
         _columns[(int)ChunkColumn.Properties].WriteNullableString(record.PropertiesJson);
         _columns[(int)ChunkColumn.EventId].WriteNullableString(record.EventId);
+        _columns[(int)ChunkColumn.IdHash].WriteFixed64(idHash);
         MinTimestamp = Math.Min(MinTimestamp, timestamp);
         MaxTimestamp = Math.Max(MaxTimestamp, timestamp);
         Rows++;
     }
 
-    /// <summary>Packs every column; text columns are deflated, integer columns stay raw varints.</summary>
+    /// <summary>Packs every column; text columns are deflated, integer columns stay raw varints, hashes raw.</summary>
     public byte[][] Pack()
     {
         var packed = new byte[_columns.Length][];
         Parallel.For(0, _columns.Length, i =>
-            packed[i] = ColumnCodec.Pack(_columns[i].WrittenSpan, compress: i >= (int)ChunkColumn.Revenue));
+            packed[i] = ColumnCodec.Pack(_columns[i].WrittenSpan, compress: i is >= (int)ChunkColumn.Revenue and <= (int)ChunkColumn.EventId));
         return packed;
     }
 }

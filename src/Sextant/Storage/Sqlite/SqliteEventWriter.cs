@@ -1,113 +1,133 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Sextant.Events;
 
 namespace Sextant.Storage.Sqlite;
 
 /// <summary>
-/// Writes batches of events as chunks, skipping events whose id is already stored. Ids are keyed
-/// by a 64-bit hash; when two different ids share a hash the second is kept in a side table, so
-/// a collision can never drop an event.
+/// Writes batches of events as chunks, skipping events whose id is already stored. Every chunk
+/// keeps a 64-bit hash of each id; an in-memory <see cref="EventKeyIndex"/> built from those
+/// columns finds stored ids without random writes to a B-tree (whose pages a large store would
+/// rewrite on every batch). A hash hit is confirmed against the stored ids themselves, and an id
+/// whose hash was taken by another id is kept in a side table, so a collision never drops an event.
 /// </summary>
-internal sealed class SqliteEventWriter : IDisposable
+internal sealed class SqliteEventWriter
 {
     private readonly SqliteConnection _connection;
     private readonly StoreDictionaries _dictionaries;
+    private readonly Func<string, long> _hash;
     private readonly EventChunkEncoder _encoder = new();
     private readonly Dictionary<long, string> _batchIds = [];
     private readonly Dictionary<long, HashSet<string>> _storedIdsByChunk = [];
-    private readonly SqliteCommand _insertKey;
-    private readonly SqliteCommand _findKey;
-    private readonly SqliteCommand _insertCollision;
+    private EventKeyIndex? _index;
+    private long _indexedThroughChunk;
 
-    public SqliteEventWriter(SqliteConnection connection, StoreDictionaries dictionaries)
+    /// <param name="connection">The store connection.</param>
+    /// <param name="dictionaries">The store's dictionaries.</param>
+    /// <param name="hash">The id hash; tests pass a colliding one, everything else uses <see cref="StableHash"/>.</param>
+    public SqliteEventWriter(SqliteConnection connection, StoreDictionaries dictionaries, Func<string, long>? hash = null)
     {
         _connection = connection;
         _dictionaries = dictionaries;
-        _insertKey = Prepare("INSERT OR IGNORE INTO event_keys(hash, chunk) VALUES ($hash, $chunk)", ("$hash", SqliteType.Integer), ("$chunk", SqliteType.Integer));
-        _findKey = Prepare("SELECT chunk FROM event_keys WHERE hash = $hash", ("$hash", SqliteType.Integer));
-        _insertCollision = Prepare("INSERT OR IGNORE INTO event_key_collisions(event_id, chunk) VALUES ($id, $chunk)", ("$id", SqliteType.Text), ("$chunk", SqliteType.Integer));
+        _hash = hash ?? StableHash.Of;
     }
 
     /// <summary>Writes the new events of a batch as one chunk inside <paramref name="transaction"/>.</summary>
     /// <returns>How many events were new; the rest were already stored (duplicates).</returns>
     public int WriteBatch(IReadOnlyList<EventRecord> events, long run, SqliteTransaction transaction)
     {
-        _insertKey.Transaction = transaction;
-        _findKey.Transaction = transaction;
-        _insertCollision.Transaction = transaction;
         var chunk = NextChunkId(transaction);
+        var index = CatchUpIndex(transaction);
         _encoder.Reset();
         _batchIds.Clear();
 
-        var sw = System.Diagnostics.Stopwatch.StartNew(); long dedup = 0, dict = 0;
         foreach (var record in events)
         {
-            var t0 = sw.ElapsedTicks;
-            var isNew = IsNew(record.EventId, chunk);
-            dedup += sw.ElapsedTicks - t0;
-            if (!isNew) continue;
-            t0 = sw.ElapsedTicks;
+            var hash = _hash(record.EventId);
+            if (!IsNew(record.EventId, hash, index, chunk, transaction)) continue;
             var codes = new EventCodes(
-                _dictionaries.GetOrAdd(DictionaryKind.UserId, record.UserId, transaction),
-                _dictionaries.GetOrAdd(DictionaryKind.AnonymousId, record.AnonymousId, transaction),
-                _dictionaries.GetOrAdd(DictionaryKind.EventName, record.Event, transaction),
-                _dictionaries.GetOrAdd(DictionaryKind.Platform, record.Platform, transaction),
-                _dictionaries.GetOrAdd(DictionaryKind.SessionId, record.SessionId, transaction),
-                _dictionaries.GetOrAdd(DictionaryKind.WorkspaceId, record.WorkspaceId, transaction),
-                _dictionaries.GetOrAdd(DictionaryKind.Source, record.Source, transaction));
-            dict += sw.ElapsedTicks - t0;
-            _encoder.Add(record, codes);
+                _dictionaries.GetOrAdd(DictionaryKind.UserId, record.UserId),
+                _dictionaries.GetOrAdd(DictionaryKind.AnonymousId, record.AnonymousId),
+                _dictionaries.GetOrAdd(DictionaryKind.EventName, record.Event),
+                _dictionaries.GetOrAdd(DictionaryKind.Platform, record.Platform),
+                _dictionaries.GetOrAdd(DictionaryKind.SessionId, record.SessionId),
+                _dictionaries.GetOrAdd(DictionaryKind.WorkspaceId, record.WorkspaceId),
+                _dictionaries.GetOrAdd(DictionaryKind.Source, record.Source));
+            _encoder.Add(record, codes, hash);
         }
-        Console.Error.WriteLine($"dedup {dedup * 1000 / System.Diagnostics.Stopwatch.Frequency} dict {dict * 1000 / System.Diagnostics.Stopwatch.Frequency} total {sw.ElapsedMilliseconds}");
 
-        if (_encoder.Rows > 0) WriteChunk(chunk, run, transaction);
+        if (_encoder.Rows > 0)
+        {
+            WriteChunk(chunk, run, transaction);
+            foreach (var hash in _batchIds.Keys) index.Add(hash, (int)chunk);
+            _indexedThroughChunk = chunk;
+        }
         return _encoder.Rows;
     }
 
-    /// <summary>Forgets cached chunk contents after a rollback.</summary>
-    public void Discard() => _storedIdsByChunk.Clear();
-
-    public void Dispose()
+    /// <summary>The transaction rolled back: rebuild the index and forget cached chunks next time.</summary>
+    public void Discard()
     {
-        _insertKey.Dispose();
-        _findKey.Dispose();
-        _insertCollision.Dispose();
+        _storedIdsByChunk.Clear();
+        _index = null;
+        _indexedThroughChunk = 0;
     }
 
-    private bool IsNew(string eventId, long chunk)
+    private bool IsNew(string eventId, long hash, EventKeyIndex index, long chunk, SqliteTransaction transaction)
     {
-        var hash = StableHash.Of(eventId);
         if (_batchIds.TryGetValue(hash, out var sameHashInBatch))
-        {
-            return sameHashInBatch != eventId && InsertCollision(eventId, chunk);
-        }
-
-        _insertKey.Parameters[0].Value = hash;
-        _insertKey.Parameters[1].Value = chunk;
-        if (_insertKey.ExecuteNonQuery() == 1)
-        {
-            _batchIds.Add(hash, eventId);
-            return true;
-        }
-
-        _findKey.Parameters[0].Value = hash;
-        var storedChunk = Convert.ToInt64(_findKey.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        return !StoredIds(storedChunk).Contains(eventId) && InsertCollision(eventId, chunk);
+            return sameHashInBatch != eventId && InsertCollision(eventId, chunk, transaction);
+        if (index.TryGetChunk(hash, out var storedChunk))
+            return !StoredIds(storedChunk, transaction).Contains(eventId) && InsertCollision(eventId, chunk, transaction);
+        _batchIds.Add(hash, eventId);
+        return true;
     }
 
-    private bool InsertCollision(string eventId, long chunk)
+    /// <summary>Adds the hashes of chunks written since the index was last read (by this or another process).</summary>
+    private EventKeyIndex CatchUpIndex(SqliteTransaction transaction)
     {
-        _insertCollision.Parameters[0].Value = eventId;
-        _insertCollision.Parameters[1].Value = chunk;
-        return _insertCollision.ExecuteNonQuery() == 1;
+        if (_index is null)
+        {
+            using var count = _connection.CreateCommand();
+            count.Transaction = transaction;
+            count.CommandText = "SELECT COALESCE(SUM(rows), 0) FROM event_chunks";
+            _index = new EventKeyIndex((int)Math.Min(int.MaxValue / 2, Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) + (1 << 16)));
+        }
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT c.chunk, c.rows, d.data FROM event_chunks c
+            JOIN chunk_columns d ON d.chunk = c.chunk AND d.col = $col
+            WHERE c.chunk > $after ORDER BY c.chunk
+            """;
+        command.Parameters.AddWithValue("$col", (int)ChunkColumn.IdHash);
+        command.Parameters.AddWithValue("$after", _indexedThroughChunk);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var chunk = reader.GetInt64(0);
+            foreach (var hash in EventChunkDecoder.DecodeHashes((byte[])reader.GetValue(2), reader.GetInt32(1))) _index.Add(hash, (int)chunk);
+            _indexedThroughChunk = chunk;
+        }
+        return _index;
     }
 
-    private HashSet<string> StoredIds(long chunk)
+    private bool InsertCollision(string eventId, long chunk, SqliteTransaction transaction)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR IGNORE INTO event_key_collisions(event_id, chunk) VALUES ($id, $chunk)";
+        command.Parameters.AddWithValue("$id", eventId);
+        command.Parameters.AddWithValue("$chunk", chunk);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    private HashSet<string> StoredIds(long chunk, SqliteTransaction transaction)
     {
         if (_storedIdsByChunk.TryGetValue(chunk, out var ids)) return ids;
         if (_storedIdsByChunk.Count > 16) _storedIdsByChunk.Clear();
         using var command = _connection.CreateCommand();
-        command.Transaction = _findKey.Transaction;
+        command.Transaction = transaction;
         command.CommandText = "SELECT c.rows, d.data FROM event_chunks c JOIN chunk_columns d ON d.chunk = c.chunk AND d.col = $col WHERE c.chunk = $chunk";
         command.Parameters.AddWithValue("$col", (int)ChunkColumn.EventId);
         command.Parameters.AddWithValue("$chunk", chunk);
@@ -124,7 +144,7 @@ internal sealed class SqliteEventWriter : IDisposable
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT COALESCE(MAX(chunk), 0) + 1 FROM event_chunks";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private void WriteChunk(long chunk, long run, SqliteTransaction transaction)
@@ -145,7 +165,7 @@ internal sealed class SqliteEventWriter : IDisposable
         {
             command.Transaction = transaction;
             command.CommandText = "INSERT INTO chunk_columns(chunk, col, data) VALUES ($chunk, $col, $data)";
-            var chunkParameter = command.Parameters.AddWithValue("$chunk", chunk);
+            command.Parameters.AddWithValue("$chunk", chunk);
             var columnParameter = command.Parameters.Add("$col", SqliteType.Integer);
             var dataParameter = command.Parameters.Add("$data", SqliteType.Blob);
             for (var i = 0; i < columns.Length; i++)
@@ -155,13 +175,5 @@ internal sealed class SqliteEventWriter : IDisposable
                 command.ExecuteNonQuery();
             }
         }
-    }
-
-    private SqliteCommand Prepare(string sql, params (string Name, SqliteType Type)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, type) in parameters) command.Parameters.Add(name, type);
-        return command;
     }
 }

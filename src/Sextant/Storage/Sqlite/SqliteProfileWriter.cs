@@ -24,7 +24,7 @@ internal sealed class SqliteProfileWriter
     /// </summary>
     public WriteOutcome WriteUser(UserProfile user, SqliteTransaction transaction)
     {
-        _dictionaries.GetOrAdd(DictionaryKind.UserId, user.UserId, transaction);
+        _dictionaries.GetOrAdd(DictionaryKind.UserId, user.UserId);
         object[] values =
         [
             user.UserId, Nullable(user.SignupAt?.UnixMicroseconds), Nullable(user.Segment), Nullable(user.Channel),

@@ -3,38 +3,33 @@ using Microsoft.Data.Sqlite;
 namespace Sextant.Storage.Sqlite;
 
 /// <summary>
-/// In-memory copy of the store's string dictionaries. New values are written in the caller's
-/// transaction; <see cref="Discard"/> forgets them again when that transaction rolls back.
+/// In-memory copy of the store's string dictionaries. Codes are dense from 1 per kind. New values
+/// are kept pending and written by <see cref="Flush"/> as one segment per kind in the caller's
+/// transaction (a segment is a packed run of values with consecutive codes), so a batch adds a
+/// handful of rows however many new values it has. <see cref="Discard"/> forgets pending values
+/// when the transaction rolls back.
 /// </summary>
 internal sealed class StoreDictionaries
 {
+    private const int KindSlots = 8;
     private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, int>?[] _codes = new Dictionary<string, int>?[8];
-    private readonly List<string>?[] _values = new List<string>?[8];
-    private readonly List<(DictionaryKind Kind, string Value)> _pending = [];
-    private SqliteCommand? _insert;
+    private readonly Dictionary<string, int>?[] _codes = new Dictionary<string, int>?[KindSlots];
+    private readonly List<string>?[] _values = new List<string>?[KindSlots];
+    private readonly int[] _durableCount = new int[KindSlots];
+    private readonly int[] _flushedCount = new int[KindSlots];
 
     public StoreDictionaries(SqliteConnection connection) => _connection = connection;
 
-    /// <summary>Code of a value (1-based), or 0 for null; adds unseen values.</summary>
-    public int GetOrAdd(DictionaryKind kind, string? value, SqliteTransaction transaction)
+    /// <summary>Code of a value (1-based), or 0 for null; adds unseen values as pending.</summary>
+    public int GetOrAdd(DictionaryKind kind, string? value)
     {
         if (value is null) return 0;
         var codes = Codes(kind);
         if (codes.TryGetValue(value, out var code)) return code;
-
         var values = _values[(int)kind]!;
         values.Add(value);
         code = values.Count;
         codes.Add(value, code);
-        _pending.Add((kind, value));
-
-        _insert ??= CreateInsert();
-        _insert.Transaction = transaction;
-        _insert.Parameters[0].Value = (int)kind;
-        _insert.Parameters[1].Value = code;
-        _insert.Parameters[2].Value = value;
-        _insert.ExecuteNonQuery();
         return code;
     }
 
@@ -47,20 +42,69 @@ internal sealed class StoreDictionaries
 
     public bool TryGetCode(DictionaryKind kind, string value, out int code) => Codes(kind).TryGetValue(value, out code);
 
-    /// <summary>The values added since the last <see cref="Accept"/> are now durable.</summary>
-    public void Accept() => _pending.Clear();
+    /// <summary>
+    /// Called at the start of a write transaction (which holds the write lock): reloads any kind
+    /// another process extended since it was read, so codes are never handed out twice.
+    /// </summary>
+    public void Refresh(SqliteTransaction transaction)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT kind, MAX(first_code + count - 1) FROM dictionary_segments GROUP BY kind";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var kind = reader.GetInt32(0);
+            if (kind is > 0 and < KindSlots && _values[kind] is not null && reader.GetInt32(1) != _flushedCount[kind])
+            {
+                _codes[kind] = null;
+                _values[kind] = null;
+            }
+        }
+    }
 
-    /// <summary>The transaction that added the pending values rolled back: forget them.</summary>
+    /// <summary>Writes the pending values of every kind inside <paramref name="transaction"/>.</summary>
+    public void Flush(SqliteTransaction transaction)
+    {
+        for (var kind = 1; kind < KindSlots; kind++)
+        {
+            var values = _values[kind];
+            if (values is null || values.Count == _flushedCount[kind]) continue;
+            var writer = new VarintWriter(1 << 16);
+            for (var i = _flushedCount[kind]; i < values.Count; i++) writer.WriteNullableString(values[i]);
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO dictionary_segments(kind, first_code, count, data) VALUES ($kind, $first, $count, $data)";
+            command.Parameters.AddWithValue("$kind", kind);
+            command.Parameters.AddWithValue("$first", _flushedCount[kind] + 1);
+            command.Parameters.AddWithValue("$count", values.Count - _flushedCount[kind]);
+            command.Parameters.AddWithValue("$data", ColumnCodec.Pack(writer.WrittenSpan, compress: true));
+            command.ExecuteNonQuery();
+            _flushedCount[kind] = values.Count;
+        }
+    }
+
+    /// <summary>The transaction that flushed the pending values committed (values added since the flush stay pending).</summary>
+    public void Accept()
+    {
+        for (var kind = 1; kind < KindSlots; kind++)
+            _durableCount[kind] = _flushedCount[kind];
+    }
+
+    /// <summary>The transaction rolled back: forget values added since the last commit.</summary>
     public void Discard()
     {
-        for (var i = _pending.Count - 1; i >= 0; i--)
+        for (var kind = 1; kind < KindSlots; kind++)
         {
-            var (kind, value) = _pending[i];
-            _codes[(int)kind]!.Remove(value);
-            var values = _values[(int)kind]!;
-            values.RemoveAt(values.Count - 1);
+            var values = _values[kind];
+            if (values is null) continue;
+            for (var i = values.Count - 1; i >= _durableCount[kind]; i--)
+            {
+                _codes[kind]!.Remove(values[i]);
+                values.RemoveAt(i);
+            }
+            _flushedCount[kind] = _durableCount[kind];
         }
-        _pending.Clear();
     }
 
     private Dictionary<string, int> Codes(DictionaryKind kind)
@@ -71,32 +115,29 @@ internal sealed class StoreDictionaries
         var values = new List<string>();
         using (var command = _connection.CreateCommand())
         {
-            command.CommandText = "SELECT code, value FROM dictionary WHERE kind = $kind ORDER BY code";
+            command.CommandText = "SELECT first_code, count, data FROM dictionary_segments WHERE kind = $kind ORDER BY first_code";
             command.Parameters.AddWithValue("$kind", (int)kind);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var code = reader.GetInt32(0);
-                if (code != values.Count + 1)
-                    throw new SextantException($"store dictionary {kind} is not dense at code {code}: the store is damaged");
-                values.Add(reader.GetString(1));
+                var first = reader.GetInt32(0);
+                var count = reader.GetInt32(1);
+                if (first != values.Count + 1)
+                    throw new SextantException($"store dictionary {kind} has a gap at code {values.Count + 1}: the store is damaged");
+                foreach (var value in EventChunkDecoder.DecodeStrings((byte[])reader.GetValue(2), count))
+                    values.Add(value ?? throw new SextantException($"store dictionary {kind} holds a null value: the store is damaged"));
             }
         }
         codes = new Dictionary<string, int>(values.Count, StringComparer.Ordinal);
-        for (var i = 0; i < values.Count; i++) codes.Add(values[i], i + 1);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!codes.TryAdd(values[i], i + 1))
+                throw new SextantException($"store dictionary {kind} holds '{values[i]}' twice: the store is damaged");
+        }
         _codes[(int)kind] = codes;
         _values[(int)kind] = values;
+        _durableCount[(int)kind] = values.Count;
+        _flushedCount[(int)kind] = values.Count;
         return codes;
-    }
-
-    private SqliteCommand CreateInsert()
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = "INSERT INTO dictionary(kind, code, value) VALUES ($kind, $code, $value)";
-        command.Parameters.Add("$kind", SqliteType.Integer);
-        command.Parameters.Add("$code", SqliteType.Integer);
-        command.Parameters.Add("$value", SqliteType.Text);
-        command.Prepare();
-        return command;
     }
 }

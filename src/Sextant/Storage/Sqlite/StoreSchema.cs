@@ -4,7 +4,8 @@ namespace Sextant.Storage.Sqlite;
 
 /// <summary>
 /// The tables of the embedded store. The layout is described in docs/STORAGE.md: events live
-/// in integer-coded columnar chunks; event ids are deduplicated through a 64-bit hash key table.
+/// in integer-coded columnar chunks, one row a column; event ids are deduplicated through the
+/// chunks' id-hash columns, and ids whose hash was taken by another id are listed in event_key_collisions.
 /// </summary>
 internal static class StoreSchema
 {
@@ -12,16 +13,15 @@ internal static class StoreSchema
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS dictionary (
-            kind INTEGER NOT NULL, code INTEGER NOT NULL, value TEXT NOT NULL,
-            PRIMARY KEY (kind, code), UNIQUE (kind, value));
+        CREATE TABLE IF NOT EXISTS dictionary_segments (
+            kind INTEGER NOT NULL, first_code INTEGER NOT NULL, count INTEGER NOT NULL, data BLOB NOT NULL,
+            PRIMARY KEY (kind, first_code));
         CREATE TABLE IF NOT EXISTS event_chunks (
             chunk INTEGER PRIMARY KEY, run INTEGER NOT NULL, rows INTEGER NOT NULL,
             min_ts INTEGER NOT NULL, max_ts INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS chunk_columns (
             chunk INTEGER NOT NULL, col INTEGER NOT NULL, data BLOB NOT NULL,
             PRIMARY KEY (chunk, col));
-        CREATE TABLE IF NOT EXISTS event_keys (hash INTEGER PRIMARY KEY, chunk INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS event_key_collisions (event_id TEXT PRIMARY KEY, chunk INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS users (
             user_id TEXT PRIMARY KEY, signup_at INTEGER, segment TEXT, channel TEXT, plan TEXT,
