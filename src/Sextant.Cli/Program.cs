@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sextant.Cli.Commands;
+using Sextant.Cli.Output;
 
 namespace Sextant.Cli;
 
@@ -13,6 +14,7 @@ internal static class Program
 
     public static int Main(string[] args)
     {
+        Terminal.Configure();
         var root = new RootCommand("Sextant: product analytics from raw events — ingest, check, analyse, report.");
         var globals = new GlobalOptions();
         globals.AddTo(root);

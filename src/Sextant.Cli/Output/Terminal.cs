@@ -10,5 +10,19 @@ internal static class Terminal
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
         && AnsiConsole.Profile.Capabilities.Interactive;
 
+    /// <summary>Plain text without colours or cursor codes when stdout is not a terminal; wide lines in files.</summary>
+    public static void Configure()
+    {
+        if (!Console.IsOutputRedirected) return;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 160;
+        AnsiConsole.Console = console;
+    }
+
     public static string Number(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }
