@@ -34,6 +34,7 @@ internal static class IngestScaleRun
                 result = new Ingestor(store, new IngestOptions(), TimeProvider.System).Ingest([csv]);
                 Report("ingest", events, watch.Elapsed);
                 Console.WriteLine($"              inserted {result.Inserted:N0}, duplicates {result.Duplicates:N0}, quarantined {result.Quarantined:N0}");
+                Console.WriteLine($"              GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s; CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s");
                 Console.WriteLine($"peak memory   {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB (process, after ingest)");
                 if (ingestOnly) return 0;
 

@@ -99,77 +99,100 @@ public sealed class Ingestor
         public IngestFileResult Execute()
         {
             var strict = _owner._options.Strict;
+            var batchSize = _owner._options.BatchSize;
             var runId = StartRun();
-            using var batches = new BlockingCollection<List<object>>(boundedCapacity: 2);
-            var parsing = Task.Run(() => ParseBatches(batches));
-            SqliteTransaction? fileTransaction = strict ? Connection.BeginTransaction() : null;
+            // Small parts keep parsed records short-lived; a transaction spans batchSize rows.
+            using var parts = new BlockingCollection<List<object>>(boundedCapacity: 4);
+            var parsing = Task.Run(() => ParseParts(parts));
+            SqliteTransaction? transaction = null;
+            var rowsInTransaction = 0L;
             var committed = true;
             try
             {
-                foreach (var batch in batches.GetConsumingEnumerable())
+                foreach (var part in parts.GetConsumingEnumerable())
                 {
-                    var transaction = fileTransaction ?? Connection.BeginTransaction();
-                    _dictionaries.Refresh(transaction);
-                    WriteBatch(batch, runId, transaction);
-                    _dictionaries.Flush(transaction);
-                    UpdateRun(runId, "running", transaction);
-                    if (fileTransaction is null)
+                    transaction ??= Begin();
+                    WritePart(part, runId, transaction);
+                    rowsInTransaction += part.Count;
+                    if (!strict && rowsInTransaction >= batchSize)
                     {
-                        _quarantine.Flush();
-                        transaction.Commit();
-                        transaction.Dispose();
-                        _dictionaries.Accept();
+                        Commit(transaction, runId);
+                        transaction = null;
+                        rowsInTransaction = 0;
                     }
                 }
                 parsing.GetAwaiter().GetResult();
 
-                if (fileTransaction is not null)
+                transaction ??= Begin();
+                if (strict && _quarantined > 0)
                 {
                     _quarantine.Flush();
-                    if (_quarantined > 0)
-                    {
-                        fileTransaction.Rollback();
-                        _dictionaries.Discard();
-                        _eventWriter.Discard();
-                        committed = false;
-                    }
-                    else
-                    {
-                        fileTransaction.Commit();
-                        _dictionaries.Accept();
-                    }
+                    transaction.Rollback();
+                    DiscardPending();
+                    committed = false;
                 }
+                else
+                {
+                    Commit(transaction, runId);
+                }
+                transaction = null;
             }
             catch
             {
-                batches.CompleteAdding();
-                fileTransaction?.Rollback();
-                _dictionaries.Discard();
-                _eventWriter.Discard();
+                parts.CompleteAdding();
+                if (transaction is not null)
+                {
+                    transaction.Rollback();
+                    DiscardPending();
+                }
                 throw;
             }
             finally
             {
-                fileTransaction?.Dispose();
+                transaction?.Dispose();
             }
 
-            using (var transaction = Connection.BeginTransaction())
+            using (var finish = Connection.BeginTransaction())
             {
-                UpdateRun(runId, committed ? "done" : "rolled_back", transaction, finished: true);
-                if (committed) SupersedeInterruptedRuns(runId, transaction);
-                transaction.Commit();
+                UpdateRun(runId, committed ? "done" : "rolled_back", finish, finished: true);
+                if (committed) SupersedeInterruptedRuns(runId, finish);
+                finish.Commit();
             }
             return new IngestFileResult(_reader.Path, _reader.Kind, _read, _inserted, _updated, _duplicates, _quarantined, _exposures, committed);
         }
 
-        /// <summary>Reads and parses rows on a worker thread; bad rows go straight to quarantine.</summary>
-        private void ParseBatches(BlockingCollection<List<object>> batches)
+        private SqliteTransaction Begin()
         {
+            var transaction = Connection.BeginTransaction();
+            _dictionaries.Refresh(transaction);
+            return transaction;
+        }
+
+        private void Commit(SqliteTransaction transaction, long runId)
+        {
+            _eventWriter.Finish(transaction);
+            _dictionaries.Flush(transaction);
+            UpdateRun(runId, "running", transaction);
+            _quarantine.Flush();
+            transaction.Commit();
+            transaction.Dispose();
+            _dictionaries.Accept();
+        }
+
+        private void DiscardPending()
+        {
+            _dictionaries.Discard();
+            _eventWriter.Discard();
+        }
+
+        /// <summary>Reads and parses rows on a worker thread; bad rows go straight to quarantine.</summary>
+        private void ParseParts(BlockingCollection<List<object>> parts)
+        {
+            const int PartRows = 4096;
             try
             {
                 var row = new MappedRow(_reader.Mapping.Columns.Count);
-                var batchSize = _owner._options.BatchSize;
-                var batch = new List<object>(Math.Min(batchSize, 1 << 16));
+                var part = new List<object>(PartRows);
                 var kindName = _reader.Kind.ToString().ToLowerInvariant();
                 while (_reader.TryRead(row, out var origin))
                 {
@@ -183,22 +206,22 @@ public sealed class Ingestor
                     }
                     else
                     {
-                        batch.Add(record);
+                        part.Add(record);
                     }
 
-                    if (batch.Count >= batchSize)
+                    if (part.Count >= PartRows)
                     {
-                        batches.Add(batch);
-                        batch = new List<object>(batch.Count);
+                        parts.Add(part);
+                        part = new List<object>(PartRows);
                         Report();
                     }
                 }
-                if (batch.Count > 0) batches.Add(batch);
+                if (part.Count > 0) parts.Add(part);
                 Report();
             }
             finally
             {
-                batches.CompleteAdding();
+                parts.CompleteAdding();
             }
         }
 
@@ -210,12 +233,12 @@ public sealed class Ingestor
             _ => _parser.ParseAssignment(row, out error),
         };
 
-        private void WriteBatch(List<object> batch, long runId, SqliteTransaction transaction)
+        private void WritePart(List<object> batch, long runId, SqliteTransaction transaction)
         {
             if (_reader.Kind == RecordKind.Events)
             {
                 var events = batch.Cast<EventRecord>().ToList();
-                var inserted = _eventWriter.WriteBatch(events, runId, transaction);
+                var inserted = _eventWriter.Add(events, runId, transaction);
                 _inserted += inserted;
                 _duplicates += events.Count - inserted;
                 foreach (var exposure in ExposureEvents.ToAssignments(events))

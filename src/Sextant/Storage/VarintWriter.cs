@@ -125,20 +125,27 @@ internal static class ColumnCodec
 
     public static byte[] Pack(ReadOnlySpan<byte> data, bool compress)
     {
+        using var output = new MemoryStream(data.Length + 1);
+        PackInto(data, compress, output);
+        return output.ToArray();
+    }
+
+    /// <summary>Packs into a reusable stream (cleared first), so hot paths allocate no blob arrays.</summary>
+    public static void PackInto(ReadOnlySpan<byte> data, bool compress, MemoryStream output)
+    {
+        output.SetLength(0);
         if (compress && data.Length > 64)
         {
-            using var output = new MemoryStream(data.Length / 3 + 16);
             output.WriteByte(Deflate);
             using (var deflate = new System.IO.Compression.DeflateStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
             {
                 deflate.Write(data);
             }
-            if (output.Length < data.Length) return output.ToArray();
+            if (output.Length < data.Length) return;
+            output.SetLength(0);
         }
-        var packed = new byte[data.Length + 1];
-        packed[0] = Raw;
-        data.CopyTo(packed.AsSpan(1));
-        return packed;
+        output.WriteByte(Raw);
+        output.Write(data);
     }
 
     /// <summary>Unpacks into a pooled array; the caller returns it with <see cref="ArrayPool{T}"/>.</summary>

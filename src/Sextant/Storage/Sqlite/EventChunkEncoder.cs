@@ -7,6 +7,7 @@ namespace Sextant.Storage.Sqlite;
 internal sealed class EventChunkEncoder
 {
     private readonly VarintWriter[] _columns = Enumerable.Range(0, 12).Select(_ => new VarintWriter(1 << 16)).ToArray();
+    private readonly MemoryStream[] _packed = Enumerable.Range(0, 12).Select(_ => new MemoryStream()).ToArray();
     private long _previousTimestamp;
 
     public int Rows { get; private set; }
@@ -45,13 +46,15 @@ internal sealed class EventChunkEncoder
         Rows++;
     }
 
-    /// <summary>Packs every column; text columns are deflated, integer columns stay raw varints, hashes raw.</summary>
-    public byte[][] Pack()
+    /// <summary>
+    /// Packs every column into reusable streams: text columns are deflated, integer columns stay
+    /// raw varints, hashes raw. The streams are valid until the next call.
+    /// </summary>
+    public IReadOnlyList<MemoryStream> Pack()
     {
-        var packed = new byte[_columns.Length][];
         Parallel.For(0, _columns.Length, i =>
-            packed[i] = ColumnCodec.Pack(_columns[i].WrittenSpan, compress: i is >= (int)ChunkColumn.Revenue and <= (int)ChunkColumn.EventId));
-        return packed;
+            ColumnCodec.PackInto(_columns[i].WrittenSpan, compress: i is >= (int)ChunkColumn.Revenue and <= (int)ChunkColumn.EventId, _packed[i]));
+        return _packed;
     }
 }
 

@@ -21,6 +21,8 @@ internal sealed class SqliteEventWriter
     private readonly Dictionary<long, HashSet<string>> _storedIdsByChunk = [];
     private EventKeyIndex? _index;
     private long _indexedThroughChunk;
+    private long _chunk;
+    private long _run;
 
     /// <param name="connection">The store connection.</param>
     /// <param name="dictionaries">The store's dictionaries.</param>
@@ -32,19 +34,38 @@ internal sealed class SqliteEventWriter
         _hash = hash ?? StableHash.Of;
     }
 
-    /// <summary>Writes the new events of a batch as one chunk inside <paramref name="transaction"/>.</summary>
+    /// <summary>Most rows one chunk holds; a larger transaction writes several chunks.</summary>
+    public const int MaxChunkRows = 65_536;
+
+    /// <summary>Writes the new events of a batch as chunks inside <paramref name="transaction"/>.</summary>
     /// <returns>How many events were new; the rest were already stored (duplicates).</returns>
     public int WriteBatch(IReadOnlyList<EventRecord> events, long run, SqliteTransaction transaction)
     {
-        var chunk = NextChunkId(transaction);
-        var index = CatchUpIndex(transaction);
-        _encoder.Reset();
-        _batchIds.Clear();
+        var inserted = Add(events, run, transaction);
+        Finish(transaction);
+        return inserted;
+    }
 
+    /// <summary>
+    /// Deduplicates and encodes events into the open chunk, writing it whenever it is full.
+    /// Events are durable once <see cref="Finish"/> has run and the transaction commits.
+    /// </summary>
+    /// <returns>How many events were new.</returns>
+    public int Add(IReadOnlyList<EventRecord> events, long run, SqliteTransaction transaction)
+    {
+        var inserted = 0;
         foreach (var record in events)
         {
+            if (_chunk == 0)
+            {
+                _chunk = NextChunkId(transaction);
+                _run = run;
+                _index = CatchUpIndex(transaction);
+                _encoder.Reset();
+                _batchIds.Clear();
+            }
             var hash = _hash(record.EventId);
-            if (!IsNew(record.EventId, hash, index, chunk, transaction)) continue;
+            if (!IsNew(record.EventId, hash, _index!, _chunk, transaction)) continue;
             var codes = new EventCodes(
                 _dictionaries.GetOrAdd(DictionaryKind.UserId, record.UserId),
                 _dictionaries.GetOrAdd(DictionaryKind.AnonymousId, record.AnonymousId),
@@ -54,20 +75,28 @@ internal sealed class SqliteEventWriter
                 _dictionaries.GetOrAdd(DictionaryKind.WorkspaceId, record.WorkspaceId),
                 _dictionaries.GetOrAdd(DictionaryKind.Source, record.Source));
             _encoder.Add(record, codes, hash);
+            inserted++;
+            if (_encoder.Rows >= MaxChunkRows) Finish(transaction);
         }
-
-        if (_encoder.Rows > 0)
-        {
-            WriteChunk(chunk, run, transaction);
-            foreach (var hash in _batchIds.Keys) index.Add(hash, (int)chunk);
-            _indexedThroughChunk = chunk;
-        }
-        return _encoder.Rows;
+        return inserted;
     }
 
-    /// <summary>The transaction rolled back: rebuild the index and forget cached chunks next time.</summary>
+    /// <summary>Writes the open chunk, if it has rows.</summary>
+    public void Finish(SqliteTransaction transaction)
+    {
+        if (_chunk != 0 && _encoder.Rows > 0)
+        {
+            WriteChunk(_chunk, _run, transaction);
+            foreach (var hash in _batchIds.Keys) _index!.Add(hash, (int)_chunk);
+            _indexedThroughChunk = _chunk;
+        }
+        _chunk = 0;
+    }
+
+    /// <summary>The transaction rolled back: drop the open chunk, rebuild the index and forget cached chunks next time.</summary>
     public void Discard()
     {
+        _chunk = 0;
         _storedIdsByChunk.Clear();
         _index = null;
         _indexedThroughChunk = 0;
@@ -163,16 +192,20 @@ internal sealed class SqliteEventWriter
         }
         using (var command = _connection.CreateCommand())
         {
+            // Blobs are written in place (zeroblob, then incremental I/O) from reused buffers.
             command.Transaction = transaction;
-            command.CommandText = "INSERT INTO chunk_columns(chunk, col, data) VALUES ($chunk, $col, $data)";
+            command.CommandText = "INSERT INTO chunk_columns(chunk, col, data) VALUES ($chunk, $col, zeroblob($length)); SELECT last_insert_rowid();";
             command.Parameters.AddWithValue("$chunk", chunk);
             var columnParameter = command.Parameters.Add("$col", SqliteType.Integer);
-            var dataParameter = command.Parameters.Add("$data", SqliteType.Blob);
-            for (var i = 0; i < columns.Length; i++)
+            var lengthParameter = command.Parameters.Add("$length", SqliteType.Integer);
+            for (var i = 0; i < columns.Count; i++)
             {
+                var data = columns[i];
                 columnParameter.Value = i;
-                dataParameter.Value = columns[i];
-                command.ExecuteNonQuery();
+                lengthParameter.Value = data.Length;
+                var rowId = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+                using var blob = new SqliteBlob(_connection, "chunk_columns", "data", rowId);
+                blob.Write(data.GetBuffer(), 0, (int)data.Length);
             }
         }
     }
