@@ -30,7 +30,7 @@ internal static class YamlDocumentReader
             {
                 case YamlMappingNode mapping:
                     return mapping;
-                case YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" }:
+                case YamlScalarNode scalar when YamlSection.IsNull(scalar):
                     return null;
                 default:
                     var found = root is YamlSequenceNode ? "a list" : $"'{(root as YamlScalarNode)?.Value}'";
@@ -63,6 +63,11 @@ internal static class YamlDocumentReader
                 case MappingEnd or SequenceEnd:
                     frames.Pop();
                     break;
+                case AnchorAlias alias:
+                    // An alias takes a key's or a value's place like any node; skipping it
+                    // would pair the following keys with the wrong values.
+                    Place(frames, alias, diagnostics);
+                    break;
                 case NodeEvent node:
                     var path = Place(frames, node, diagnostics);
                     if (node is MappingStart mapping) frames.Push(new Frame(path, '{', mapping.Style == MappingStyle.Flow, node.Start.Line));
@@ -93,7 +98,7 @@ internal static class YamlDocumentReader
     }
 
     /// <summary>Records <paramref name="node"/> in its parent and returns its path.</summary>
-    private static string Place(Stack<Frame> frames, NodeEvent node, ConfigDiagnostics diagnostics)
+    private static string Place(Stack<Frame> frames, ParsingEvent node, ConfigDiagnostics diagnostics)
     {
         if (!frames.TryPeek(out var parent)) return "";
         if (!parent.IsMapping) return $"{parent.Path}[{parent.NextIndex++}]";

@@ -196,9 +196,11 @@ internal sealed class YamlSection
             foreach (var entryKey in _node.Children.Keys)
             {
                 if (entryKey is YamlScalarNode { Value: { } name } && _askedKeys.Contains(name)) continue;
-                var shown = entryKey is YamlScalarNode scalar ? PathOf(scalar.Value ?? "") : Describe(entryKey);
                 var expected = _askedKeys.Count == 0 ? "this section takes no keys" : "expected one of: " + string.Join(", ", _askedKeys);
-                Report(entryKey, $"unknown key '{shown}' ({expected})");
+                var problem = entryKey is YamlScalarNode scalar
+                    ? $"unknown key '{PathOf(scalar.Value ?? "")}'"
+                    : $"{(Path.Length == 0 ? "" : $"'{Path}' ")}keys must be names, got {Describe(entryKey)}";
+                Report(entryKey, $"{problem} ({expected})");
             }
         }
         foreach (var child in _children) child.ReportUnknownKeys();
@@ -232,7 +234,7 @@ internal sealed class YamlSection
         node is YamlScalarNode { Value: { } text } scalar && !IsNull(scalar) && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     /// <summary>YAML's plain null spellings; a quoted 'null' is the string "null".</summary>
-    private static bool IsNull(YamlNode node) =>
+    public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
     /// <summary>Names what was found, for "expects X, got Y" messages.</summary>

@@ -15,6 +15,7 @@ public sealed class ConfigLoaderTests
     [InlineData("# nothing set yet\n")]
     [InlineData("---\n")]
     [InlineData("~\n")]
+    [InlineData("NULL\n")]
     public void Empty_file_gives_every_default(string yaml)
     {
         var config = Parse(yaml);
@@ -158,6 +159,20 @@ public sealed class ConfigLoaderTests
 
         Assert.Equal(
             "sextant.yaml line 4: unknown key 'check.accepted_values.country' (expected one of: segment, channel, plan)",
+            ErrorOf(yaml));
+    }
+
+    [Fact]
+    public void A_list_used_as_a_key_is_an_error_naming_its_section()
+    {
+        const string yaml = """
+            ingest:
+              ? [time_unit, batch_size]
+              : s
+            """;
+
+        Assert.Equal(
+            "sextant.yaml line 2: 'ingest' keys must be names, got a list (expected one of: timezone, time_unit, batch_size, quarantine, map)",
             ErrorOf(yaml));
     }
 
@@ -462,6 +477,32 @@ public sealed class ConfigLoaderTests
         var error = Assert.Throws<SextantException>(() => ConfigLoader.Parse("store: ''\n", "prod.yaml"));
 
         Assert.Equal("prod.yaml line 1: 'store' expects a non-empty string, got ''", error.Message);
+    }
+
+    [Fact]
+    public void Anchors_and_aliases_are_read_as_the_value_they_name()
+    {
+        const string yaml = """
+            timezone: &zone Europe/Paris
+            store: a.db
+            ingest:
+              timezone: *zone
+              quarantine: timezone
+              time_unit: ms
+            check:
+              accepted_values:
+                segment: &names [a, b]
+                plan: *names
+                channel: [c]
+            """;
+
+        var config = Parse(yaml);
+
+        Assert.Equal("Europe/Paris", config.Ingest.TimeZoneId);
+        Assert.Equal("timezone", config.Ingest.Quarantine);
+        Assert.Equal("ms", config.Ingest.TimeUnit);
+        Assert.Equal(["a", "b"], config.Check.AcceptedValues.Plan);
+        Assert.Equal(["c"], config.Check.AcceptedValues.Channel);
     }
 
     [Fact]
