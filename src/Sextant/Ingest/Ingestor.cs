@@ -102,7 +102,7 @@ public sealed class Ingestor
             var batchSize = _owner._options.BatchSize;
             var runId = StartRun();
             // Small parts keep parsed records short-lived; a transaction spans batchSize rows.
-            using var parts = new BlockingCollection<List<object>>(boundedCapacity: 4);
+            using var parts = new BlockingCollection<List<object>>(boundedCapacity: 2);
             var parsing = Task.Run(() => ParseParts(parts));
             SqliteTransaction? transaction = null;
             var rowsInTransaction = 0L;
@@ -188,7 +188,7 @@ public sealed class Ingestor
         /// <summary>Reads and parses rows on a worker thread; bad rows go straight to quarantine.</summary>
         private void ParseParts(BlockingCollection<List<object>> parts)
         {
-            const int PartRows = 4096;
+            const int PartRows = 2048;
             try
             {
                 var row = new MappedRow(_reader.Mapping.Columns.Count);
@@ -237,10 +237,10 @@ public sealed class Ingestor
         {
             if (_reader.Kind == RecordKind.Events)
             {
-                var events = batch.Cast<EventRecord>().ToList();
+                var events = batch.Cast<EventRecord>();
                 var inserted = _eventWriter.Add(events, runId, transaction);
                 _inserted += inserted;
-                _duplicates += events.Count - inserted;
+                _duplicates += batch.Count - inserted;
                 foreach (var exposure in ExposureEvents.ToAssignments(events))
                     if (_profileWriter.WriteAssignment(exposure, transaction) == WriteOutcome.Inserted) _exposures++;
                 return;

@@ -4,8 +4,37 @@ using Sextant.Ingest.Readers;
 
 namespace Sextant.Ingest;
 
-/// <summary>One row as read from a file, before mapping: where it was, its raw text, and any read error.</summary>
-internal readonly record struct RowOrigin(long Line, string RawText, byte[]? RawBytes, string? Error);
+/// <summary>One row as read from a file, before mapping: where it was, any read error, and its raw text on demand.</summary>
+internal readonly struct RowOrigin
+{
+    private readonly CsvRow? _csv;
+    private readonly JsonlRow? _json;
+
+    public RowOrigin(CsvRow row)
+    {
+        _csv = row;
+        Line = row.Line;
+        Error = row.Error;
+        RawBytes = row.RawBytes;
+    }
+
+    public RowOrigin(JsonlRow row)
+    {
+        _json = row;
+        Line = row.Line;
+        Error = row.Error;
+        RawBytes = row.RawBytes;
+    }
+
+    public long Line { get; }
+
+    public string? Error { get; }
+
+    public byte[]? RawBytes { get; }
+
+    /// <summary>The row's text; read it before the next row is read.</summary>
+    public string RawText => _csv?.RawText ?? _json?.RawText ?? "";
+}
 
 /// <summary>
 /// Reads a CSV or JSON-lines file as mapped rows of one record kind. Opening it reads the header
@@ -85,7 +114,7 @@ internal sealed class SourceRowReader : IDisposable
                 origin = default;
                 return false;
             }
-            origin = new RowOrigin(csvRow.Line, csvRow.RawText, csvRow.RawBytes, csvRow.Error);
+            origin = new RowOrigin(csvRow);
             if (csvRow.Error is null) RowMappers.FromCsv(csvRow.Fields, _csv.Header, _slotOfColumn, row);
             return true;
         }
@@ -98,7 +127,7 @@ internal sealed class SourceRowReader : IDisposable
         // The mapped row may point into this document (extra JSON values), so it lives until the next read.
         _currentJsonRow?.Dispose();
         _currentJsonRow = jsonRow;
-        origin = new RowOrigin(jsonRow.Line, jsonRow.RawText, jsonRow.RawBytes, jsonRow.Error);
+        origin = new RowOrigin(jsonRow);
         if (jsonRow.Error is null) RowMappers.FromJson(jsonRow.Root, Mapping, _explicitMap, row);
         return true;
     }

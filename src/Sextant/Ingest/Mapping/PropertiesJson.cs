@@ -82,9 +82,10 @@ internal sealed class PropertiesJson
 
     private static string? ValidateObject(string text)
     {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 return $"properties are not a JSON object: {Shorten(text)}";
             reader.Skip();
@@ -94,6 +95,10 @@ internal sealed class PropertiesJson
         catch (JsonException exception)
         {
             return $"malformed properties JSON ({FirstSentence(exception.Message)}): {Shorten(text)}";
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -14,34 +14,35 @@ internal sealed class RecordParser
 {
     public const int MaxEventNameLength = 200;
     private static readonly long EarliestTimestamp = Timestamp.FromDateTimeOffset(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)).UnixMicroseconds;
-    private readonly ColumnMapping _mapping;
     private readonly TimestampParseOptions _timeOptions;
     private readonly long _latestTimestamp;
     private readonly string _defaultSource;
     private readonly PropertiesJson _properties = new();
+    private readonly Slots _slot;
 
     public RecordParser(ColumnMapping mapping, TimestampParseOptions timeOptions, DateTimeOffset importTime, string defaultSource)
     {
-        _mapping = mapping;
         _timeOptions = timeOptions;
         _latestTimestamp = Timestamp.FromDateTimeOffset(importTime.AddDays(1)).UnixMicroseconds;
         _defaultSource = defaultSource;
+        _slot = new Slots(mapping);
     }
+
 
     public EventRecord? ParseEvent(MappedRow row, out string? error)
     {
-        var userId = row[Slot("user_id")];
-        var anonymousId = row[Slot("anonymous_id")];
+        var userId = row[_slot.UserId];
+        var anonymousId = row[_slot.AnonymousId];
         if (userId is null && anonymousId is null) return Reject("missing both user_id and anonymous_id", out error);
 
-        var name = row[Slot("event")];
+        var name = row[_slot.Event];
         if (name is null) return Reject("empty event name", out error);
         if (name.Length > MaxEventNameLength) return Reject($"event name longer than {MaxEventNameLength} characters ({name.Length})", out error);
 
-        if (!TryTimestamp(row[Slot("timestamp")], "timestamp", out var timestamp, out error)) return null;
+        if (!TryTimestamp(row[_slot.Timestamp], "timestamp", out var timestamp, out error)) return null;
 
         decimal? revenue = null;
-        var revenueText = row[Slot("revenue")];
+        var revenueText = row[_slot.Revenue];
         if (revenueText is not null)
         {
             if (!decimal.TryParse(revenueText, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
@@ -49,58 +50,58 @@ internal sealed class RecordParser
             revenue = value;
         }
 
-        var properties = _properties.Build(row[Slot("properties")], row.Extras, out error);
+        var properties = _properties.Build(row[_slot.Properties], row.Extras, out error);
         if (error is not null) return null;
 
-        var source = row[Slot("source")] ?? _defaultSource;
-        var eventId = row[Slot("event_id")] ?? ContentId(source, userId, anonymousId, name, timestamp, properties);
-        return new EventRecord(eventId, userId, anonymousId, name, new Timestamp(timestamp), row[Slot("platform")],
-            row[Slot("session_id")], row[Slot("workspace_id")], revenue, properties, source);
+        var source = row[_slot.Source] ?? _defaultSource;
+        var eventId = row[_slot.EventId] ?? ContentId(source, userId, anonymousId, name, timestamp, properties);
+        return new EventRecord(eventId, userId, anonymousId, name, new Timestamp(timestamp), row[_slot.Platform],
+            row[_slot.SessionId], row[_slot.WorkspaceId], revenue, properties, source);
     }
 
     public UserProfile? ParseUser(MappedRow row, out string? error)
     {
-        var userId = row[Slot("user_id")];
+        var userId = row[_slot.UserId];
         if (userId is null) return Reject("missing user_id", out error);
         Timestamp? signup = null;
-        var signupText = row[Slot("signup_at")];
+        var signupText = row[_slot.SignupAt];
         if (signupText is not null)
         {
             if (!TryTimestamp(signupText, "signup_at", out var value, out error)) return null;
             signup = new Timestamp(value);
         }
-        var traits = _properties.Build(row[Slot("traits")], row.Extras, out error);
+        var traits = _properties.Build(row[_slot.Traits], row.Extras, out error);
         if (error is not null) return null;
-        return new UserProfile(userId, signup, row[Slot("segment")], row[Slot("channel")], row[Slot("plan")],
-            row[Slot("country")], row[Slot("platform")], row[Slot("workspace_id")], traits);
+        return new UserProfile(userId, signup, row[_slot.Segment], row[_slot.Channel], row[_slot.Plan],
+            row[_slot.Country], row[_slot.Platform], row[_slot.WorkspaceId], traits);
     }
 
     public Subscription? ParseSubscription(MappedRow row, out string? error)
     {
-        var id = row[Slot("subscription_id")];
+        var id = row[_slot.SubscriptionId];
         if (id is null) return Reject("missing subscription_id", out error);
-        var userId = row[Slot("user_id")];
+        var userId = row[_slot.UserId];
         if (userId is null) return Reject("missing user_id", out error);
-        var plan = row[Slot("plan")];
+        var plan = row[_slot.Plan];
         if (plan is null) return Reject("missing plan", out error);
-        var status = row[Slot("status")]?.ToLowerInvariant();
+        var status = row[_slot.Status]?.ToLowerInvariant();
         if (status == "canceled") status = "cancelled";
         if (status is null || !SubscriptionStatuses.All.Contains(status))
-            return Reject($"status '{row[Slot("status")]}' is not one of {string.Join(", ", SubscriptionStatuses.All)}", out error);
-        if (!TryTimestamp(row[Slot("start_at")], "start_at", out var start, out error)) return null;
+            return Reject($"status '{row[_slot.Status]}' is not one of {string.Join(", ", SubscriptionStatuses.All)}", out error);
+        if (!TryTimestamp(row[_slot.StartAt], "start_at", out var start, out error)) return null;
         Timestamp? end = null;
-        var endText = row[Slot("end_at")];
+        var endText = row[_slot.EndAt];
         if (endText is not null)
         {
             if (!TryTimestamp(endText, "end_at", out var value, out error)) return null;
             if (value < start) return Reject($"end_at {new Timestamp(value)} is before start_at {new Timestamp(start)}", out error);
             end = new Timestamp(value);
         }
-        var mrrText = row[Slot("mrr")];
+        var mrrText = row[_slot.Mrr];
         if (mrrText is null) return Reject("missing mrr", out error);
         if (!decimal.TryParse(mrrText, NumberStyles.Number, CultureInfo.InvariantCulture, out var mrr) || mrr < 0)
             return Reject($"mrr '{mrrText}' is not a non-negative number", out error);
-        var currency = row[Slot("currency")]?.ToUpperInvariant() ?? "USD";
+        var currency = row[_slot.Currency]?.ToUpperInvariant() ?? "USD";
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
             return Reject($"currency '{currency}' is not an ISO 4217 code", out error);
         error = null;
@@ -109,17 +110,15 @@ internal sealed class RecordParser
 
     public Assignment? ParseAssignment(MappedRow row, out string? error)
     {
-        var experiment = row[Slot("experiment")];
+        var experiment = row[_slot.Experiment];
         if (experiment is null) return Reject("missing experiment", out error);
-        var userId = row[Slot("user_id")];
+        var userId = row[_slot.UserId];
         if (userId is null) return Reject("missing user_id", out error);
-        var variant = row[Slot("variant")];
+        var variant = row[_slot.Variant];
         if (variant is null) return Reject("missing variant", out error);
-        if (!TryTimestamp(row[Slot("assigned_at")], "assigned_at", out var assignedAt, out error)) return null;
+        if (!TryTimestamp(row[_slot.AssignedAt], "assigned_at", out var assignedAt, out error)) return null;
         return new Assignment(experiment, userId, variant, new Timestamp(assignedAt));
     }
-
-    private int Slot(string canonical) => _mapping.Slot(canonical);
 
     private bool TryTimestamp(string? text, string column, out long value, out string? error)
     {
@@ -168,5 +167,38 @@ internal sealed class RecordParser
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
         return "sx-" + Convert.ToHexStringLower(hash[..16]);
+    }
+
+    /// <summary>Slot numbers of the canonical columns, looked up once per file (−1 when the kind has no such column).</summary>
+    private sealed class Slots(ColumnMapping mapping)
+    {
+        public int AnonymousId { get; } = Find(mapping, "anonymous_id");
+        public int AssignedAt { get; } = Find(mapping, "assigned_at");
+        public int Channel { get; } = Find(mapping, "channel");
+        public int Country { get; } = Find(mapping, "country");
+        public int Currency { get; } = Find(mapping, "currency");
+        public int EndAt { get; } = Find(mapping, "end_at");
+        public int Event { get; } = Find(mapping, "event");
+        public int EventId { get; } = Find(mapping, "event_id");
+        public int Experiment { get; } = Find(mapping, "experiment");
+        public int Mrr { get; } = Find(mapping, "mrr");
+        public int Plan { get; } = Find(mapping, "plan");
+        public int Platform { get; } = Find(mapping, "platform");
+        public int Properties { get; } = Find(mapping, "properties");
+        public int Revenue { get; } = Find(mapping, "revenue");
+        public int Segment { get; } = Find(mapping, "segment");
+        public int SessionId { get; } = Find(mapping, "session_id");
+        public int SignupAt { get; } = Find(mapping, "signup_at");
+        public int Source { get; } = Find(mapping, "source");
+        public int StartAt { get; } = Find(mapping, "start_at");
+        public int Status { get; } = Find(mapping, "status");
+        public int SubscriptionId { get; } = Find(mapping, "subscription_id");
+        public int Timestamp { get; } = Find(mapping, "timestamp");
+        public int Traits { get; } = Find(mapping, "traits");
+        public int UserId { get; } = Find(mapping, "user_id");
+        public int Variant { get; } = Find(mapping, "variant");
+        public int WorkspaceId { get; } = Find(mapping, "workspace_id");
+
+        private static int Find(ColumnMapping mapping, string name) => mapping.Columns.Contains(name) ? mapping.Slot(name) : -1;
     }
 }

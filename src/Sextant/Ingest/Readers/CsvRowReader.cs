@@ -17,11 +17,13 @@ internal sealed class CsvRowReader : IDisposable
     private readonly byte _delimiter;
     private readonly List<(int Start, int Length, FieldKind Kind)> _fields = [];
     private readonly SearchValues<byte> _fieldEnds;
+    private readonly StringPool _pool = new();
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
     private int _start;
     private int _end;
     private bool _endOfStream;
     private long _line = 1;
+    private long _generation;
 
     public CsvRowReader(Stream stream, string fileName, char delimiter = ',')
     {
@@ -184,7 +186,7 @@ internal sealed class CsvRowReader : IDisposable
             var fields = new string[_fields.Count];
             for (var f = 0; f < fields.Length; f++) fields[f] = BuildField(f);
             var error = ExpectedColumns >= 0 && fields.Length != ExpectedColumns ? $"expected {ExpectedColumns} columns, found {fields.Length}" : null;
-            row = new CsvRow(line, fields, Encoding.UTF8.GetString(raw), error, null);
+            row = new CsvRow(line, fields, error, null, this, _start, recordEnd - _start, _generation);
         }
         _start = next;
         return row;
@@ -196,8 +198,8 @@ internal sealed class CsvRowReader : IDisposable
         var span = _buffer.AsSpan(start, length);
         return kind switch
         {
-            FieldKind.Plain => Encoding.UTF8.GetString(span),
-            FieldKind.Quoted when span.IndexOf((byte)'"') < 0 => Encoding.UTF8.GetString(span),
+            FieldKind.Plain => _pool.Get(span),
+            FieldKind.Quoted when span.IndexOf((byte)'"') < 0 => _pool.Get(span),
             _ => Unescape(span, kind == FieldKind.Mixed),
         };
     }
@@ -311,9 +313,17 @@ internal sealed class CsvRowReader : IDisposable
         return new CsvRow(line, [], preview + "...", "row longer than 16 MiB", null);
     }
 
+    /// <summary>Text of a record still in the buffer; rows keep it until the buffer moves.</summary>
+    internal string TextAt(int start, int length, long generation)
+    {
+        if (generation != _generation) throw new InvalidOperationException("a CSV row's raw text is available only until the next row is read");
+        return Encoding.UTF8.GetString(_buffer, start, length);
+    }
+
     private void Grow()
     {
         if (_start > 0 || _end < _buffer.Length) return;
+        _generation++;
         var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, MaxRecordBytes + (1 << 20)));
         _buffer.AsSpan(0, _end).CopyTo(bigger);
         ArrayPool<byte>.Shared.Return(_buffer);
@@ -323,6 +333,7 @@ internal sealed class CsvRowReader : IDisposable
     private void Fill()
     {
         if (_endOfStream) return;
+        _generation++;
         if (_start > 0)
         {
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);

@@ -35,7 +35,77 @@ internal static class SourceFile
         }
         var prefix = magic[..read].ToArray();
         var whole = new PrefixedStream(prefix, buffered);
-        return read == 2 && prefix[0] == 0x1F && prefix[1] == 0x8B ? new GZipStream(whole, CompressionMode.Decompress) : whole;
+        if (read < 2 || prefix[0] != 0x1F || prefix[1] != 0x8B) return whole;
+        return new CheckedGzipStream(new GZipStream(whole, CompressionMode.Decompress), ExpectedGzipLength(path));
+    }
+
+    /// <summary>The gzip trailer's ISIZE: the uncompressed length modulo 2^32 (null when the file cannot be read again).</summary>
+    private static uint? ExpectedGzipLength(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (file.Length < 18) return uint.MaxValue; // shorter than a header and trailer: corrupt
+            file.Seek(-4, SeekOrigin.End);
+            Span<byte> size = stackalloc byte[4];
+            file.ReadExactly(size);
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// .NET's gzip reader ends quietly at a truncated file, which would lose rows without a word;
+    /// this compares the bytes read with the length the gzip trailer promises.
+    /// </summary>
+    private sealed class CheckedGzipStream(GZipStream inner, uint? expectedLength) : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            _length += read;
+            if (read == 0 && buffer.Length > 0 && expectedLength is { } expected && (uint)_length != expected)
+            {
+                throw new InvalidDataException(
+                    $"the gzip data is truncated or corrupt: it holds {_length} bytes but its trailer promises {expected} (mod 2^32); concatenated gzip members are not supported");
+            }
+            return read;
+        }
+
+        public override void Flush() { }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>Replays bytes already read before continuing with the inner stream.</summary>

@@ -51,7 +51,7 @@ internal sealed class SqliteEventWriter
     /// Events are durable once <see cref="Finish"/> has run and the transaction commits.
     /// </summary>
     /// <returns>How many events were new.</returns>
-    public int Add(IReadOnlyList<EventRecord> events, long run, SqliteTransaction transaction)
+    public int Add(IEnumerable<EventRecord> events, long run, SqliteTransaction transaction)
     {
         var inserted = 0;
         foreach (var record in events)
