@@ -25,7 +25,8 @@ public sealed record TimestampParseOptions(TimeZoneInfo NaiveZone, TimeUnit Nume
     /// <summary>Naive times in UTC, numeric units detected by magnitude.</summary>
     public static TimestampParseOptions Utc { get; } = new(TimeZoneInfo.Utc, TimeUnit.Auto);
 
-    internal bool NaiveIsUtc { get; } = NaiveZone.BaseUtcOffset == TimeSpan.Zero && !NaiveZone.SupportsDaylightSavingTime;
+    // A getter, not a stored flag, so that `options with { NaiveZone = … }` stays right.
+    internal bool NaiveIsUtc => NaiveZone.BaseUtcOffset == TimeSpan.Zero && !NaiveZone.SupportsDaylightSavingTime;
 }
 
 /// <summary>
@@ -82,7 +83,7 @@ public static class TimestampParser
         {
             var c = text[i];
             if (char.IsAsciiDigit(c)) continue;
-            if (c == '.' && !dot && i > 0) dot = true;
+            if (c == '.' && !dot && i > 0 && i < text.Length - 1) dot = true;
             else return false;
         }
         return true;
@@ -116,8 +117,7 @@ public static class TimestampParser
         if (unit == TimeUnit.Nanoseconds)
         {
             micros = whole / 1000;
-            error = null;
-            return true;
+            return WithinCalendar(text, micros, out error);
         }
         if (whole > long.MaxValue / perUnit)
         {
@@ -128,8 +128,15 @@ public static class TimestampParser
         for (var i = 0; i < fractionScale; i++)
             fraction = fraction * 10 + (i < fractionDigits.Length ? fractionDigits[i] - '0' : 0);
         micros = whole * perUnit + fraction;
-        error = null;
-        return true;
+        return WithinCalendar(text, micros, out error);
+    }
+
+    private static readonly long LastMicrosecond = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / TicksPerMicrosecond;
+
+    private static bool WithinCalendar(ReadOnlySpan<char> text, long micros, out string? error)
+    {
+        error = micros > LastMicrosecond ? $"'{text}' is not a timestamp: it falls after the year 9999" : null;
+        return error is null;
     }
 
     private static bool TryParseCalendar(ReadOnlySpan<char> text, TimestampParseOptions options, out long micros, out string? error)
@@ -185,7 +192,11 @@ public static class TimestampParser
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
         if (position < text.Length && text[position] == ' ' && position + 1 < text.Length && text[position + 1] is '+' or '-' or 'Z') position++;
         TimeSpan offset;
-        if (position == text.Length)
+        if (hasTime && text[position..].Equals(" UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            offset = TimeSpan.Zero;
+        }
+        else if (position == text.Length)
         {
             offset = options.NaiveIsUtc ? TimeSpan.Zero : NaiveOffset(local, options.NaiveZone);
         }

@@ -34,6 +34,7 @@ public sealed class TimestampParserTests
     [InlineData("2024-03-01 12:34:56")]
     [InlineData("2024-03-01T12:34:56")]
     [InlineData("  2024-03-01 12:34:56  ")]
+    [InlineData("2024-03-01 12:34:56 UTC")]
     [InlineData("1709296496")]
     [InlineData("1709296496000")]
     [InlineData("1709296496000000")]
@@ -115,6 +116,7 @@ public sealed class TimestampParserTests
     [InlineData("2024-01-01x")]
     [InlineData("17e9")]
     [InlineData("1.2.3")]
+    [InlineData("1700000000.")]
     public void Garbage_is_not_a_timestamp(string text) =>
         Assert.Equal($"'{text}' is not a timestamp (expected ISO-8601, 'YYYY-MM-DD HH:MM:SS' or Unix seconds/ms/µs)", Error(text));
 
@@ -125,6 +127,19 @@ public sealed class TimestampParserTests
         Assert.Equal("'-1700000000' is not a timestamp: negative epoch", Error("-1700000000"));
         Assert.Contains("too large", Error("99999999999999999999999"), StringComparison.Ordinal);
         Assert.Contains("too large", Error("9223372036854775", TimeUnit.Seconds), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Numbers_beyond_the_year_9999_are_errors() =>
+        Assert.Equal("'253402300800' is not a timestamp: it falls after the year 9999", Error("253402300800", TimeUnit.Seconds));
+
+    [Fact]
+    public void Options_with_another_zone_read_naive_times_in_that_zone()
+    {
+        var options = TimestampParseOptions.Utc with { NaiveZone = Berlin };
+
+        Assert.True(TimestampParser.TryParse("2024-01-15 12:00:00", options, out var micros, out _));
+        Assert.Equal(Micros("2024-01-15T11:00:00Z"), micros);
     }
 
     [Theory]
