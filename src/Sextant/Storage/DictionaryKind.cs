@@ -7,7 +7,6 @@ internal enum DictionaryKind
     AnonymousId = 2,
     EventName = 3,
     Platform = 4,
-    SessionId = 5,
     WorkspaceId = 6,
     Source = 7,
 }
@@ -20,7 +19,8 @@ internal enum ChunkColumn
     EventCode = 2,
     Timestamp = 3,
     PlatformCode = 4,
-    SessionCode = 5,
+    /// <summary>Session ids as text: too many distinct values to be worth a dictionary.</summary>
+    SessionId = 5,
     WorkspaceCode = 6,
     SourceCode = 7,
     Revenue = 8,

@@ -34,7 +34,7 @@ internal sealed class EventChunkEncoder
         _columns[(int)ChunkColumn.Timestamp].WriteSigned(timestamp - _previousTimestamp);
         _previousTimestamp = timestamp;
         _columns[(int)ChunkColumn.PlatformCode].WriteUnsigned((uint)codes.Platform);
-        _columns[(int)ChunkColumn.SessionCode].WriteUnsigned((uint)codes.Session);
+        _columns[(int)ChunkColumn.SessionId].WriteNullableString(record.SessionId);
         _columns[(int)ChunkColumn.WorkspaceCode].WriteUnsigned((uint)codes.Workspace);
         _columns[(int)ChunkColumn.SourceCode].WriteUnsigned((uint)codes.Source);
         _columns[(int)ChunkColumn.Revenue].WriteNullableString(record.Revenue?.ToString(CultureInfo.InvariantCulture));
@@ -53,10 +53,13 @@ internal sealed class EventChunkEncoder
     public IReadOnlyList<MemoryStream> Pack()
     {
         Parallel.For(0, _columns.Length, i =>
-            ColumnCodec.PackInto(_columns[i].WrittenSpan, compress: i is >= (int)ChunkColumn.Revenue and <= (int)ChunkColumn.EventId, _packed[i]));
+            ColumnCodec.PackInto(_columns[i].WrittenSpan, compress: IsText((ChunkColumn)i), _packed[i]));
         return _packed;
     }
+
+    private static bool IsText(ChunkColumn column) =>
+        column is ChunkColumn.SessionId or ChunkColumn.Revenue or ChunkColumn.Properties or ChunkColumn.EventId;
 }
 
 /// <summary>Dictionary codes of one event's string columns (0 = null).</summary>
-internal readonly record struct EventCodes(int User, int Anonymous, int Event, int Platform, int Session, int Workspace, int Source);
+internal readonly record struct EventCodes(int User, int Anonymous, int Event, int Platform, int Workspace, int Source);

@@ -71,7 +71,6 @@ internal sealed class SqliteEventWriter
                 _dictionaries.GetOrAdd(DictionaryKind.AnonymousId, record.AnonymousId),
                 _dictionaries.GetOrAdd(DictionaryKind.EventName, record.Event),
                 _dictionaries.GetOrAdd(DictionaryKind.Platform, record.Platform),
-                _dictionaries.GetOrAdd(DictionaryKind.SessionId, record.SessionId),
                 _dictionaries.GetOrAdd(DictionaryKind.WorkspaceId, record.WorkspaceId),
                 _dictionaries.GetOrAdd(DictionaryKind.Source, record.Source));
             _encoder.Add(record, codes, hash);

@@ -47,7 +47,10 @@ public sealed class SqliteStore : IDisposable
             Execute(connection, "PRAGMA journal_mode = WAL");
             // NORMAL in WAL mode survives a killed process; only an OS crash may lose the last commit.
             Execute(connection, "PRAGMA synchronous = NORMAL");
-            Execute(connection, "PRAGMA cache_size = -131072");
+            // Chunks are appended, not searched: a modest page cache is enough.
+            Execute(connection, "PRAGMA cache_size = -32768");
+            // Checkpoint every 64 MiB of WAL rather than 4 MiB: fewer copies and fsyncs while ingesting.
+            Execute(connection, "PRAGMA wal_autocheckpoint = 16384");
             Execute(connection, "PRAGMA temp_store = MEMORY");
             StoreSchema.Apply(connection, path);
         }

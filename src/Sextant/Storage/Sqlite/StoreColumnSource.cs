@@ -19,7 +19,6 @@ internal sealed class StoreColumnSource : IEventColumnSource
         var dictionaryKind = name switch
         {
             "platform" => DictionaryKind.Platform,
-            "session_id" => DictionaryKind.SessionId,
             "workspace_id" => DictionaryKind.WorkspaceId,
             "source" => DictionaryKind.Source,
             _ => (DictionaryKind)0,
@@ -29,7 +28,6 @@ internal sealed class StoreColumnSource : IEventColumnSource
             var column = dictionaryKind switch
             {
                 DictionaryKind.Platform => ChunkColumn.PlatformCode,
-                DictionaryKind.SessionId => ChunkColumn.SessionCode,
                 DictionaryKind.WorkspaceId => ChunkColumn.WorkspaceCode,
                 _ => ChunkColumn.SourceCode,
             };
@@ -42,6 +40,7 @@ internal sealed class StoreColumnSource : IEventColumnSource
         var textColumn = name switch
         {
             "revenue" => ChunkColumn.Revenue,
+            "session_id" => ChunkColumn.SessionId,
             "event_id" => ChunkColumn.EventId,
             _ => ChunkColumn.Properties,
         };

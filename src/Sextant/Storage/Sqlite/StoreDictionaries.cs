@@ -13,7 +13,7 @@ internal sealed class StoreDictionaries
 {
     private const int KindSlots = 8;
     private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, int>?[] _codes = new Dictionary<string, int>?[KindSlots];
+    private readonly StringCodeMap?[] _codes = new StringCodeMap?[KindSlots];
     private readonly List<string>?[] _values = new List<string>?[KindSlots];
     private readonly int[] _durableCount = new int[KindSlots];
     private readonly int[] _flushedCount = new int[KindSlots];
@@ -98,16 +98,14 @@ internal sealed class StoreDictionaries
         {
             var values = _values[kind];
             if (values is null) continue;
-            for (var i = values.Count - 1; i >= _durableCount[kind]; i--)
-            {
-                _codes[kind]!.Remove(values[i]);
-                values.RemoveAt(i);
-            }
+            if (values.Count == _durableCount[kind]) continue;
+            values.RemoveRange(_durableCount[kind], values.Count - _durableCount[kind]);
+            _codes[kind]!.TruncateTo(_durableCount[kind]);
             _flushedCount[kind] = _durableCount[kind];
         }
     }
 
-    private Dictionary<string, int> Codes(DictionaryKind kind)
+    private StringCodeMap Codes(DictionaryKind kind)
     {
         var codes = _codes[(int)kind];
         if (codes is not null) return codes;
@@ -128,11 +126,12 @@ internal sealed class StoreDictionaries
                     values.Add(value ?? throw new SextantException($"store dictionary {kind} holds a null value: the store is damaged"));
             }
         }
-        codes = new Dictionary<string, int>(values.Count, StringComparer.Ordinal);
+        codes = new StringCodeMap();
         for (var i = 0; i < values.Count; i++)
         {
-            if (!codes.TryAdd(values[i], i + 1))
+            if (codes.TryGetValue(values[i], out _))
                 throw new SextantException($"store dictionary {kind} holds '{values[i]}' twice: the store is damaged");
+            codes.Add(values[i], i + 1);
         }
         _codes[(int)kind] = codes;
         _values[(int)kind] = values;
