@@ -3,7 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 log=$(mktemp)
-dotnet test Sextant.slnx -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+dotnet test Sextant.slnx -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 summary=$(grep -E "^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" "$log" | tail -n 1)
 failed=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary")
