@@ -1,7 +1,9 @@
+using Sextant.Ingest.Readers;
+
 namespace Sextant.Ingest;
 
 /// <summary>A read-only file stream that counts the bytes read, for progress reporting.</summary>
-internal sealed class CountingStream : Stream
+internal sealed class CountingStream : ForwardOnlyStream
 {
     private readonly FileStream _inner;
 
@@ -19,31 +21,9 @@ internal sealed class CountingStream : Stream
 
     public long BytesRead { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => _inner.Length;
 
-    public override long Position
-    {
-        get => BytesRead;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, count));
-
     public override int Read(Span<byte> buffer) => Count(_inner.Read(buffer));
-
-    public override void Flush() { }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

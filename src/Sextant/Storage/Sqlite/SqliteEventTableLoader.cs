@@ -69,7 +69,7 @@ internal static class SqliteEventTableLoader
         var calendar = rowCount == 0 ? new ProjectCalendar(zone, 0, 0) : new ProjectCalendar(zone, min, max);
 
         return new EventTable(sortedTimes, sortedEvents, sortedEntities, storeRows, offsets, eventNames, userKeys,
-            userIds.Count, signups, attributes, calendar, new StoreColumnSource(store.Path))
+            userIds.Count, signups, attributes, calendar, new StoreColumnSource(Path.GetFullPath(store.Path)))
         {
             MinTimestamp = min,
             MaxTimestamp = max,
