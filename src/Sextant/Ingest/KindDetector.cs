@@ -6,10 +6,13 @@ namespace Sextant.Ingest;
 /// <summary>Guesses the record kind of a file from its column names when --kind is not given.</summary>
 internal static class KindDetector
 {
-    public static RecordKind FromColumns(IReadOnlyList<string> columns, IReadOnlyDictionary<string, string> explicitMap, string path)
+    public static RecordKind FromColumns(IReadOnlyList<string> columns, IngestOptions options, string path)
     {
-        bool Has(RecordKind kind, string canonical) =>
-            columns.Any(c => (explicitMap.TryGetValue(c, out var target) ? target : CanonicalColumns.AutoMap(kind, c)) == canonical);
+        bool Has(RecordKind kind, string canonical)
+        {
+            var explicitMap = options.MapFor(kind);
+            return columns.Any(c => (explicitMap.TryGetValue(c, out var target) ? target : CanonicalColumns.AutoMap(kind, c)) == canonical);
+        }
 
         if (Has(RecordKind.Subscriptions, "subscription_id") || Has(RecordKind.Subscriptions, "mrr"))
             return RecordKind.Subscriptions;

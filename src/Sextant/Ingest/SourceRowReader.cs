@@ -88,12 +88,12 @@ internal sealed class SourceRowReader : IDisposable
             if (format == SourceFormatKind.Csv)
             {
                 var csv = new CsvRowReader(stream, path, SourceFormat.DelimiterFor(path));
-                var kind = options.Kind ?? KindDetector.FromColumns(csv.Header, options.Map, path);
+                var kind = options.Kind ?? KindDetector.FromColumns(csv.Header, options, path);
                 return new SourceRowReader(path, kind, options, counter, csv, null, csv.Header);
             }
 
             var keys = options.Kind is null ? FirstObjectKeys(path) : [];
-            var jsonKind = options.Kind ?? KindDetector.FromColumns(keys, options.Map, path);
+            var jsonKind = options.Kind ?? KindDetector.FromColumns(keys, options, path);
             var jsonl = new JsonlRowReader(stream, path);
             return new SourceRowReader(path, jsonKind, options, counter, null, jsonl, keys);
         }

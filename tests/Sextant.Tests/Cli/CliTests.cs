@@ -95,6 +95,21 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Column_mappings_in_sextant_yaml_apply_to_their_kind()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("sextant.yaml", "ingest:\n  map:\n    events:\n      who: user_id\n      what: event\n");
+        directory.Write("export.csv", "who,what,timestamp\nu1,signup,2024-01-01T00:00:00Z\n");
+
+        var result = CliRunner.Run(directory.Path, "ingest", "export.csv", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var file = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("files")[0];
+        Assert.Equal("events", file.GetProperty("kind").GetString());
+        Assert.Equal(1, file.GetProperty("inserted").GetInt64());
+    }
+
+    [Fact]
     public void A_bad_configuration_key_is_an_error_naming_key_and_line()
     {
         using var directory = new TempDirectory();
