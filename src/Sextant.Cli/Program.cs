@@ -21,6 +21,8 @@ internal static class Program
         root.Add(IngestCommand.Create(globals));
         root.Add(CheckCommand.Create(globals));
         root.Add(InfoCommand.Create(globals));
+        root.Add(GenerateCommand.Create(globals));
+        root.Add(DemoCommand.Create(globals));
 
         try
         {

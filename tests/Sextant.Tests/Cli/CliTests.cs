@@ -110,6 +110,21 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Demo_writes_the_data_the_store_and_the_reports()
+    {
+        using var directory = new TempDirectory();
+
+        var result = CliRunner.Run(directory.Path, "demo", "--out", "demo-out", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal(50_000, root.GetProperty("users").GetInt64());
+        foreach (var name in new[] { "data/user_events.csv", "data/user_profiles.csv", "data/subscriptions.csv", "data/assignments.csv", "data/truth.json", "sextant.db", "check.json", "store_info.json", "calibration.json" })
+            Assert.True(File.Exists(Path.Combine(directory.Path, "demo-out", name)), name);
+        Assert.All(root.GetProperty("calibration").EnumerateArray(), target => Assert.True(target.GetProperty("met").GetBoolean(), target.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public void A_bad_configuration_key_is_an_error_naming_key_and_line()
     {
         using var directory = new TempDirectory();

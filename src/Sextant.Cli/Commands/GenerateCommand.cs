@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Sextant.Cli.Output;
+using Sextant.Storage.Sqlite;
+using Sextant.Synthetic;
+using Spectre.Console;
+
+namespace Sextant.Cli.Commands;
+
+/// <summary><c>sextant generate</c>: synthetic data with planted, known effects.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var scenario = new Option<string>("--scenario") { Description = "Scenario: notion (50,000 users of a collaborative docs product)", DefaultValueFactory = _ => "notion" };
+        scenario.AcceptOnlyFromAmong("notion");
+        var users = new Option<int?>("--users") { Description = "Signed-up users (default 50,000)" };
+        var from = new Option<string?>("--from") { Description = "First sign-up day, YYYY-MM-DD (default 2023-01-01)" };
+        var to = new Option<string?>("--to") { Description = "Last day of data, YYYY-MM-DD (default 2025-12-31)" };
+        var seed = new Option<long?>("--seed") { Description = "Random seed (default 42); the same seed gives the same files" };
+        var output = new Option<string?>("--out") { Description = "Directory for the CSV files and truth.json (default: synthetic/ unless --store is given)" };
+
+        var command = new Command("generate", "Generate a calibrated synthetic scenario as CSV files or straight into the store") { scenario, users, from, to, seed, output };
+        command.SetAction(result =>
+        {
+            var parameters = Scenario(result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed));
+            var storeGiven = result.GetValue(globals.Store) is not null;
+            var directory = result.GetValue(output) ?? (storeGiven ? null : "synthetic");
+            var watch = Stopwatch.StartNew();
+            var data = NotionGenerator.Generate(parameters);
+            if (directory is not null) ScenarioFiles.Write(data, directory);
+            long stored = 0;
+            if (storeGiven)
+            {
+                using var store = SqliteStore.Open(globals.StorePath(result, globals.LoadConfig(result)), create: true);
+                stored = ScenarioStoreWriter.Write(data, store);
+            }
+            var calibration = CalibrationReport.Measure(data);
+            if (result.GetValue(globals.Json))
+            {
+                JsonOutput.Write(new { data.Users.Count, Events = data.Events.Count, Subscriptions = data.Subscriptions.Count, Assignments = data.Assignments.Count, Directory = directory, StoredEvents = stored, Calibration = calibration });
+                return Program.ExitOk;
+            }
+            AnsiConsole.MarkupLine($"Generated {Terminal.Number(data.Users.Count)} users, {Terminal.Number(data.Events.Count)} events, {Terminal.Number(data.Subscriptions.Count)} subscriptions, {Terminal.Number(data.Assignments.Count)} assignments in {watch.Elapsed.TotalSeconds:F1} s.");
+            if (directory is not null) AnsiConsole.MarkupLine($"Files and truth.json in [bold]{Markup.Escape(directory)}[/].");
+            if (storeGiven) AnsiConsole.MarkupLine($"{Terminal.Number(stored)} events stored.");
+            AnsiConsole.Write(CalibrationTable(calibration));
+            return Program.ExitOk;
+        });
+        return command;
+    }
+
+    internal static NotionScenario Scenario(int? users, string? from, string? to, long? seed)
+    {
+        var scenario = new NotionScenario();
+        if (users is { } count)
+        {
+            if (count < 1) throw new SextantException($"--users must be at least 1, got {count}");
+            scenario = scenario with { Users = count };
+        }
+        if (from is not null) scenario = scenario with { From = Date("--from", from) };
+        if (to is not null) scenario = scenario with { To = Date("--to", to) };
+        if (seed is { } value) scenario = scenario with { Seed = value };
+        return scenario;
+    }
+
+    internal static Table CalibrationTable(IReadOnlyList<CalibrationTarget> targets)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("calibration against the seed documents").AddColumns("target", "seeds", "accepted", "generated", "");
+        foreach (var target in targets)
+        {
+            table.AddRow(Markup.Escape(target.Name), Format(target.Target), $"{Format(target.Low)}–{Format(target.High)}", Format(target.Actual),
+                target.Met ? "[green]ok[/]" : "[red]outside[/]");
+        }
+        return table;
+    }
+
+    private static string Format(double value) =>
+        value >= 1000 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static DateOnly Date(string option, string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new SextantException($"{option} '{text}' is not a date (expected YYYY-MM-DD)");
+}

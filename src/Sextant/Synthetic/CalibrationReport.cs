@@ -1,0 +1,105 @@
+using Sextant.Events;
+
+namespace Sextant.Synthetic;
+
+/// <summary>One calibration target of a scenario: what the seeds ask for and what was generated.</summary>
+/// <param name="Name">What is measured.</param>
+/// <param name="Target">The seeds' figure.</param>
+/// <param name="Low">Lowest accepted value.</param>
+/// <param name="High">Highest accepted value.</param>
+/// <param name="Actual">What the generated data give.</param>
+public sealed record CalibrationTarget(string Name, double Target, double Low, double High, double Actual)
+{
+    /// <summary>True when <see cref="Actual"/> lies within [<see cref="Low"/>, <see cref="High"/>].</summary>
+    public bool Met => Actual >= Low && Actual <= High;
+}
+
+/// <summary>
+/// Measures generated data against the seed documents' figures, with simple direct definitions
+/// (calendar-month cohorts by sign-up, complete cohorts only) so the generator can be checked
+/// without the analysis engine. The analyses themselves follow SEMANTICS.md.
+/// </summary>
+public static class CalibrationReport
+{
+    private const long Day = 86_400_000_000L;
+
+    /// <summary>Every target with its tolerance and the generated value.</summary>
+    public static IReadOnlyList<CalibrationTarget> Measure(GeneratedData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var scenario = data.Truth.Scenario;
+        var byUser = data.Events.Where(e => e.UserId is not null).GroupBy(e => e.UserId!).ToDictionary(g => g.Key, g => g.ToList());
+        var users = data.Users;
+        var lastMonth = MonthIndex(NotionGenerator.DayStart(scenario.To.AddDays(1)) - 1);
+        var endIsMonthEnd = scenario.To.AddDays(1).Day == 1;
+        var lastCompleteMonth = endIsMonthEnd ? lastMonth : lastMonth - 1;
+
+        var activated = new HashSet<string>();
+        var fast = new HashSet<string>();
+        foreach (var user in users)
+        {
+            if (!byUser.TryGetValue(user.UserId, out var events)) continue;
+            var signup = user.SignupAt!.Value.UnixMicroseconds;
+            var created = events.FirstOrDefault(e => e.Event == "create_page" && e.Timestamp.UnixMicroseconds >= signup)?.Timestamp.UnixMicroseconds;
+            var edited = events.FirstOrDefault(e => e.Event == "edit_page" && e.Timestamp.UnixMicroseconds >= signup)?.Timestamp.UnixMicroseconds;
+            if (created is null || edited is null) continue;
+            var done = Math.Max(created.Value, edited.Value);
+            if (done - signup > 7 * Day) continue;
+            activated.Add(user.UserId);
+            if (done - signup < Day) fast.Add(user.UserId);
+        }
+
+        double Retention(IEnumerable<UserProfile> cohort, int k)
+        {
+            var eligible = 0;
+            var retained = 0;
+            foreach (var user in cohort)
+            {
+                var cohortMonth = MonthIndex(user.SignupAt!.Value.UnixMicroseconds);
+                if (cohortMonth + k > lastCompleteMonth) continue;
+                eligible++;
+                if (byUser.TryGetValue(user.UserId, out var events) && events.Any(e => MonthIndex(e.Timestamp.UnixMicroseconds) == cohortMonth + k)) retained++;
+            }
+            return eligible == 0 ? 0 : retained / (double)eligible;
+        }
+
+        var paid = data.Subscriptions.Select(s => s.UserId).ToHashSet();
+        double PaidShare(string segment)
+        {
+            var members = users.Where(u => u.Segment == segment).ToList();
+            return members.Count == 0 ? 0 : members.Count(u => paid.Contains(u.UserId)) / (double)members.Count;
+        }
+
+        var cohortMonths = users.Select(u => MonthIndex(u.SignupAt!.Value.UnixMicroseconds)).Distinct().Where(m => m + 1 <= lastCompleteMonth).Order().ToList();
+        var early = cohortMonths.Take(6).ToHashSet();
+        var late = cohortMonths.TakeLast(6).ToHashSet();
+        var earlyM1 = Retention(users.Where(u => early.Contains(MonthIndex(u.SignupAt!.Value.UnixMicroseconds))), 1);
+        var lateM1 = Retention(users.Where(u => late.Contains(MonthIndex(u.SignupAt!.Value.UnixMicroseconds))), 1);
+
+        var counts = users.Select(u => byUser.TryGetValue(u.UserId, out var e) ? e.Count : 0).OrderDescending().ToArray();
+        var topTenth = counts.Take(Math.Max(1, counts.Length / 10)).Sum() / (double)Math.Max(1, counts.Sum());
+
+        var fastM1 = Retention(users.Where(u => fast.Contains(u.UserId)), 1);
+        var otherM1 = Retention(users.Where(u => !fast.Contains(u.UserId)), 1);
+
+        return
+        [
+            new("events", 750_000, 500_000, 1_000_000, data.Events.Count),
+            new("activation rate", 0.60, 0.55, 0.65, activated.Count / (double)users.Count),
+            new("paid conversion", 0.13, 0.11, 0.15, paid.Count / (double)users.Count),
+            new("month-1 retention", 0.45, 0.40, 0.50, Retention(users, 1)),
+            new("month-3 retention", 0.29, 0.25, 0.33, Retention(users, 3)),
+            new("month-6 retention", 0.19, 0.15, 0.23, Retention(users, 6)),
+            new("enterprise / individual paid conversion", 6.0, 4.5, 7.5, PaidShare("enterprise") / Math.Max(1e-9, PaidShare("individual"))),
+            new("fast / other activators month-1 retention", 2.0, 1.6, 2.4, fastM1 / Math.Max(1e-9, otherM1)),
+            new("late / early cohorts month-1 retention", 1.08, 1.03, 1.13, lateM1 / Math.Max(1e-9, earlyM1)),
+            new("top 10% users' share of events", 0.50, 0.42, 0.58, topTenth),
+        ];
+    }
+
+    private static int MonthIndex(long unixMicroseconds)
+    {
+        var date = DateTime.UnixEpoch.AddTicks(unixMicroseconds * 10);
+        return date.Year * 12 + date.Month - 1;
+    }
+}

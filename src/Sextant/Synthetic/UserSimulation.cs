@@ -1,0 +1,241 @@
+using System.Globalization;
+using Sextant.Events;
+
+namespace Sextant.Synthetic;
+
+/// <summary>Simulates one user's life in the notion scenario, from first visit to churn.</summary>
+internal sealed class UserSimulation
+{
+    private const long Minute = 60_000_000L;
+    private const long Hour = 60 * Minute;
+    private const long Day = 24 * Hour;
+    private const int ActivationWindowDays = 7;
+
+    private static readonly string[] Templates = ["meeting_notes", "roadmap", "wiki", "task_board", "reading_list", "lesson_plan", "okrs"];
+    private static readonly string[] Integrations = ["slack", "github", "jira", "google_drive", "figma"];
+    private static readonly string[] Endpoints = ["/v1/pages", "/v1/databases/query", "/v1/blocks", "/v1/search"];
+    private static readonly string[] SignupMethods = ["email", "google", "apple", "sso"];
+
+    private readonly NotionScenario _scenario;
+    private readonly NotionGenerator.Person _person;
+    private readonly NotionGenerator.Person[] _people;
+    private readonly DeterministicRandom _random;
+    private readonly List<EventRecord> _events = [];
+    private readonly long _dataEnd;
+    private int _sequence;
+    private int _session;
+
+    private UserSimulation(NotionScenario scenario, NotionGenerator.Person person, NotionGenerator.Person[] people)
+    {
+        _scenario = scenario;
+        _person = person;
+        _people = people;
+        _random = DeterministicRandom.For(scenario.Seed, person.Index, salt: 4);
+        _dataEnd = NotionGenerator.DayStart(scenario.To.AddDays(1)) - 1;
+    }
+
+    public static NotionGenerator.UserOutcome Run(NotionScenario scenario, NotionGenerator.Person person, NotionGenerator.Person[] people) =>
+        new UserSimulation(scenario, person, people).Simulate();
+
+    private NotionGenerator.UserOutcome Simulate()
+    {
+        var signup = _person.SignupAt;
+        var anonymousId = "a" + _person.UserId[1..];
+        AnonymousVisits(anonymousId, signup);
+        Emit("signup", signup, $"{{\"method\":\"{SignupMethods[_random.Next(SignupMethods.Length)]}\"}}", anonymousId: anonymousId);
+
+        var assignments = new List<Assignment>();
+        double activationLift = 0, survivalOddsFactor = 1;
+        foreach (var experiment in _scenario.Experiments)
+        {
+            var day = DateOnly.FromDayNumber((int)(signup / Day) + new DateOnly(1970, 1, 1).DayNumber);
+            if (day < experiment.Start || day > experiment.End) continue;
+            var treated = _random.Chance(0.5);
+            var variant = treated ? "treatment" : "control";
+            var exposedAt = signup + Minute;
+            assignments.Add(new Assignment(experiment.Name, _person.UserId, variant, new Timestamp(exposedAt)));
+            Emit("$experiment_started", exposedAt, $"{{\"experiment\":\"{experiment.Name}\",\"variant\":\"{variant}\"}}");
+            if (!treated) continue;
+            activationLift += experiment.ActivationLift;
+            if (experiment.HarmedPlatform is null || experiment.HarmedPlatform == _person.Platform.Name)
+                survivalOddsFactor *= 1 + experiment.Month1RetentionLift;
+        }
+
+        var activationProbability = Math.Clamp(_person.Segment.Activation * _person.Channel.Activation + activationLift, 0, 0.98);
+        var activated = _random.Chance(activationProbability);
+        var fast = activated && _random.Chance(_scenario.FastActivatorShare);
+        long activatedAt = 0;
+        if (activated)
+        {
+            var delay = fast ? Math.Min(23 * Hour, (long)_random.Exponential(3 * Hour)) : Day + (long)(_random.NextDouble() * (ActivationWindowDays - 1) * Day);
+            activatedAt = Math.Min(signup + Math.Max(Minute, delay), _dataEnd);
+            var created = signup + (activatedAt - signup) * 3 / 5;
+            Emit("create_page", Math.Max(signup + 1, created), "{\"source\":\"blank\"}");
+            Emit("edit_page", activatedAt, $"{{\"words\":{20 + _random.Next(300)}}}");
+        }
+        else if (_random.Chance(0.45))
+        {
+            // Tried the product but never finished the activation criteria.
+            Emit("create_page", signup + (long)_random.Exponential(2 * Hour) + 1, "{\"source\":\"blank\"}");
+        }
+
+        var months = SurvivedMonths(activated, fast, survivalOddsFactor);
+        var intensity = _random.LogNormal(Math.Log(_scenario.MedianActiveDays), _scenario.IntensitySigma);
+        // Users who did not activate stay away during their activation window, so the data agree with what was dealt.
+        var activeMonths = Activity(months, intensity, activated ? activatedAt : signup + ActivationWindowDays * Day);
+
+        var (subscription, plan) = activated ? MaybePay(activeMonths) : (null, "free");
+        var ordered = _events.OrderBy(e => e.Timestamp.UnixMicroseconds).ToList();
+        return new NotionGenerator.UserOutcome(ordered, activated, fast, subscription, plan, assignments);
+    }
+
+    private void AnonymousVisits(string anonymousId, long signup)
+    {
+        var visits = 1 + _random.Poisson(0.8);
+        // Visits fall in the three days before sign-up, but never before the scenario starts.
+        var at = Math.Max(NotionGenerator.DayStart(_scenario.From), signup - (long)(_random.NextDouble() * 3 * Day) - visits * 10 * Minute);
+        for (var i = 0; i < visits && at < signup; i++)
+        {
+            Emit("page_view", at, $"{{\"path\":\"{NotionGenerator.LandingPaths[_random.Next(NotionGenerator.LandingPaths.Length)]}\"}}", anonymousId: anonymousId, anonymousOnly: true);
+            at += (long)_random.Exponential(4 * Minute) + Minute;
+        }
+    }
+
+    /// <summary>Months survived after the sign-up month (a geometric draw with user-level heterogeneity).</summary>
+    private int SurvivedMonths(bool activated, bool fast, double experimentOddsFactor)
+    {
+        double survival;
+        if (activated)
+        {
+            var theta = _random.Beta(_scenario.SurvivalAlpha, _scenario.SurvivalBeta);
+            var progress = (_person.SignupAt - NotionGenerator.DayStart(_scenario.From)) / (double)(NotionGenerator.DayStart(_scenario.To) - NotionGenerator.DayStart(_scenario.From));
+            var odds = theta / (1 - theta) * _person.Segment.Retention * (fast ? _scenario.FastActivatorRetention : 1)
+                * (1 + _scenario.CohortImprovement * progress) * experimentOddsFactor;
+            survival = odds / (1 + odds);
+        }
+        else
+        {
+            var progress = (_person.SignupAt - NotionGenerator.DayStart(_scenario.From)) / (double)(NotionGenerator.DayStart(_scenario.To) - NotionGenerator.DayStart(_scenario.From));
+            survival = Math.Min(0.95, _scenario.NotActivatedMonthlySurvival * (1 + _scenario.CohortImprovement * progress) * experimentOddsFactor);
+        }
+        var months = 0;
+        while (months < 48 && _random.Chance(survival)) months++;
+        return months;
+    }
+
+    /// <summary>Sessions in the sign-up month and each surviving month; returns the months with activity.</summary>
+    private List<(long Start, long End)> Activity(int survivedMonths, double intensity, long firstActive)
+    {
+        var active = new List<(long, long)>();
+        var signupDate = DateOnly.FromDayNumber((int)(_person.SignupAt / Day) + new DateOnly(1970, 1, 1).DayNumber);
+        var monthStart = new DateOnly(signupDate.Year, signupDate.Month, 1);
+        for (var k = 0; k <= survivedMonths; k++)
+        {
+            var month = monthStart.AddMonths(k);
+            var start = k == 0 ? firstActive + Minute : NotionGenerator.DayStart(month);
+            var end = Math.Min(NotionGenerator.DayStart(month.AddMonths(1)) - 1, _dataEnd);
+            if (start >= end) break;
+            if (k > 0 && !_random.Chance(_scenario.ActiveMonthProbability)) continue;
+            var firstDay = (int)(start / Day);
+            var lastDay = (int)(end / Day);
+            var availableDays = lastDay - firstDay + 1;
+            var days = Math.Clamp(_random.Poisson(intensity), k == 0 ? 0 : 1, availableDays);
+            if (days == 0) continue;
+            active.Add((start, end));
+            foreach (var day in PickDays(firstDay, availableDays, days))
+            {
+                var sessionStart = Math.Max(start, day * Day + (long)(Math.Clamp(11 + 3 * _random.Normal(), 0, 23.5) * Hour));
+                if (sessionStart > end) continue;
+                Session(sessionStart, end);
+            }
+        }
+        return active;
+    }
+
+    private IEnumerable<long> PickDays(int firstDay, int available, int count)
+    {
+        var chosen = new SortedSet<int>();
+        while (chosen.Count < count) chosen.Add(_random.Next(available));
+        return chosen.Select(offset => (long)(firstDay + offset));
+    }
+
+    private void Session(long at, long limit)
+    {
+        _session++;
+        var count = 1 + _random.Poisson(_scenario.EventsPerSession - 1);
+        for (var i = 0; i < count && at <= limit; i++)
+        {
+            var (name, properties) = NextFeature();
+            Emit(name, at, properties);
+            at += (long)_random.Exponential(3 * Minute) + 1_000_000;
+        }
+    }
+
+    /// <summary>Feature choice per event: collaboration only where there are teammates; API and integrations lean enterprise.</summary>
+    private (string Name, string Properties) NextFeature()
+    {
+        var team = _person.Teammates.Count > 1;
+        var enterprise = _person.Segment.Name == "enterprise";
+        double[] weights =
+        [
+            30, 20, 11, 8,
+            team ? 7 : 1, team ? 5 : 1.5, 5, 4,
+            team ? 1.5 : 0.2, enterprise ? 3 : 1.2, enterprise ? 5 : 0.4, 2,
+        ];
+        switch (_random.Pick(weights))
+        {
+            case 0: return ("edit_page", $"{{\"words\":{5 + _random.Next(400)}}}");
+            case 1: return ("view_page", "{}");
+            case 2: return ("create_page", "{\"source\":\"blank\"}");
+            case 3: return ("search", $"{{\"query_length\":{2 + _random.Next(30)}}}");
+            case 4: return ("comment", $"{{\"page_owner\":\"{Teammate()}\"}}");
+            case 5: return ("share_page", $"{{\"shared_with\":\"{Teammate()}\"}}");
+            case 6: return ("use_template", $"{{\"template\":\"{Templates[_random.Next(Templates.Length)]}\"}}");
+            case 7: return ("create_database", "{}");
+            case 8: return ("invite_member", $"{{\"invitee\":\"{Teammate()}\"}}");
+            case 9: return ("connect_integration", $"{{\"integration\":\"{Integrations[_random.Next(Integrations.Length)]}\"}}");
+            case 10: return ("api_call", $"{{\"endpoint\":\"{Endpoints[_random.Next(Endpoints.Length)]}\"}}");
+            default: return ("export_page", "{\"format\":\"pdf\"}");
+        }
+    }
+
+    private string Teammate()
+    {
+        var mates = _person.Teammates;
+        if (mates.Count <= 1) return "external";
+        var other = mates[_random.Next(mates.Count)];
+        return other == _person.Index ? "external" : _people[other].UserId;
+    }
+
+    /// <summary>An activated user may upgrade in one of their active months; the subscription ends when they churn.</summary>
+    private (Subscription?, string) MaybePay(List<(long Start, long End)> activeMonths)
+    {
+        var probability = Math.Min(0.95, _person.Segment.Paid * _person.Channel.Paid);
+        if (activeMonths.Count == 0 || !_random.Chance(probability)) return (null, "free");
+        var (start, end) = activeMonths[_random.Next(Math.Min(activeMonths.Count, 4))];
+        var at = start + (long)(_random.NextDouble() * Math.Max(1, end - start));
+        var plan = _person.Segment.Name switch
+        {
+            "enterprise" => _random.Chance(0.6) ? "enterprise" : "business",
+            "small_team" => _random.Chance(0.5) ? "business" : "plus",
+            "education" => _random.Chance(0.3) ? "business" : "plus",
+            _ => "plus",
+        };
+        var seats = _person.Segment.TeamSize <= 1 ? 1 : Math.Max(2, Math.Min(_person.Teammates.Count, _person.Segment.TeamSize));
+        var mrr = _scenario.PlanPrices[plan] * seats;
+        Emit("upgrade", at, $"{{\"from\":\"free\",\"to\":\"{plan}\",\"seats\":{seats}}}", revenue: mrr);
+        var lastActive = activeMonths[^1].End;
+        var cancelled = lastActive < _dataEnd - 31 * Day;
+        var subscription = new Subscription("sub-" + _person.UserId, _person.UserId, plan, cancelled ? "cancelled" : "active",
+            new Timestamp(at), cancelled ? new Timestamp(Math.Max(at, lastActive)) : null, mrr, "USD");
+        return (subscription, cancelled ? "free" : plan);
+    }
+
+    private void Emit(string name, long at, string properties, string? anonymousId = null, bool anonymousOnly = false, decimal? revenue = null)
+    {
+        var id = _person.UserId + "-" + (++_sequence).ToString(CultureInfo.InvariantCulture);
+        var sessionId = anonymousOnly ? null : _person.UserId + "-s" + _session.ToString(CultureInfo.InvariantCulture);
+        _events.Add(new EventRecord(id, anonymousOnly ? null : _person.UserId, anonymousId, name, new Timestamp(at),
+            _person.Platform.Name, sessionId, anonymousOnly ? null : _person.WorkspaceId, revenue, properties, "synthetic"));
+    }
+}
