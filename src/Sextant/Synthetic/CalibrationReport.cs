@@ -79,6 +79,10 @@ public static class CalibrationReport
         var counts = users.Select(u => byUser.TryGetValue(u.UserId, out var e) ? e.Count : 0).OrderDescending().ToArray();
         var topTenth = counts.Take(Math.Max(1, counts.Length / 10)).Sum() / (double)Math.Max(1, counts.Sum());
 
+        var funnel = LifecycleFunnel(data, byUser, activated, paid);
+        var drops = funnel.Zip(funnel.Skip(1), (from, to) => 1 - to / Math.Max(1.0, from)).ToArray();
+        var largestDrop = Array.IndexOf(drops, drops.Max());
+
         var fastM1 = Retention(users.Where(u => fast.Contains(u.UserId)), 1);
         var otherM1 = Retention(users.Where(u => !fast.Contains(u.UserId)), 1);
 
@@ -94,7 +98,38 @@ public static class CalibrationReport
             new("fast / other activators month-1 retention", 2.0, 1.6, 2.4, fastM1 / Math.Max(1e-9, otherM1)),
             new("late / early cohorts month-1 retention", 1.08, 1.03, 1.13, lateM1 / Math.Max(1e-9, earlyM1)),
             new("top 10% users' share of events", 0.50, 0.42, 0.58, topTenth),
+            new("largest lifecycle-funnel drop at activation → engagement (stage index)", 2, 2, 2, largestDrop),
+            new("drop from activation to engagement", 0.55, 0.45, 0.65, drops[2]),
         ];
+    }
+
+    /// <summary>
+    /// Users reaching each stage of the seven-stage lifecycle funnel, each stage requiring the ones
+    /// before it: Awareness (anyone who visited), Signup, Activation, Engagement (active on 4+
+    /// days within 30 days of sign-up), Habit (active in 3+ distinct weeks of the first 8),
+    /// Collaboration (shared, commented or invited), Monetization (paid).
+    /// </summary>
+    public static double[] LifecycleFunnel(GeneratedData data, IReadOnlyDictionary<string, List<EventRecord>> byUser, IReadOnlySet<string> activated, IReadOnlySet<string> paid)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var visitors = data.Events.Where(e => e.UserId is null && e.AnonymousId is not null && e.AnonymousId.StartsWith('v')).Select(e => e.AnonymousId).Distinct().Count();
+        double signups = data.Users.Count, activation = 0, engagement = 0, habit = 0, collaboration = 0, monetization = 0;
+        foreach (var user in data.Users)
+        {
+            if (!activated.Contains(user.UserId) || !byUser.TryGetValue(user.UserId, out var events)) continue;
+            activation++;
+            var signup = user.SignupAt!.Value.UnixMicroseconds;
+            var activeDays = events.Where(e => e.Timestamp.UnixMicroseconds - signup < 30 * Day).Select(e => e.Timestamp.UnixMicroseconds / Day).Distinct().Count();
+            if (activeDays < 4) continue;
+            engagement++;
+            var activeWeeks = events.Where(e => e.Timestamp.UnixMicroseconds - signup < 56 * Day).Select(e => (e.Timestamp.UnixMicroseconds - signup) / (7 * Day)).Distinct().Count();
+            if (activeWeeks < 3) continue;
+            habit++;
+            if (!events.Any(e => e.Event is "share_page" or "comment" or "invite_member")) continue;
+            collaboration++;
+            if (paid.Contains(user.UserId)) monetization++;
+        }
+        return [signups + visitors, signups, activation, engagement, habit, collaboration, monetization];
     }
 
     private static int MonthIndex(long unixMicroseconds)

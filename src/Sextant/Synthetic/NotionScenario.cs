@@ -51,7 +51,7 @@ public sealed record NotionScenario
     [
         new("individual", 0.55, Activation: 0.56, Paid: 0.13, Retention: 1.0, TeamSize: 1),
         new("small_team", 0.25, Activation: 0.64, Paid: 0.34, Retention: 1.15, TeamSize: 6),
-        new("enterprise", 0.08, Activation: 0.70, Paid: 0.62, Retention: 1.35, TeamSize: 20),
+        new("enterprise", 0.08, Activation: 0.70, Paid: 0.75, Retention: 1.35, TeamSize: 20),
         new("education", 0.12, Activation: 0.58, Paid: 0.20, Retention: 0.9, TeamSize: 12),
     ];
 
@@ -101,6 +101,12 @@ public sealed record NotionScenario
 
     /// <summary>Mean events per session.</summary>
     public double EventsPerSession { get; init; } = 1.7;
+
+    /// <summary>Multiplier on the chance to pay for users active on 4+ days of their first 30.</summary>
+    public double EngagedPaidFactor { get; init; } = 1.5;
+
+    /// <summary>Multiplier on the chance to pay for the other activated users.</summary>
+    public double UnengagedPaidFactor { get; init; } = 0.35;
 
     /// <summary>Planted experiments.</summary>
     public IReadOnlyList<ScenarioExperiment> Experiments { get; init; } =

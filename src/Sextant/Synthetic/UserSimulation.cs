@@ -10,6 +10,7 @@ internal sealed class UserSimulation
     private const long Hour = 60 * Minute;
     private const long Day = 24 * Hour;
     private const int ActivationWindowDays = 7;
+    private const int EngagedDays = 4;
 
     private static readonly string[] Templates = ["meeting_notes", "roadmap", "wiki", "task_board", "reading_list", "lesson_plan", "okrs"];
     private static readonly string[] Integrations = ["slack", "github", "jira", "google_drive", "figma"];
@@ -210,7 +211,11 @@ internal sealed class UserSimulation
     /// <summary>An activated user may upgrade in one of their active months; the subscription ends when they churn.</summary>
     private (Subscription?, string) MaybePay(List<(long Start, long End)> activeMonths)
     {
-        var probability = Math.Min(0.95, _person.Segment.Paid * _person.Channel.Paid);
+        // Users who came back often in their first month are the ones who pay.
+        var signup = _person.SignupAt;
+        var earlyDays = _events.Where(e => e.Timestamp.UnixMicroseconds - signup < 30 * Day).Select(e => e.Timestamp.UnixMicroseconds / Day).Distinct().Count();
+        var engagement = earlyDays >= EngagedDays ? _scenario.EngagedPaidFactor : _scenario.UnengagedPaidFactor;
+        var probability = Math.Min(0.95, _person.Segment.Paid * _person.Channel.Paid * engagement);
         if (activeMonths.Count == 0 || !_random.Chance(probability)) return (null, "free");
         var (start, end) = activeMonths[_random.Next(Math.Min(activeMonths.Count, 4))];
         var at = start + (long)(_random.NextDouble() * Math.Max(1, end - start));
