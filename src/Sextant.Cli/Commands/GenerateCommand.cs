@@ -20,11 +20,13 @@ internal static class GenerateCommand
         var to = new Option<string?>("--to") { Description = "Last day of data, YYYY-MM-DD (default 2025-12-31)" };
         var seed = new Option<long?>("--seed") { Description = "Random seed (default 42); the same seed gives the same files" };
         var output = new Option<string?>("--out") { Description = "Directory for the CSV files and truth.json (default: synthetic/ unless --store is given)" };
+        var file = new Option<string?>("--scenario-file") { Description = "Scenario parameters in YAML (copy scenarios/notion.yaml); the options above override it" };
 
-        var command = new Command("generate", "Generate a calibrated synthetic scenario as CSV files or straight into the store") { scenario, users, from, to, seed, output };
+        var command = new Command("generate", "Generate a calibrated synthetic scenario as CSV files or straight into the store") { scenario, users, from, to, seed, output, file };
         command.SetAction(result =>
         {
-            var parameters = Scenario(result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed));
+            var baseline = result.GetValue(file) is { } path ? ScenarioLoader.Load(path) : new NotionScenario();
+            var parameters = Scenario(baseline, result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed));
             var storeGiven = result.GetValue(globals.Store) is not null;
             var directory = result.GetValue(output) ?? (storeGiven ? null : "synthetic");
             var watch = Stopwatch.StartNew();
@@ -51,9 +53,8 @@ internal static class GenerateCommand
         return command;
     }
 
-    internal static NotionScenario Scenario(int? users, string? from, string? to, long? seed)
+    internal static NotionScenario Scenario(NotionScenario scenario, int? users, string? from, string? to, long? seed)
     {
-        var scenario = new NotionScenario();
         if (users is { } count)
         {
             if (count < 1) throw new SextantException($"--users must be at least 1, got {count}");

@@ -14,12 +14,12 @@ public sealed record ScenarioGroup(string Name, double Share, double Activation 
 /// <param name="Start">First day users are assigned (at sign-up).</param>
 /// <param name="End">Last day users are assigned.</param>
 /// <param name="ActivationLift">Absolute change in activation probability for treated users.</param>
-/// <param name="Month1RetentionLift">Relative change in survival odds for treated users of <paramref name="HarmedPlatform"/> (negative harms).</param>
+/// <param name="SurvivalOddsChange">Relative change in monthly survival odds for treated users of <paramref name="HarmedPlatform"/> (negative harms).</param>
 /// <param name="HarmedPlatform">Platform whose users the retention change applies to, or null for all.</param>
 /// <param name="Goal">The experiment's goal metric (for the configuration written with the data).</param>
 /// <param name="Guardrail">The guardrail metric, or null.</param>
 public sealed record ScenarioExperiment(
-    string Name, DateOnly Start, DateOnly End, double ActivationLift, double Month1RetentionLift, string? HarmedPlatform, string Goal, string? Guardrail);
+    string Name, DateOnly Start, DateOnly End, double ActivationLift, double SurvivalOddsChange, string? HarmedPlatform, string Goal, string? Guardrail);
 
 /// <summary>
 /// Parameters of the notion scenario: a collaborative docs product (seed documents 000–002).
@@ -112,9 +112,9 @@ public sealed record NotionScenario
     public IReadOnlyList<ScenarioExperiment> Experiments { get; init; } =
     [
         new("onboarding_checklist", new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 30),
-            ActivationLift: 0.06, Month1RetentionLift: 0, HarmedPlatform: null, Goal: "activated", Guardrail: null),
+            ActivationLift: 0.06, SurvivalOddsChange: 0, HarmedPlatform: null, Goal: "activated", Guardrail: null),
         new("editor_redesign", new DateOnly(2025, 7, 1), new DateOnly(2025, 9, 30),
-            ActivationLift: 0, Month1RetentionLift: -0.35, HarmedPlatform: "ios", Goal: "create_page", Guardrail: "active_on_day:30"),
+            ActivationLift: 0, SurvivalOddsChange: -0.35, HarmedPlatform: "ios", Goal: "create_page", Guardrail: "active_on_day:30"),
     ];
 
     /// <summary>Monthly price per seat by plan, in USD.</summary>

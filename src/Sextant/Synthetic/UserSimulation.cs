@@ -59,7 +59,7 @@ internal sealed class UserSimulation
             if (!treated) continue;
             activationLift += experiment.ActivationLift;
             if (experiment.HarmedPlatform is null || experiment.HarmedPlatform == _person.Platform.Name)
-                survivalOddsFactor *= 1 + experiment.Month1RetentionLift;
+                survivalOddsFactor *= 1 + experiment.SurvivalOddsChange;
         }
 
         var activationProbability = Math.Clamp(_person.Segment.Activation * _person.Channel.Activation + activationLift, 0, 0.98);
