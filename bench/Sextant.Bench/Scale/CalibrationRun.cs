@@ -10,9 +10,24 @@ internal static class CalibrationRun
     {
         var watch = Stopwatch.StartNew();
         var data = NotionGenerator.Generate(new NotionScenario());
-        Console.WriteLine($"generated {data.Users.Count:N0} users, {data.Events.Count:N0} events in {watch.Elapsed.TotalSeconds:F2} s");
+        Console.WriteLine($"generated {data.Users.Count:N0} users, {data.Events.Count:N0} events in {watch.Elapsed.TotalSeconds:F2} s (GC paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2)");
         foreach (var target in CalibrationReport.Measure(data))
             Console.WriteLine($"{(target.Met ? "ok  " : "MISS")} {target.Name,-45} target {target.Target,10:0.###}  [{target.Low:0.###}, {target.High:0.###}]  actual {target.Actual:0.####}");
+        var directory = Path.Combine(Path.GetTempPath(), "sextant-calibrate-" + Environment.ProcessId);
+        try
+        {
+            watch.Restart();
+            ScenarioFiles.Write(data, directory);
+            Console.WriteLine($"wrote the CSV files and truth.json in {watch.Elapsed.TotalSeconds:F2} s");
+            watch.Restart();
+            using (var store = Sextant.Storage.Sqlite.SqliteStore.Open(Path.Combine(directory, "s.db"), create: true))
+                Sextant.Synthetic.ScenarioStoreWriter.Write(data, store);
+            Console.WriteLine($"stored everything in {watch.Elapsed.TotalSeconds:F2} s");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
         var byUser = data.Events.Where(e => e.UserId is not null).GroupBy(e => e.UserId!).ToDictionary(g => g.Key, g => g.ToList());
         var activated = new HashSet<string>();
         foreach (var user in data.Users)

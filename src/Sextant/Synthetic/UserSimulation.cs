@@ -23,8 +23,10 @@ internal sealed class UserSimulation
     private readonly DeterministicRandom _random;
     private readonly List<EventRecord> _events = [];
     private readonly long _dataEnd;
+    private readonly double[] _featureWeights;
     private int _sequence;
     private int _session;
+    private string _sessionId = "";
 
     private UserSimulation(NotionScenario scenario, NotionGenerator.Person person, NotionGenerator.Person[] people)
     {
@@ -33,6 +35,20 @@ internal sealed class UserSimulation
         _people = people;
         _random = DeterministicRandom.For(scenario.Seed, person.Index, salt: 4);
         _dataEnd = NotionGenerator.DayStart(scenario.To.AddDays(1)) - 1;
+        _featureWeights = FeatureWeights(person);
+    }
+
+    /// <summary>Feature choice per event: collaboration only where there are teammates; API and integrations lean enterprise.</summary>
+    private static double[] FeatureWeights(NotionGenerator.Person person)
+    {
+        var team = person.Segment.TeamSize > 1;
+        var enterprise = person.Segment.Name == "enterprise";
+        return
+        [
+            30, 20, 11, 8,
+            team ? 7 : 1, team ? 5 : 1.5, 5, 4,
+            team ? 1.5 : 0.2, enterprise ? 3 : 1.2, enterprise ? 5 : 0.4, 2,
+        ];
     }
 
     public static NotionGenerator.UserOutcome Run(NotionScenario scenario, NotionGenerator.Person person, NotionGenerator.Person[] people) =>
@@ -86,8 +102,8 @@ internal sealed class UserSimulation
         var activeMonths = Activity(months, intensity, activated ? activatedAt : signup + ActivationWindowDays * Day);
 
         var (subscription, plan) = activated ? MaybePay(activeMonths) : (null, "free");
-        var ordered = _events.OrderBy(e => e.Timestamp.UnixMicroseconds).ToList();
-        return new NotionGenerator.UserOutcome(ordered, activated, fast, subscription, plan, assignments);
+        _events.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
+        return new NotionGenerator.UserOutcome(_events, activated, fast, subscription, plan, assignments);
     }
 
     private void AnonymousVisits(string anonymousId, long signup)
@@ -163,6 +179,7 @@ internal sealed class UserSimulation
     private void Session(long at, long limit)
     {
         _session++;
+        _sessionId = _person.UserId + "-s" + _session.ToString(CultureInfo.InvariantCulture);
         var count = 1 + _random.Poisson(_scenario.EventsPerSession - 1);
         for (var i = 0; i < count && at <= limit; i++)
         {
@@ -172,18 +189,10 @@ internal sealed class UserSimulation
         }
     }
 
-    /// <summary>Feature choice per event: collaboration only where there are teammates; API and integrations lean enterprise.</summary>
+    /// <summary>The next event of a session: a feature and its properties.</summary>
     private (string Name, string Properties) NextFeature()
     {
-        var team = _person.Teammates.Count > 1;
-        var enterprise = _person.Segment.Name == "enterprise";
-        double[] weights =
-        [
-            30, 20, 11, 8,
-            team ? 7 : 1, team ? 5 : 1.5, 5, 4,
-            team ? 1.5 : 0.2, enterprise ? 3 : 1.2, enterprise ? 5 : 0.4, 2,
-        ];
-        switch (_random.Pick(weights))
+        switch (_random.Pick(_featureWeights))
         {
             case 0: return ("edit_page", $"{{\"words\":{5 + _random.Next(400)}}}");
             case 1: return ("view_page", "{}");
@@ -239,7 +248,7 @@ internal sealed class UserSimulation
     private void Emit(string name, long at, string properties, string? anonymousId = null, bool anonymousOnly = false, decimal? revenue = null)
     {
         var id = _person.UserId + "-" + (++_sequence).ToString(CultureInfo.InvariantCulture);
-        var sessionId = anonymousOnly ? null : _person.UserId + "-s" + _session.ToString(CultureInfo.InvariantCulture);
+        var sessionId = anonymousOnly ? null : _sessionId.Length == 0 ? _person.UserId + "-s0" : _sessionId;
         _events.Add(new EventRecord(id, anonymousOnly ? null : _person.UserId, anonymousId, name, new Timestamp(at),
             _person.Platform.Name, sessionId, anonymousOnly ? null : _person.WorkspaceId, revenue, properties, "synthetic"));
     }

@@ -11,6 +11,7 @@ internal sealed class SqliteProfileWriter
 {
     private readonly SqliteConnection _connection;
     private readonly StoreDictionaries _dictionaries;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
     public SqliteProfileWriter(SqliteConnection connection, StoreDictionaries dictionaries)
     {
@@ -90,10 +91,16 @@ internal sealed class SqliteProfileWriter
 
     private int Execute(SqliteTransaction transaction, string sql, object[] values)
     {
-        using var command = _connection.CreateCommand();
+        // One prepared command per statement, reused: building a command per row costs more than the write.
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < values.Length; i++) command.Parameters.Add(new SqliteParameter("$p" + i, null));
+            _commands[sql] = command;
+        }
         command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++) command.Parameters.AddWithValue("$p" + i, values[i]);
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
         return command.ExecuteNonQuery();
     }
 }
