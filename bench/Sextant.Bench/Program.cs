@@ -14,6 +14,7 @@ internal static class Program
         if (args.Length > 0 && args[0] == "scale") return IngestScaleRun.Run(args[1..]);
         if (args.Length > 0 && args[0] == "parse") return ParseScaleRun.Run(args[1..]);
         if (args.Length > 0 && args[0] == "calibrate") return CalibrationRun.Run();
+        if (args.Length > 0 && args[0] == "generate-scale") return ScaleGenerationRun.Run(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

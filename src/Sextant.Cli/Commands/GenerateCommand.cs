@@ -13,8 +13,8 @@ internal static class GenerateCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var scenario = new Option<string>("--scenario") { Description = "Scenario: notion (50,000 users of a collaborative docs product)", DefaultValueFactory = _ => "notion" };
-        scenario.AcceptOnlyFromAmong("notion");
+        var scenario = new Option<string>("--scenario") { Description = "Scenario: notion (50,000 users of a collaborative docs product) or scale (1,000,000 monthly active users, 30 days)", DefaultValueFactory = _ => "notion" };
+        scenario.AcceptOnlyFromAmong("notion", "scale");
         var users = new Option<int?>("--users") { Description = "Signed-up users (default 50,000)" };
         var from = new Option<string?>("--from") { Description = "First sign-up day, YYYY-MM-DD (default 2023-01-01)" };
         var to = new Option<string?>("--to") { Description = "Last day of data, YYYY-MM-DD (default 2025-12-31)" };
@@ -25,6 +25,7 @@ internal static class GenerateCommand
         var command = new Command("generate", "Generate a calibrated synthetic scenario as CSV files or straight into the store") { scenario, users, from, to, seed, output, file };
         command.SetAction(result =>
         {
+            if (result.GetValue(scenario) == "scale") return GenerateScale(result, globals, result.GetValue(users), result.GetValue(seed), result.GetValue(output));
             var baseline = result.GetValue(file) is { } path ? ScenarioLoader.Load(path) : new NotionScenario();
             var parameters = Scenario(baseline, result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed));
             var storeGiven = result.GetValue(globals.Store) is not null;
@@ -51,6 +52,34 @@ internal static class GenerateCommand
             return Program.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>The scale scenario streams CSV files; with --store they are then ingested like any file.</summary>
+    private static int GenerateScale(ParseResult result, GlobalOptions globals, int? users, long? seed, string? output)
+    {
+        var parameters = new ScaleScenario();
+        if (users is { } count) parameters = parameters with { Users = count >= 1 ? count : throw new SextantException($"--users must be at least 1, got {count}") };
+        if (seed is { } value) parameters = parameters with { Seed = value };
+        var directory = output ?? "synthetic-scale";
+        var watch = Stopwatch.StartNew();
+        var events = ScaleGenerator.WriteFiles(parameters, directory);
+        var generated = watch.Elapsed;
+        Sextant.Ingest.IngestResult? ingested = null;
+        if (result.GetValue(globals.Store) is not null)
+        {
+            var config = globals.LoadConfig(result);
+            using var store = SqliteStore.Open(globals.StorePath(result, config), create: true);
+            ingested = new Sextant.Ingest.Ingestor(store, new Sextant.Ingest.IngestOptions(), TimeProvider.System)
+                .Ingest([Path.Combine(directory, "user_profiles.csv"), Path.Combine(directory, "user_events.csv")]);
+        }
+        if (result.GetValue(globals.Json))
+        {
+            JsonOutput.Write(new { parameters.Users, Events = events, Directory = directory, Seconds = generated.TotalSeconds, Ingested = ingested });
+            return Program.ExitOk;
+        }
+        AnsiConsole.MarkupLine($"Generated {Terminal.Number(parameters.Users)} monthly active users and {Terminal.Number(events)} events in {generated.TotalSeconds:F1} s ({events / generated.TotalSeconds:N0} events/s) into [bold]{Markup.Escape(directory)}[/].");
+        if (ingested is not null) AnsiConsole.MarkupLine($"Ingested {Terminal.Number(ingested.Inserted)} records in {(watch.Elapsed - generated).TotalSeconds:F1} s.");
+        return Program.ExitOk;
     }
 
     internal static NotionScenario Scenario(NotionScenario scenario, int? users, string? from, string? to, long? seed)
