@@ -22,10 +22,22 @@ public sealed record GeneratedData(
 /// <param name="PaidUsers">Users dealt a paid subscription.</param>
 /// <param name="Visitors">Anonymous visitors who never signed up.</param>
 /// <param name="ActivationByExperimentArm">Activation rate per experiment and arm, as dealt.</param>
+/// <param name="FeatureEffects">The true average effect of each early-adopted feature on its adopters.</param>
 public sealed record ScenarioTruth(
     NotionScenario Scenario,
     int ActivatedUsers,
     int FastActivators,
     int PaidUsers,
     int Visitors,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ActivationByExperimentArm);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ActivationByExperimentArm,
+    IReadOnlyList<FeatureEffectTruth> FeatureEffects);
+
+/// <summary>
+/// The true effect of adopting a feature in the first 7 days, averaged over its adopters (the
+/// effect on the treated): each adopter's probability with the feature minus without it.
+/// </summary>
+/// <param name="Feature">Event name.</param>
+/// <param name="Adopters">Users who adopted it early.</param>
+/// <param name="MonthlySurvivalEffect">Average change in the probability of surviving each month.</param>
+/// <param name="PaidEffect">Average change in the probability of paying.</param>
+public sealed record FeatureEffectTruth(string Feature, int Adopters, double MonthlySurvivalEffect, double PaidEffect);

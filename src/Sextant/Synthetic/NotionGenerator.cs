@@ -40,7 +40,14 @@ public static class NotionGenerator
             results.Count(r => r.FastActivator),
             results.Count(r => r.Subscription is not null),
             VisitorCount(scenario),
-            ExperimentTruth(scenario, results));
+            ExperimentTruth(scenario, results),
+            scenario.FeatureEffects.Select(effect =>
+            {
+                var adopters = results.SelectMany(r => r.Adoptions).Where(a => a.Feature == effect.Feature).ToList();
+                return new FeatureEffectTruth(effect.Feature, adopters.Count,
+                    adopters.Count == 0 ? 0 : adopters.Average(a => a.SurvivalDifference),
+                    adopters.Count == 0 ? 0 : adopters.Average(a => a.PaidDifference));
+            }).ToList());
         return new GeneratedData(users, events, results.Where(r => r.Subscription is not null).Select(r => r.Subscription!).ToList(),
             results.SelectMany(r => r.Assignments).ToList(), truth);
     }
@@ -170,5 +177,16 @@ public static class NotionGenerator
 
     /// <summary>What simulating one user produced.</summary>
     internal sealed record UserOutcome(
-        List<EventRecord> Events, bool Activated, bool FastActivator, Subscription? Subscription, string Plan, List<Assignment> Assignments);
+        List<EventRecord> Events, bool Activated, bool FastActivator, Subscription? Subscription, string Plan, List<Assignment> Assignments,
+        List<FeatureEffectOutcome> Adoptions);
+
+    /// <summary>One adopter's true effect of a feature: with it minus without it.</summary>
+    internal sealed class FeatureEffectOutcome(string feature)
+    {
+        public string Feature { get; } = feature;
+
+        public double SurvivalDifference { get; set; }
+
+        public double PaidDifference { get; set; }
+    }
 }

@@ -22,6 +22,16 @@ public sealed record ScenarioExperiment(
     string Name, DateOnly Start, DateOnly End, double ActivationLift, double SurvivalOddsChange, string? HarmedPlatform, string Goal, string? Guardrail);
 
 /// <summary>
+/// A planted causal effect of adopting a feature in the first 7 days after sign-up, confounded
+/// by segment (adoption rates differ by segment, and so does everything else).
+/// </summary>
+/// <param name="Feature">Event name of the feature.</param>
+/// <param name="AdoptionBySegment">Probability that an activated user of each segment adopts it early.</param>
+/// <param name="SurvivalOddsFactor">Multiplier on monthly survival odds for adopters.</param>
+/// <param name="PaidOddsFactor">Multiplier on the odds of paying for adopters.</param>
+public sealed record ScenarioFeatureEffect(string Feature, IReadOnlyDictionary<string, double> AdoptionBySegment, double SurvivalOddsFactor, double PaidOddsFactor);
+
+/// <summary>
 /// Parameters of the notion scenario: a collaborative docs product (seed documents 000–002).
 /// Every number is a planted truth; <c>truth.json</c> repeats them next to what was generated.
 /// Defaults are calibrated so the generated data hits the seeds' targets (docs/SCENARIOS.md).
@@ -51,7 +61,7 @@ public sealed record NotionScenario
     [
         new("individual", 0.55, Activation: 0.56, Paid: 0.13, Retention: 1.0, TeamSize: 1),
         new("small_team", 0.25, Activation: 0.64, Paid: 0.34, Retention: 1.15, TeamSize: 6),
-        new("enterprise", 0.08, Activation: 0.70, Paid: 0.75, Retention: 1.35, TeamSize: 20),
+        new("enterprise", 0.08, Activation: 0.70, Paid: 0.62, Retention: 1.35, TeamSize: 20),
         new("education", 0.12, Activation: 0.58, Paid: 0.20, Retention: 0.9, TeamSize: 12),
     ];
 
@@ -76,7 +86,7 @@ public sealed record NotionScenario
     public double FastActivatorShare { get; init; } = 0.55;
 
     /// <summary>Beta(a, b) of an activated user's monthly survival probability.</summary>
-    public double SurvivalAlpha { get; init; } = 6.0;
+    public double SurvivalAlpha { get; init; } = 5.5;
 
     /// <summary>Beta(a, b) of an activated user's monthly survival probability.</summary>
     public double SurvivalBeta { get; init; } = 2.6;
@@ -103,10 +113,19 @@ public sealed record NotionScenario
     public double EventsPerSession { get; init; } = 1.7;
 
     /// <summary>Multiplier on the chance to pay for users active on 4+ days of their first 30.</summary>
-    public double EngagedPaidFactor { get; init; } = 1.5;
+    public double EngagedPaidFactor { get; init; } = 1.45;
 
     /// <summary>Multiplier on the chance to pay for the other activated users.</summary>
-    public double UnengagedPaidFactor { get; init; } = 0.35;
+    public double UnengagedPaidFactor { get; init; } = 0.25;
+
+    /// <summary>Planted effects of early feature adoption (confounded by segment).</summary>
+    public IReadOnlyList<ScenarioFeatureEffect> FeatureEffects { get; init; } =
+    [
+        new("use_template", new Dictionary<string, double> { ["individual"] = 0.20, ["small_team"] = 0.35, ["enterprise"] = 0.50, ["education"] = 0.45 },
+            SurvivalOddsFactor: 1.4, PaidOddsFactor: 1.0),
+        new("connect_integration", new Dictionary<string, double> { ["individual"] = 0.04, ["small_team"] = 0.12, ["enterprise"] = 0.40, ["education"] = 0.06 },
+            SurvivalOddsFactor: 1.0, PaidOddsFactor: 2.0),
+    ];
 
     /// <summary>Planted experiments.</summary>
     public IReadOnlyList<ScenarioExperiment> Experiments { get; init; } =

@@ -58,6 +58,7 @@ public static class ScenarioLoader
             EventsPerSession = root.GetDouble("events_per_session", defaults.EventsPerSession, "a number of at least 1", v => v >= 1),
             EngagedPaidFactor = root.GetDouble("engaged_paid_factor", defaults.EngagedPaidFactor, "a positive number", positive),
             UnengagedPaidFactor = root.GetDouble("unengaged_paid_factor", defaults.UnengagedPaidFactor, "a number of at least 0", v => v >= 0),
+            FeatureEffects = FeatureEffects(root, defaults.FeatureEffects),
             Experiments = Experiments(root, defaults.Experiments),
             PlanPrices = Prices(root, defaults.PlanPrices),
         };
@@ -78,6 +79,26 @@ public static class ScenarioLoader
             section.GetDouble("paid", 1, "a number of at least 0", v => v >= 0),
             section.GetDouble("retention", 1, "a positive number", v => v > 0),
             withTeams ? section.GetInt("team_size", 1, 1, 10_000) : 1)).ToList();
+    }
+
+    private static IReadOnlyList<ScenarioFeatureEffect> FeatureEffects(YamlSection root, IReadOnlyList<ScenarioFeatureEffect> defaults)
+    {
+        var sections = root.GetSectionList("feature_effects");
+        if (sections.Count == 0) return defaults;
+        return sections.Select(section =>
+        {
+            var feature = section.GetString("feature", "feature");
+            var adoption = section.GetStringMap("adoption").ToDictionary(
+                pair => pair.Key,
+                pair => double.TryParse(pair.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 1
+                    ? p
+                    : throw new SextantException($"{section.Path}.adoption.{pair.Key}: expected a probability, got '{pair.Value}'"));
+            return new ScenarioFeatureEffect(
+                feature,
+                adoption,
+                section.GetDouble("survival_odds_factor", 1, "a positive number", v => v > 0),
+                section.GetDouble("paid_odds_factor", 1, "a positive number", v => v > 0));
+        }).ToList();
     }
 
     private static IReadOnlyList<ScenarioExperiment> Experiments(YamlSection root, IReadOnlyList<ScenarioExperiment> defaults)

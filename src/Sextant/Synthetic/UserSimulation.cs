@@ -27,6 +27,8 @@ internal sealed class UserSimulation
     private int _sequence;
     private int _session;
     private string _sessionId = "";
+    private readonly List<NotionGenerator.FeatureEffectOutcome> _effects = [];
+    private HashSet<string> _adopted = [];
 
     private UserSimulation(NotionScenario scenario, NotionGenerator.Person person, NotionGenerator.Person[] people)
     {
@@ -96,14 +98,16 @@ internal sealed class UserSimulation
             Emit("create_page", signup + (long)_random.Exponential(2 * Hour) + 1, "{\"source\":\"blank\"}");
         }
 
-        var months = SurvivedMonths(activated, fast, survivalOddsFactor);
+        var adopted = activated ? AdoptFeatures(activatedAt) : [];
+        _adopted = adopted;
+        var months = SurvivedMonths(activated, fast, survivalOddsFactor, adopted);
         var intensity = _random.LogNormal(Math.Log(_scenario.MedianActiveDays), _scenario.IntensitySigma);
         // Users who did not activate stay away during their activation window, so the data agree with what was dealt.
         var activeMonths = Activity(months, intensity, activated ? activatedAt : signup + ActivationWindowDays * Day);
 
-        var (subscription, plan) = activated ? MaybePay(activeMonths) : (null, "free");
+        var (subscription, plan) = activated ? MaybePay(activeMonths, adopted) : (null, "free");
         _events.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
-        return new NotionGenerator.UserOutcome(_events, activated, fast, subscription, plan, assignments);
+        return new NotionGenerator.UserOutcome(_events, activated, fast, subscription, plan, assignments, _effects);
     }
 
     private void AnonymousVisits(string anonymousId, long signup)
@@ -118,8 +122,22 @@ internal sealed class UserSimulation
         }
     }
 
+    /// <summary>Early adoption of the features with planted effects: the feature's event within the first week.</summary>
+    private HashSet<string> AdoptFeatures(long activatedAt)
+    {
+        var adopted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var effect in _scenario.FeatureEffects)
+        {
+            if (!_random.Chance(effect.AdoptionBySegment.GetValueOrDefault(_person.Segment.Name))) continue;
+            adopted.Add(effect.Feature);
+            var at = Math.Min(_person.SignupAt + ActivationWindowDays * Day - Minute, activatedAt + (long)_random.Exponential(Day) + Minute);
+            Emit(effect.Feature, Math.Min(at, _dataEnd), "{}");
+        }
+        return adopted;
+    }
+
     /// <summary>Months survived after the sign-up month (a geometric draw with user-level heterogeneity).</summary>
-    private int SurvivedMonths(bool activated, bool fast, double experimentOddsFactor)
+    private int SurvivedMonths(bool activated, bool fast, double experimentOddsFactor, HashSet<string> adopted)
     {
         double survival;
         if (activated)
@@ -128,7 +146,13 @@ internal sealed class UserSimulation
             var progress = (_person.SignupAt - NotionGenerator.DayStart(_scenario.From)) / (double)(NotionGenerator.DayStart(_scenario.To) - NotionGenerator.DayStart(_scenario.From));
             var odds = theta / (1 - theta) * _person.Segment.Retention * (fast ? _scenario.FastActivatorRetention : 1)
                 * (1 + _scenario.CohortImprovement * progress) * experimentOddsFactor;
-            survival = odds / (1 + odds);
+            var adoptionFactor = 1.0;
+            foreach (var effect in _scenario.FeatureEffects) if (adopted.Contains(effect.Feature)) adoptionFactor *= effect.SurvivalOddsFactor;
+            survival = Probability(odds * adoptionFactor);
+            // The truth of each effect: survival with the feature minus survival without it, for this adopter.
+            foreach (var effect in _scenario.FeatureEffects)
+                if (adopted.Contains(effect.Feature))
+                    Effect(effect.Feature).SurvivalDifference = survival - Probability(odds * adoptionFactor / effect.SurvivalOddsFactor);
         }
         else
         {
@@ -184,6 +208,11 @@ internal sealed class UserSimulation
         for (var i = 0; i < count && at <= limit; i++)
         {
             var (name, properties) = NextFeature();
+            if (at - _person.SignupAt < ActivationWindowDays * Day && !_adopted.Contains(name) && _scenario.FeatureEffects.Any(e => e.Feature == name))
+            {
+                // Early use of an effect feature is what defines its adopters; others meet it only later.
+                (name, properties) = ("edit_page", "{\"words\":40}");
+            }
             Emit(name, at, properties);
             at += (long)_random.Exponential(3 * Minute) + 1_000_000;
         }
@@ -218,13 +247,32 @@ internal sealed class UserSimulation
     }
 
     /// <summary>An activated user may upgrade in one of their active months; the subscription ends when they churn.</summary>
-    private (Subscription?, string) MaybePay(List<(long Start, long End)> activeMonths)
+    private static double Probability(double odds) => odds / (1 + odds);
+
+    private static double Odds(double probability) => probability / (1 - probability);
+
+    private NotionGenerator.FeatureEffectOutcome Effect(string feature)
+    {
+        var found = _effects.Find(e => e.Feature == feature);
+        if (found is not null) return found;
+        found = new NotionGenerator.FeatureEffectOutcome(feature);
+        _effects.Add(found);
+        return found;
+    }
+
+    private (Subscription?, string) MaybePay(List<(long Start, long End)> activeMonths, HashSet<string> adopted)
     {
         // Users who came back often in their first month are the ones who pay.
         var signup = _person.SignupAt;
         var earlyDays = _events.Where(e => e.Timestamp.UnixMicroseconds - signup < 30 * Day).Select(e => e.Timestamp.UnixMicroseconds / Day).Distinct().Count();
         var engagement = earlyDays >= EngagedDays ? _scenario.EngagedPaidFactor : _scenario.UnengagedPaidFactor;
-        var probability = Math.Min(0.95, _person.Segment.Paid * _person.Channel.Paid * engagement);
+        var baseline = Math.Min(0.95, _person.Segment.Paid * _person.Channel.Paid * engagement);
+        var adoptionFactor = 1.0;
+        foreach (var effect in _scenario.FeatureEffects) if (adopted.Contains(effect.Feature)) adoptionFactor *= effect.PaidOddsFactor;
+        var probability = Probability(Odds(baseline) * adoptionFactor);
+        foreach (var effect in _scenario.FeatureEffects)
+            if (adopted.Contains(effect.Feature))
+                Effect(effect.Feature).PaidDifference = probability - Probability(Odds(baseline) * adoptionFactor / effect.PaidOddsFactor);
         if (activeMonths.Count == 0 || !_random.Chance(probability)) return (null, "free");
         var (start, end) = activeMonths[_random.Next(Math.Min(activeMonths.Count, 4))];
         var at = start + (long)(_random.NextDouble() * Math.Max(1, end - start));

@@ -116,3 +116,40 @@ public sealed class NotionGeneratorTests(DefaultScenarioFixture fixture) : IClas
         Assert.InRange(neutral["treatment"] - neutral["control"], -0.03, 0.03);
     }
 }
+
+public sealed class FeatureEffectTruthTests(DefaultScenarioFixture fixture) : IClassFixture<DefaultScenarioFixture>
+{
+    [Fact]
+    public void Planted_feature_effects_are_in_the_truth_with_their_adopters()
+    {
+        var data = fixture.Data;
+        var template = data.Truth.FeatureEffects.Single(e => e.Feature == "use_template");
+        var integration = data.Truth.FeatureEffects.Single(e => e.Feature == "connect_integration");
+        var signups = data.Users.ToDictionary(u => u.UserId, u => u.SignupAt!.Value.UnixMicroseconds);
+
+        int EarlyAdopters(string feature) => data.Events
+            .Where(e => e.Event == feature && e.UserId is not null && e.Timestamp.UnixMicroseconds - signups[e.UserId] < 7 * 86_400_000_000L)
+            .Select(e => e.UserId).Distinct().Count();
+
+        Assert.Equal(template.Adopters, EarlyAdopters("use_template"));
+        Assert.Equal(integration.Adopters, EarlyAdopters("connect_integration"));
+        Assert.InRange(template.MonthlySurvivalEffect, 0.02, 0.10);
+        Assert.Equal(0, template.PaidEffect);
+        Assert.InRange(integration.PaidEffect, 0.05, 0.30);
+        Assert.Equal(0, integration.MonthlySurvivalEffect);
+    }
+
+    [Fact]
+    public void Adoption_is_confounded_by_segment()
+    {
+        var data = fixture.Data;
+        var signups = data.Users.ToDictionary(u => u.UserId, u => u.SignupAt!.Value.UnixMicroseconds);
+        var adopters = data.Events.Where(e => e.Event == "connect_integration" && e.UserId is not null && e.Timestamp.UnixMicroseconds - signups[e.UserId] < 7 * 86_400_000_000L)
+            .Select(e => e.UserId!).ToHashSet();
+
+        var enterpriseShareAmongAdopters = data.Users.Where(u => adopters.Contains(u.UserId)).Average(u => u.Segment == "enterprise" ? 1.0 : 0.0);
+        var enterpriseShareOverall = data.Users.Average(u => u.Segment == "enterprise" ? 1.0 : 0.0);
+
+        Assert.True(enterpriseShareAmongAdopters > 3 * enterpriseShareOverall);
+    }
+}
