@@ -83,6 +83,8 @@ public static class CalibrationReport
         var drops = funnel.Zip(funnel.Skip(1), (from, to) => 1 - to / Math.Max(1.0, from)).ToArray();
         var largestDrop = Array.IndexOf(drops, drops.Max());
 
+        var arpu = YearlyArpu(data, byUser);
+
         var fastM1 = Retention(users.Where(u => fast.Contains(u.UserId)), 1);
         var otherM1 = Retention(users.Where(u => !fast.Contains(u.UserId)), 1);
 
@@ -100,7 +102,34 @@ public static class CalibrationReport
             new("top 10% users' share of events", 0.50, 0.42, 0.58, topTenth),
             new("largest lifecycle-funnel drop at activation → engagement (stage index)", 2, 2, 2, largestDrop),
             new("drop from activation to engagement", 0.55, 0.45, 0.65, drops[2]),
+            new("yearly ARPU per monthly active user, last full year (USD)", 96, 70, 125, arpu),
         ];
+    }
+
+    /// <summary>Subscription revenue in the last full calendar year of data over that year's average monthly active users.</summary>
+    private static double YearlyArpu(GeneratedData data, IReadOnlyDictionary<string, List<EventRecord>> byUser)
+    {
+        var end = data.Truth.Scenario.To.AddDays(1);
+        var year = end.Year - 1;
+        var start = NotionGenerator.DayStart(new DateOnly(year, 1, 1));
+        var stop = NotionGenerator.DayStart(new DateOnly(year + 1, 1, 1));
+        var revenue = 0m;
+        foreach (var subscription in data.Subscriptions)
+        {
+            var from = Math.Max(start, subscription.StartAt.UnixMicroseconds);
+            var to = Math.Min(stop, subscription.EndAt?.UnixMicroseconds ?? stop);
+            if (to > from) revenue += subscription.Mrr * (decimal)((to - from) / (Day * 30.4375));
+        }
+        var monthly = new HashSet<string>[12];
+        for (var m = 0; m < 12; m++) monthly[m] = [];
+        foreach (var (user, events) in byUser)
+            foreach (var record in events)
+            {
+                var t = record.Timestamp.UnixMicroseconds;
+                if (t >= start && t < stop) monthly[DateTime.UnixEpoch.AddTicks(t * 10).Month - 1].Add(user);
+            }
+        var averageMau = monthly.Average(m => m.Count);
+        return averageMau == 0 ? 0 : (double)revenue / averageMau;
     }
 
     /// <summary>

@@ -283,7 +283,8 @@ internal sealed class UserSimulation
             "education" => _random.Chance(0.3) ? "business" : "plus",
             _ => "plus",
         };
-        var seats = _person.Segment.TeamSize <= 1 ? 1 : Math.Max(2, Math.Min(_person.Teammates.Count, _person.Segment.TeamSize));
+        // A team user buys seats for part of their team (an eighth of the team size on average, plus themselves).
+        var seats = _person.Segment.TeamSize <= 1 ? 1 : 1 + _random.Poisson(_person.Segment.TeamSize / 8.0);
         var mrr = _scenario.PlanPrices[plan] * seats;
         Emit("upgrade", at, $"{{\"from\":\"free\",\"to\":\"{plan}\",\"seats\":{seats}}}", revenue: mrr);
         var lastActive = activeMonths[^1].End;
