@@ -25,7 +25,8 @@ internal static class GenerateCommand
         var command = new Command("generate", "Generate a calibrated synthetic scenario as CSV files or straight into the store") { scenario, users, from, to, seed, output, file };
         command.SetAction(result =>
         {
-            if (result.GetValue(scenario) == "scale") return GenerateScale(result, globals, result.GetValue(users), result.GetValue(seed), result.GetValue(output));
+            if (result.GetValue(scenario) == "scale")
+                return GenerateScale(result, globals, result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed), result.GetValue(output));
             var baseline = result.GetValue(file) is { } path ? ScenarioLoader.Load(path) : new NotionScenario();
             var parameters = Scenario(baseline, result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed));
             var storeGiven = result.GetValue(globals.Store) is not null;
@@ -55,9 +56,15 @@ internal static class GenerateCommand
     }
 
     /// <summary>The scale scenario streams CSV files; with --store they are then ingested like any file.</summary>
-    private static int GenerateScale(ParseResult result, GlobalOptions globals, int? users, long? seed, string? output)
+    private static int GenerateScale(ParseResult result, GlobalOptions globals, int? users, string? from, string? to, long? seed, string? output)
     {
         var parameters = new ScaleScenario();
+        if (from is not null) parameters = parameters with { From = Date("--from", from) };
+        if (to is not null)
+        {
+            var days = Date("--to", to).DayNumber - parameters.From.DayNumber + 1;
+            parameters = parameters with { Days = days >= 1 ? days : throw new SextantException($"--to '{to}' must not come before the first day {parameters.From:yyyy-MM-dd}") };
+        }
         if (users is { } count) parameters = parameters with { Users = count >= 1 ? count : throw new SextantException($"--users must be at least 1, got {count}") };
         if (seed is { } value) parameters = parameters with { Seed = value };
         var directory = output ?? "synthetic-scale";

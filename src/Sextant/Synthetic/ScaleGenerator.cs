@@ -81,6 +81,7 @@ public static class ScaleGenerator
     {
         var weights = Features.Select(f => f.Weight).ToArray();
         var monthStart = NotionGenerator.DayStart(scenario.From);
+        var periodEnd = monthStart + scenario.Days * Day - 1;
         long events = 0;
         var end = Math.Min(scenario.Users, (block + 1) * UsersPerBlock);
         for (var u = block * UsersPerBlock; u < end; u++)
@@ -98,7 +99,7 @@ public static class ScaleGenerator
                 {
                     var feature = Features[random.Pick(weights)];
                     WriteLine(output, u + 1, ++sequence, d, feature.Name, at, platform, feature.Properties);
-                    at += (long)random.Exponential(2 * Minute) + 1_000_000;
+                    at = Math.Min(periodEnd, at + (long)random.Exponential(2 * Minute) + 1_000_000);
                     events++;
                 }
             }
