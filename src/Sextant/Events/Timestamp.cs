@@ -11,6 +11,12 @@ public readonly record struct Timestamp(long UnixMicroseconds) : IComparable<Tim
     /// <summary>Microseconds in one second.</summary>
     public const long MicrosPerSecond = 1_000_000;
 
+    /// <summary>Microseconds in one minute.</summary>
+    public const long MicrosPerMinute = 60 * MicrosPerSecond;
+
+    /// <summary>Microseconds in one hour.</summary>
+    public const long MicrosPerHour = 60 * MicrosPerMinute;
+
     /// <summary>Microseconds in one day of 24 hours.</summary>
     public const long MicrosPerDay = 86_400 * MicrosPerSecond;
 

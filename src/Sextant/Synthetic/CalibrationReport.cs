@@ -21,7 +21,7 @@ public sealed record CalibrationTarget(string Name, double Target, double Low, d
 /// </summary>
 public static class CalibrationReport
 {
-    private const long Day = 86_400_000_000L;
+    private const long Day = Timestamp.MicrosPerDay;
 
     /// <summary>Every target with its tolerance and the generated value.</summary>
     public static IReadOnlyList<CalibrationTarget> Measure(GeneratedData data)

@@ -12,9 +12,9 @@ namespace Sextant.Synthetic;
 /// </summary>
 public static class NotionGenerator
 {
-    private const long Hour = 3_600_000_000L;
-    private const long Day = 24 * Hour;
-    private const long Minute = 60_000_000L;
+    private const long Minute = Timestamp.MicrosPerMinute;
+    private const long Hour = Timestamp.MicrosPerHour;
+    private const long Day = Timestamp.MicrosPerDay;
 
     /// <summary>Generates the whole scenario in memory.</summary>
     public static GeneratedData Generate(NotionScenario scenario)

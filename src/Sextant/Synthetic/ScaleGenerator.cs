@@ -12,8 +12,8 @@ namespace Sextant.Synthetic;
 public static class ScaleGenerator
 {
     private const int UsersPerBlock = 2_048;
-    private const long Minute = 60_000_000L;
-    private const long Day = 1_440 * Minute;
+    private const long Minute = Events.Timestamp.MicrosPerMinute;
+    private const long Day = Events.Timestamp.MicrosPerDay;
     private static readonly string[] Segments = ["individual", "individual", "individual", "small_team", "small_team", "enterprise", "education"];
     private static readonly string[] Channels = ["organic", "paid_search", "paid_social", "referral", "content_seo", "partnerships"];
     private static readonly string[] Platforms = ["web", "web", "web", "desktop", "ios", "android"];

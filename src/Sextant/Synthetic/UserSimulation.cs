@@ -6,9 +6,9 @@ namespace Sextant.Synthetic;
 /// <summary>Simulates one user's life in the notion scenario, from first visit to churn.</summary>
 internal sealed class UserSimulation
 {
-    private const long Minute = 60_000_000L;
-    private const long Hour = 60 * Minute;
-    private const long Day = 24 * Hour;
+    private const long Minute = Timestamp.MicrosPerMinute;
+    private const long Hour = Timestamp.MicrosPerHour;
+    private const long Day = Timestamp.MicrosPerDay;
     private const int ActivationWindowDays = 7;
     private const int EngagedDays = 4;
 
@@ -122,6 +122,10 @@ internal sealed class UserSimulation
         }
     }
 
+    /// <summary>Where the user's sign-up falls in the scenario's period: 0 for the first day, 1 for the last.</summary>
+    private double CohortProgress =>
+        (_person.SignupAt - NotionGenerator.DayStart(_scenario.From)) / (double)(NotionGenerator.DayStart(_scenario.To) - NotionGenerator.DayStart(_scenario.From));
+
     /// <summary>Early adoption of the features with planted effects: the feature's event within the first week.</summary>
     private HashSet<string> AdoptFeatures(long activatedAt)
     {
@@ -143,9 +147,8 @@ internal sealed class UserSimulation
         if (activated)
         {
             var theta = _random.Beta(_scenario.SurvivalAlpha, _scenario.SurvivalBeta);
-            var progress = (_person.SignupAt - NotionGenerator.DayStart(_scenario.From)) / (double)(NotionGenerator.DayStart(_scenario.To) - NotionGenerator.DayStart(_scenario.From));
             var odds = theta / (1 - theta) * _person.Segment.Retention * (fast ? _scenario.FastActivatorRetention : 1)
-                * (1 + _scenario.CohortImprovement * progress) * experimentOddsFactor;
+                * (1 + _scenario.CohortImprovement * CohortProgress) * experimentOddsFactor;
             var adoptionFactor = 1.0;
             foreach (var effect in _scenario.FeatureEffects) if (adopted.Contains(effect.Feature)) adoptionFactor *= effect.SurvivalOddsFactor;
             survival = Probability(odds * adoptionFactor);
@@ -156,8 +159,7 @@ internal sealed class UserSimulation
         }
         else
         {
-            var progress = (_person.SignupAt - NotionGenerator.DayStart(_scenario.From)) / (double)(NotionGenerator.DayStart(_scenario.To) - NotionGenerator.DayStart(_scenario.From));
-            survival = Math.Min(0.95, _scenario.NotActivatedMonthlySurvival * (1 + _scenario.CohortImprovement * progress) * experimentOddsFactor);
+            survival = Math.Min(0.95, _scenario.NotActivatedMonthlySurvival * (1 + _scenario.CohortImprovement * CohortProgress) * experimentOddsFactor);
         }
         var months = 0;
         while (months < 48 && _random.Chance(survival)) months++;
