@@ -22,6 +22,7 @@ internal static class Program
         root.Add(CheckCommand.Create(globals));
         root.Add(InfoCommand.Create(globals));
         root.Add(GenerateCommand.Create(globals));
+        root.Add(FunnelCommand.Create(globals));
         root.Add(DemoCommand.Create(globals));
 
         try

@@ -125,6 +125,27 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Funnel_json_has_the_documented_keys()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("events.csv", Events);
+        directory.Write("users.csv", "user_id,segment\nu1,individual\n");
+        CliRunner.Run(directory.Path, "ingest", "events.csv", "users.csv");
+
+        var result = CliRunner.Run(directory.Path, "funnel", "--steps", "signup,create_page", "--window", "1h", "--breakdown", "segment", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Stdout).RootElement;
+        var step = root.GetProperty("steps")[1];
+        Assert.Equal("create_page", step.GetProperty("name").GetString());
+        Assert.Equal(1, step.GetProperty("users").GetInt64());
+        foreach (var key in new[] { "conversion_from_previous", "conversion_from_start", "ci_low", "ci_high", "median_seconds_from_previous", "p90_seconds_from_previous" })
+            Assert.True(step.TryGetProperty(key, out _), key);
+        Assert.Equal(600, step.GetProperty("median_seconds_from_previous").GetDouble());
+        Assert.Equal("individual", root.GetProperty("breakdown")[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
     public void A_bad_configuration_key_is_an_error_naming_key_and_line()
     {
         using var directory = new TempDirectory();

@@ -1,0 +1,62 @@
+namespace Sextant.Analysis.Funnels;
+
+/// <summary>One step of a funnel result.</summary>
+/// <param name="Name">Step label.</param>
+/// <param name="Users">Users who reached the step.</param>
+/// <param name="ConversionFromPrevious">Users / users of the previous step (1 for step 1).</param>
+/// <param name="ConversionFromStart">Users / users of step 1.</param>
+/// <param name="CiLow">Wilson 95% lower bound of the conversion from the previous step.</param>
+/// <param name="CiHigh">Wilson 95% upper bound of the conversion from the previous step.</param>
+/// <param name="CiLowFromStart">Wilson 95% lower bound of the conversion from step 1.</param>
+/// <param name="CiHighFromStart">Wilson 95% upper bound of the conversion from step 1.</param>
+/// <param name="DropOff">Users of the previous step who did not reach this one.</param>
+/// <param name="MedianSecondsFromPrevious">Median time from the previous step, or null.</param>
+/// <param name="P90SecondsFromPrevious">90th percentile of the time from the previous step, or null.</param>
+/// <param name="MedianSecondsFromStart">Median time from step 1, or null.</param>
+/// <param name="P90SecondsFromStart">90th percentile of the time from step 1, or null.</param>
+public sealed record FunnelStepResult(
+    string Name,
+    long Users,
+    double ConversionFromPrevious,
+    double ConversionFromStart,
+    double CiLow,
+    double CiHigh,
+    double CiLowFromStart,
+    double CiHighFromStart,
+    long DropOff,
+    double? MedianSecondsFromPrevious,
+    double? P90SecondsFromPrevious,
+    double? MedianSecondsFromStart,
+    double? P90SecondsFromStart);
+
+/// <summary>The funnel of one breakdown value, compared with the rest of the users.</summary>
+/// <param name="Value">Attribute value ("(none)" when unset, "Other" for grouped values).</param>
+/// <param name="Steps">The funnel of these users.</param>
+/// <param name="OverallConversion">Last step / first step for these users.</param>
+/// <param name="RatioToRest">Overall conversion of this value divided by that of everyone else, with a 95% interval (null when undefined).</param>
+/// <param name="RatioLow">Lower bound of <paramref name="RatioToRest"/>.</param>
+/// <param name="RatioHigh">Upper bound of <paramref name="RatioToRest"/>.</param>
+/// <param name="PValueVsRest">Two-proportion z-test of this value's overall conversion against everyone else's.</param>
+public sealed record FunnelBreakdown(
+    string Value,
+    IReadOnlyList<FunnelStepResult> Steps,
+    double OverallConversion,
+    double? RatioToRest,
+    double? RatioLow,
+    double? RatioHigh,
+    double PValueVsRest);
+
+/// <summary>A computed funnel.</summary>
+/// <param name="Order">How steps had to follow each other.</param>
+/// <param name="WindowSeconds">Conversion window in seconds.</param>
+/// <param name="Steps">Per-step results over all users.</param>
+/// <param name="Breakdown">Per-value results when a breakdown was asked for, else empty.</param>
+/// <param name="ExcludedUsers">Users removed by an exclusion event.</param>
+/// <param name="BiggestDropStep">Index of the step with the lowest conversion from its previous step (≥ 1), or null.</param>
+public sealed record FunnelResult(
+    FunnelOrder Order,
+    double WindowSeconds,
+    IReadOnlyList<FunnelStepResult> Steps,
+    IReadOnlyList<FunnelBreakdown> Breakdown,
+    long ExcludedUsers,
+    int? BiggestDropStep);
