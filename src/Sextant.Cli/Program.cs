@@ -23,6 +23,7 @@ internal static class Program
         root.Add(InfoCommand.Create(globals));
         root.Add(GenerateCommand.Create(globals));
         root.Add(FunnelCommand.Create(globals));
+        root.Add(RetentionCommand.Create(globals));
         root.Add(DemoCommand.Create(globals));
 
         try

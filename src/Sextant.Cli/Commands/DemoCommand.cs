@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Sextant.Analysis.Checks;
+using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Retention;
 using Sextant.Analysis.Info;
 using Sextant.Cli.Output;
 using Sextant.Storage.Sqlite;
@@ -45,6 +47,14 @@ internal static class DemoCommand
                 ["plan"] = ["free", "plus", "business", "enterprise"],
             }, TimeProvider.System.GetUtcNow()));
             var info = StoreInfo.Read(store);
+            var table = SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
+            var funnel = FunnelRunner.Run(table, new FunnelQuery(
+                new[] { "signup", "create_page", "edit_page", "share_page|comment|invite_member", "upgrade" }.Select(FunnelStep.Parse).ToList(),
+                TimeSpan.FromDays(30), Breakdown: "segment"));
+            var retention = RetentionRunner.Run(table, new RetentionQuery());
+            File.WriteAllText(Path.Combine(directory, "funnel.json"), System.Text.Json.JsonSerializer.Serialize(funnel, JsonOutput.Options));
+            File.WriteAllText(Path.Combine(directory, "retention.json"), System.Text.Json.JsonSerializer.Serialize(retention, JsonOutput.Options));
+            File.WriteAllText(Path.Combine(directory, "retention_matrix.csv"), RetentionMatrixCsv(retention));
             var calibration = CalibrationReport.Measure(data);
             File.WriteAllText(Path.Combine(directory, "check.json"), System.Text.Json.JsonSerializer.Serialize(report, JsonOutput.Options));
             File.WriteAllText(Path.Combine(directory, "store_info.json"), System.Text.Json.JsonSerializer.Serialize(info, JsonOutput.Options));
@@ -59,6 +69,9 @@ internal static class DemoCommand
             AnsiConsole.MarkupLine($"[bold]Sextant demo[/]: a collaborative docs product, {Terminal.Number(info.Users)} users, {Terminal.Number(info.Events)} events, {info.FirstEvent?.ToDateTimeOffset():yyyy-MM-dd} to {info.LastEvent?.ToDateTimeOffset():yyyy-MM-dd}.");
             AnsiConsole.MarkupLine($"Generated in {generated.TotalSeconds:F1} s; files written and data stored in {stored.TotalSeconds:F1} s.");
             AnsiConsole.Write(GenerateCommand.CalibrationTable(calibration));
+            AnsiConsole.MarkupLine(Markup.Escape($"Funnel signup → create → edit → collaborate → upgrade (30 days): " +
+                string.Join(" → ", funnel.Steps.Select(step => $"{step.Users:N0}")) + $"; biggest drop at {funnel.Steps[funnel.BiggestDropStep ?? 1].Name}."));
+            AnsiConsole.MarkupLine(Markup.Escape($"Monthly retention (complete cohorts): month 1 {retention.Average[1].Rate:P1}, month 3 {retention.Average[3].Rate:P1}, month 6 {retention.Average[6].Rate:P1}."));
             var failed = report.Checks.Where(c => c.Status != CheckStatus.Pass).Select(c => $"{c.Name} ({c.Status.ToString().ToLowerInvariant()})").ToList();
             AnsiConsole.MarkupLine(failed.Count == 0 ? "Data checks: all pass." : $"Data checks: {Markup.Escape(string.Join(", ", failed))} — see check.json.");
             AnsiConsole.MarkupLine($"""
@@ -69,9 +82,22 @@ internal static class DemoCommand
                   check.json        data-quality checks
                   store_info.json   counts, date range, top events
                   calibration.json  the generated data against the seed documents' targets
+                  funnel.json       a five-step funnel by segment, with intervals and timings
+                  retention.json    monthly cohort retention, average curve, day-N retention
+                  retention_matrix.csv  the cohort matrix (partial cells marked)
                 """);
             return report.AnyFailed ? Program.ExitFailed : Program.ExitOk;
         });
         return command;
+    }
+
+    private static string RetentionMatrixCsv(RetentionResult retention)
+    {
+        var text = new System.Text.StringBuilder("cohort,size,period,users,rate,ci_low,ci_high,complete\n");
+        foreach (var cohort in retention.Cohorts)
+            foreach (var cell in cohort.Periods)
+                text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{cohort.Cohort},{cohort.Size},{cell.Period},{cell.Users},{cell.Rate:0.######},{cell.CiLow:0.######},{cell.CiHigh:0.######},{(cell.Complete ? "true" : "false")}\n");
+        return text.ToString();
     }
 }

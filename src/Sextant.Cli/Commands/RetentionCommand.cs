@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using Sextant.Analysis.Retention;
+using Sextant.Cli.Output;
+using Sextant.Storage.Sqlite;
+using Spectre.Console;
+
+namespace Sextant.Cli.Commands;
+
+/// <summary><c>sextant retention</c>: the cohort matrix, its average curve and day-N retention.</summary>
+internal static class RetentionCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var period = new Option<string>("--period") { Description = "day, week or month (default)", DefaultValueFactory = _ => "month" };
+        period.AcceptOnlyFromAmong("day", "week", "month");
+        var mode = new Option<string>("--mode") { Description = "on (default): active in period k; on_or_after: in k or later", DefaultValueFactory = _ => "on" };
+        mode.AcceptOnlyFromAmong("on", "on_or_after");
+        var startEvent = new Option<string?>("--start-event") { Description = "Cohort by the first occurrence of this event instead of sign-up" };
+        var returnEvent = new Option<string?>("--return-event") { Description = "Only this event counts as a return (default: any active event)" };
+
+        var command = new Command("retention", "Cohort retention with intervals, partial cells marked") { period, mode, startEvent, returnEvent };
+        command.SetAction(result =>
+        {
+            var config = globals.LoadConfig(result);
+            var query = new RetentionQuery(
+                Enum.Parse<RetentionPeriod>(result.GetValue(period)!, ignoreCase: true),
+                result.GetValue(mode) == "on" ? RetentionMode.On : RetentionMode.OnOrAfter,
+                result.GetValue(startEvent),
+                result.GetValue(returnEvent),
+                config.Activity.ExcludeEvents);
+            using var store = SqliteStore.Open(globals.StorePath(result, config), create: false);
+            var retention = RetentionRunner.Run(SqliteEventTableLoader.Load(store, config.TimeZone), query);
+            if (result.GetValue(globals.Json))
+            {
+                JsonOutput.Write(retention);
+                return Program.ExitOk;
+            }
+            Print(retention);
+            return Program.ExitOk;
+        });
+        return command;
+    }
+
+    private static void Print(RetentionResult retention)
+    {
+        var width = Math.Min(13, retention.Cohorts.Count == 0 ? 0 : retention.Cohorts.Max(c => c.Periods.Count));
+        var table = new Table().Border(TableBorder.Rounded).Title($"retention by {retention.Period.ToString().ToLowerInvariant()} (partial cells in brackets)").AddColumns("cohort", "size");
+        for (var k = 0; k < width; k++) table.AddColumn(new TableColumn(k.ToString(CultureInfo.InvariantCulture)).RightAligned());
+        foreach (var cohort in retention.Cohorts)
+        {
+            var cells = new List<string> { cohort.Cohort, Terminal.Number(cohort.Size) };
+            for (var k = 0; k < width; k++)
+            {
+                if (k >= cohort.Periods.Count) { cells.Add(""); continue; }
+                var cell = cohort.Periods[k];
+                var text = (cell.Rate * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+                cells.Add(cell.Complete ? text : Markup.Escape($"[{text}]"));
+            }
+            table.AddRow(cells.ToArray());
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("Average (complete cells, weighted by cohort size): " + Markup.Escape(string.Join("  ",
+            retention.Average.Take(width).Select(a => $"{a.Period}: {a.Rate:P1} [{a.CiLow:P1}–{a.CiHigh:P1}]"))));
+        AnsiConsole.MarkupLine("Day N: " + Markup.Escape(string.Join("  ", retention.DayN.Select(d => d.Eligible == 0 ? $"day {d.Period}: n/a" : $"day {d.Period}: {d.Rate:P1} of {d.Eligible:N0}"))));
+        if (retention.EarlyVsLate is { } compare)
+            AnsiConsole.MarkupLine(Markup.Escape($"Period-1 retention, first {compare.EarlyCohorts.Count} vs last {compare.LateCohorts.Count} complete cohorts: {compare.Early.Rate:P1} → {compare.Late.Rate:P1} ({compare.RelativeChange:+0.0%;-0.0%} relative, p = {compare.PValue:0.0000})."));
+    }
+}

@@ -1,0 +1,151 @@
+using Sextant.Analysis.Retention;
+using Sextant.Events;
+using Sextant.Storage.Sqlite;
+using Sextant.Tests.Support;
+using static Sextant.Tests.Support.EventBuilder;
+
+namespace Sextant.Tests.Analysis.Retention;
+
+public sealed class RetentionRunnerTests
+{
+    private static int _id;
+
+    private static EventRecord E(string user, string name, string time) => Event("r" + Interlocked.Increment(ref _id), user, name, time);
+
+    private static EventTable Table(TimeZoneInfo? zone, params EventRecord[] events)
+    {
+        var directory = new TempDirectory();
+        var path = directory.File("s.db");
+        Write(path, events);
+        using var store = SqliteStore.Open(path, create: false);
+        return SqliteEventTableLoader.Load(store, zone ?? TimeZoneInfo.Utc);
+    }
+
+    private static EventRecord[] ThreeUsers(string lastEvent) =>
+    [
+        E("u1", "signup", "2024-01-10T10:00:00Z"), E("u1", "edit", "2024-02-03T10:00:00Z"),
+        E("u2", "signup", "2024-01-20T10:00:00Z"), E("u2", "edit", lastEvent),
+        E("u3", "signup", "2024-02-05T10:00:00Z"),
+    ];
+
+    [Fact]
+    public void Monthly_cohorts_count_users_active_in_each_later_month()
+    {
+        var table = Table(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
+
+        var result = RetentionRunner.Run(table, new RetentionQuery());
+
+        Assert.Equal(["2024-01", "2024-02"], result.Cohorts.Select(c => c.Cohort));
+        var january = result.Cohorts[0];
+        Assert.Equal(2, january.Size);
+        Assert.Equal([2L, 1, 1], january.Periods.Select(p => p.Users));
+        Assert.All(january.Periods, p => Assert.True(p.Complete));
+        Assert.Equal([1L, 0], result.Cohorts[1].Periods.Select(p => p.Users));
+        // Average month 1 over complete cells: (1 + 0) / (2 + 1).
+        Assert.Equal(1 / 3.0, result.Average[1].Rate, 12);
+        Assert.Equal(3, result.Average[1].Eligible);
+    }
+
+    [Fact]
+    public void Cells_of_unfinished_periods_are_partial_and_left_out_of_the_average()
+    {
+        var table = Table(null, ThreeUsers("2024-03-15T10:00:00Z"));
+
+        var result = RetentionRunner.Run(table, new RetentionQuery());
+
+        var january = result.Cohorts[0];
+        Assert.True(january.Periods[1].Complete);
+        Assert.False(january.Periods[2].Complete);
+        Assert.Equal(1, january.Periods[2].Users);
+        Assert.Equal(2, result.Average.Count);
+        // Month 1: only January's cell is complete (February's month 1 is March, unfinished).
+        Assert.Equal(0.5, result.Average[1].Rate, 12);
+    }
+
+    [Fact]
+    public void On_or_after_counts_users_active_in_that_period_or_any_later_one()
+    {
+        var table = Table(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
+
+        var result = RetentionRunner.Run(table, new RetentionQuery(Mode: RetentionMode.OnOrAfter));
+
+        Assert.Equal([2L, 2, 1], result.Cohorts[0].Periods.Select(p => p.Users));
+    }
+
+    [Fact]
+    public void Day_n_counts_the_exact_calendar_day_over_users_whose_day_has_ended()
+    {
+        var table = Table(null,
+            E("a", "signup", "2024-01-01T23:00:00Z"), E("a", "edit", "2024-01-02T00:30:00Z"), E("a", "edit", "2024-01-09T12:00:00Z"),
+            E("b", "signup", "2024-01-01T08:00:00Z"), E("b", "edit", "2024-01-03T08:00:00Z"),
+            E("c", "signup", "2024-01-31T08:00:00Z"), E("c", "edit", "2024-02-01T08:00:00Z"));
+
+        var result = RetentionRunner.Run(table, new RetentionQuery(AsOf: Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 2, 10, 0, 0, 0, TimeSpan.Zero)).UnixMicroseconds));
+        var day = result.DayN.ToDictionary(d => d.Period);
+
+        // Day 1: a (Jan 2) and c (Feb 1) came back, b did not; all three are eligible.
+        Assert.Equal((2L, 3L), (day[1].Users, day[1].Eligible));
+        // Day 7 is Jan 8 for a and b (neither active), Feb 7 for c: eligible, not active.
+        Assert.Equal((0L, 3L), (day[7].Users, day[7].Eligible));
+        // Day 14 and 30 (Jan 15, Jan 31) have ended for a and b, not for c (Feb 14, Mar 1); day 60 for nobody.
+        Assert.Equal(2, day[14].Eligible);
+        Assert.Equal(2, day[30].Eligible);
+        Assert.Equal(0, day[60].Eligible);
+    }
+
+    [Fact]
+    public void Day_cohorts_are_cut_at_local_midnight_around_a_daylight_saving_change()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        // 23:30Z on 30 March is 00:30 on 31 March in Berlin; 22:30Z on 31 March is 00:30 on 1 April (CEST).
+        var table = Table(berlin,
+            E("a", "signup", "2024-03-30T23:30:00Z"), E("a", "edit", "2024-03-31T21:30:00Z"), E("a", "edit", "2024-03-31T22:30:00Z"));
+
+        var result = RetentionRunner.Run(table, new RetentionQuery(Period: RetentionPeriod.Day));
+
+        var cohort = Assert.Single(result.Cohorts);
+        Assert.Equal("2024-03-31", cohort.Cohort);
+        Assert.Equal([1L, 1], cohort.Periods.Select(p => p.Users));
+    }
+
+    [Fact]
+    public void Weeks_start_on_monday_and_a_start_event_can_define_the_cohort()
+    {
+        var table = Table(null,
+            E("a", "signup", "2024-01-03T10:00:00Z"), E("a", "create", "2024-01-07T10:00:00Z"), E("a", "edit", "2024-01-08T10:00:00Z"),
+            E("b", "signup", "2024-01-07T10:00:00Z"), E("b", "create", "2024-01-09T10:00:00Z"));
+
+        var bySignup = RetentionRunner.Run(table, new RetentionQuery(Period: RetentionPeriod.Week));
+        var byCreate = RetentionRunner.Run(table, new RetentionQuery(Period: RetentionPeriod.Week, StartEvent: "create", ReturnEvent: "edit"));
+
+        var week = Assert.Single(bySignup.Cohorts);
+        Assert.Equal("2024-01-01", week.Cohort);
+        Assert.Equal([2L, 2], week.Periods.Select(p => p.Users));
+        Assert.Equal(["2024-01-01", "2024-01-08"], byCreate.Cohorts.Select(c => c.Cohort));
+        Assert.Equal([0L, 1], byCreate.Cohorts[0].Periods.Select(p => p.Users));
+    }
+
+    [Fact]
+    public void Rates_stay_within_their_intervals_and_within_zero_and_one()
+    {
+        var table = Table(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
+
+        var result = RetentionRunner.Run(table, new RetentionQuery());
+
+        Assert.All(result.Cohorts.SelectMany(c => c.Periods), cell =>
+        {
+            Assert.InRange(cell.Rate, 0, 1);
+            Assert.InRange(cell.Rate, cell.CiLow - 1e-12, cell.CiHigh + 1e-12);
+        });
+    }
+
+    [Fact]
+    public void An_unknown_return_event_is_a_clear_error()
+    {
+        var table = Table(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
+
+        var error = Assert.Throws<SextantException>(() => RetentionRunner.Run(table, new RetentionQuery(ReturnEvent: "nope")));
+
+        Assert.Contains("'nope'", error.Message, StringComparison.Ordinal);
+    }
+}
