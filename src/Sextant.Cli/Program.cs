@@ -24,6 +24,7 @@ internal static class Program
         root.Add(GenerateCommand.Create(globals));
         root.Add(FunnelCommand.Create(globals));
         root.Add(RetentionCommand.Create(globals));
+        root.Add(MetricsCommand.Create(globals));
         root.Add(DemoCommand.Create(globals));
 
         try

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Sextant.Analysis.Checks;
+using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Info;
 using Sextant.Analysis.Retention;
@@ -52,6 +53,8 @@ internal static class DemoCommand
                 new[] { "signup", "create_page", "edit_page", "share_page|comment|invite_member", "upgrade" }.Select(FunnelStep.Parse).ToList(),
                 TimeSpan.FromDays(30), Breakdown: "segment"));
             var retention = RetentionRunner.Run(table, new RetentionQuery());
+            var metrics = EngagementRunner.Run(table, new EngagementQuery());
+            File.WriteAllText(Path.Combine(directory, "metrics_summary.json"), System.Text.Json.JsonSerializer.Serialize(metrics, JsonOutput.Options));
             File.WriteAllText(Path.Combine(directory, "funnel.json"), System.Text.Json.JsonSerializer.Serialize(funnel, JsonOutput.Options));
             File.WriteAllText(Path.Combine(directory, "retention.json"), System.Text.Json.JsonSerializer.Serialize(retention, JsonOutput.Options));
             File.WriteAllText(Path.Combine(directory, "retention_matrix.csv"), RetentionMatrixCsv(retention));
@@ -71,6 +74,7 @@ internal static class DemoCommand
             AnsiConsole.Write(GenerateCommand.CalibrationTable(calibration));
             AnsiConsole.MarkupLine(Markup.Escape($"Funnel signup → create → edit → collaborate → upgrade (30 days): " +
                 string.Join(" → ", funnel.Steps.Select(step => $"{step.Users:N0}")) + $"; biggest drop at {funnel.Steps[funnel.BiggestDropStep ?? 1].Name}."));
+            AnsiConsole.MarkupLine(Markup.Escape($"Activation {metrics.Activation.Rate:P1} [{metrics.Activation.CiLow:P1}–{metrics.Activation.CiHigh:P1}]; stickiness (DAU/MAU, last 30 days) {metrics.Stickiness.Headline:P1}; MAU on {metrics.Mau[^1].Date}: {metrics.Mau[^1].Users:N0}."));
             AnsiConsole.MarkupLine(Markup.Escape($"Monthly retention (complete cohorts): month 1 {retention.Average[1].Rate:P1}, month 3 {retention.Average[3].Rate:P1}, month 6 {retention.Average[6].Rate:P1}."));
             var failed = report.Checks.Where(c => c.Status != CheckStatus.Pass).Select(c => $"{c.Name} ({c.Status.ToString().ToLowerInvariant()})").ToList();
             AnsiConsole.MarkupLine(failed.Count == 0 ? "Data checks: all pass." : $"Data checks: {Markup.Escape(string.Join(", ", failed))} — see check.json.");
@@ -82,6 +86,7 @@ internal static class DemoCommand
                   check.json        data-quality checks
                   store_info.json   counts, date range, top events
                   calibration.json  the generated data against the seed documents' targets
+                  metrics_summary.json  DAU/WAU/MAU series, stickiness, weekly and monthly actives, activation
                   funnel.json       a five-step funnel by segment, with intervals and timings
                   retention.json    monthly cohort retention, average curve, day-N retention
                   retention_matrix.csv  the cohort matrix (partial cells marked)

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Sextant.Events;
+using Sextant.Stats;
+
+namespace Sextant.Analysis.Engagement;
+
+/// <summary>
+/// DAU / WAU / MAU, stickiness, calendar week and month actives, and activation, on an
+/// <see cref="EventTable"/>. Only signed-up users count as active users (visitors never do).
+/// Rolling counts come from each user's distinct active days: a day a makes the user count in
+/// WAU on days a..a+6 and in MAU on a..a+29, accumulated with a difference array, so the whole
+/// series costs one pass over active days.
+/// </summary>
+public static class EngagementRunner
+{
+    /// <summary>Computes engagement.</summary>
+    public static EngagementResult Run(EventTable table, EngagementQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(query);
+        var calendar = table.Calendar;
+        var dataEnd = query.AsOf ?? table.MaxTimestamp;
+        var empty = table.EventCount == 0;
+        var firstDay = empty ? 0 : calendar.DayOf(table.MinTimestamp);
+        var lastDay = empty ? -1 : calendar.DayOf(dataEnd);
+        var days = Math.Max(0, lastDay - firstDay + 1);
+        var active = new bool[table.EventNames.Length];
+        Array.Fill(active, true);
+        foreach (var name in query.ExcludeEvents ?? [])
+        {
+            var code = table.EventCode(name);
+            if (code >= 0) active[code] = false;
+        }
+
+        var dau = new long[days];
+        var wauDelta = new long[days + 31];
+        var mauDelta = new long[days + 31];
+        var weekly = new Dictionary<int, long>();
+        var monthly = new Dictionary<int, long>();
+        for (var user = 0; user < table.SignedUpUserCount; user++)
+        {
+            int previousDay = int.MinValue, weekCoveredTo = int.MinValue, monthCoveredTo = int.MinValue, lastWeek = int.MinValue, lastMonth = int.MinValue;
+            for (var row = table.UserOffsets[user]; row < table.UserOffsets[user + 1]; row++)
+            {
+                var t = table.Timestamps[row];
+                if (t > dataEnd || !active[table.EventCodes[row]]) continue;
+                var day = calendar.DayOf(t);
+                if (day == previousDay) continue;
+                previousDay = day;
+                var index = day - firstDay;
+                dau[index]++;
+                Cover(wauDelta, index, 7, ref weekCoveredTo);
+                Cover(mauDelta, index, 30, ref monthCoveredTo);
+                var week = ProjectCalendar.WeekOfDay(day);
+                if (week != lastWeek) { lastWeek = week; weekly[week] = weekly.GetValueOrDefault(week) + 1; }
+                var month = ProjectCalendar.MonthOfDay(day);
+                if (month != lastMonth) { lastMonth = month; monthly[month] = monthly.GetValueOrDefault(month) + 1; }
+            }
+        }
+
+        string Date(int index) => DateOnly.FromDayNumber(firstDay + index).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dauSeries = new List<DailyCount>(days);
+        var wauSeries = new List<DailyCount>(days);
+        var mauSeries = new List<DailyCount>(days);
+        var ratios = new List<DailyRatio>(days);
+        long wau = 0, mau = 0;
+        for (var i = 0; i < days; i++)
+        {
+            wau += wauDelta[i];
+            mau += mauDelta[i];
+            var date = Date(i);
+            dauSeries.Add(new DailyCount(date, dau[i]));
+            wauSeries.Add(new DailyCount(date, wau));
+            mauSeries.Add(new DailyCount(date, mau));
+            ratios.Add(new DailyRatio(date, mau == 0 ? 0 : dau[i] / (double)mau));
+        }
+        // Headline: the final 30 complete days (a day is complete once it has ended by the data end).
+        var completeDays = Enumerable.Range(0, days).Where(i => calendar.DayStart(firstDay + i + 1) <= dataEnd + 1).ToList();
+        var headlineDays = completeDays.TakeLast(30).ToList();
+        var headline = headlineDays.Count == 0 ? 0 : headlineDays.Average(i => ratios[i].Value);
+
+        var weeks = weekly.OrderBy(p => p.Key).Select(p => new PeriodCount(
+            DateOnly.FromDayNumber(p.Key).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Value, calendar.DayStart(p.Key + 7) <= dataEnd + 1)).ToList();
+        var months = monthly.OrderBy(p => p.Key).Select(p => new PeriodCount(
+            DateOnly.FromDayNumber(ProjectCalendar.FirstDayOfMonth(p.Key)).ToString("yyyy-MM", CultureInfo.InvariantCulture), p.Value,
+            calendar.DayStart(ProjectCalendar.FirstDayOfMonth(p.Key + 1)) <= dataEnd + 1)).ToList();
+
+        return new EngagementResult(new Timestamp(dataEnd).ToString(), dauSeries, wauSeries, mauSeries,
+            new Stickiness(headline, headlineDays.Count, ratios), weeks, months, ActivationOf(table, query, dataEnd));
+    }
+
+    /// <summary>Adds +1 over [index, index + length) without double-counting days already covered by this user.</summary>
+    private static void Cover(long[] delta, int index, int length, ref int coveredTo)
+    {
+        var from = Math.Max(index, coveredTo);
+        var to = index + length;
+        if (from >= to) return;
+        delta[from]++;
+        delta[to]--;
+        coveredTo = to;
+    }
+
+    private static Activation ActivationOf(EventTable table, EngagementQuery query, long dataEnd)
+    {
+        var events = query.ActivationEvents ?? EngagementQuery.DefaultActivationEvents;
+        var codes = events.Select(table.EventCode).ToArray();
+        var window = query.ActivationWindowDays * Timestamp.MicrosPerDay;
+        long eligible = 0, activated = 0, fast = 0;
+        var hours = new List<double>();
+        Span<long> firstSeen = stackalloc long[codes.Length];
+        for (var user = 0; user < table.SignedUpUserCount; user++)
+        {
+            var signup = table.SignupAt[user];
+            if (signup == long.MinValue || signup + window > dataEnd) continue;
+            eligible++;
+            firstSeen.Fill(long.MaxValue);
+            for (var row = table.UserOffsets[user]; row < table.UserOffsets[user + 1]; row++)
+            {
+                var t = table.Timestamps[row];
+                if (t < signup || t > signup + window) continue;
+                var index = Array.IndexOf(codes, table.EventCodes[row]);
+                if (index >= 0 && firstSeen[index] == long.MaxValue) firstSeen[index] = t;
+            }
+            long completedAt;
+            if (query.ActivationMatchAll)
+            {
+                completedAt = long.MinValue;
+                foreach (var seen in firstSeen) completedAt = Math.Max(completedAt, seen);
+            }
+            else
+            {
+                completedAt = long.MaxValue;
+                foreach (var seen in firstSeen) completedAt = Math.Min(completedAt, seen);
+            }
+            if (codes.Length == 0 || completedAt == long.MaxValue) continue;
+            activated++;
+            var elapsed = (completedAt - signup) / (double)Timestamp.MicrosPerHour;
+            hours.Add(elapsed);
+            if (elapsed < 24) fast++;
+        }
+        var interval = Proportions.Wilson(activated, eligible);
+        return new Activation(events, query.ActivationMatchAll ? "all" : "any", query.ActivationWindowDays, eligible, activated,
+            eligible == 0 ? 0 : activated / (double)eligible, interval.Low, interval.High,
+            Quantiles.Of(hours, 0.5), Quantiles.Of(hours, 0.9), fast, activated == 0 ? 0 : fast / (double)activated);
+    }
+}
