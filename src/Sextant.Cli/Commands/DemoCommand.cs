@@ -6,6 +6,7 @@ using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Info;
 using Sextant.Analysis.Retention;
 using Sextant.Cli.Output;
+using Sextant.Reports;
 using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
 using Spectre.Console;
@@ -55,9 +56,9 @@ internal static class DemoCommand
             var retention = RetentionRunner.Run(table, new RetentionQuery());
             var metrics = EngagementRunner.Run(table, new EngagementQuery());
             File.WriteAllText(Path.Combine(directory, "metrics_summary.json"), System.Text.Json.JsonSerializer.Serialize(metrics, JsonOutput.Options));
+            AnalysisFiles.Write(directory, metrics, funnel, retention);
             File.WriteAllText(Path.Combine(directory, "funnel.json"), System.Text.Json.JsonSerializer.Serialize(funnel, JsonOutput.Options));
             File.WriteAllText(Path.Combine(directory, "retention.json"), System.Text.Json.JsonSerializer.Serialize(retention, JsonOutput.Options));
-            File.WriteAllText(Path.Combine(directory, "retention_matrix.csv"), RetentionMatrixCsv(retention));
             var calibration = CalibrationReport.Measure(data);
             File.WriteAllText(Path.Combine(directory, "check.json"), System.Text.Json.JsonSerializer.Serialize(report, JsonOutput.Options));
             File.WriteAllText(Path.Combine(directory, "store_info.json"), System.Text.Json.JsonSerializer.Serialize(info, JsonOutput.Options));
@@ -89,20 +90,11 @@ internal static class DemoCommand
                   metrics_summary.json  DAU/WAU/MAU series, stickiness, weekly and monthly actives, activation
                   funnel.json       a five-step funnel by segment, with intervals and timings
                   retention.json    monthly cohort retention, average curve, day-N retention
-                  retention_matrix.csv  the cohort matrix (partial cells marked)
+                  engagement_metrics.csv, funnel_metrics.csv, segment_funnel.csv, cohort_retention.csv,
+                  retention_matrix.csv, dropoff_report.md   the same results as flat files
                 """);
             return report.AnyFailed ? Program.ExitFailed : Program.ExitOk;
         });
         return command;
-    }
-
-    private static string RetentionMatrixCsv(RetentionResult retention)
-    {
-        var text = new System.Text.StringBuilder("cohort,size,period,users,rate,ci_low,ci_high,complete\n");
-        foreach (var cohort in retention.Cohorts)
-            foreach (var cell in cohort.Periods)
-                text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{cohort.Cohort},{cohort.Size},{cell.Period},{cell.Users},{cell.Rate:0.######},{cell.CiLow:0.######},{cell.CiHigh:0.######},{(cell.Complete ? "true" : "false")}\n");
-        return text.ToString();
     }
 }
