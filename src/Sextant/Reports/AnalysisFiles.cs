@@ -97,11 +97,11 @@ public static class AnalysisFiles
     {
         ArgumentNullException.ThrowIfNull(funnel);
         var text = new StringBuilder("# Drop-off report\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"Funnel of {funnel.Steps.Count} steps, {funnel.Order.ToString().ToLowerInvariant()} order, {funnel.WindowSeconds / 86_400:0.##}-day window from step 1.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Funnel of {funnel.Steps.Count} steps ({funnel.Order.ToString().ToLowerInvariant()}), {funnel.WindowSeconds / 86_400:0.##}-day window from step 1.\n\n");
         text.Append("| step | users | from previous (95% CI) | lost | median time from previous |\n| --- | --- | --- | --- | --- |\n");
         foreach (var step in funnel.Steps)
             text.Append(CultureInfo.InvariantCulture,
-                $"| {step.Name} | {step.Users:N0} | {Percent(step.ConversionFromPrevious)} ({Percent(step.CiLow)}–{Percent(step.CiHigh)}) | {step.DropOff:N0} | {Hours(step.MedianSecondsFromPrevious)} |\n");
+                $"| {Cell(step.Name)} | {step.Users:N0} | {Percent(step.ConversionFromPrevious)} ({Percent(step.CiLow)}–{Percent(step.CiHigh)}) | {step.DropOff:N0} | {Hours(step.MedianSecondsFromPrevious)} |\n");
         if (funnel.BiggestDropStep is { } drop)
         {
             var step = funnel.Steps[drop];
@@ -135,6 +135,9 @@ public static class AnalysisFiles
         $"{kind},{rate.Period},{rate.Users},{rate.Eligible},{Number(rate.Rate)},{Number(rate.CiLow)},{Number(rate.CiHigh)}\n");
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.######", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>A markdown table cell: a step set "a|b" must not split the cell.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Percent(double value) => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
