@@ -10,6 +10,21 @@ public static class EventBuilder
         new(id, user, anonymous, name, Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(isoTime, System.Globalization.CultureInfo.InvariantCulture)),
             platform, null, null, null, properties, "test");
 
+    private static int _sequence;
+
+    /// <summary>An event with a fresh id.</summary>
+    public static EventRecord At(string? user, string name, string isoTime, string? anonymous = null) =>
+        Event("t" + Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture), user, name, isoTime, anonymous: anonymous);
+
+    /// <summary>Stores the events in a new temporary store and loads its EventTable in <paramref name="zone"/> (UTC when null).</summary>
+    public static EventTable Load(TimeZoneInfo? zone, params EventRecord[] events)
+    {
+        var path = new TempDirectory().File("s.db");
+        Write(path, events);
+        using var store = SqliteStore.Open(path, create: false);
+        return SqliteEventTableLoader.Load(store, zone ?? TimeZoneInfo.Utc);
+    }
+
     /// <summary>Writes the events in one batch; returns how many were new.</summary>
     public static int Write(string storePath, params EventRecord[] events)
     {

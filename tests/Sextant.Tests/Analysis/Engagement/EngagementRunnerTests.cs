@@ -1,39 +1,23 @@
 using Sextant.Analysis.Engagement;
 using Sextant.Events;
-using Sextant.Storage.Sqlite;
-using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Analysis.Engagement;
 
 public sealed class EngagementRunnerTests
 {
-    private static int _id;
-
-    private static EventRecord E(string? user, string name, string time, string? anonymous = null) =>
-        Event("g" + Interlocked.Increment(ref _id), user, name, time, anonymous: anonymous);
-
-    private static EventTable Table(params EventRecord[] events)
-    {
-        var directory = new TempDirectory();
-        var path = directory.File("s.db");
-        Write(path, events);
-        using var store = SqliteStore.Open(path, create: false);
-        return SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
-    }
-
     private static readonly EventRecord[] Week =
     [
-        E("u1", "signup", "2024-01-01T09:00:00Z"), E("u1", "edit", "2024-01-03T09:00:00Z"), E("u1", "edit", "2024-01-03T10:00:00Z"),
-        E("u2", "signup", "2024-01-03T12:00:00Z"), E("u2", "invoice_paid", "2024-01-05T12:00:00Z"),
-        E(null, "page_view", "2024-01-02T12:00:00Z", anonymous: "visitor"),
-        E("u3", "signup", "2024-01-10T23:59:59.999999Z"),
+        At("u1", "signup", "2024-01-01T09:00:00Z"), At("u1", "edit", "2024-01-03T09:00:00Z"), At("u1", "edit", "2024-01-03T10:00:00Z"),
+        At("u2", "signup", "2024-01-03T12:00:00Z"), At("u2", "invoice_paid", "2024-01-05T12:00:00Z"),
+        At(null, "page_view", "2024-01-02T12:00:00Z", anonymous: "visitor"),
+        At("u3", "signup", "2024-01-10T23:59:59.999999Z"),
     ];
 
     [Fact]
     public void Dau_wau_and_mau_count_distinct_signed_up_users_over_rolling_windows()
     {
-        var result = EngagementRunner.Run(Table(Week), new EngagementQuery(ExcludeEvents: ["invoice_paid"]));
+        var result = EngagementRunner.Run(Load(null, Week), new EngagementQuery(ExcludeEvents: ["invoice_paid"]));
 
         var dau = result.Dau.ToDictionary(d => d.Date, d => d.Users);
         var wau = result.Wau.ToDictionary(d => d.Date, d => d.Users);
@@ -51,7 +35,7 @@ public sealed class EngagementRunnerTests
     [Fact]
     public void The_stickiness_headline_averages_the_final_complete_days_only()
     {
-        var result = EngagementRunner.Run(Table(Week), new EngagementQuery());
+        var result = EngagementRunner.Run(Load(null, Week), new EngagementQuery());
 
         // Jan 10 ends exactly at the data end, so all ten days are complete.
         Assert.Equal(10, result.Stickiness.Days);
@@ -61,7 +45,7 @@ public sealed class EngagementRunnerTests
     [Fact]
     public void Calendar_weeks_start_on_monday_and_unfinished_periods_are_marked()
     {
-        var result = EngagementRunner.Run(Table(Week), new EngagementQuery());
+        var result = EngagementRunner.Run(Load(null, Week), new EngagementQuery());
 
         Assert.Equal([("2024-01-01", 2L, true), ("2024-01-08", 1L, false)], result.Weekly.Select(w => (w.Period, w.Users, w.Complete)));
         Assert.Equal([("2024-01", 3L, false)], result.Monthly.Select(m => (m.Period, m.Users, m.Complete)));
@@ -70,11 +54,11 @@ public sealed class EngagementRunnerTests
     [Fact]
     public void Activation_counts_users_whose_window_has_ended_and_times_the_completing_event()
     {
-        var table = Table(
-            E("fast", "signup", "2024-01-01T00:00:00Z"), E("fast", "create_page", "2024-01-01T02:00:00Z"), E("fast", "edit_page", "2024-01-01T05:00:00Z"),
-            E("slow", "signup", "2024-01-01T00:00:00Z"), E("slow", "edit_page", "2024-01-02T00:00:00Z"), E("slow", "create_page", "2024-01-08T00:00:00Z"),
-            E("late", "signup", "2024-01-01T00:00:00Z"), E("late", "create_page", "2024-01-02T00:00:00Z"), E("late", "edit_page", "2024-01-08T00:00:01Z"),
-            E("new", "signup", "2024-01-09T00:00:00Z"), E("new", "create_page", "2024-01-09T01:00:00Z"), E("new", "edit_page", "2024-01-10T00:00:00Z"));
+        var table = Load(null,
+            At("fast", "signup", "2024-01-01T00:00:00Z"), At("fast", "create_page", "2024-01-01T02:00:00Z"), At("fast", "edit_page", "2024-01-01T05:00:00Z"),
+            At("slow", "signup", "2024-01-01T00:00:00Z"), At("slow", "edit_page", "2024-01-02T00:00:00Z"), At("slow", "create_page", "2024-01-08T00:00:00Z"),
+            At("late", "signup", "2024-01-01T00:00:00Z"), At("late", "create_page", "2024-01-02T00:00:00Z"), At("late", "edit_page", "2024-01-08T00:00:01Z"),
+            At("new", "signup", "2024-01-09T00:00:00Z"), At("new", "create_page", "2024-01-09T01:00:00Z"), At("new", "edit_page", "2024-01-10T00:00:00Z"));
 
         var activation = EngagementRunner.Run(table, new EngagementQuery()).Activation;
 

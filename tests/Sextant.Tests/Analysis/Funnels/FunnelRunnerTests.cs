@@ -1,27 +1,11 @@
 using Sextant.Analysis.Funnels;
 using Sextant.Events;
-using Sextant.Storage.Sqlite;
-using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Analysis.Funnels;
 
 public sealed class FunnelRunnerTests
 {
-    private static int _id;
-
-    private static EventRecord E(string user, string name, string time) =>
-        Event("f" + Interlocked.Increment(ref _id), user, name, time);
-
-    private static EventTable Table(params EventRecord[] events)
-    {
-        var directory = new TempDirectory();
-        var path = directory.File("s.db");
-        Write(path, events);
-        using var store = SqliteStore.Open(path, create: false);
-        return SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
-    }
-
     private static FunnelResult Run(EventTable table, string steps, FunnelOrder order = FunnelOrder.Ordered, TimeSpan? window = null, string[]? exclude = null) =>
         FunnelRunner.Run(table, new FunnelQuery(steps.Split(',').Select(FunnelStep.Parse).ToList(), window ?? FunnelQuery.DefaultWindow, order, exclude));
 
@@ -30,11 +14,11 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void Users_are_counted_at_the_furthest_step_they_reach_in_order()
     {
-        var table = Table(
-            E("a", "signup", "2024-01-01T10:00:00Z"), E("a", "create", "2024-01-01T11:00:00Z"), E("a", "share", "2024-01-02T10:00:00Z"),
-            E("b", "signup", "2024-01-01T10:00:00Z"), E("b", "create", "2024-01-03T10:00:00Z"),
-            E("c", "signup", "2024-01-01T10:00:00Z"),
-            E("d", "create", "2024-01-01T10:00:00Z"), E("d", "share", "2024-01-01T11:00:00Z"));
+        var table = Load(null,
+            At("a", "signup", "2024-01-01T10:00:00Z"), At("a", "create", "2024-01-01T11:00:00Z"), At("a", "share", "2024-01-02T10:00:00Z"),
+            At("b", "signup", "2024-01-01T10:00:00Z"), At("b", "create", "2024-01-03T10:00:00Z"),
+            At("c", "signup", "2024-01-01T10:00:00Z"),
+            At("d", "create", "2024-01-01T10:00:00Z"), At("d", "share", "2024-01-01T11:00:00Z"));
 
         var result = Run(table, "signup,create,share");
 
@@ -52,7 +36,7 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void Wilson_intervals_bracket_each_conversion()
     {
-        var table = Table(E("a", "x", "2024-01-01T10:00:00Z"), E("a", "y", "2024-01-01T11:00:00Z"), E("b", "x", "2024-01-01T10:00:00Z"));
+        var table = Load(null, At("a", "x", "2024-01-01T10:00:00Z"), At("a", "y", "2024-01-01T11:00:00Z"), At("b", "x", "2024-01-01T10:00:00Z"));
 
         var step = Run(table, "x,y").Steps[1];
 
@@ -64,10 +48,10 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void A_later_repeat_of_step_one_opens_a_new_attempt_and_its_timings_count()
     {
-        var table = Table(
-            E("a", "x", "2024-01-01T00:00:00Z"),
-            E("a", "x", "2024-01-20T00:00:00Z"),
-            E("a", "y", "2024-01-21T00:00:00Z"));
+        var table = Load(null,
+            At("a", "x", "2024-01-01T00:00:00Z"),
+            At("a", "x", "2024-01-20T00:00:00Z"),
+            At("a", "y", "2024-01-21T00:00:00Z"));
 
         var result = Run(table, "x,y");
 
@@ -78,9 +62,9 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void Timings_come_from_the_earliest_attempt_reaching_each_step()
     {
-        var table = Table(
-            E("a", "x", "2024-01-01T00:00:00Z"), E("a", "y", "2024-01-01T05:00:00Z"),
-            E("a", "x", "2024-01-03T00:00:00Z"), E("a", "y", "2024-01-03T01:00:00Z"), E("a", "z", "2024-01-03T02:00:00Z"));
+        var table = Load(null,
+            At("a", "x", "2024-01-01T00:00:00Z"), At("a", "y", "2024-01-01T05:00:00Z"),
+            At("a", "x", "2024-01-03T00:00:00Z"), At("a", "y", "2024-01-03T01:00:00Z"), At("a", "z", "2024-01-03T02:00:00Z"));
 
         // With a one-day window the first attempt stops at y; the second reaches z.
         var result = Run(table, "x,y,z", window: TimeSpan.FromDays(1));
@@ -94,7 +78,7 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void A_step_at_the_same_instant_as_the_previous_one_counts_even_if_stored_first()
     {
-        var table = Table(E("a", "y", "2024-01-01T00:00:00Z"), E("a", "x", "2024-01-01T00:00:00Z"));
+        var table = Load(null, At("a", "y", "2024-01-01T00:00:00Z"), At("a", "x", "2024-01-01T00:00:00Z"));
 
         var result = Run(table, "x,y");
 
@@ -105,8 +89,8 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void One_event_cannot_satisfy_two_steps()
     {
-        var once = Table(E("a", "x", "2024-01-01T00:00:00Z"));
-        var twice = Table(E("a", "x", "2024-01-01T00:00:00Z"), E("a", "x", "2024-01-01T00:00:00Z"));
+        var once = Load(null, At("a", "x", "2024-01-01T00:00:00Z"));
+        var twice = Load(null, At("a", "x", "2024-01-01T00:00:00Z"), At("a", "x", "2024-01-01T00:00:00Z"));
 
         Assert.Equal([1L, 0], Users(Run(once, "x,x")));
         Assert.Equal([1L, 1], Users(Run(twice, "x,x")));
@@ -115,9 +99,9 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void A_step_exactly_at_the_window_end_counts_and_one_microsecond_later_does_not()
     {
-        var table = Table(
-            E("on", "x", "2024-01-01T00:00:00Z"), E("on", "y", "2024-01-15T00:00:00Z"),
-            E("late", "x", "2024-01-01T00:00:00Z"), E("late", "y", "2024-01-15T00:00:00.000001Z"));
+        var table = Load(null,
+            At("on", "x", "2024-01-01T00:00:00Z"), At("on", "y", "2024-01-15T00:00:00Z"),
+            At("late", "x", "2024-01-01T00:00:00Z"), At("late", "y", "2024-01-15T00:00:00.000001Z"));
 
         Assert.Equal([2L, 1], Users(Run(table, "x,y")));
     }
@@ -125,9 +109,9 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void Strict_order_resets_on_an_event_that_is_no_step_but_not_on_a_repeated_step()
     {
-        var table = Table(
-            E("broken", "x", "2024-01-01T00:00:00Z"), E("broken", "other", "2024-01-01T01:00:00Z"), E("broken", "y", "2024-01-01T02:00:00Z"),
-            E("repeat", "x", "2024-01-01T00:00:00Z"), E("repeat", "x", "2024-01-01T01:00:00Z"), E("repeat", "y", "2024-01-01T02:00:00Z"));
+        var table = Load(null,
+            At("broken", "x", "2024-01-01T00:00:00Z"), At("broken", "other", "2024-01-01T01:00:00Z"), At("broken", "y", "2024-01-01T02:00:00Z"),
+            At("repeat", "x", "2024-01-01T00:00:00Z"), At("repeat", "x", "2024-01-01T01:00:00Z"), At("repeat", "y", "2024-01-01T02:00:00Z"));
 
         var strict = Run(table, "x,y", FunnelOrder.Strict);
         var ordered = Run(table, "x,y");
@@ -139,9 +123,9 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void Unordered_funnels_count_any_k_steps_in_any_order()
     {
-        var table = Table(
-            E("backwards", "y", "2024-01-01T00:00:00Z"), E("backwards", "x", "2024-01-01T01:00:00Z"),
-            E("half", "y", "2024-01-01T00:00:00Z"));
+        var table = Load(null,
+            At("backwards", "y", "2024-01-01T00:00:00Z"), At("backwards", "x", "2024-01-01T01:00:00Z"),
+            At("half", "y", "2024-01-01T00:00:00Z"));
 
         Assert.Equal([2L, 1], Users(Run(table, "x,y", FunnelOrder.Unordered)));
         Assert.Equal([1L, 0], Users(Run(table, "x,y")));
@@ -150,10 +134,10 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void An_excluded_event_between_step_one_and_the_last_matched_step_removes_the_user()
     {
-        var table = Table(
-            E("excluded", "x", "2024-01-01T00:00:00Z"), E("excluded", "refund", "2024-01-01T01:00:00Z"), E("excluded", "y", "2024-01-01T02:00:00Z"),
-            E("after", "x", "2024-01-01T00:00:00Z"), E("after", "y", "2024-01-01T02:00:00Z"), E("after", "refund", "2024-01-01T03:00:00Z"),
-            E("before", "refund", "2023-12-31T00:00:00Z"), E("before", "x", "2024-01-01T00:00:00Z"));
+        var table = Load(null,
+            At("excluded", "x", "2024-01-01T00:00:00Z"), At("excluded", "refund", "2024-01-01T01:00:00Z"), At("excluded", "y", "2024-01-01T02:00:00Z"),
+            At("after", "x", "2024-01-01T00:00:00Z"), At("after", "y", "2024-01-01T02:00:00Z"), At("after", "refund", "2024-01-01T03:00:00Z"),
+            At("before", "refund", "2023-12-31T00:00:00Z"), At("before", "x", "2024-01-01T00:00:00Z"));
 
         var result = Run(table, "x,y", exclude: ["refund"]);
 
@@ -164,7 +148,7 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void Step_sets_accept_any_of_their_events()
     {
-        var table = Table(E("a", "x", "2024-01-01T00:00:00Z"), E("a", "y2", "2024-01-01T01:00:00Z"));
+        var table = Load(null, At("a", "x", "2024-01-01T00:00:00Z"), At("a", "y2", "2024-01-01T01:00:00Z"));
 
         Assert.Equal([1L, 1], Users(Run(table, "x,y1|y2")));
     }
@@ -172,7 +156,7 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void Anonymous_steps_before_sign_up_count_for_the_user_they_were_linked_to()
     {
-        var table = Table(
+        var table = Load(null,
             Event("m1", null, "page_view", "2024-01-01T00:00:00Z", anonymous: "dev"),
             Event("m2", "u", "signup", "2024-01-01T00:05:00Z", anonymous: "dev"));
 
@@ -182,7 +166,7 @@ public sealed class FunnelRunnerTests
     [Fact]
     public void Fewer_than_two_steps_is_a_clear_error()
     {
-        var table = Table(E("a", "x", "2024-01-01T00:00:00Z"));
+        var table = Load(null, At("a", "x", "2024-01-01T00:00:00Z"));
 
         var error = Assert.Throws<SextantException>(() => Run(table, "x"));
 

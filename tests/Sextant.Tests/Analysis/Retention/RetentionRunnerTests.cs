@@ -1,37 +1,22 @@
 using Sextant.Analysis.Retention;
 using Sextant.Events;
-using Sextant.Storage.Sqlite;
-using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Analysis.Retention;
 
 public sealed class RetentionRunnerTests
 {
-    private static int _id;
-
-    private static EventRecord E(string user, string name, string time) => Event("r" + Interlocked.Increment(ref _id), user, name, time);
-
-    private static EventTable Table(TimeZoneInfo? zone, params EventRecord[] events)
-    {
-        var directory = new TempDirectory();
-        var path = directory.File("s.db");
-        Write(path, events);
-        using var store = SqliteStore.Open(path, create: false);
-        return SqliteEventTableLoader.Load(store, zone ?? TimeZoneInfo.Utc);
-    }
-
     private static EventRecord[] ThreeUsers(string lastEvent) =>
     [
-        E("u1", "signup", "2024-01-10T10:00:00Z"), E("u1", "edit", "2024-02-03T10:00:00Z"),
-        E("u2", "signup", "2024-01-20T10:00:00Z"), E("u2", "edit", lastEvent),
-        E("u3", "signup", "2024-02-05T10:00:00Z"),
+        At("u1", "signup", "2024-01-10T10:00:00Z"), At("u1", "edit", "2024-02-03T10:00:00Z"),
+        At("u2", "signup", "2024-01-20T10:00:00Z"), At("u2", "edit", lastEvent),
+        At("u3", "signup", "2024-02-05T10:00:00Z"),
     ];
 
     [Fact]
     public void Monthly_cohorts_count_users_active_in_each_later_month()
     {
-        var table = Table(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
+        var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
 
         var result = RetentionRunner.Run(table, new RetentionQuery());
 
@@ -49,7 +34,7 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void Cells_of_unfinished_periods_are_partial_and_left_out_of_the_average()
     {
-        var table = Table(null, ThreeUsers("2024-03-15T10:00:00Z"));
+        var table = Load(null, ThreeUsers("2024-03-15T10:00:00Z"));
 
         var result = RetentionRunner.Run(table, new RetentionQuery());
 
@@ -65,7 +50,7 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void On_or_after_counts_users_active_in_that_period_or_any_later_one()
     {
-        var table = Table(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
+        var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
 
         var result = RetentionRunner.Run(table, new RetentionQuery(Mode: RetentionMode.OnOrAfter));
 
@@ -75,10 +60,10 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void Day_n_counts_the_exact_calendar_day_over_users_whose_day_has_ended()
     {
-        var table = Table(null,
-            E("a", "signup", "2024-01-01T23:00:00Z"), E("a", "edit", "2024-01-02T00:30:00Z"), E("a", "edit", "2024-01-09T12:00:00Z"),
-            E("b", "signup", "2024-01-01T08:00:00Z"), E("b", "edit", "2024-01-03T08:00:00Z"),
-            E("c", "signup", "2024-01-31T08:00:00Z"), E("c", "edit", "2024-02-01T08:00:00Z"));
+        var table = Load(null,
+            At("a", "signup", "2024-01-01T23:00:00Z"), At("a", "edit", "2024-01-02T00:30:00Z"), At("a", "edit", "2024-01-09T12:00:00Z"),
+            At("b", "signup", "2024-01-01T08:00:00Z"), At("b", "edit", "2024-01-03T08:00:00Z"),
+            At("c", "signup", "2024-01-31T08:00:00Z"), At("c", "edit", "2024-02-01T08:00:00Z"));
 
         var result = RetentionRunner.Run(table, new RetentionQuery(AsOf: Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 2, 10, 0, 0, 0, TimeSpan.Zero)).UnixMicroseconds));
         var day = result.DayN.ToDictionary(d => d.Period);
@@ -98,8 +83,8 @@ public sealed class RetentionRunnerTests
     {
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         // 23:30Z on 30 March is 00:30 on 31 March in Berlin; 22:30Z on 31 March is 00:30 on 1 April (CEST).
-        var table = Table(berlin,
-            E("a", "signup", "2024-03-30T23:30:00Z"), E("a", "edit", "2024-03-31T21:30:00Z"), E("a", "edit", "2024-03-31T22:30:00Z"));
+        var table = Load(berlin,
+            At("a", "signup", "2024-03-30T23:30:00Z"), At("a", "edit", "2024-03-31T21:30:00Z"), At("a", "edit", "2024-03-31T22:30:00Z"));
 
         var result = RetentionRunner.Run(table, new RetentionQuery(Period: RetentionPeriod.Day));
 
@@ -111,9 +96,9 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void Weeks_start_on_monday_and_a_start_event_can_define_the_cohort()
     {
-        var table = Table(null,
-            E("a", "signup", "2024-01-03T10:00:00Z"), E("a", "create", "2024-01-07T10:00:00Z"), E("a", "edit", "2024-01-08T10:00:00Z"),
-            E("b", "signup", "2024-01-07T10:00:00Z"), E("b", "create", "2024-01-09T10:00:00Z"));
+        var table = Load(null,
+            At("a", "signup", "2024-01-03T10:00:00Z"), At("a", "create", "2024-01-07T10:00:00Z"), At("a", "edit", "2024-01-08T10:00:00Z"),
+            At("b", "signup", "2024-01-07T10:00:00Z"), At("b", "create", "2024-01-09T10:00:00Z"));
 
         var bySignup = RetentionRunner.Run(table, new RetentionQuery(Period: RetentionPeriod.Week));
         var byCreate = RetentionRunner.Run(table, new RetentionQuery(Period: RetentionPeriod.Week, StartEvent: "create", ReturnEvent: "edit"));
@@ -128,7 +113,7 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void Rates_stay_within_their_intervals_and_within_zero_and_one()
     {
-        var table = Table(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
+        var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
 
         var result = RetentionRunner.Run(table, new RetentionQuery());
 
@@ -142,7 +127,7 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void An_unknown_return_event_is_a_clear_error()
     {
-        var table = Table(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
+        var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
 
         var error = Assert.Throws<SextantException>(() => RetentionRunner.Run(table, new RetentionQuery(ReturnEvent: "nope")));
 
