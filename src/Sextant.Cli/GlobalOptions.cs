@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Sextant.Configuration;
+using Sextant.Events;
+using Sextant.Storage.Sqlite;
 
 namespace Sextant.Cli;
 
@@ -22,4 +24,11 @@ internal sealed class GlobalOptions
     public SextantConfig LoadConfig(ParseResult result) => ConfigLoader.LoadOrDefault(result.GetValue(Config));
 
     public string StorePath(ParseResult result, SextantConfig config) => result.GetValue(Store) ?? config.Store;
+
+    /// <summary>Loads the store's events into an EventTable in the project time zone.</summary>
+    public EventTable LoadTable(ParseResult result, SextantConfig config)
+    {
+        using var store = SqliteStore.Open(StorePath(result, config), create: false);
+        return SqliteEventTableLoader.Load(store, config.TimeZone);
+    }
 }

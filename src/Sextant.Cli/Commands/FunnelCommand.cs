@@ -3,7 +3,6 @@ using System.Globalization;
 using Sextant.Analysis;
 using Sextant.Analysis.Funnels;
 using Sextant.Cli.Output;
-using Sextant.Storage.Sqlite;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -32,9 +31,7 @@ internal static class FunnelCommand
                 result.GetValue(exclude) ?? [],
                 result.GetValue(breakdown),
                 result.GetValue(limit));
-            using var store = SqliteStore.Open(globals.StorePath(result, config), create: false);
-            var table = SqliteEventTableLoader.Load(store, config.TimeZone);
-            var funnel = FunnelRunner.Run(table, query);
+            var funnel = FunnelRunner.Run(globals.LoadTable(result, config), query);
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(funnel);

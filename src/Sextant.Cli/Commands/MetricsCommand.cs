@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Sextant.Analysis.Engagement;
 using Sextant.Cli.Output;
-using Sextant.Storage.Sqlite;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -15,8 +14,7 @@ internal static class MetricsCommand
         command.SetAction(result =>
         {
             var config = globals.LoadConfig(result);
-            using var store = SqliteStore.Open(globals.StorePath(result, config), create: false);
-            var metrics = EngagementRunner.Run(SqliteEventTableLoader.Load(store, config.TimeZone), new EngagementQuery(config.Activity.ExcludeEvents));
+            var metrics = EngagementRunner.Run(globals.LoadTable(result, config), new EngagementQuery(config.Activity.ExcludeEvents));
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(metrics);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Retention;
 using Sextant.Cli.Output;
-using Sextant.Storage.Sqlite;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -29,8 +28,7 @@ internal static class RetentionCommand
                 result.GetValue(startEvent),
                 result.GetValue(returnEvent),
                 config.Activity.ExcludeEvents);
-            using var store = SqliteStore.Open(globals.StorePath(result, config), create: false);
-            var retention = RetentionRunner.Run(SqliteEventTableLoader.Load(store, config.TimeZone), query);
+            var retention = RetentionRunner.Run(globals.LoadTable(result, config), query);
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(retention);
