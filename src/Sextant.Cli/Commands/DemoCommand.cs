@@ -42,27 +42,32 @@ internal static class DemoCommand
             files.GetAwaiter().GetResult();
             var stored = watch.Elapsed - generated;
 
+            // One EventTable serves the checks, the summary and every analysis.
+            var table = SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
+            var scenario = data.Truth.Scenario;
             var report = CheckRunner.Run(store, new CheckQuery(new Dictionary<string, IReadOnlyList<string>>
             {
-                ["segment"] = ["individual", "small_team", "enterprise", "education"],
-                ["channel"] = ["organic", "paid_search", "paid_social", "referral", "content_seo", "partnerships"],
-                ["plan"] = ["free", "plus", "business", "enterprise"],
-            }, TimeProvider.System.GetUtcNow()));
-            var info = StoreInfo.Read(store);
-            var table = SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
+                ["segment"] = scenario.Segments.Select(s => s.Name).ToList(),
+                ["channel"] = scenario.Channels.Select(c => c.Name).ToList(),
+                ["plan"] = ["free", .. scenario.PlanPrices.Keys],
+            }, TimeProvider.System.GetUtcNow()), table);
+            var info = StoreInfo.Read(store, table);
             var funnel = FunnelRunner.Run(table, new FunnelQuery(
                 new[] { "signup", "create_page", "edit_page", "share_page|comment|invite_member", "upgrade" }.Select(FunnelStep.Parse).ToList(),
                 TimeSpan.FromDays(30), Breakdown: "segment"));
             var retention = RetentionRunner.Run(table, new RetentionQuery());
             var metrics = EngagementRunner.Run(table, new EngagementQuery());
-            File.WriteAllText(Path.Combine(directory, "metrics_summary.json"), System.Text.Json.JsonSerializer.Serialize(metrics, JsonOutput.Options));
-            AnalysisFiles.Write(directory, metrics, funnel, retention);
-            File.WriteAllText(Path.Combine(directory, "funnel.json"), System.Text.Json.JsonSerializer.Serialize(funnel, JsonOutput.Options));
-            File.WriteAllText(Path.Combine(directory, "retention.json"), System.Text.Json.JsonSerializer.Serialize(retention, JsonOutput.Options));
             var calibration = CalibrationReport.Measure(data);
-            File.WriteAllText(Path.Combine(directory, "check.json"), System.Text.Json.JsonSerializer.Serialize(report, JsonOutput.Options));
-            File.WriteAllText(Path.Combine(directory, "store_info.json"), System.Text.Json.JsonSerializer.Serialize(info, JsonOutput.Options));
-            File.WriteAllText(Path.Combine(directory, "calibration.json"), System.Text.Json.JsonSerializer.Serialize(calibration, JsonOutput.Options));
+
+            void WriteJson(string name, object value) =>
+                File.WriteAllText(Path.Combine(directory, name), System.Text.Json.JsonSerializer.Serialize(value, JsonOutput.Options));
+            WriteJson("metrics_summary.json", metrics);
+            WriteJson("funnel.json", funnel);
+            WriteJson("retention.json", retention);
+            AnalysisFiles.Write(directory, metrics, funnel, retention);
+            WriteJson("check.json", report);
+            WriteJson("store_info.json", info);
+            WriteJson("calibration.json", calibration);
 
             if (result.GetValue(globals.Json))
             {

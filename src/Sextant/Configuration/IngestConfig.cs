@@ -69,6 +69,6 @@ public sealed record IngestConfig
     public string QuarantinePathFor(string storePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(storePath);
-        return Quarantine ?? storePath + ".quarantine.jsonl";
+        return Quarantine ?? Sextant.Ingest.QuarantineWriter.DefaultPathFor(storePath);
     }
 }

@@ -20,8 +20,6 @@ internal sealed class QuarantineWriter : IDisposable
         _importedAt = importTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public string Path => _path;
-
     public void Write(string file, long line, string kind, string reason, string rawText, byte[]? rawBytes)
     {
         lock (_lock) WriteLocked(file, line, kind, reason, rawText, rawBytes);

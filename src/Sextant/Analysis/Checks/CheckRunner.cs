@@ -15,7 +15,10 @@ public static class CheckRunner
     private static readonly long EarliestTimestamp = Timestamp.FromDateTimeOffset(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)).UnixMicroseconds;
 
     /// <summary>Runs every check on the store.</summary>
-    public static CheckReport Run(SqliteStore store, CheckQuery query)
+    public static CheckReport Run(SqliteStore store, CheckQuery query) => Run(store, query, table: null);
+
+    /// <summary>Runs every check, reusing an EventTable already loaded from this store (null loads one).</summary>
+    public static CheckReport Run(SqliteStore store, CheckQuery query, EventTable? table)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
@@ -47,7 +50,7 @@ public static class CheckRunner
         checks.Add(Outcome("timestamps_in_range", outOfRange, CheckStatus.Fail,
             "event timestamps lie between 2000-01-01 and one day from now", "events have timestamps before 2000-01-01 or more than one day in the future"));
 
-        checks.AddRange(ProfileChecks(store));
+        checks.AddRange(ProfileChecks(store, table ?? SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc)));
         foreach (var (attribute, accepted) in query.AcceptedValues.Where(pair => pair.Value.Count > 0))
             checks.Add(AcceptedValues(connection, attribute, accepted));
         checks.Add(SubscriptionsOfKnownUsers(connection));
@@ -106,9 +109,8 @@ public static class CheckRunner
         return Outcome("unique_event_ids", duplicates, CheckStatus.Fail, "every event id is stored once", "event ids are stored more than once");
     }
 
-    private static IEnumerable<CheckOutcome> ProfileChecks(SqliteStore store)
+    private static IEnumerable<CheckOutcome> ProfileChecks(SqliteStore store, EventTable table)
     {
-        var table = SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
         var profileSignups = new Dictionary<string, long>(StringComparer.Ordinal);
         var profiles = new HashSet<string>(StringComparer.Ordinal);
         using (var command = store.Connection.CreateCommand())

@@ -24,13 +24,7 @@ public static class EngagementRunner
         var firstDay = empty ? 0 : calendar.DayOf(table.MinTimestamp);
         var lastDay = empty ? -1 : calendar.DayOf(dataEnd);
         var days = Math.Max(0, lastDay - firstDay + 1);
-        var active = new bool[table.EventNames.Length];
-        Array.Fill(active, true);
-        foreach (var name in query.ExcludeEvents ?? [])
-        {
-            var code = table.EventCode(name);
-            if (code >= 0) active[code] = false;
-        }
+        var active = ActiveEvents.Mask(table, query.ExcludeEvents);
 
         var dau = new long[days];
         var wauDelta = new long[days + 31];

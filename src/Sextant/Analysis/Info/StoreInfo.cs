@@ -39,10 +39,14 @@ public sealed record StoreInfo(
     long FileBytes)
 {
     /// <summary>Reads the summary of a store, with the <paramref name="top"/> most frequent events.</summary>
-    public static StoreInfo Read(SqliteStore store, int top = 10)
+    public static StoreInfo Read(SqliteStore store, int top = 10) =>
+        Read(store, SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc), top);
+
+    /// <summary>Reads the summary of a store whose EventTable is already loaded.</summary>
+    public static StoreInfo Read(SqliteStore store, EventTable table, int top = 10)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var table = SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
+        ArgumentNullException.ThrowIfNull(table);
         var counts = new long[table.EventNames.Length];
         var users = new long[table.EventNames.Length];
         var lastUser = new int[table.EventNames.Length];

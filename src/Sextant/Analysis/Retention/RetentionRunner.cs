@@ -79,18 +79,9 @@ public static class RetentionRunner
 
     private static bool[] ActiveCodes(EventTable table, RetentionQuery query)
     {
+        if (query.ReturnEvent is null) return ActiveEvents.Mask(table, query.ExcludeEvents);
         var active = new bool[table.EventNames.Length];
-        if (query.ReturnEvent is not null)
-        {
-            active[Code(table, query.ReturnEvent, "return event")] = true;
-            return active;
-        }
-        Array.Fill(active, true);
-        foreach (var name in query.ExcludeEvents ?? [])
-        {
-            var code = table.EventCode(name);
-            if (code >= 0) active[code] = false;
-        }
+        active[Code(table, query.ReturnEvent, "return event")] = true;
         return active;
     }
 

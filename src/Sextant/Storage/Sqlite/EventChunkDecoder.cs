@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 
 namespace Sextant.Storage.Sqlite;
 
@@ -74,8 +73,4 @@ internal static class EventChunkDecoder
         }
     }
 
-    public static decimal?[] DecodeRevenue(byte[] packed, int rows) =>
-        DecodeStrings(packed, rows)
-            .Select(text => text is null ? (decimal?)null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture))
-            .ToArray();
 }
