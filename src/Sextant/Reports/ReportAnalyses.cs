@@ -1,0 +1,65 @@
+using Sextant.Analysis.Engagement;
+using Sextant.Analysis.Experiments;
+using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Growth;
+using Sextant.Analysis.Health;
+using Sextant.Analysis.Paths;
+using Sextant.Analysis.Retention;
+using Sextant.Analysis.Revenue;
+using Sextant.Configuration;
+using Sextant.Events;
+
+namespace Sextant.Reports;
+
+/// <summary>
+/// Runs every analysis a report shows, with the settings of <c>sextant.yaml</c>, so that
+/// <c>sextant report</c> works on any store. <c>sextant demo</c> builds its inputs itself
+/// because it knows the scenario's experiments and planted effects.
+/// </summary>
+public static class ReportAnalyses
+{
+    /// <summary>The breakdown every dashboard compares segments by.</summary>
+    public const string SegmentAttribute = "segment";
+
+    /// <summary>
+    /// The funnel shown when sextant.yaml names none: sign-up, any activation event, any
+    /// collaboration event, upgrade, within 30 days.
+    /// </summary>
+    public static FunnelQuery DefaultFunnel(SextantConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var steps = new[] { "signup", string.Join('|', config.Activation.Events), string.Join('|', config.NorthStar.CollaborationEvents), "upgrade" };
+        return new FunnelQuery(steps.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30));
+    }
+
+    /// <summary>
+    /// The metric an experiment without settings in sextant.yaml is judged on: day-7 activity
+    /// (active on day 7 or later within a week), which every product has.
+    /// </summary>
+    public const string DefaultExperimentMetric = "active_on_day:7:span=7";
+
+    /// <summary>Runs the analyses on a loaded table.</summary>
+    public static ReportInputs Run(EventTable table, SextantConfig config, string product = "Product")
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(config);
+        var exclude = config.Activity.ExcludeEvents;
+        var funnelQuery = config.Funnels.Count > 0 ? FunnelQuery.FromConfig(config.Funnels[0]) : DefaultFunnel(config);
+        var funnel = FunnelRunner.Run(table, funnelQuery with { Breakdown = SegmentAttribute });
+        var lifecycle = LifecycleFunnelRunner.Run(table, LifecycleFunnelQuery.FromConfig(config) with { Breakdown = SegmentAttribute });
+        var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: exclude));
+        var revenue = RevenueRunner.Run(table, new RevenueQuery(exclude));
+        var metrics = EngagementRunner.Run(table, EngagementQuery.FromConfig(config) with { Breakdown = SegmentAttribute });
+        var paths = PathRunner.Run(table, new PathQuery { Converted = "upgrade" });
+        var health = HealthRunner.Run(table, HealthQuery.FromConfig(config));
+        var growth = GrowthModel.Run(GrowthBaseline.Measure(table, metrics, retention, revenue, config.Business.Mau),
+            GrowthLever.FromConfig(config.Growth), config.Business.Growth);
+        var experiments = (table.Assignments.ExperimentNames).Order(StringComparer.Ordinal).Select(name =>
+        {
+            var query = ExperimentQuery.FromConfig(config, name);
+            if (query.Metrics.Count == 0) query = query with { Metrics = [MetricSpec.Parse(DefaultExperimentMetric)] };
+            return ExperimentRunner.Run(table, query);
+        }).ToList();
+        return new ReportInputs(product, metrics, funnel, lifecycle, retention, revenue, experiments, growth, paths, health, []);
+    }
+}
