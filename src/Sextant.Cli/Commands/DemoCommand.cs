@@ -1,18 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Sextant.Analysis.Checks;
-using Sextant.Analysis.Engagement;
-using Sextant.Analysis.Experiments;
-using Sextant.Analysis.Funnels;
-using Sextant.Analysis.Growth;
 using Sextant.Analysis.Health;
-using Sextant.Analysis.Impact;
 using Sextant.Analysis.Info;
-using Sextant.Analysis.Paths;
-using Sextant.Analysis.Retention;
-using Sextant.Analysis.Revenue;
 using Sextant.Cli.Output;
-using Sextant.Configuration;
 using Sextant.Reports;
 using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
@@ -26,10 +17,6 @@ namespace Sextant.Cli.Commands;
 /// </summary>
 internal static class DemoCommand
 {
-    /// <summary>The scenario's product features (sign-up, page views and experiment exposures are not features).</summary>
-    private static readonly IReadOnlyList<string> DemoFeatures =
-        ["create_page", "edit_page", "view_page", "search", "use_template", "create_database", "connect_integration", "share_page", "comment", "invite_member", "export_page"];
-
     public static Command Create(GlobalOptions globals)
     {
         var output = new Option<string>("--out") { Description = "Directory for every output (default: out)", DefaultValueFactory = _ => "out" };
@@ -63,26 +50,9 @@ internal static class DemoCommand
                 ["plan"] = ["free", .. scenario.PlanPrices.Keys],
             }, TimeProvider.System.GetUtcNow()), table);
             var info = StoreInfo.Read(store, table);
-            var funnel = FunnelRunner.Run(table, new FunnelQuery(
-                new[] { "signup", "create_page", "edit_page", "share_page|comment|invite_member", "upgrade" }.Select(FunnelStep.Parse).ToList(),
-                TimeSpan.FromDays(30), Breakdown: "segment"));
-            var lifecycle = LifecycleFunnelRunner.Run(table, new LifecycleFunnelQuery { Breakdown = "segment" });
-            var retention = RetentionRunner.Run(table, new RetentionQuery());
-            var revenue = RevenueRunner.Run(table, new RevenueQuery());
-            var paths = PathRunner.Run(table, new PathQuery { Converted = "upgrade" });
-            var health = HealthRunner.Run(table, new HealthQuery());
-            var impacts = data.Truth.FeatureEffects.Select(e => ImpactRunner.Run(table,
-                new ImpactQuery(e.Feature, e.PaidEffect != 0 ? ImpactOutcome.Upgrade : ImpactOutcome.Retention))).ToList();
-            var experiments = scenario.Experiments.Select(e => ExperimentRunner.Run(table, new ExperimentQuery(e.Name,
-                [MetricSpec.Parse(e.Goal == "activated" ? "conversion:edit_page:within=7d" : "count:" + e.Goal)],
-                Guardrails: e.Guardrail is null ? null : [new Guardrail(MetricSpec.Parse(e.Guardrail), 0.02)], Segments: ["platform"]))).ToList();
-            var metrics = EngagementRunner.Run(table, EngagementQuery.FromConfig(SextantConfig.Default) with
-            {
-                Features = DemoFeatures,
-                Breakdown = "segment",
-            });
-            var growth = GrowthModel.Run(GrowthBaseline.Measure(table, metrics, retention, revenue, SextantConfig.Default.Business.Mau),
-                GrowthLever.Defaults, SextantConfig.Default.Business.Growth);
+            var inputs = ScenarioAnalyses.Run(table, data.Truth);
+            var (metrics, funnel, lifecycle, retention, revenue) = (inputs.Metrics, inputs.Funnel, inputs.Lifecycle, inputs.Retention, inputs.Revenue);
+            var (experiments, growth, paths, health, impacts) = (inputs.Experiments, inputs.Growth, inputs.Paths, inputs.Health, inputs.Impacts);
             var calibration = CalibrationReport.Measure(data);
 
             void WriteJson(string name, object value) =>
