@@ -21,6 +21,9 @@ public static class ReportAnalyses
     /// <summary>The breakdown every dashboard compares segments by.</summary>
     public const string SegmentAttribute = "segment";
 
+    /// <summary>The breakdown channel comparisons use.</summary>
+    public const string ChannelAttribute = "channel";
+
     /// <summary>
     /// The funnel shown when sextant.yaml names none: sign-up, any activation event, any
     /// collaboration event, upgrade, within 30 days.
@@ -46,6 +49,7 @@ public static class ReportAnalyses
         var exclude = config.Activity.ExcludeEvents;
         var funnelQuery = config.Funnels.Count > 0 ? FunnelQuery.FromConfig(config.Funnels[0]) : DefaultFunnel(config);
         var funnel = FunnelRunner.Run(table, funnelQuery with { Breakdown = SegmentAttribute });
+        var channelFunnel = FunnelRunner.Run(table, funnelQuery with { Breakdown = ChannelAttribute });
         var lifecycle = LifecycleFunnelRunner.Run(table, LifecycleFunnelQuery.FromConfig(config) with { Breakdown = SegmentAttribute });
         var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: exclude));
         var revenue = RevenueRunner.Run(table, new RevenueQuery(exclude));
@@ -60,6 +64,6 @@ public static class ReportAnalyses
             if (query.Metrics.Count == 0) query = query with { Metrics = [MetricSpec.Parse(DefaultExperimentMetric)] };
             return ExperimentRunner.Run(table, query);
         }).ToList();
-        return new ReportInputs(product, metrics, funnel, lifecycle, retention, revenue, experiments, growth, paths, health, []);
+        return new ReportInputs(product, metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, []);
     }
 }

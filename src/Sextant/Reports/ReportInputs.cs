@@ -17,6 +17,7 @@ namespace Sextant.Reports;
 /// <param name="Product">The product's name as shown in titles.</param>
 /// <param name="Metrics">Engagement: North Star, DAU/WAU/MAU, stickiness, activation, adoption, power users, lifecycle (with a breakdown).</param>
 /// <param name="Funnel">A multi-step funnel with a breakdown.</param>
+/// <param name="ChannelFunnel">The same funnel broken down by acquisition channel.</param>
 /// <param name="Lifecycle">The 7-stage lifecycle funnel with a breakdown.</param>
 /// <param name="Retention">Monthly cohort retention.</param>
 /// <param name="Revenue">Revenue, ARPU and cohort LTV.</param>
@@ -29,6 +30,7 @@ public sealed record ReportInputs(
     string Product,
     EngagementResult Metrics,
     FunnelResult Funnel,
+    FunnelResult ChannelFunnel,
     LifecycleFunnelResult Lifecycle,
     RetentionResult Retention,
     RevenueResult Revenue,

@@ -34,8 +34,9 @@ public static class ScenarioAnalyses
         ArgumentNullException.ThrowIfNull(truth);
         var scenario = truth.Scenario;
         var config = SextantConfig.Default;
-        var funnel = FunnelRunner.Run(table, new FunnelQuery(FunnelSteps.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30),
-            Breakdown: ReportAnalyses.SegmentAttribute));
+        var funnelQuery = new FunnelQuery(FunnelSteps.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30));
+        var funnel = FunnelRunner.Run(table, funnelQuery with { Breakdown = ReportAnalyses.SegmentAttribute });
+        var channelFunnel = FunnelRunner.Run(table, funnelQuery with { Breakdown = ReportAnalyses.ChannelAttribute });
         var lifecycle = LifecycleFunnelRunner.Run(table, new LifecycleFunnelQuery { Breakdown = ReportAnalyses.SegmentAttribute });
         var retention = RetentionRunner.Run(table, new RetentionQuery());
         var revenue = RevenueRunner.Run(table, new RevenueQuery());
@@ -53,6 +54,6 @@ public static class ScenarioAnalyses
         });
         var growth = GrowthModel.Run(GrowthBaseline.Measure(table, metrics, retention, revenue, config.Business.Mau),
             GrowthLever.Defaults, config.Business.Growth);
-        return new ReportInputs("Notion-like demo workspace", metrics, funnel, lifecycle, retention, revenue, experiments, growth, paths, health, impacts);
+        return new ReportInputs("Notion-like demo workspace", metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, impacts);
     }
 }
