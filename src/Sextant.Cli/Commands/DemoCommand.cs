@@ -69,6 +69,7 @@ internal static class DemoCommand
             File.WriteAllText(Path.Combine(directory, "user_health.csv"), HealthCsv.Write(health));
             GrowthFiles.Write(directory, growth);
             AnalysisFiles.Write(directory, metrics, funnel, retention, revenue);
+            var reportFiles = ReportWriter.Write(directory, inputs);
             WriteJson("check.json", report);
             WriteJson("store_info.json", info);
             WriteJson("calibration.json", calibration);
@@ -121,6 +122,7 @@ internal static class DemoCommand
                   feature_impact.json  the two planted feature effects: naive vs confounder-adjusted
                   user_health.csv   health score, at-risk and expansion-ready flags of every recently active user
                   paths.json        top session paths, Sankey edges, drop-off, paths before upgrade, feature network
+                  dashboards/index.html  {reportFiles.Dashboards.Count - 1} interactive dashboards (self-contained, open offline), rendered in {reportFiles.RenderSeconds:0.00} s
                   growth.json, growth_levers.csv, growth_projections.csv, growth_sensitivity.csv   growth levers
                   engagement_metrics.csv, feature_adoption.csv, funnel_metrics.csv, segment_funnel.csv, cohort_retention.csv,
                   retention_matrix.csv, dropoff_report.md, revenue_metrics.csv, ltv_by_cohort.csv

@@ -46,7 +46,7 @@ public static class GrowthModel
         var (projection, p10, p50, p90) = Project(baseline, top, topAudience, yearlyGrowth, draws, random);
         return new GrowthResult(
             "modelled and extrapolated: measured baselines scaled by business.mau / sample MAU; uplifts, confidence, effort and ramp-up are assumptions",
-            baseline, draws, seed, ranked, top.Select(l => l.Name).ToList(), projection, p10, p50, p90, Sensitivity(baseline, top, topAudience, yearlyGrowth));
+            baseline, draws, seed, ranked, top.Select(l => l.Name).ToList(), projection, p10, p50, p90, Sensitivity(baseline, top, topAudience, yearlyGrowth, out var likely), likely);
     }
 
     /// <summary>Average share of the full effect over the first 12 months with a linear ramp: (1/12) Σ min(1, m / ramp).</summary>
@@ -95,7 +95,7 @@ public static class GrowthModel
         baseline.AnnualRevenue / 12 * Math.Pow(1 + yearlyGrowth, month / 12.0);
 
     /// <summary>12-month additional revenue of the top levers at likely values, all working, with one input moved.</summary>
-    private static List<SensitivityRow> Sensitivity(GrowthBaseline baseline, List<GrowthLever> top, double[] audience, double yearlyGrowth)
+    private static List<SensitivityRow> Sensitivity(GrowthBaseline baseline, List<GrowthLever> top, double[] audience, double yearlyGrowth, out double likely)
     {
         double Deterministic(Func<int, (double Uplift, double Audience, double Ramp)> inputs)
         {
@@ -112,6 +112,7 @@ public static class GrowthModel
             }
             return total;
         }
+        likely = Deterministic(i => (top[i].UpliftLikely, audience[i], top[i].RampUpMonths));
         var rows = new List<SensitivityRow>();
         for (var moved = 0; moved < top.Count; moved++)
         {

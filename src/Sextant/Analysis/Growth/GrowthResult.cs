@@ -51,5 +51,7 @@ public sealed record SensitivityRow(string Lever, string Parameter, double LowVa
 /// <param name="CompoundAdditionalP50">Median.</param>
 /// <param name="CompoundAdditionalP90">90th percentile.</param>
 /// <param name="Sensitivity">Tornado rows, largest swing first.</param>
+/// <param name="SensitivityBase">12-month additional revenue of the top levers at likely values, all working: the tornado's centre line.</param>
 public sealed record GrowthResult(string Label, GrowthBaseline Baseline, int Draws, int Seed, IReadOnlyList<LeverImpact> Levers, IReadOnlyList<string> TopLevers,
-    IReadOnlyList<ProjectionMonth> Projection, double CompoundAdditionalP10, double CompoundAdditionalP50, double CompoundAdditionalP90, IReadOnlyList<SensitivityRow> Sensitivity);
+    IReadOnlyList<ProjectionMonth> Projection, double CompoundAdditionalP10, double CompoundAdditionalP50, double CompoundAdditionalP90, IReadOnlyList<SensitivityRow> Sensitivity,
+    double SensitivityBase);

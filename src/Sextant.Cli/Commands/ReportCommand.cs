@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Sextant.Cli.Output;
+using Sextant.Reports;
+using Spectre.Console;
+
+namespace Sextant.Cli.Commands;
+
+/// <summary><c>sextant report</c>: run every analysis and write the dashboards, charts and executive report.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var output = new Option<string>("--out") { Description = "Directory for the report (default: report)", DefaultValueFactory = _ => "report" };
+        var command = new Command("report", "Write the HTML dashboards, SVG charts and the executive report") { output };
+        command.SetAction(result =>
+        {
+            var config = globals.LoadConfig(result);
+            var watch = Stopwatch.StartNew();
+            var table = globals.LoadTable(result, config);
+            var loaded = watch.Elapsed.TotalSeconds;
+            var inputs = ReportAnalyses.Run(table, config);
+            var analysed = watch.Elapsed.TotalSeconds - loaded;
+            var files = ReportWriter.Write(Path.GetFullPath(result.GetValue(output)!), inputs);
+            if (result.GetValue(globals.Json))
+            {
+                JsonOutput.Write(new { files.Directory, files.Dashboards, LoadSeconds = loaded, AnalysisSeconds = analysed, files.RenderSeconds });
+                return Program.ExitOk;
+            }
+            Print(files, loaded, analysed);
+            return Program.ExitOk;
+        });
+        return command;
+    }
+
+    internal static void Print(ReportFiles files, double loadSeconds, double analysisSeconds)
+    {
+        AnsiConsole.MarkupLine(Markup.Escape($"Report written to {files.Directory} (store loaded in {loadSeconds:0.00} s, analyses {analysisSeconds:0.00} s, rendering {files.RenderSeconds:0.00} s)."));
+        AnsiConsole.MarkupLine(Markup.Escape($"  {ReportWriter.DashboardFolder}/index.html   {files.Dashboards.Count - 1} dashboards, each one self-contained file that opens offline"));
+    }
+}

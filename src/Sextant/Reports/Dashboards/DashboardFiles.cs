@@ -1,0 +1,37 @@
+namespace Sextant.Reports.Dashboards;
+
+/// <summary>Writes every dashboard and the index page as self-contained HTML files.</summary>
+public static class DashboardFiles
+{
+    /// <summary>The index page's file name.</summary>
+    public const string IndexFile = "index.html";
+
+    /// <summary>Writes the dashboards of <paramref name="inputs"/> into <paramref name="directory"/>; returns the paths, index first.</summary>
+    public static IReadOnlyList<string> Write(string directory, ReportInputs inputs) => Write(directory, DashboardSet.Build(inputs), inputs);
+
+    /// <summary>Writes already built <paramref name="dashboards"/>; returns the paths, index first.</summary>
+    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<Dashboard> dashboards, ReportInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(dashboards);
+        ArgumentNullException.ThrowIfNull(inputs);
+        Directory.CreateDirectory(directory);
+        var footer = Footer(inputs);
+        var library = DashboardAssets.EChartsScript;
+        var paths = new string[dashboards.Count + 1];
+        paths[0] = Path.Combine(directory, IndexFile);
+        File.WriteAllText(paths[0], DashboardPage.RenderIndex(dashboards, $"{inputs.Product}: dashboards", footer));
+        Parallel.For(0, dashboards.Count, i =>
+        {
+            paths[i + 1] = Path.Combine(directory, dashboards[i].Slug + ".html");
+            File.WriteAllText(paths[i + 1], DashboardPage.Render(dashboards[i], dashboards, footer, library));
+        });
+        return paths;
+    }
+
+    /// <summary>The page of one dashboard with the chart library left out, for comparing with a stored snapshot.</summary>
+    public static string RenderWithoutLibrary(Dashboard dashboard, IReadOnlyList<Dashboard> all, ReportInputs inputs) =>
+        DashboardPage.Render(dashboard, all, Footer(inputs), DashboardPage.LibraryPlaceholder);
+
+    private static string Footer(ReportInputs inputs) =>
+        $"{inputs.Product} · data end {Text.Instant(inputs.Metrics.DataEnd)} · rendered by Sextant from the analyses' result records; no figure is computed in the page.";
+}

@@ -1,0 +1,55 @@
+using Sextant.Analysis.Experiments;
+using Sextant.Reports.Charts;
+
+namespace Sextant.Reports.Dashboards;
+
+/// <summary>Experiment results: lift intervals per metric, guardrails, sample-ratio check and verdict.</summary>
+internal static class ExperimentsDashboard
+{
+    public const string Slug = "experiments";
+
+    public static Dashboard Build(ReportInputs inputs)
+    {
+        var tiles = new List<Tile>();
+        var charts = new List<Chart>();
+        var notes = new List<string>();
+        foreach (var e in inputs.Experiments)
+        {
+            tiles.Add(new Tile(e.Experiment, e.Verdict.Decision.Replace('_', ' '), e.Verdict.Reason));
+            tiles.Add(new Tile($"{e.Experiment}: sample ratio", e.Srm.Mismatch ? "MISMATCH" : "OK",
+                $"χ² = {Text.Number(Math.Round(e.Srm.Chi2, 2))}, p = {Text.Number(Math.Round(e.Srm.PValue, 4))}; " + string.Join(", ", e.Arms.Select(a => $"{a.Variant} {Text.Count(a.Users)}"))));
+            var id = Identifier(e.Experiment);
+            for (var m = 0; m < e.Metrics.Count; m++)
+                charts.Add(Forest($"{id}_metric_{m}", $"{e.Experiment}: {e.Metrics[m].Name}" + (m == 0 ? " (primary)" : ""), e.Metrics[m]));
+            if (e.Guardrails.Count > 0)
+                charts.Add(new IntervalChart($"{id}_guardrails", $"{e.Experiment}: guardrails ({string.Join(", ", e.Guardrails.Select(g => g.Metric).Distinct())})", e.Guardrails.Where(g => g.RelativeLift is not null).Select(g => new IntervalRow(
+                    $"{g.Segment ?? "all users"} · {g.Variant}", g.CiLow ?? 0, g.RelativeLift, g.CiHigh ?? 0,
+                    $"{g.Metric}, {g.Segment ?? "all users"}, {g.Variant}: {Text.SignedPercent(g.RelativeLift ?? 0)} [{Text.SignedPercent(g.CiLow ?? 0)}, {Text.SignedPercent(g.CiHigh ?? 0)}]; margin −{Text.Percent(g.Margin)}; " +
+                    (g.Harmed ? "harmed" : g.NonInferior ? "non-inferior" : "inconclusive"), g.Harmed)).ToList(), ValueFormat.Percent, IntervalStyle.Forest)
+                { Note = "Relative change against the control; a guardrail is harmed when its interval lies wholly below −margin." });
+            notes.Add($"{e.Experiment}: {e.Verdict.Reason}.");
+        }
+        if (inputs.Experiments.Count == 0) tiles.Add(new Tile("Experiments", "none", "no experiment assignments in the data"));
+        return new Dashboard(Slug, "Experiments", "Each experiment's effect on its metrics with intervals, its guardrails, the sample-ratio check and the verdict.", tiles, charts,
+            [.. notes, "Intervals are 95% (adjusted for several variants by Holm); relative lifts are against the control."]);
+    }
+
+    private static IntervalChart Forest(string id, string title, MetricResult metric)
+    {
+        var rows = new List<IntervalRow>();
+        for (var i = 0; i < metric.Comparisons.Count; i++)
+        {
+            var c = metric.Comparisons[i];
+            var arm = metric.Arms[i + 1];
+            if (c.RelativeLift is not { } lift || c.RelativeCiLow is not { } low || c.RelativeCiHigh is not { } high) continue;
+            rows.Add(new IntervalRow(c.Variant, low, lift, high,
+                $"{c.Variant} vs {metric.Arms[0].Variant}: {Text.SignedPercent(lift)} [{Text.SignedPercent(low)}, {Text.SignedPercent(high)}]; mean {Text.Number(Math.Round(arm.Mean, 4))} vs {Text.Number(Math.Round(metric.Arms[0].Mean, 4))}; " +
+                $"p = {Text.Number(Math.Round(c.PValue, 4))} (adjusted {Text.Number(Math.Round(c.AdjustedPValue, 4))}); chance to win {Text.Percent(c.ChanceToWin)}",
+                c.Significant));
+        }
+        return new IntervalChart(id, title, rows, ValueFormat.Percent, IntervalStyle.Forest)
+        { Note = $"{metric.Test}" + (metric.CupedTheta is not null ? ", CUPED" : "") + (metric.Sequential ? ", always-valid intervals" : "") + ". Highlighted: significant after adjustment." };
+    }
+
+    private static string Identifier(string name) => new([.. name.Select(ch => char.IsAsciiLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : '_')]);
+}
