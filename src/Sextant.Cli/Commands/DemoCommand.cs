@@ -123,6 +123,7 @@ internal static class DemoCommand
                   user_health.csv   health score, at-risk and expansion-ready flags of every recently active user
                   paths.json        top session paths, Sankey edges, drop-off, paths before upgrade, feature network
                   dashboards/index.html  {reportFiles.Dashboards.Count - 1} interactive dashboards (self-contained, open offline), rendered in {reportFiles.RenderSeconds:0.00} s
+                  analytics_framework_report.txt, .md, .html   the executive report: findings, ranked opportunities, recommendations
                   growth.json, growth_levers.csv, growth_projections.csv, growth_sensitivity.csv   growth levers
                   engagement_metrics.csv, feature_adoption.csv, funnel_metrics.csv, segment_funnel.csv, cohort_retention.csv,
                   retention_matrix.csv, dropoff_report.md, revenue_metrics.csv, ltv_by_cohort.csv

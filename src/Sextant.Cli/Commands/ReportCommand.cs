@@ -24,7 +24,7 @@ internal static class ReportCommand
             var files = ReportWriter.Write(Path.GetFullPath(result.GetValue(output)!), inputs);
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(new { files.Directory, files.Dashboards, LoadSeconds = loaded, AnalysisSeconds = analysed, files.RenderSeconds });
+                JsonOutput.Write(new { files.Directory, files.Dashboards, files.ExecutiveReport, LoadSeconds = loaded, AnalysisSeconds = analysed, files.RenderSeconds });
                 return Program.ExitOk;
             }
             Print(files, loaded, analysed);
@@ -37,5 +37,6 @@ internal static class ReportCommand
     {
         AnsiConsole.MarkupLine(Markup.Escape($"Report written to {files.Directory} (store loaded in {loadSeconds:0.00} s, analyses {analysisSeconds:0.00} s, rendering {files.RenderSeconds:0.00} s)."));
         AnsiConsole.MarkupLine(Markup.Escape($"  {ReportWriter.DashboardFolder}/index.html   {files.Dashboards.Count - 1} dashboards, each one self-contained file that opens offline"));
+        AnsiConsole.MarkupLine(Markup.Escape($"  {string.Join(", ", files.ExecutiveReport.Select(Path.GetFileName))}   the executive report"));
     }
 }
