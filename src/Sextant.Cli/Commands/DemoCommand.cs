@@ -5,6 +5,7 @@ using Sextant.Analysis.Health;
 using Sextant.Analysis.Info;
 using Sextant.Cli.Output;
 using Sextant.Reports;
+using Sextant.Reports.Charts;
 using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
 using Spectre.Console;
@@ -20,7 +21,8 @@ internal static class DemoCommand
     public static Command Create(GlobalOptions globals)
     {
         var output = new Option<string>("--out") { Description = "Directory for every output (default: out)", DefaultValueFactory = _ => "out" };
-        var command = new Command("demo", "Generate the 50,000-user scenario, ingest it, check it and write every output") { output };
+        var png = ReportCommand.PngOption();
+        var command = new Command("demo", "Generate the 50,000-user scenario, ingest it, check it and write every output") { output, png };
         command.SetAction(result =>
         {
             var directory = Path.GetFullPath(result.GetValue(output)!);
@@ -70,6 +72,7 @@ internal static class DemoCommand
             GrowthFiles.Write(directory, growth);
             AnalysisFiles.Write(directory, metrics, funnel, retention, revenue);
             var reportFiles = ReportWriter.Write(directory, inputs);
+            var pngs = result.GetValue(png) ? PngExport.Convert(reportFiles.Charts) : [];
             WriteJson("check.json", report);
             WriteJson("store_info.json", info);
             WriteJson("calibration.json", calibration);
@@ -123,6 +126,7 @@ internal static class DemoCommand
                   user_health.csv   health score, at-risk and expansion-ready flags of every recently active user
                   paths.json        top session paths, Sankey edges, drop-off, paths before upgrade, feature network
                   dashboards/index.html  {reportFiles.Dashboards.Count - 1} interactive dashboards (self-contained, open offline), rendered in {reportFiles.RenderSeconds:0.00} s
+                  charts/           {reportFiles.Charts.Count} charts as SVG{(pngs.Count > 0 ? " and PNG" : " (add --png for PNG files too)")}
                   analytics_framework_report.txt, .md, .html   the executive report: findings, ranked opportunities, recommendations
                   growth.json, growth_levers.csv, growth_projections.csv, growth_sensitivity.csv   growth levers
                   engagement_metrics.csv, feature_adoption.csv, funnel_metrics.csv, segment_funnel.csv, cohort_retention.csv,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Sextant.Cli.Output;
 using Sextant.Reports;
+using Sextant.Reports.Charts;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -12,7 +13,8 @@ internal static class ReportCommand
     public static Command Create(GlobalOptions globals)
     {
         var output = new Option<string>("--out") { Description = "Directory for the report (default: report)", DefaultValueFactory = _ => "report" };
-        var command = new Command("report", "Write the HTML dashboards, SVG charts and the executive report") { output };
+        var png = PngOption();
+        var command = new Command("report", "Write the HTML dashboards, SVG charts and the executive report") { output, png };
         command.SetAction(result =>
         {
             var config = globals.LoadConfig(result);
@@ -22,21 +24,26 @@ internal static class ReportCommand
             var inputs = ReportAnalyses.Run(table, config);
             var analysed = watch.Elapsed.TotalSeconds - loaded;
             var files = ReportWriter.Write(Path.GetFullPath(result.GetValue(output)!), inputs);
+            var pngs = result.GetValue(png) ? PngExport.Convert(files.Charts) : [];
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(new { files.Directory, files.Dashboards, files.ExecutiveReport, LoadSeconds = loaded, AnalysisSeconds = analysed, files.RenderSeconds });
+                JsonOutput.Write(new { files.Directory, files.Dashboards, files.Charts, Png = pngs, files.ExecutiveReport, LoadSeconds = loaded, AnalysisSeconds = analysed, files.RenderSeconds });
                 return Program.ExitOk;
             }
-            Print(files, loaded, analysed);
+            Print(files, pngs, loaded, analysed);
             return Program.ExitOk;
         });
         return command;
     }
 
-    internal static void Print(ReportFiles files, double loadSeconds, double analysisSeconds)
+    /// <summary>--png: also write each chart as PNG through headless Chromium.</summary>
+    internal static Option<bool> PngOption() => new("--png") { Description = "Also write every chart as PNG (needs Chromium: the Debian package chromium)" };
+
+    internal static void Print(ReportFiles files, IReadOnlyList<string> pngs, double loadSeconds, double analysisSeconds)
     {
         AnsiConsole.MarkupLine(Markup.Escape($"Report written to {files.Directory} (store loaded in {loadSeconds:0.00} s, analyses {analysisSeconds:0.00} s, rendering {files.RenderSeconds:0.00} s)."));
         AnsiConsole.MarkupLine(Markup.Escape($"  {ReportWriter.DashboardFolder}/index.html   {files.Dashboards.Count - 1} dashboards, each one self-contained file that opens offline"));
+        AnsiConsole.MarkupLine(Markup.Escape($"  {ReportWriter.ChartFolder}/   {files.Charts.Count} charts as SVG" + (pngs.Count > 0 ? $" and {pngs.Count} as PNG" : " (add --png for PNG files)")));
         AnsiConsole.MarkupLine(Markup.Escape($"  {string.Join(", ", files.ExecutiveReport.Select(Path.GetFileName))}   the executive report"));
     }
 }
