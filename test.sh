@@ -2,6 +2,8 @@
 # Runs the whole test suite and ends with one line: "tests: N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
+# The report tests open dashboards in Debian's chromium; install it when it is missing.
+bash tests/install-browser.sh
 log=$(mktemp)
 dotnet test Sextant.slnx -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
