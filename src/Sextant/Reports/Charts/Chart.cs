@@ -67,7 +67,8 @@ public sealed record FunnelChart(string Id, string Title, IReadOnlyList<string> 
 /// <param name="Key">Unique key, referenced by links.</param>
 /// <param name="Label">Text shown.</param>
 /// <param name="Column">Step the node belongs to (0 = first), left to right.</param>
-public sealed record SankeyNode(string Key, string Label, int Column);
+/// <param name="Tip">Tooltip text (how many reach the node); null shows the label.</param>
+public sealed record SankeyNode(string Key, string Label, int Column, string? Tip = null);
 
 /// <summary>A flow between two nodes.</summary>
 public sealed record SankeyLink(string Source, string Target, double Value, string Tip);

@@ -70,7 +70,7 @@ internal static partial class EChartsOption
                 ["name"] = n.Key,
                 ["label"] = new JsonObject { ["formatter"] = n.Label.Replace("{", "(", StringComparison.Ordinal).Replace("}", ")", StringComparison.Ordinal) },
                 ["depth"] = n.Column,
-                ["tip"] = n.Label,
+                ["tip"] = n.Tip ?? n.Label,
             }).ToArray()),
             ["links"] = new JsonArray(chart.Links.Select(l => (JsonNode)new JsonObject
             {

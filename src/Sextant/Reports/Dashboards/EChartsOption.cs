@@ -73,7 +73,7 @@ internal static partial class EChartsOption
         };
     }
 
-    private static JsonObject Tooltip(string trigger) => new() { ["trigger"] = trigger, ["confine"] = true };
+    private static JsonObject Tooltip(string trigger) => new() { ["trigger"] = trigger, ["confine"] = true, ["className"] = "sextant-tooltip" };
 
     private static JsonObject Grid(int left = 64) => new() { ["left"] = left, ["right"] = 28, ["top"] = 40, ["bottom"] = 40, ["containLabel"] = true };
 

@@ -22,10 +22,11 @@ internal static class PathsDashboard
             tiles.Add(new Tile($"Sessions followed by {conversion.Event}", Text.Percent(conversion.Rate), $"{Text.Count(conversion.Converted)} of {Text.Count(conversion.Sequences)}"));
         var flows = p.Edges.OrderByDescending(e => e.Count).ThenBy(e => e.Step).Take(SankeyFlows).ToList();
         string Key(int step, string name) => $"{step}. {name}";
+        var reaching = p.Dropoff.ToDictionary(d => Key(d.Step, d.Event), d => d.Reaching);
         var nodes = flows.SelectMany(e => new[] { (e.Step, e.From), (Step: e.Step + 1, From: e.To) }).Distinct()
             .OrderBy(n => n.Step).ThenBy(n => n.From, StringComparer.Ordinal)
-            .Select(n => new SankeyNode(Key(n.Step, n.From), n.From, n.Step - 1)).ToList();
-        var reaching = p.Dropoff.ToDictionary(d => Key(d.Step, d.Event), d => d.Reaching);
+            .Select(n => new SankeyNode(Key(n.Step, n.From), n.From, n.Step - 1,
+                $"step {n.Step}, {n.From}: {Text.Count(reaching.GetValueOrDefault(Key(n.Step, n.From)))} sessions reach it")).ToList();
         var links = flows.Select(e => new SankeyLink(Key(e.Step, e.From), Key(e.Step + 1, e.To), e.Count,
             $"step {e.Step} → {e.Step + 1}: {e.From} → {e.To}, {Text.Count(e.Count)} sessions" +
             (reaching.TryGetValue(Key(e.Step, e.From), out var from) && from > 0 ? $" ({Text.Percent((double)e.Count / from)} of those at {e.From})" : ""))).ToList();
