@@ -41,6 +41,9 @@ public static class ReportAnalyses
     /// </summary>
     public const string DefaultExperimentMetric = "active_on_day:7:span=7";
 
+    /// <summary>The event the paths dashboard looks for after each path.</summary>
+    public const string ConversionEvent = "upgrade";
+
     /// <summary>Runs the analyses on a loaded table.</summary>
     public static ReportInputs Run(EventTable table, SextantConfig config, string product = "Product")
     {
@@ -54,7 +57,8 @@ public static class ReportAnalyses
         var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: exclude));
         var revenue = RevenueRunner.Run(table, new RevenueQuery(exclude));
         var metrics = EngagementRunner.Run(table, EngagementQuery.FromConfig(config) with { Breakdown = SegmentAttribute });
-        var paths = PathRunner.Run(table, new PathQuery { Converted = "upgrade" });
+        // Paths before conversion only where the data have the conversion event.
+        var paths = PathRunner.Run(table, new PathQuery { Converted = table.EventNames.Contains(ConversionEvent) ? ConversionEvent : null });
         var health = HealthRunner.Run(table, HealthQuery.FromConfig(config));
         var growth = GrowthModel.Run(GrowthBaseline.Measure(table, metrics, retention, revenue, config.Business.Mau),
             GrowthLever.FromConfig(config.Growth), config.Business.Growth);

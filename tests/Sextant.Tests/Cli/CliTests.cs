@@ -119,7 +119,9 @@ public sealed class CliTests
         Assert.Equal(0, result.ExitCode);
         var root = JsonDocument.Parse(result.Stdout).RootElement;
         Assert.Equal(50_000, root.GetProperty("users").GetInt64());
-        foreach (var name in new[] { "data/user_events.csv", "data/user_profiles.csv", "data/subscriptions.csv", "data/assignments.csv", "data/truth.json", "sextant.db", "check.json", "store_info.json", "calibration.json", "funnel.json", "retention.json", "retention_matrix.csv", "metrics_summary.json", "engagement_metrics.csv", "funnel_metrics.csv", "segment_funnel.csv", "cohort_retention.csv", "dropoff_report.md", "feature_adoption.csv", "lifecycle_funnel.json", "revenue.json", "revenue_metrics.csv", "ltv_by_cohort.csv", "experiments.json", "growth.json", "growth_levers.csv", "growth_projections.csv", "growth_sensitivity.csv", "feature_impact.json", "paths.json", "user_health.csv" })
+        foreach (var name in new[] { "data/user_events.csv", "data/user_profiles.csv", "data/subscriptions.csv", "data/assignments.csv", "data/truth.json", "sextant.db", "check.json", "store_info.json", "calibration.json", "funnel.json", "retention.json", "retention_matrix.csv", "metrics_summary.json", "engagement_metrics.csv", "funnel_metrics.csv", "segment_funnel.csv", "cohort_retention.csv", "dropoff_report.md", "feature_adoption.csv", "lifecycle_funnel.json", "revenue.json", "revenue_metrics.csv", "ltv_by_cohort.csv", "experiments.json", "growth.json", "growth_levers.csv", "growth_projections.csv", "growth_sensitivity.csv", "feature_impact.json", "paths.json", "user_health.csv",
+            "dashboards/index.html", "dashboards/executive.html", "dashboards/funnel.html", "charts/funnel-lifecycle_funnel.svg",
+            "analytics_framework_report.txt", "analytics_framework_report.md", "analytics_framework_report.html" })
             Assert.True(File.Exists(Path.Combine(directory.Path, "demo-out", name)), name);
         Assert.All(root.GetProperty("calibration").EnumerateArray(), target => Assert.True(target.GetProperty("met").GetBoolean(), target.GetProperty("name").GetString()));
     }

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Sextant.Configuration;
+using Sextant.Reports;
 using Sextant.Reports.Dashboards;
 using Sextant.Tests.Support;
 
@@ -87,6 +89,22 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser, Writte
         Assert.Equal(dashboards.Files.Skip(1).Select(Path.GetFileName).Order(), links.Order());
         Assert.All(links, link => Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(dashboards.Files[0])!, link)), link));
         Assert.Empty(page.Errors);
+    }
+
+    [Fact]
+    public async Task Dashboards_of_a_store_with_one_event_open_without_errors()
+    {
+        using var directory = new TempDirectory();
+        var table = EventBuilder.Load(null, EventBuilder.At("u1", "signup", "2026-01-01T09:00:00Z"));
+        var files = DashboardFiles.Write(directory.File("dashboards"), ReportAnalyses.Run(table, SextantConfig.Default));
+
+        foreach (var file in files)
+        {
+            await using var page = await browser.OpenFileAsync(file);
+            if (file != files[0]) await page.Page.WaitForFunctionAsync("() => window.sextantReady === true");
+            Assert.Empty(page.BlockedRequests);
+            Assert.True(page.Errors.Count == 0, $"{Path.GetFileName(file)}: {string.Join("; ", page.Errors)}");
+        }
     }
 
     /// <summary>Asks a chart to show the tooltip of its first item that has one (a Sankey's first flow).</summary>

@@ -19,13 +19,14 @@ public static class PngExport
     private static readonly string[] KnownPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
     /// <summary>
-    /// The Chromium executable: the file named by <c>SEXTANT_CHROMIUM</c> if it exists, else /usr/bin/chromium,
-    /// else /usr/bin/chromium-browser; null when none is installed.
+    /// The Chromium executable: the file named by <c>SEXTANT_CHROMIUM</c> when that is set (null
+    /// when it names no file: the setting is never silently replaced), else /usr/bin/chromium, else
+    /// /usr/bin/chromium-browser; null when none is installed.
     /// </summary>
     public static string? FindChromium()
     {
         var configured = Environment.GetEnvironmentVariable(ChromiumVariable);
-        if (!string.IsNullOrWhiteSpace(configured) && File.Exists(configured)) return configured;
+        if (!string.IsNullOrWhiteSpace(configured)) return File.Exists(configured) ? configured : null;
         return KnownPaths.FirstOrDefault(File.Exists);
     }
 
