@@ -35,7 +35,7 @@ internal static class ReportRun
                 var output = Path.Combine(directory, "report-" + round);
                 var files = ReportWriter.Write(output, inputs);
                 var bytes = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-                Console.WriteLine($"report #{round}: {files.Dashboards.Count} HTML files, {bytes / 1e6:F1} MB in all, rendered and written in {files.RenderSeconds:F3} s; " +
+                Console.WriteLine($"report #{round}: {files.Dashboards.Count} HTML files, {files.Charts.Count} SVG charts, {files.ExecutiveReport.Count} report files, {bytes / 1e6:F1} MB in all, rendered and written in {files.RenderSeconds:F3} s; " +
                     $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB");
             }
             return 0;
