@@ -31,7 +31,13 @@ public static class ReportWriter
         ArgumentNullException.ThrowIfNull(inputs);
         var watch = Stopwatch.StartNew();
         var built = DashboardSet.Build(inputs);
-        var dashboards = DashboardFiles.Write(Path.Combine(directory, DashboardFolder), built, inputs);
+        var dashboards = DashboardFiles.Write(Path.Combine(directory, DashboardFolder), built, inputs,
+        [
+            ("Executive report (HTML)", "../" + ExecutiveReportFiles.BaseName + ".html"),
+            ("Executive report (Markdown)", "../" + ExecutiveReportFiles.BaseName + ".md"),
+            ("Executive report (plain text)", "../" + ExecutiveReportFiles.BaseName + ".txt"),
+            ("Every chart as SVG", "../" + ChartFolder + "/"),
+        ]);
         var charts = WriteCharts(Path.Combine(directory, ChartFolder), built);
         var report = ExecutiveReportFiles.Write(directory, inputs);
         return new ReportFiles(directory, dashboards, charts, report, watch.Elapsed.TotalSeconds);

@@ -30,6 +30,12 @@ public sealed class ReportCommandTests : IDisposable
         var report = root.GetProperty("executive_report").EnumerateArray().Select(e => Path.GetFileName(e.GetString()!)).ToList();
         Assert.Equal(["analytics_framework_report.txt", "analytics_framework_report.md", "analytics_framework_report.html"], report);
         Assert.True(root.GetProperty("render_seconds").GetDouble() > 0);
+        var index = File.ReadAllText(dashboards[0]);
+        foreach (var href in System.Text.RegularExpressions.Regex.Matches(index, "href=\"([^\"]+)\"").Select(m => m.Groups[1].Value))
+        {
+            var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dashboards[0])!, href));
+            Assert.True(File.Exists(target) || Directory.Exists(target), $"index links {href}, which was not written");
+        }
     }
 
     [Fact]

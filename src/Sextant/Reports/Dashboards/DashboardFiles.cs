@@ -7,10 +7,14 @@ public static class DashboardFiles
     public const string IndexFile = "index.html";
 
     /// <summary>Writes the dashboards of <paramref name="inputs"/> into <paramref name="directory"/>; returns the paths, index first.</summary>
-    public static IReadOnlyList<string> Write(string directory, ReportInputs inputs) => Write(directory, DashboardSet.Build(inputs), inputs);
+    public static IReadOnlyList<string> Write(string directory, ReportInputs inputs) => Write(directory, DashboardSet.Build(inputs), inputs, []);
 
     /// <summary>Writes already built <paramref name="dashboards"/>; returns the paths, index first.</summary>
-    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<Dashboard> dashboards, ReportInputs inputs)
+    /// <param name="directory">Where to write.</param>
+    /// <param name="dashboards">The dashboards.</param>
+    /// <param name="inputs">The results they were built from (for the footer).</param>
+    /// <param name="otherFiles">Other files of the report the index links: link text and a path relative to <paramref name="directory"/>.</param>
+    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<Dashboard> dashboards, ReportInputs inputs, IReadOnlyList<(string Text, string Href)> otherFiles)
     {
         ArgumentNullException.ThrowIfNull(dashboards);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -19,7 +23,7 @@ public static class DashboardFiles
         var library = DashboardAssets.EChartsScript;
         var paths = new string[dashboards.Count + 1];
         paths[0] = Path.Combine(directory, IndexFile);
-        File.WriteAllText(paths[0], DashboardPage.RenderIndex(dashboards, $"{inputs.Product}: dashboards", footer));
+        File.WriteAllText(paths[0], DashboardPage.RenderIndex(dashboards, $"{inputs.Product}: dashboards", footer, otherFiles));
         Parallel.For(0, dashboards.Count, i =>
         {
             paths[i + 1] = Path.Combine(directory, dashboards[i].Slug + ".html");

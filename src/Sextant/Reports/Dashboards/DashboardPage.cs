@@ -54,8 +54,12 @@ internal static class DashboardPage
         return html.ToString();
     }
 
-    /// <summary>The index page linking every dashboard.</summary>
-    public static string RenderIndex(IReadOnlyList<Dashboard> all, string title, string footer)
+    /// <summary>The index page linking every dashboard and, under them, the other files of the report.</summary>
+    /// <param name="all">The dashboards.</param>
+    /// <param name="title">Page title.</param>
+    /// <param name="footer">Where the numbers come from.</param>
+    /// <param name="files">Other files of the report: link text and a path relative to the index.</param>
+    public static string RenderIndex(IReadOnlyList<Dashboard> all, string title, string footer, IReadOnlyList<(string Text, string Href)> files)
     {
         var html = new StringBuilder();
         Head(html, title);
@@ -63,7 +67,14 @@ internal static class DashboardPage
         foreach (var dashboard in all)
             html.Append("<li><a href=\"").Append(dashboard.Slug).Append(".html\">").Append(Encode(dashboard.Title)).Append("</a><p>")
                 .Append(Encode(dashboard.Summary)).Append("</p></li>\n");
-        html.Append("</ul>\n</main>\n<footer>").Append(Encode(footer)).Append("</footer>\n</body>\n</html>\n");
+        html.Append("</ul>\n");
+        if (files.Count > 0)
+        {
+            html.Append("<h2>Also in this report</h2>\n<ul class=\"files\">\n");
+            foreach (var (text, href) in files) html.Append("<li><a href=\"").Append(Encode(href)).Append("\">").Append(Encode(text)).Append("</a></li>\n");
+            html.Append("</ul>\n");
+        }
+        html.Append("</main>\n<footer>").Append(Encode(footer)).Append("</footer>\n</body>\n</html>\n");
         return html.ToString();
     }
 
