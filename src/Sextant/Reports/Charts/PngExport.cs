@@ -1,19 +1,20 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Xml;
 
 namespace Sextant.Reports.Charts;
 
 /// <summary>
 /// Turns SVG charts into PNG images by screenshotting them in headless Chromium,
-/// which renders text and curves exactly as a browser shows the SVG.
+/// which renders text and curves exactly as a browser shows the SVG. One browser serves a whole
+/// call, driven over the DevTools protocol with two pages at work.
 /// </summary>
 public static class PngExport
 {
     /// <summary>Environment variable naming the Chromium executable to use.</summary>
     public const string ChromiumVariable = "SEXTANT_CHROMIUM";
 
-    // Two cores are the norm where reports are built; more browsers at once only thrash.
+    // Two cores are the norm where reports are built; more pages at once only thrash.
     private const int Parallelism = 2;
     private static readonly TimeSpan PerFileTimeout = TimeSpan.FromSeconds(60);
     private static readonly string[] KnownPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
@@ -48,85 +49,110 @@ public static class PngExport
                 + ChromiumVariable + "; the SVG files were written.");
         }
 
-        var pngs = new string[svgFiles.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism };
+        // Sizes first: a missing or sizeless SVG fails before any browser starts.
+        var charts = svgFiles.Select(file =>
+        {
+            var svg = Path.GetFullPath(file);
+            var (width, height) = ReadSize(svg);
+            return new Chart(svg, Path.ChangeExtension(svg, ".png"), width, height);
+        }).ToArray();
+        foreach (var chart in charts) File.Delete(chart.Png);
+
+        // A thread-pool thread keeps the blocking wait clear of any caller's synchronization context.
+        Task.Run(() => ExportAsync(chromium, charts)).GetAwaiter().GetResult();
+        return charts.Select(c => c.Png).ToArray();
+    }
+
+    private static async Task ExportAsync(string chromium, Chart[] charts)
+    {
+        HeadlessChromium browser;
         try
         {
-            Parallel.For(0, svgFiles.Count, options, i => pngs[i] = Screenshot(chromium, Path.GetFullPath(svgFiles[i])));
+            browser = await HeadlessChromium.StartAsync(chromium, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault() is SextantException first)
+        catch (DevToolsException e)
         {
-            throw first;
+            var others = charts.Length == 1 ? "" : $" and {charts.Length - 1} other charts";
+            throw new SextantException($"Could not start Chromium ({chromium}) to export {charts[0].Svg}{others}: {e.Message}.", e);
         }
-        return pngs;
+
+        await using (browser.ConfigureAwait(false))
+        {
+            using var failed = new CancellationTokenSource();
+            SextantException? firstError = null;
+            var next = -1;
+
+            async Task WorkAsync()
+            {
+                try
+                {
+                    var page = await OpenPageAsync(browser, charts[0], failed.Token).ConfigureAwait(false);
+                    int index;
+                    while ((index = Interlocked.Increment(ref next)) < charts.Length)
+                    {
+                        await ExportOneAsync(page, charts[index], failed.Token).ConfigureAwait(false);
+                    }
+                }
+                catch (SextantException e)
+                {
+                    Interlocked.CompareExchange(ref firstError, e, null);
+                    await failed.CancelAsync().ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (failed.IsCancellationRequested)
+                {
+                    // The other page failed first; its error is the one to report.
+                }
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(Parallelism, charts.Length)).Select(_ => WorkAsync())).ConfigureAwait(false);
+            if (firstError is not null) ExceptionDispatchInfo.Throw(firstError);
+        }
     }
 
-    private static string Screenshot(string chromium, string svg)
+    private static async Task<ChromiumPage> OpenPageAsync(HeadlessChromium browser, Chart first, CancellationToken failed)
     {
-        var (width, height) = ReadSize(svg);
-        var png = Path.ChangeExtension(svg, ".png");
-        File.Delete(png);
-        var profile = Directory.CreateTempSubdirectory("sextant-chromium-");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(failed);
+        timeout.CancelAfter(PerFileTimeout);
         try
         {
-            var start = new ProcessStartInfo(chromium)
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-                "--user-data-dir=" + profile.FullName,
-                FormattableString.Invariant($"--window-size={width},{height}"),
-                "--screenshot=" + png,
-                new Uri(svg).AbsoluteUri,
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-            return Run(start, svg, png);
+            return await browser.NewPageAsync(timeout.Token).ConfigureAwait(false);
         }
-        finally
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !failed.IsCancellationRequested)
         {
-            try
-            {
-                profile.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // A browser helper may still hold a file for a moment; a stray temp directory is harmless.
-            }
+            throw new SextantException($"Chromium took longer than {PerFileTimeout.TotalSeconds:0} s to open a page for {first.Svg}; stopped it.");
+        }
+        catch (DevToolsException e)
+        {
+            throw new SextantException($"Chromium could not open a page to export {first.Svg}: {e.Message} ({browser.ErrorTail()}).", e);
         }
     }
 
-    private static string Run(ProcessStartInfo start, string svg, string png)
+    private static async Task ExportOneAsync(ChromiumPage page, Chart chart, CancellationToken failed)
     {
-        using var process = Process.Start(start) ?? throw new SextantException($"Could not start Chromium ({start.FileName}) for {svg}.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(PerFileTimeout))
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(failed);
+        timeout.CancelAfter(PerFileTimeout);
+        byte[] png;
+        try
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new SextantException($"Chromium took longer than {PerFileTimeout.TotalSeconds:0} s to export {svg}; stopped it.");
+            png = await page.ScreenshotAsync(new Uri(chart.Svg), chart.Width, chart.Height, timeout.Token).ConfigureAwait(false);
         }
-        process.WaitForExit();
-        if (process.ExitCode != 0 || !File.Exists(png) || new FileInfo(png).Length == 0)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !failed.IsCancellationRequested)
         {
-            throw new SextantException($"Chromium could not export {svg} (exit code {process.ExitCode}): {Tail(stderr.Result)}");
+            throw new SextantException($"Chromium took longer than {PerFileTimeout.TotalSeconds:0} s to export {chart.Svg}; stopped it.");
         }
-        return png;
-    }
-
-    /// <summary>The last few lines of Chromium's error output, on one line.</summary>
-    private static string Tail(string stderr)
-    {
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var tail = string.Join(" | ", lines.TakeLast(4));
-        return tail.Length == 0 ? "no error output" : tail.Length > 800 ? tail[^800..] : tail;
+        catch (DevToolsException e)
+        {
+            throw new SextantException($"Chromium could not export {chart.Svg}: {e.Message}.", e);
+        }
+        if (png.Length == 0) throw new SextantException($"Chromium could not export {chart.Svg}: the screenshot was empty.");
+        try
+        {
+            await File.WriteAllBytesAsync(chart.Png, png, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SextantException($"Cannot write {chart.Png}: {e.Message}", e);
+        }
     }
 
     /// <summary>Whole-pixel width and height from the root svg element.</summary>
@@ -150,4 +176,7 @@ public static class PngExport
         }
         throw new SextantException($"{svg} has no numeric width and height on its svg element; PNG export needs both (in pixels).");
     }
+
+    /// <summary>One SVG to export, its PNG beside it, and its size in whole pixels.</summary>
+    private sealed record Chart(string Svg, string Png, int Width, int Height);
 }
