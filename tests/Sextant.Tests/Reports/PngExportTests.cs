@@ -30,6 +30,41 @@ public sealed class PngExportTests
     }
 
     [Fact]
+    public void Exports_ten_charts_in_one_call_each_at_its_own_size_in_input_order()
+    {
+        using var dir = new TempDirectory();
+        var samples = SvgChartSamples.All();
+        var svgs = Enumerable.Range(0, 10)
+            .Select(i => dir.Write($"chart-{i:00}.svg", SvgChart.Render(samples[i % samples.Count])))
+            .ToArray();
+
+        var pngs = PngExport.Convert(svgs);
+
+        Assert.Equal(svgs.Select(svg => Path.ChangeExtension(svg, ".png")), pngs);
+        foreach (var (svg, png) in svgs.Zip(pngs))
+        {
+            var bytes = File.ReadAllBytes(png);
+            Assert.Equal(PngSignature, bytes[..8]);
+            Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
+            var root = System.Xml.Linq.XDocument.Load(svg).Root!;
+            Assert.Equal(PixelSize(root.Attribute("width")!.Value), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
+            Assert.Equal(PixelSize(root.Attribute("height")!.Value), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
+        }
+    }
+
+    [Fact]
+    public void A_missing_svg_is_reported_by_name()
+    {
+        using var dir = new TempDirectory();
+        var present = dir.Write("present.svg", SvgChart.Render(SvgChartSamples.All()[0]));
+        var missing = dir.File("missing-chart.svg");
+
+        var error = Assert.Throws<SextantException>(() => PngExport.Convert([present, missing]));
+
+        Assert.Contains("missing-chart.svg", error.Message);
+    }
+
+    [Fact]
     public void Without_chromium_the_error_says_how_to_install_it()
     {
         var error = Assert.Throws<SextantException>(() => PngExport.Convert(["chart.svg"], chromium: null));
@@ -65,4 +100,7 @@ public sealed class PngExportTests
             Environment.SetEnvironmentVariable(PngExport.ChromiumVariable, before);
         }
     }
+
+    private static int PixelSize(string attribute) =>
+        (int)Math.Ceiling(double.Parse(attribute, System.Globalization.CultureInfo.InvariantCulture));
 }
