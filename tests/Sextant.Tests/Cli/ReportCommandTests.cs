@@ -54,6 +54,19 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_on_a_store_of_profiles_without_events_writes_every_file()
+    {
+        _directory.Write("users.csv", "user_id,signup_at,segment\nu1,2026-01-01T09:00:00Z,individual\nu2,2026-01-05T09:00:00Z,enterprise\n");
+        Assert.Equal(0, CliRunner.Run(_directory.Path, "ingest", "users.csv", "--kind", "users").ExitCode);
+
+        var result = CliRunner.Run(_directory.Path, "report", "--out", "rep");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.True(File.Exists(Path.Combine(_directory.Path, "rep", "dashboards", "engagement.html")));
+        Assert.True(File.Exists(Path.Combine(_directory.Path, "rep", "analytics_framework_report.md")));
+    }
+
+    [Fact]
     public void Png_export_without_chromium_names_what_to_install()
     {
         _directory.Write("tiny.csv", "event_id,user_id,event,timestamp\ne1,u1,signup,2026-01-01T09:00:00Z\n");

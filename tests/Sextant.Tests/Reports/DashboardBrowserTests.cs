@@ -91,11 +91,16 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser, Writte
         Assert.Empty(page.Errors);
     }
 
-    [Fact]
-    public async Task Dashboards_of_a_store_with_one_event_open_without_errors()
+    public static TheoryData<string> NearlyEmptyStores() => new("one event", "profiles only");
+
+    [Theory]
+    [MemberData(nameof(NearlyEmptyStores))]
+    public async Task Dashboards_of_a_nearly_empty_store_open_without_errors(string store)
     {
         using var directory = new TempDirectory();
-        var table = EventBuilder.Load(null, EventBuilder.At("u1", "signup", "2026-01-01T09:00:00Z"));
+        var table = store == "one event"
+            ? EventBuilder.Load(null, EventBuilder.At("u1", "signup", "2026-01-01T09:00:00Z"))
+            : EventBuilder.Load(null, [EventBuilder.User("u1", "2026-01-01T09:00:00Z", "individual"), EventBuilder.User("u2", "2026-01-02T09:00:00Z", "enterprise")], []);
         var files = DashboardFiles.Write(directory.File("dashboards"), ReportAnalyses.Run(table, SextantConfig.Default));
 
         foreach (var file in files)

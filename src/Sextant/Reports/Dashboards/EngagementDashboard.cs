@@ -13,13 +13,15 @@ internal static class EngagementDashboard
         var days = m.Dau.Select(d => d.Date).ToList();
         ChartSeries Daily(string name, IReadOnlyList<Analysis.Engagement.DailyCount> counts) =>
             new(name, counts.Select(c => new ChartPoint(c.Users, $"{name} {c.Date}: {Text.Count(c.Users)} users")).ToList());
-        var tiles = new List<Tile>
+        var tiles = new List<Tile>();
+        if (m.Dau.Count == 0) tiles.Add(new Tile("Active users", "—", "no active events in the data"));
+        else
         {
-            new("DAU", Text.Count(m.Dau[^1].Users), m.Dau[^1].Date),
-            new("WAU", Text.Count(m.Wau[^1].Users), "7 days to " + m.Wau[^1].Date),
-            new("MAU", Text.Count(m.Mau[^1].Users), "30 days to " + m.Mau[^1].Date),
-            new("Stickiness (DAU/MAU)", Text.Percent(m.Stickiness.Headline), $"mean of the last {m.Stickiness.Days} complete days"),
-        };
+            tiles.Add(new("DAU", Text.Count(m.Dau[^1].Users), m.Dau[^1].Date));
+            tiles.Add(new("WAU", Text.Count(m.Wau[^1].Users), "7 days to " + m.Wau[^1].Date));
+            tiles.Add(new("MAU", Text.Count(m.Mau[^1].Users), "30 days to " + m.Mau[^1].Date));
+            tiles.Add(new("Stickiness (DAU/MAU)", Text.Percent(m.Stickiness.Headline), $"mean of the last {m.Stickiness.Days} complete days"));
+        }
         var charts = new List<Chart>
         {
             new LineChart("active_users", "Daily, weekly and monthly active users", days, [Daily("DAU", m.Dau), Daily("WAU", m.Wau), Daily("MAU", m.Mau)], ValueFormat.Count),
