@@ -25,7 +25,7 @@ internal static class Terminal
     }
 
     /// <summary>A rate as "46.9%": one decimal, no space (the invariant culture's P1 writes "46.9 %").</summary>
-    public static string Percent(double value) => (value * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double value) => Reports.NumberText.Percent(value);
 
-    public static string Number(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Number(long value) => Reports.NumberText.Count(value);
 }

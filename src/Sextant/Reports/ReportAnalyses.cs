@@ -44,7 +44,7 @@ public static class ReportAnalyses
     /// <summary>The event the paths dashboard looks for after each path.</summary>
     public const string ConversionEvent = "upgrade";
 
-    /// <summary>Runs the analyses on a loaded table.</summary>
+    /// <summary>Runs the analyses on a loaded table; experiments configured in sextant.yaml come first, in its order.</summary>
     public static ReportInputs Run(EventTable table, SextantConfig config, string product = "Product")
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -62,7 +62,11 @@ public static class ReportAnalyses
         var health = HealthRunner.Run(table, HealthQuery.FromConfig(config));
         var growth = GrowthModel.Run(GrowthBaseline.Measure(table, metrics, retention, revenue, config.Business.Mau),
             GrowthLever.FromConfig(config.Growth), config.Business.Growth);
-        var experiments = (table.Assignments.ExperimentNames).Order(StringComparer.Ordinal).Select(name =>
+        // Experiments configured in sextant.yaml come first, in its order; the others by name.
+        var assigned = table.Assignments.ExperimentNames;
+        var names = config.Experiments.Select(e => e.Name).Where(assigned.Contains)
+            .Concat(assigned.Where(name => config.Experiments.All(e => e.Name != name)).Order(StringComparer.Ordinal));
+        var experiments = names.Select(name =>
         {
             var query = ExperimentQuery.FromConfig(config, name);
             if (query.Metrics.Count == 0) query = query with { Metrics = [MetricSpec.Parse(DefaultExperimentMetric)] };

@@ -1,12 +1,4 @@
-using Sextant.Analysis.Engagement;
-using Sextant.Analysis.Experiments;
-using Sextant.Analysis.Funnels;
-using Sextant.Analysis.Growth;
-using Sextant.Analysis.Health;
 using Sextant.Analysis.Impact;
-using Sextant.Analysis.Paths;
-using Sextant.Analysis.Retention;
-using Sextant.Analysis.Revenue;
 using Sextant.Configuration;
 using Sextant.Events;
 using Sextant.Reports;
@@ -14,9 +6,10 @@ using Sextant.Reports;
 namespace Sextant.Synthetic;
 
 /// <summary>
-/// Every analysis of a generated scenario, set up from what the scenario planted: its
-/// experiments with their goals and guardrails, and its feature effects. <c>sextant demo</c>
-/// and the report tests both use it, so the demo's dashboards are the tested ones.
+/// Every analysis of a generated scenario: the settings a user of the scenario's product would
+/// write in sextant.yaml (its features, funnel and experiments with their goals and guardrails),
+/// run by <see cref="ReportAnalyses"/>, plus the planted feature effects. <c>sextant demo</c> and
+/// the report tests both use it, so the demo's dashboards are the tested ones.
 /// </summary>
 public static class ScenarioAnalyses
 {
@@ -27,33 +20,34 @@ public static class ScenarioAnalyses
     /// <summary>The scenario's five-step funnel: sign-up, create, edit, collaborate, upgrade.</summary>
     public static readonly IReadOnlyList<string> FunnelSteps = ["signup", "create_page", "edit_page", "share_page|comment|invite_member", "upgrade"];
 
+    /// <summary>The product's name in report titles.</summary>
+    public const string Product = "Notion-like demo workspace";
+
+    /// <summary>The settings that describe the scenario's product: features, the five-step funnel within 30 days, and each experiment's goal and guardrail.</summary>
+    public static SextantConfig Config(ScenarioTruth truth)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        return SextantConfig.Default with
+        {
+            Features = Features,
+            Funnels = [new FunnelConfig { Name = "collaboration_to_paid", Steps = FunnelSteps, Window = TimeSpan.FromDays(30) }],
+            Experiments = truth.Scenario.Experiments.Select(e => new ExperimentConfig
+            {
+                Name = e.Name,
+                Metrics = [e.Goal == "activated" ? "conversion:edit_page:within=7d" : "count:" + e.Goal],
+                Guardrails = e.Guardrail is null ? [] : [new GuardrailConfig { Metric = e.Guardrail, Margin = 0.02 }],
+                Segments = ["platform"],
+            }).ToList(),
+        };
+    }
+
     /// <summary>Runs every analysis on <paramref name="table"/>, the stored form of data generated from <paramref name="truth"/>.</summary>
     public static ReportInputs Run(EventTable table, ScenarioTruth truth)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(truth);
-        var scenario = truth.Scenario;
-        var config = SextantConfig.Default;
-        var funnelQuery = new FunnelQuery(FunnelSteps.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30));
-        var funnel = FunnelRunner.Run(table, funnelQuery with { Breakdown = ReportAnalyses.SegmentAttribute });
-        var channelFunnel = FunnelRunner.Run(table, funnelQuery with { Breakdown = ReportAnalyses.ChannelAttribute });
-        var lifecycle = LifecycleFunnelRunner.Run(table, new LifecycleFunnelQuery { Breakdown = ReportAnalyses.SegmentAttribute });
-        var retention = RetentionRunner.Run(table, new RetentionQuery());
-        var revenue = RevenueRunner.Run(table, new RevenueQuery());
-        var paths = PathRunner.Run(table, new PathQuery { Converted = "upgrade" });
-        var health = HealthRunner.Run(table, new HealthQuery());
         var impacts = truth.FeatureEffects.Select(e => ImpactRunner.Run(table,
             new ImpactQuery(e.Feature, e.PaidEffect != 0 ? ImpactOutcome.Upgrade : ImpactOutcome.Retention))).ToList();
-        var experiments = scenario.Experiments.Select(e => ExperimentRunner.Run(table, new ExperimentQuery(e.Name,
-            [MetricSpec.Parse(e.Goal == "activated" ? "conversion:edit_page:within=7d" : "count:" + e.Goal)],
-            Guardrails: e.Guardrail is null ? null : [new Guardrail(MetricSpec.Parse(e.Guardrail), 0.02)], Segments: ["platform"]))).ToList();
-        var metrics = EngagementRunner.Run(table, EngagementQuery.FromConfig(config) with
-        {
-            Features = Features,
-            Breakdown = ReportAnalyses.SegmentAttribute,
-        });
-        var growth = GrowthModel.Run(GrowthBaseline.Measure(table, metrics, retention, revenue, config.Business.Mau),
-            GrowthLever.Defaults, config.Business.Growth);
-        return new ReportInputs("Notion-like demo workspace", metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, impacts);
+        return ReportAnalyses.Run(table, Config(truth), Product) with { Impacts = impacts };
     }
 }

@@ -5,8 +5,9 @@ using Sextant.Tests.Support;
 namespace Sextant.Tests.Reports;
 
 /// <summary>
-/// Each dashboard's HTML against a stored snapshot, with the inlined chart library left out and
-/// the last digits of long decimals (which may differ with summation order) normalised.
+/// Each dashboard's HTML against a stored snapshot, with the inlined style, chart library and page
+/// script (the same files on every page) left out, and the last digits of long decimals (which may
+/// differ with summation order) normalised.
 /// Set SEXTANT_UPDATE_SNAPSHOTS=1 to rewrite the snapshots after an intended change.
 /// </summary>
 public sealed partial class DashboardSnapshotTests(ReportInputsFixture fixture) : IClassFixture<ReportInputsFixture>
@@ -29,7 +30,7 @@ public sealed partial class DashboardSnapshotTests(ReportInputsFixture fixture) 
     public void Dashboard_html_matches_its_snapshot(string slug)
     {
         var dashboards = DashboardSet.Build(fixture.Inputs);
-        var html = Normalise(DashboardFiles.RenderWithoutLibrary(dashboards.Single(d => d.Slug == slug), dashboards, fixture.Inputs));
+        var html = Normalise(DashboardFiles.RenderWithoutSharedFiles(dashboards.Single(d => d.Slug == slug), dashboards, fixture.Inputs));
         var path = Path.Combine(SnapshotDirectory, slug + ".html");
         if (Environment.GetEnvironmentVariable("SEXTANT_UPDATE_SNAPSHOTS") == "1")
         {

@@ -1,6 +1,22 @@
 
 namespace Sextant.Reports.Dashboards;
 
+/// <summary>What a page inlines besides its own content: the style, the chart library and the page script.</summary>
+/// <param name="Style">The page style.</param>
+/// <param name="Library">The chart library's source.</param>
+/// <param name="Script">The page script that draws the charts.</param>
+internal sealed record PageAssets(string Style, string Library, string Script)
+{
+    /// <summary>The real files, for pages that open on their own.</summary>
+    public static PageAssets Inline => new(DashboardAssets.Style, DashboardAssets.EChartsScript, DashboardAssets.Script);
+
+    /// <summary>
+    /// Markers in place of the shared files, for comparing a page with a stored snapshot: the files
+    /// are the same on every page and are checked in as they are.
+    /// </summary>
+    public static PageAssets Placeholders { get; } = new("/* dashboard.css */", "/* Apache ECharts */", "/* dashboard.js */");
+}
+
 /// <summary>The script and style every dashboard inlines, read once from the assembly's resources.</summary>
 internal static class DashboardAssets
 {

@@ -20,21 +20,21 @@ public static class DashboardFiles
         ArgumentNullException.ThrowIfNull(inputs);
         Directory.CreateDirectory(directory);
         var footer = Footer(inputs);
-        var library = DashboardAssets.EChartsScript;
+        var assets = PageAssets.Inline;
         var paths = new string[dashboards.Count + 1];
         paths[0] = Path.Combine(directory, IndexFile);
         File.WriteAllText(paths[0], DashboardPage.RenderIndex(dashboards, $"{inputs.Product}: dashboards", footer, otherFiles));
         Parallel.For(0, dashboards.Count, i =>
         {
             paths[i + 1] = Path.Combine(directory, dashboards[i].Slug + ".html");
-            File.WriteAllText(paths[i + 1], DashboardPage.Render(dashboards[i], dashboards, footer, library));
+            File.WriteAllText(paths[i + 1], DashboardPage.Render(dashboards[i], dashboards, footer, assets));
         });
         return paths;
     }
 
-    /// <summary>The page of one dashboard with the chart library left out, for comparing with a stored snapshot.</summary>
-    public static string RenderWithoutLibrary(Dashboard dashboard, IReadOnlyList<Dashboard> all, ReportInputs inputs) =>
-        DashboardPage.Render(dashboard, all, Footer(inputs), DashboardPage.LibraryPlaceholder);
+    /// <summary>The page of one dashboard with the shared style, chart library and page script left out, for comparing with a stored snapshot.</summary>
+    public static string RenderWithoutSharedFiles(Dashboard dashboard, IReadOnlyList<Dashboard> all, ReportInputs inputs) =>
+        DashboardPage.Render(dashboard, all, Footer(inputs), PageAssets.Placeholders);
 
     private static string Footer(ReportInputs inputs) =>
         $"{inputs.Product} · data end {Text.Instant(inputs.Metrics.DataEnd)} · rendered by Sextant from the analyses' result records; no figure is computed in the page.";

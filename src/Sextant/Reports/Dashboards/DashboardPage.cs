@@ -10,20 +10,17 @@ namespace Sextant.Reports.Dashboards;
 /// <summary>Writes one dashboard as a self-contained HTML page: style, chart library, data and script inline.</summary>
 internal static class DashboardPage
 {
-    /// <summary>Stands in for the inlined chart library where a page is compared with a snapshot.</summary>
-    public const string LibraryPlaceholder = "/* Apache ECharts */";
-
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Default };
 
     /// <summary>The page of <paramref name="dashboard"/>, with links to <paramref name="all"/>.</summary>
     /// <param name="dashboard">The page's content.</param>
     /// <param name="all">Every dashboard, for the navigation bar.</param>
     /// <param name="footer">Where the numbers come from (data end, product).</param>
-    /// <param name="library">The chart library's source; <see cref="LibraryPlaceholder"/> for snapshots.</param>
-    public static string Render(Dashboard dashboard, IReadOnlyList<Dashboard> all, string footer, string library)
+    /// <param name="assets">The inlined style and scripts; <see cref="PageAssets.Placeholders"/> for snapshots.</param>
+    public static string Render(Dashboard dashboard, IReadOnlyList<Dashboard> all, string footer, PageAssets assets)
     {
-        var html = new StringBuilder(library.Length + 64_000);
-        Head(html, dashboard.Title);
+        var html = new StringBuilder(assets.Library.Length + 64_000);
+        Head(html, dashboard.Title, assets.Style);
         html.Append("<header><h1>").Append(Encode(dashboard.Title)).Append("</h1><p>").Append(Encode(dashboard.Summary)).Append("</p>");
         Navigation(html, all, dashboard.Slug);
         html.Append("</header>\n<main>\n");
@@ -47,10 +44,10 @@ internal static class DashboardPage
             html.Append("</ul>\n");
         }
         html.Append("</main>\n<footer>").Append(Encode(footer)).Append("</footer>\n");
-        html.Append("<script>").Append(library).Append("</script>\n");
+        html.Append("<script>").Append(assets.Library).Append("</script>\n");
         html.Append("<script>window.SEXTANT_PALETTE = ").Append(PaletteJson()).Append(";\nwindow.SEXTANT_CHARTS = ")
             .Append(options.ToJsonString(Json)).Append(";</script>\n");
-        html.Append("<script>").Append(DashboardAssets.Script).Append("</script>\n</body>\n</html>\n");
+        html.Append("<script>").Append(assets.Script).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
     }
 
@@ -62,7 +59,7 @@ internal static class DashboardPage
     public static string RenderIndex(IReadOnlyList<Dashboard> all, string title, string footer, IReadOnlyList<(string Text, string Href)> files)
     {
         var html = new StringBuilder();
-        Head(html, title);
+        Head(html, title, DashboardAssets.Style);
         html.Append("<header><h1>").Append(Encode(title)).Append("</h1><p>Every dashboard opens offline; hover a chart for exact values and intervals.</p></header>\n<main>\n<ul class=\"index\">\n");
         foreach (var dashboard in all)
             html.Append("<li><a href=\"").Append(dashboard.Slug).Append(".html\">").Append(Encode(dashboard.Title)).Append("</a><p>")
@@ -78,9 +75,9 @@ internal static class DashboardPage
         return html.ToString();
     }
 
-    private static void Head(StringBuilder html, string title) =>
+    private static void Head(StringBuilder html, string title, string style) =>
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>").Append(DashboardAssets.Style).Append("</style>\n</head>\n<body>\n");
+            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>").Append(style).Append("</style>\n</head>\n<body>\n");
 
     private static void Navigation(StringBuilder html, IReadOnlyList<Dashboard> all, string current)
     {

@@ -36,27 +36,26 @@ internal static partial class EChartsOption
     private static void AddBand(JsonArray series, ChartSeries line, int index)
     {
         var stack = "band" + index;
-        series.Add(new JsonObject
+        series.Add(HiddenLine(stack, line.Points.Select(p => p.Low), area: null));
+        series.Add(HiddenLine(stack, line.Points.Select(p => p is { Low: { } low, High: { } high } ? high - low : (double?)null),
+            new JsonObject { ["color"] = Palette.At(index), ["opacity"] = 0.18 }));
+    }
+
+    /// <summary>A line drawn only as the area under it (or not at all), stacked, with no tooltip.</summary>
+    private static JsonObject HiddenLine(string stack, IEnumerable<double?> values, JsonObject? area)
+    {
+        var line = new JsonObject
         {
             ["type"] = "line",
             ["stack"] = stack,
             ["silent"] = true,
             ["symbol"] = "none",
             ["lineStyle"] = new JsonObject { ["opacity"] = 0 },
-            ["tooltip"] = new JsonObject { ["show"] = false },
-            ["data"] = new JsonArray(line.Points.Select(p => (JsonNode?)(p.Low is { } low ? JsonValue.Create(low) : null)).ToArray()),
-        });
-        series.Add(new JsonObject
-        {
-            ["type"] = "line",
-            ["stack"] = stack,
-            ["silent"] = true,
-            ["symbol"] = "none",
-            ["lineStyle"] = new JsonObject { ["opacity"] = 0 },
-            ["areaStyle"] = new JsonObject { ["color"] = Palette.At(index), ["opacity"] = 0.18 },
-            ["tooltip"] = new JsonObject { ["show"] = false },
-            ["data"] = new JsonArray(line.Points.Select(p => (JsonNode?)(p is { Low: { } low, High: { } high } ? JsonValue.Create(high - low) : null)).ToArray()),
-        });
+        };
+        if (area is not null) line["areaStyle"] = area;
+        line["tooltip"] = new JsonObject { ["show"] = false };
+        line["data"] = new JsonArray(values.Select(v => (JsonNode?)(v is { } value ? JsonValue.Create(value) : null)).ToArray());
+        return line;
     }
 
     private static JsonObject Bar(BarChart chart)

@@ -39,7 +39,9 @@ internal static class PathsDashboard
         charts.Add(new BarChart("top_paths", "Most common paths", top.Select(t => string.Join(" → ", t.Steps)).ToList(),
             [new ChartSeries("share of sessions", top.Select(t => new ChartPoint(t.Share, $"{string.Join(" → ", t.Steps)}: {Text.Count(t.Count)} sessions ({Text.Percent(t.Share)}), {Text.Count(t.Users)} users")).ToList())],
             ValueFormat.Percent, Horizontal: true));
-        var exits = p.Dropoff.Where(d => d.Reaching > 0 && d.Step < p.Dropoff.Max(x => x.Step)).OrderByDescending(d => d.Ends).Take(12).ToList();
+        // At the last step every path ends because of the cap, so those nodes say nothing about leaving.
+        var lastStep = p.Dropoff.Count == 0 ? 0 : p.Dropoff.Max(d => d.Step);
+        var exits = p.Dropoff.Where(d => d.Reaching > 0 && d.Step < lastStep).OrderByDescending(d => d.Ends).Take(12).ToList();
         if (exits.Count > 0)
             charts.Add(new BarChart("path_dropoff", "Where paths end", exits.Select(d => $"{d.Step}. {d.Event}").ToList(),
                 [new ChartSeries("sessions ending here", exits.Select(d => new ChartPoint(d.Share, $"step {d.Step}, {d.Event}: {Text.Count(d.Ends)} of {Text.Count(d.Reaching)} sessions end here ({Text.Percent(d.Share)})")).ToList())],

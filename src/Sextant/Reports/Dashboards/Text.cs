@@ -8,7 +8,7 @@ internal static class Text
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>0.5964 → "59.6%".</summary>
-    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", Invariant) + "%";
+    public static string Percent(double fraction) => NumberText.Percent(fraction);
 
     /// <summary>A signed percentage: 0.052 → "+5.2%".</summary>
     public static string SignedPercent(double fraction) => (fraction * 100).ToString("+0.0;−0.0;0.0", Invariant) + "%";
@@ -17,7 +17,7 @@ internal static class Text
     public static string PercentInterval(double low, double high) => $"[{Percent(low)}, {Percent(high)}]";
 
     /// <summary>1234 → "1,234".</summary>
-    public static string Count(double value) => value.ToString("N0", Invariant);
+    public static string Count(double value) => NumberText.Count(value);
 
     /// <summary>1234.5 → "$1,235".</summary>
     public static string Money(double value) => value < 0 ? "−$" + (-value).ToString("N0", Invariant) : "$" + value.ToString("N0", Invariant);

@@ -41,10 +41,10 @@ internal static class Fig
 {
     public static string Format(double value, NumberStyle style) => style switch
     {
-        NumberStyle.Percent => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        NumberStyle.Percent => NumberText.Percent(value),
         NumberStyle.SignedPercent => (value * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%",
         NumberStyle.Points => (value * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp",
-        NumberStyle.Count or NumberStyle.Money => value.ToString("#,0", CultureInfo.InvariantCulture),
+        NumberStyle.Count or NumberStyle.Money => NumberText.Count(value),
         NumberStyle.SignedCount => value.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture),
         NumberStyle.OneDecimal => value.ToString("#,0.0", CultureInfo.InvariantCulture),
         NumberStyle.PValue => value < 0.001 ? "p < 0.001" : "p = " + value.ToString("0.000", CultureInfo.InvariantCulture),
