@@ -38,6 +38,53 @@ public sealed class RealExperimentTests
     }
 
     [Fact]
+    public void Cookie_cats_rebuilt_as_assignments_and_events_matches_the_published_retention()
+    {
+        // Given Cookie Cats as an assignments file (every player exposed at install, day 0) and an events file
+        // with one event on day 1 for each player retained on day 1 and one on day 7 for each retained on day 7:
+        // players who never came back have no event at all.
+        using var directory = new TempDirectory();
+        var assignments = new System.Text.StringBuilder("experiment,user_id,variant,assigned_at\n");
+        var events = new System.Text.StringBuilder("event_id,user_id,event,timestamp\n");
+        using (var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(CookieCats), System.IO.Compression.CompressionMode.Decompress)))
+        {
+            reader.ReadLine();
+            while (reader.ReadLine() is { } line)
+            {
+                var cells = line.Split(',');
+                assignments.Append("cookie_cats,").Append(cells[0]).Append(',').Append(cells[1]).Append(",2024-01-01T00:00:00Z\n");
+                if (cells[3] == "TRUE") events.Append("d1-").Append(cells[0]).Append(',').Append(cells[0]).Append(",play,2024-01-02T12:00:00Z\n");
+                if (cells[4] == "TRUE") events.Append("d7-").Append(cells[0]).Append(',').Append(cells[0]).Append(",play,2024-01-08T12:00:00Z\n");
+            }
+        }
+        // One later event makes day 7 complete for everyone (its player, 116, was retained on neither day).
+        events.Append("late,116,play,2024-03-01T00:00:00Z\n");
+        var assignmentsFile = directory.Write("assignments.csv", assignments.ToString());
+        var eventsFile = directory.Write("events.csv", events.ToString());
+        Assert.Equal(0, CliRunner.Run(directory.Path, "ingest", assignmentsFile, eventsFile).ExitCode);
+
+        // When day-1 and day-7 activity are analysed from the assignments
+        var result = CliRunner.Run(directory.Path, "experiment", "cookie_cats", "--control", "gate_30",
+            "--metric", "active_on_day:1", "--metric", "active_on_day:7", "--json");
+
+        // Then every assigned player is in the experiment (44,700 / 45,489) and the rates are the published ones:
+        // day 1 44.82% vs 44.23% (p 0.0744), day 7 19.02% vs 18.20% (p 0.0016).
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal([("gate_30", 44_700L), ("gate_40", 45_489L)], root.GetProperty("arms").EnumerateArray().Select(a => (a.GetProperty("variant").GetString(), a.GetProperty("users").GetInt64())));
+        var expected = new[] { (20_034L, 20_119L, 0.0744), (8_502L, 8_279L, 0.0016) };
+        for (var m = 0; m < 2; m++)
+        {
+            var metric = root.GetProperty("metrics")[m];
+            var (retained30, retained40, p) = expected[m];
+            Assert.Equal([44_700L, 45_489L], metric.GetProperty("arms").EnumerateArray().Select(a => a.GetProperty("n").GetInt64()));
+            Assert.Equal(retained30 / 44_700.0, metric.GetProperty("arms")[0].GetProperty("mean").GetDouble(), 12);
+            Assert.Equal(retained40 / 45_489.0, metric.GetProperty("arms")[1].GetProperty("mean").GetDouble(), 12);
+            Assert.Equal(p, metric.GetProperty("comparisons")[0].GetProperty("p_value").GetDouble(), 4);
+        }
+    }
+
+    [Fact]
     public void Ab_data_after_the_published_cleaning_matches_the_published_conversion_test()
     {
         using var directory = new TempDirectory();

@@ -20,7 +20,6 @@ public static class SubscriptionBuilder
 
     /// <summary>
     /// Stores the events, then the subscriptions, in a new temporary store and loads its EventTable in UTC.
-    /// A subscription's user must have an event, since user ids become known to the store through events.
     /// </summary>
     public static EventTable Load(EventRecord[] events, params Subscription[] subscriptions) =>
         Load(new TempDirectory().File("s.db"), events, subscriptions);

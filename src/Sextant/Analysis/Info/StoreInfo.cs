@@ -15,7 +15,7 @@ public sealed record EventCount(string Event, long Count, long Users);
 /// <param name="Users">User profiles.</param>
 /// <param name="Subscriptions">Subscriptions.</param>
 /// <param name="Assignments">Experiment assignments.</param>
-/// <param name="IdentifiedUsers">Distinct signed-up users (profiles or identified events).</param>
+/// <param name="IdentifiedUsers">Distinct signed-up users: from profiles, identified events, assignments or subscriptions.</param>
 /// <param name="Visitors">Anonymous ids never linked to a user.</param>
 /// <param name="FirstEvent">Earliest event instant, or null.</param>
 /// <param name="LastEvent">Latest event instant, or null.</param>

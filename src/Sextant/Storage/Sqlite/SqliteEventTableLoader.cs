@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Sextant.Events;
 
 namespace Sextant.Storage.Sqlite;
@@ -30,6 +31,7 @@ internal static class SqliteEventTableLoader
         });
 
         var dictionaries = new StoreDictionaries(connection);
+        AddUsersKnownOnlyFromRecords(connection, dictionaries);
         var userIds = dictionaries.Values(DictionaryKind.UserId);
         var anonymousIds = dictionaries.Values(DictionaryKind.AnonymousId);
         var eventNames = dictionaries.Values(DictionaryKind.EventName).ToArray();
@@ -76,6 +78,19 @@ internal static class SqliteEventTableLoader
             Subscriptions = SubscriptionLoader.Load(connection, dictionaries, userIds.Count),
             Assignments = AssignmentLoader.Load(connection, dictionaries, userIds.Count),
         };
+    }
+
+    /// <summary>
+    /// A user known only from an assignment or a subscription (no profile, no event) is still a
+    /// user (SEMANTICS.md, Experiments): such ids get codes after the stored ones, in memory only,
+    /// so they become signed-up users with no events instead of being left out.
+    /// </summary>
+    private static void AddUsersKnownOnlyFromRecords(SqliteConnection connection, StoreDictionaries dictionaries)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_id FROM assignments UNION SELECT user_id FROM subscriptions ORDER BY 1";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) dictionaries.GetOrAdd(DictionaryKind.UserId, reader.GetString(0));
     }
 
     /// <summary>Counting sort by entity, then each entity's rows by (time, store row).</summary>

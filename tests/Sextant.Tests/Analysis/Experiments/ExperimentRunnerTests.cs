@@ -25,6 +25,25 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public void Users_known_only_from_their_assignment_are_in_the_experiment_and_score_zero()
+    {
+        // Given four assigned users, two per arm, of whom only one per arm has an event (and none has a profile)
+        var table = Load(null, [], [],
+            [Assign("exp", "c1", "control", "2026-01-01T00:00:00Z"), Assign("exp", "c2", "control", "2026-01-01T00:00:00Z"),
+             Assign("exp", "t1", "treatment", "2026-01-01T00:00:00Z"), Assign("exp", "t2", "treatment", "2026-01-01T00:00:00Z")],
+            At("c1", "buy", "2026-01-02T00:00:00Z"), At("t1", "buy", "2026-01-02T00:00:00Z"));
+
+        // When conversion and count are analysed
+        var result = ExperimentRunner.Run(table, Query("conversion:buy", "count:buy"));
+
+        // Then every assigned user is counted: 1 of 2 converts in each arm (not 1 of 1), and the users
+        // without events are in n with value 0, so the count's sample variance is that of {1, 0}: 0.5.
+        Assert.Equal([("control", 2L), ("treatment", 2L)], result.Arms.Select(a => (a.Variant, a.Users)));
+        Assert.Equal([(2L, 0.5, 0.25), (2L, 0.5, 0.25)], result.Metrics[0].Arms.Select(a => (a.N, a.Mean, a.Variance)));
+        Assert.Equal([(2L, 0.5, 0.5), (2L, 0.5, 0.5)], result.Metrics[1].Arms.Select(a => (a.N, a.Mean, a.Variance)));
+    }
+
+    [Fact]
     public void Count_metrics_give_per_arm_mean_and_variance_and_a_welch_comparison()
     {
         // Control counts 0, 1, 2 (mean 1, variance 1); treatment 2, 3, 4 (mean 3, variance 1).
