@@ -17,7 +17,7 @@ internal static class StatsCommand
         var arm = new Option<string[]>("--arm") { Description = "NAME:n=…,sum=…,sum_squares=… (repeatable; instead of --input)" };
         var control = new Option<string>("--control") { Description = "Control arm (default control)", DefaultValueFactory = _ => "control" };
         var proportion = new Option<bool>("--proportion") { Description = "The metric is 0/1: variance p(1 − p)" };
-        var relative = new Option<bool>("--relative") { Description = "Lead with the relative lift in the table" };
+        var relative = new Option<bool>("--relative") { Description = "Intervals and p-values of the relative lift (t at Welch–Satterthwaite df, as GrowthBook); absolute ones as absolute_ci_low, absolute_ci_high, absolute_p_value" };
         var bayesian = new Option<bool>("--bayesian") { Description = "Show chance to win and expected loss (always in JSON)" };
         var sequential = new Option<double?>("--sequential") { Description = "Always-valid intervals with tuning N* (e.g. 5000)" };
         var cuped = new Option<bool>("--cuped") { Description = "Adjust with the covariate sums (CUPED)" };
@@ -29,7 +29,7 @@ internal static class StatsCommand
         {
             var arms = result.GetValue(input) is { } path ? ReadCsv(path) : (result.GetValue(arm) ?? []).Select(ParseArm).ToList();
             var metric = SufficientStatistics.Analyse(arms, result.GetValue(control)!, result.GetValue(proportion), result.GetValue(cuped),
-                result.GetValue(sequential) is not null, result.GetValue(sequential) ?? 5000, result.GetValue(alpha), ExperimentCommand.AlternativeOf(result.GetValue(alternative)!));
+                result.GetValue(sequential) is not null, result.GetValue(sequential) ?? 5000, result.GetValue(alpha), ExperimentCommand.AlternativeOf(result.GetValue(alternative)!), result.GetValue(relative));
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(new { metric.Test, metric.CupedTheta, metric.Sequential, metric.Arms, metric.Comparisons });

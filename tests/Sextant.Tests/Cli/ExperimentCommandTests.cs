@@ -50,6 +50,31 @@ public sealed class ExperimentCommandTests
         Assert.Equal(0.012323, comparison.GetProperty("p_value").GetDouble(), 5);
     }
 
+    [Fact]
+    public void Stats_with_relative_reports_the_relative_interval_and_p_value_and_keeps_the_absolute_ones_by_name()
+    {
+        // Given GrowthBook's test arms (gbstats TestTwoSidedTTest)
+        using var directory = new TempDirectory();
+        string[] arms = ["--arm", "control:n=3407,sum=1396.87,sum_squares=52377.9767", "--arm", "treatment:n=3461,sum=2422.7,sum_squares=134698.29"];
+
+        // When stats runs with and without --relative
+        var absolute = JsonDocument.Parse(CliRunner.Run(directory.Path, ["stats", .. arms, "--json"]).Stdout).RootElement.GetProperty("comparisons")[0];
+        var result = CliRunner.Run(directory.Path, ["stats", .. arms, "--relative", "--json"]);
+
+        // Then ci_low, ci_high and p_value are the relative lift's (scipy, relative_lift_reference.py: t at 5841.74 df)
+        Assert.Equal(0, result.ExitCode);
+        var relative = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("comparisons")[0];
+        Assert.Equal(-0.03526008906611777, relative.GetProperty("ci_low").GetDouble(), 1e-9);
+        Assert.Equal(1.449894235407581, relative.GetProperty("ci_high").GetDouble(), 1e-9);
+        Assert.Equal(0.06191182745618358, relative.GetProperty("p_value").GetDouble(), 1e-9);
+        Assert.Equal(0.06191182745618358, relative.GetProperty("relative_p_value").GetDouble(), 1e-9);
+        // and the absolute ones are kept under their own names, equal to the plain run's
+        Assert.Equal(absolute.GetProperty("ci_low").GetDouble(), relative.GetProperty("absolute_ci_low").GetDouble());
+        Assert.Equal(absolute.GetProperty("ci_high").GetDouble(), relative.GetProperty("absolute_ci_high").GetDouble());
+        Assert.Equal(absolute.GetProperty("p_value").GetDouble(), relative.GetProperty("absolute_p_value").GetDouble());
+        Assert.False(absolute.TryGetProperty("absolute_p_value", out _));
+    }
+
     [Theory]
     [InlineData("arms.csv line 3: sum 'lots' is not a number", "variant,n,sum,sum_squares\ncontrol,10,1,1\ntreatment,10,lots,1\n")]
     [InlineData("arms.csv line 1: no 'sum_squares' column", "variant,n,sum\ncontrol,10,1\n")]

@@ -27,6 +27,10 @@ public sealed record Guardrail(MetricSpec Metric, double Margin);
 /// (for experiments exported as one row per user, such as a warehouse table).
 /// </param>
 /// <param name="Alternative">Two-sided (default), or one-sided: the treatment is greater / less than the control.</param>
+/// <param name="Relative">
+/// Report the relative lift's interval and p-value as the comparison's <c>CiLow</c>, <c>CiHigh</c> and
+/// <c>PValue</c> (Holm and significance then follow them); the absolute ones move to <c>AbsoluteCiLow</c>, … .
+/// </param>
 public sealed record ExperimentQuery(
     string Name,
     IReadOnlyList<MetricSpec> Metrics,
@@ -43,7 +47,8 @@ public sealed record ExperimentQuery(
     IReadOnlyList<string>? ExcludeEvents = null,
     long? AsOf = null,
     string? VariantAttribute = null,
-    Stats.Alternative Alternative = Stats.Alternative.TwoSided)
+    Stats.Alternative Alternative = Stats.Alternative.TwoSided,
+    bool Relative = false)
 {
     /// <summary>The query sextant.yaml describes for <paramref name="name"/>, or a bare one (metrics still to be given) when it names none.</summary>
     public static ExperimentQuery FromConfig(SextantConfig config, string name)

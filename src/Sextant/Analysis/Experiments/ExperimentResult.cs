@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sextant.Analysis.Experiments;
 
 /// <summary>Sample-ratio mismatch: Pearson χ² of arm sizes against the configured split.</summary>
@@ -27,13 +29,20 @@ public sealed record ArmStatistics(string Variant, long N, double Mean, double V
 /// <param name="CiHigh">Upper bound of the absolute lift.</param>
 /// <param name="RelativeCiLow">Lower bound of the relative lift (delta method).</param>
 /// <param name="RelativeCiHigh">Upper bound of the relative lift.</param>
-/// <param name="PValue">Two-sided p-value of the test named in the metric.</param>
+/// <param name="PValue">p-value of the test named in the metric (of the relative lift when the analysis is relative).</param>
 /// <param name="AdjustedPValue">Holm-adjusted over the treatments (Benjamini–Hochberg over metrics × segments for segment rows).</param>
 /// <param name="ChanceToWin">Bayesian probability that the treatment is better (flat prior).</param>
 /// <param name="ExpectedLoss">Expected loss of shipping the treatment, in the metric's units.</param>
 /// <param name="Significant">Adjusted p below α (or, sequentially, the always-valid interval excludes 0).</param>
+/// <param name="RelativePValue">p-value of the relative lift: Student's t at the Welch–Satterthwaite degrees of freedom (GrowthBook's frequentist engine); null when the control mean is 0.</param>
+/// <param name="AbsoluteCiLow">In a relative analysis, where <paramref name="CiLow"/> is the relative lift's: the absolute lift's lower bound; otherwise null.</param>
+/// <param name="AbsoluteCiHigh">In a relative analysis: the absolute lift's upper bound; otherwise null.</param>
+/// <param name="AbsolutePValue">In a relative analysis: the p-value of the test named in the metric; otherwise null.</param>
 public sealed record Comparison(string Variant, double AbsoluteLift, double? RelativeLift, double CiLow, double CiHigh, double? RelativeCiLow, double? RelativeCiHigh,
-    double PValue, double AdjustedPValue, double ChanceToWin, double ExpectedLoss, bool Significant);
+    double PValue, double AdjustedPValue, double ChanceToWin, double ExpectedLoss, bool Significant, double? RelativePValue = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? AbsoluteCiLow = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? AbsoluteCiHigh = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? AbsolutePValue = null);
 
 /// <summary>One metric of an experiment.</summary>
 /// <param name="Name">The metric as written.</param>

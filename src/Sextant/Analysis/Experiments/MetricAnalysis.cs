@@ -38,7 +38,7 @@ internal static class MetricAnalysis
             // An empty arm (possible within a segment) has nothing to compare; it is left out rather than reported as 0.
             if (control.N == 0 || treatment.N == 0) continue;
             var absolute = Lift.Absolute(control, treatment, query.Alpha);
-            var relative = Lift.Relative(control, treatment, query.Alpha);
+            var relative = Lift.RelativeTest(control, treatment, query.Alpha, query.Alternative);
             var p = useFisher
                 ? FisherExact.ForProportions((long)Math.Round(sums[0].SumY), sums[0].N, (long)Math.Round(sums[arm].SumY), sums[arm].N, query.Alternative).PValue
                 : WelchTTest.Test(control, treatment, query.Alternative).PValue;
@@ -49,9 +49,24 @@ internal static class MetricAnalysis
                 (low, high) = (sequence.Low, sequence.High);
             }
             var (chance, loss) = Posterior(absolute, useFisher, sums[0], sums[arm]);
-            pValues.Add(p);
-            comparisons.Add(new Comparison(variants[arm], absolute.Estimate, relative?.Estimate, low, high, relative?.Low, relative?.High,
-                p, p, chance, loss, false));
+            var comparison = new Comparison(variants[arm], absolute.Estimate, relative?.Lift.Estimate, low, high, relative?.Lift.Low, relative?.Lift.High,
+                p, p, chance, loss, false, relative?.PValue);
+            if (query.Relative)
+            {
+                if (relative is not { } r) throw new SextantException($"{spec.Text}: the control mean is 0, so the relative lift of {variants[arm]} is undefined; leave out --relative");
+                comparison = comparison with
+                {
+                    CiLow = r.Lift.Low,
+                    CiHigh = r.Lift.High,
+                    PValue = r.PValue,
+                    AdjustedPValue = r.PValue,
+                    AbsoluteCiLow = low,
+                    AbsoluteCiHigh = high,
+                    AbsolutePValue = p,
+                };
+            }
+            pValues.Add(comparison.PValue);
+            comparisons.Add(comparison);
         }
         var adjustedP = MultipleTesting.Holm(pValues);
         for (var i = 0; i < comparisons.Count; i++)

@@ -19,12 +19,19 @@ public sealed record ArmInput(string Variant, long N, double Sum, double SumSqua
 /// </summary>
 public static class SufficientStatistics
 {
-    /// <summary>Compares every arm with the control.</summary>
-    /// <exception cref="SextantException">No such control, fewer than two arms, or CUPED without covariate sums.</exception>
+    /// <summary>
+    /// Compares every arm with the control; with <paramref name="relative"/>, each comparison's interval
+    /// and p-value are the relative lift's (<see cref="ExperimentQuery.Relative"/>).
+    /// </summary>
+    /// <exception cref="SextantException">
+    /// No such control, fewer than two arms, CUPED without covariate sums, relative with sequential, or relative with a control mean of 0.
+    /// </exception>
     public static MetricResult Analyse(IReadOnlyList<ArmInput> arms, string control, bool proportion, bool cuped, bool sequential, double sequentialTuning, double alpha,
-        Stats.Alternative alternative = Stats.Alternative.TwoSided)
+        Stats.Alternative alternative = Stats.Alternative.TwoSided, bool relative = false)
     {
         ArgumentNullException.ThrowIfNull(arms);
+        if (relative && sequential)
+            throw new SextantException("--relative and --sequential cannot be combined: the always-valid intervals are of the absolute lift");
         if (arms.Count < 2) throw new SextantException($"need at least two arms, got {arms.Count}");
         var ordered = arms.Where(a => a.Variant == control).Concat(arms.Where(a => a.Variant != control)).ToList();
         if (ordered[0].Variant != control)
@@ -41,7 +48,7 @@ public static class SufficientStatistics
             SumXY = a.CrossSum ?? 0,
         }).ToArray();
         var spec = proportion ? new MetricSpec("proportion", MetricKind.Conversion, null, null, null, null, 0) : new MetricSpec("mean", MetricKind.Sum, null, null, "value", null, 0);
-        var query = new ExperimentQuery("stats", [spec], control, Alpha: alpha, Sequential: sequential, SequentialTuning: sequentialTuning, Cuped: cuped, Alternative: alternative);
+        var query = new ExperimentQuery("stats", [spec], control, Alpha: alpha, Sequential: sequential, SequentialTuning: sequentialTuning, Cuped: cuped, Alternative: alternative, Relative: relative);
         return MetricAnalysis.FromSums(spec, ordered.Select(a => a.Variant).ToList(), sums, cuped, query);
     }
 }
