@@ -21,7 +21,19 @@ internal sealed class GlobalOptions
         root.Add(Json);
     }
 
-    public SextantConfig LoadConfig(ParseResult result) => ConfigLoader.LoadOrDefault(result.GetValue(Config));
+    /// <summary>
+    /// --config; else ./sextant.yaml; else the sextant.yaml beside the store given by --store (where
+    /// <c>demo</c> and <c>generate --store</c> put the scenario's settings, so every command on that
+    /// store runs the same analyses); else the defaults.
+    /// </summary>
+    public SextantConfig LoadConfig(ParseResult result)
+    {
+        var path = result.GetValue(Config);
+        if (path is null && !File.Exists(ConfigLoader.DefaultFileName) && result.GetValue(Store) is { Length: > 0 } store
+            && Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store))!, ConfigLoader.DefaultFileName) is var beside && File.Exists(beside))
+            path = beside;
+        return ConfigLoader.LoadOrDefault(path);
+    }
 
     public string StorePath(ParseResult result, SextantConfig config) => result.GetValue(Store) ?? config.Store;
 

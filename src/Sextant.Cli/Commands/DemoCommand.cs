@@ -39,6 +39,8 @@ internal static class DemoCommand
             var files = Task.Run(() => ScenarioFiles.Write(data, dataDirectory));
             using var store = SqliteStore.Open(storePath, create: true);
             ScenarioStoreWriter.Write(data, store);
+            // The settings the analyses below use, beside the store: report, experiment and funnel on it read them.
+            File.WriteAllText(Path.Combine(directory, ScenarioAnalyses.SettingsFileName), ScenarioAnalyses.SettingsYaml(data.Truth));
             files.GetAwaiter().GetResult();
             var stored = watch.Elapsed - generated;
 
@@ -113,6 +115,7 @@ internal static class DemoCommand
                 Where to look, in [bold]{Markup.Escape(directory)}[/]:
                   data/             the generated CSV files and truth.json (every planted parameter)
                   sextant.db        the store: try  sextant info --store {Markup.Escape(storePath)}
+                  sextant.yaml      the scenario's settings (features, funnel, experiments), read by commands given --store {Markup.Escape(storePath)}
                   check.json        data-quality checks
                   store_info.json   counts, date range, top events
                   calibration.json  the generated data against the seed documents' targets

@@ -35,24 +35,39 @@ internal static class GenerateCommand
             var data = NotionGenerator.Generate(parameters);
             if (directory is not null) ScenarioFiles.Write(data, directory);
             long stored = 0;
+            string? settings = null;
             if (storeGiven)
             {
-                using var store = SqliteStore.Open(globals.StorePath(result, globals.LoadConfig(result)), create: true);
+                var storePath = globals.StorePath(result, globals.LoadConfig(result));
+                using var store = SqliteStore.Open(storePath, create: true);
                 stored = ScenarioStoreWriter.Write(data, store);
+                settings = WriteSettings(storePath, data);
             }
             var calibration = CalibrationReport.Measure(data);
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(new { data.Users.Count, Events = data.Events.Count, Subscriptions = data.Subscriptions.Count, Assignments = data.Assignments.Count, Directory = directory, StoredEvents = stored, Calibration = calibration });
+                JsonOutput.Write(new { data.Users.Count, Events = data.Events.Count, Subscriptions = data.Subscriptions.Count, Assignments = data.Assignments.Count, Directory = directory, StoredEvents = stored, Settings = settings, Calibration = calibration });
                 return Program.ExitOk;
             }
             AnsiConsole.MarkupLine($"Generated {Terminal.Number(data.Users.Count)} users, {Terminal.Number(data.Events.Count)} events, {Terminal.Number(data.Subscriptions.Count)} subscriptions, {Terminal.Number(data.Assignments.Count)} assignments in {watch.Elapsed.TotalSeconds:F1} s.");
             if (directory is not null) AnsiConsole.MarkupLine($"Files and truth.json in [bold]{Markup.Escape(directory)}[/].");
-            if (storeGiven) AnsiConsole.MarkupLine($"{Terminal.Number(stored)} events stored.");
+            if (storeGiven) AnsiConsole.MarkupLine($"{Terminal.Number(stored)} events stored; {Markup.Escape(settings!)}.");
             AnsiConsole.Write(CalibrationTable(calibration));
             return Program.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Writes the scenario's settings as sextant.yaml beside the store, unless a file of that name is
+    /// already there (it may be the user's own): commands given this store then run the demo's analyses.
+    /// </summary>
+    private static string WriteSettings(string storePath, GeneratedData data)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, ScenarioAnalyses.SettingsFileName);
+        if (File.Exists(path)) return $"the scenario's settings were not written: {path} already exists";
+        File.WriteAllText(path, ScenarioAnalyses.SettingsYaml(data.Truth));
+        return $"the scenario's settings written to {path}";
     }
 
     /// <summary>The scale scenario streams CSV files; with --store they are then ingested like any file.</summary>

@@ -13,8 +13,9 @@ namespace Sextant.Reports;
 
 /// <summary>
 /// Runs every analysis a report shows, with the settings of <c>sextant.yaml</c>, so that
-/// <c>sextant report</c> works on any store. <c>sextant demo</c> builds its inputs itself
-/// because it knows the scenario's experiments and planted effects.
+/// <c>sextant report</c> works on any store. <c>sextant demo</c> runs the same with the
+/// scenario's settings, which it writes as the sextant.yaml beside its store, so a report on
+/// that store shows the same funnel and verdicts (it adds only the planted feature impacts).
 /// </summary>
 public static class ReportAnalyses
 {

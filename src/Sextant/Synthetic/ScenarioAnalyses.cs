@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Sextant.Analysis.Impact;
 using Sextant.Configuration;
 using Sextant.Events;
@@ -23,22 +25,40 @@ public static class ScenarioAnalyses
     /// <summary>The product's name in report titles.</summary>
     public const string Product = "Notion-like demo workspace";
 
-    /// <summary>The settings that describe the scenario's product: features, the five-step funnel within 30 days, and each experiment's goal and guardrail.</summary>
-    public static SextantConfig Config(ScenarioTruth truth)
+    /// <summary>The file name the settings are written under, beside a generated store.</summary>
+    public const string SettingsFileName = ConfigLoader.DefaultFileName;
+
+    /// <summary>
+    /// The settings that describe the scenario's product: features, the five-step funnel within 30
+    /// days, and each experiment's goal and guardrail. They are <see cref="SettingsYaml"/> read back,
+    /// so the file <c>sextant demo</c> and <c>sextant generate --store</c> write beside the store
+    /// is exactly what the demo's own analyses used.
+    /// </summary>
+    public static SextantConfig Config(ScenarioTruth truth) => ConfigLoader.Parse(SettingsYaml(truth), SettingsFileName);
+
+    /// <summary>The scenario's settings as the text of a <c>sextant.yaml</c> (no paths in it, so it means the same wherever it lies).</summary>
+    public static string SettingsYaml(ScenarioTruth truth)
     {
         ArgumentNullException.ThrowIfNull(truth);
-        return SextantConfig.Default with
+        static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        static string List(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Quote)) + "]";
+        var yaml = new StringBuilder();
+        yaml.AppendLine("# Settings of the generated scenario's product, written by sextant demo / generate --store.");
+        yaml.AppendLine("# Commands given --store of the store beside this file read it when the current directory has no sextant.yaml.");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"features: {List(Features)}");
+        yaml.AppendLine("funnels:");
+        yaml.AppendLine("  - name: collaboration_to_paid");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"    steps: {List(FunnelSteps)}");
+        yaml.AppendLine("    window: 30d");
+        yaml.AppendLine(truth.Scenario.Experiments.Count == 0 ? "experiments: []" : "experiments:");
+        foreach (var e in truth.Scenario.Experiments)
         {
-            Features = Features,
-            Funnels = [new FunnelConfig { Name = "collaboration_to_paid", Steps = FunnelSteps, Window = TimeSpan.FromDays(30) }],
-            Experiments = truth.Scenario.Experiments.Select(e => new ExperimentConfig
-            {
-                Name = e.Name,
-                Metrics = [e.Goal == "activated" ? "conversion:edit_page:within=7d" : "count:" + e.Goal],
-                Guardrails = e.Guardrail is null ? [] : [new GuardrailConfig { Metric = e.Guardrail, Margin = 0.02 }],
-                Segments = ["platform"],
-            }).ToList(),
-        };
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  - name: {Quote(e.Name)}");
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"    metrics: {List([e.Goal == "activated" ? "conversion:edit_page:within=7d" : "count:" + e.Goal])}");
+            yaml.AppendLine(e.Guardrail is null ? "    guardrails: []" : $"    guardrails: [{{metric: {Quote(e.Guardrail)}, margin: 0.02}}]");
+            yaml.AppendLine("    segments: [platform]");
+        }
+        return yaml.ToString();
     }
 
     /// <summary>Runs every analysis on <paramref name="table"/>, the stored form of data generated from <paramref name="truth"/>.</summary>
