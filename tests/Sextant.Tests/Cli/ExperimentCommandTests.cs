@@ -75,6 +75,20 @@ public sealed class ExperimentCommandTests
         Assert.False(absolute.TryGetProperty("absolute_p_value", out _));
     }
 
+    [Fact]
+    public void Stats_with_relative_refuses_sequential_intervals_and_a_zero_control_mean()
+    {
+        using var directory = new TempDirectory();
+
+        var sequential = CliRunner.Run(directory.Path, "stats", "--arm", "control:n=100,sum=10,sum_squares=10", "--arm", "b:n=100,sum=12,sum_squares=12", "--relative", "--sequential", "5000");
+        var zero = CliRunner.Run(directory.Path, "stats", "--arm", "control:n=100,sum=0,sum_squares=0", "--arm", "b:n=100,sum=12,sum_squares=12", "--relative");
+
+        Assert.Equal(2, sequential.ExitCode);
+        Assert.Contains("--relative and --sequential cannot be combined", sequential.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("the control mean is 0, so the relative lift of b is undefined", zero.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("arms.csv line 3: sum 'lots' is not a number", "variant,n,sum,sum_squares\ncontrol,10,1,1\ntreatment,10,lots,1\n")]
     [InlineData("arms.csv line 1: no 'sum_squares' column", "variant,n,sum\ncontrol,10,1\n")]
