@@ -205,6 +205,5 @@ public static class AnalysisFiles
 
     private static string Hours(double? seconds) => seconds is { } s ? (s / 3600).ToString("0.0", CultureInfo.InvariantCulture) + " h" : "-";
 
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Csv(string value) => CsvCell.Text(value);
 }
