@@ -11,11 +11,10 @@ public static class GrowthFiles
     public static void Write(string directory, GrowthResult growth)
     {
         ArgumentNullException.ThrowIfNull(growth);
-        Directory.CreateDirectory(directory);
-        var utf8 = new UTF8Encoding(false);
-        File.WriteAllText(Path.Combine(directory, "growth_levers.csv"), LeversCsv(growth), utf8);
-        File.WriteAllText(Path.Combine(directory, "growth_projections.csv"), ProjectionsCsv(growth), utf8);
-        File.WriteAllText(Path.Combine(directory, "growth_sensitivity.csv"), SensitivityCsv(growth), utf8);
+        OutputFile.CreateDirectory(directory);
+        OutputFile.WriteText(Path.Combine(directory, "growth_levers.csv"), LeversCsv(growth));
+        OutputFile.WriteText(Path.Combine(directory, "growth_projections.csv"), ProjectionsCsv(growth));
+        OutputFile.WriteText(Path.Combine(directory, "growth_sensitivity.csv"), SensitivityCsv(growth));
     }
 
     /// <summary>One row per lever, best first; money figures are extrapolated first-year revenue.</summary>
