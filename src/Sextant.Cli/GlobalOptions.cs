@@ -19,12 +19,6 @@ internal sealed class GlobalOptions
         root.Add(Store);
         root.Add(Config);
         root.Add(Json);
-        // An empty path (--store "", often an unset shell variable) is a usage error, not a file name.
-        foreach (var option in new[] { Store, Config })
-            option.Validators.Add(r =>
-            {
-                if (r.Tokens.Count > 0 && string.IsNullOrWhiteSpace(r.Tokens[^1].Value)) r.AddError($"{option.Name} is empty: expected a file path");
-            });
     }
 
     public SextantConfig LoadConfig(ParseResult result) => ConfigLoader.LoadOrDefault(result.GetValue(Config));

@@ -46,6 +46,7 @@ internal static class Program
         root.Add(HealthCommand.Create(globals));
         root.Add(ReportCommand.Create(globals));
         root.Add(DemoCommand.Create(globals));
+        RejectEmptyPaths(root, []);
 
         try
         {
@@ -53,7 +54,7 @@ internal static class Program
             if (parsed.Errors.Count > 0)
             {
                 // One line on stderr and nothing on stdout, so a --json pipeline sees no help text.
-                Console.Error.WriteLine($"sextant: {string.Join("; ", parsed.Errors.Select(e => e.Message.TrimEnd('.')))}; see '{CommandPath(parsed)} --help'");
+                Console.Error.WriteLine($"sextant: {string.Join("; ", parsed.Errors.Select(e => OneLine(e.Message)))}; see '{CommandPath(parsed)} --help'");
                 return ExitUserError;
             }
             // Interrupts are handled by Stop below, not by System.CommandLine's own handler.
@@ -88,6 +89,26 @@ internal static class Program
         SqliteException { SqliteErrorCode: 3 or 8 or 14 } e => $"the store could not be opened or written ({e.Message.TrimEnd('.')}); check its path and permissions",
         _ => null,
     };
+
+    /// <summary>A parser message on one line: "Must be one of:" lists its values one a line.</summary>
+    private static string OneLine(string message) => string.Join(' ', message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+
+    /// <summary>
+    /// An empty path (--store "", --out "", often an unset shell variable) is a usage error, not a
+    /// file name; every path option of every command gets the check.
+    /// </summary>
+    private static void RejectEmptyPaths(Command command, HashSet<Option> seen)
+    {
+        foreach (var option in command.Options)
+        {
+            if (option.ValueType != typeof(string) || option.Name is not ("--store" or "--config" or "--out" or "--scenario-file") || !seen.Add(option)) continue;
+            option.Validators.Add(r =>
+            {
+                if (r.Tokens.Count > 0 && string.IsNullOrWhiteSpace(r.Tokens[^1].Value)) r.AddError($"{option.Name} is empty: expected a path");
+            });
+        }
+        foreach (var subcommand in command.Subcommands) RejectEmptyPaths(subcommand, seen);
+    }
 
     /// <summary>"sextant funnel" for the command the arguments named.</summary>
     private static string CommandPath(ParseResult parsed)

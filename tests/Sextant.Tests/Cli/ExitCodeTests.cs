@@ -40,7 +40,23 @@ public sealed class ExitCodeTests : IDisposable
     {
         var result = CliRunner.Run(_directory.Path, "info", "--store", "");
 
-        AssertOneLineUsageError(result, "--store is empty: expected a file path");
+        AssertOneLineUsageError(result, "--store is empty: expected a path");
+    }
+
+    [Fact]
+    public void An_empty_out_directory_is_a_usage_error()
+    {
+        var result = CliRunner.Run(_directory.Path, "demo", "--out", "");
+
+        AssertOneLineUsageError(result, "--out is empty: expected a path; see 'sextant demo --help'");
+    }
+
+    [Fact]
+    public void A_value_outside_the_allowed_list_is_named_on_one_line()
+    {
+        var result = CliRunner.Run(_directory.Path, "retention", "--period", "fortnight");
+
+        AssertOneLineUsageError(result, "Argument 'fortnight' not recognized. Must be one of: 'day' 'week' 'month'; see 'sextant retention --help'");
     }
 
     [Fact]
