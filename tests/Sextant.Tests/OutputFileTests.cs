@@ -50,13 +50,4 @@ public sealed class OutputFileTests : IDisposable
         Assert.True(OutputFile.IsDiskFull(error), $"HResult {error.HResult}: {error.Message}");
         Assert.Equal("the disk is full", OutputFile.Reason(error));
     }
-
-    [Fact]
-    public void Permission_denied_and_disk_full_errors_that_reach_the_command_are_one_line_user_errors()
-    {
-        Assert.StartsWith("the disk is full: ", Sextant.Cli.Program.UserFacing(new IOException("No space left on device : '/x'", 28)), StringComparison.Ordinal);
-        Assert.StartsWith("permission denied: ", Sextant.Cli.Program.UserFacing(new UnauthorizedAccessException("Access to the path '/x' is denied.")), StringComparison.Ordinal);
-        Assert.Equal("bad", Sextant.Cli.Program.UserFacing(new AggregateException(new SextantException("bad"))));
-        Assert.Null(Sextant.Cli.Program.UserFacing(new InvalidOperationException("a bug")));
-    }
 }
