@@ -16,8 +16,8 @@ internal static class OutOption
         EngagementResult? engagement = null, FunnelResult? funnel = null, RetentionResult? retention = null, RevenueResult? revenue = null)
     {
         if (result.GetValue(option) is not { } directory) return;
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, jsonName), System.Text.Json.JsonSerializer.Serialize(value, Output.JsonOutput.Options));
+        OutputFile.CreateDirectory(directory);
+        OutputFile.WriteText(Path.Combine(directory, jsonName), System.Text.Json.JsonSerializer.Serialize(value, Output.JsonOutput.Options));
         AnalysisFiles.Write(directory, engagement, funnel, retention, revenue);
     }
 }

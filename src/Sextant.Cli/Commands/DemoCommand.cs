@@ -28,7 +28,7 @@ internal static class DemoCommand
             var directory = Path.GetFullPath(result.GetValue(output)!);
             var dataDirectory = Path.Combine(directory, "data");
             var storePath = Path.Combine(directory, "sextant.db");
-            Directory.CreateDirectory(directory);
+            OutputFile.CreateDirectory(directory);
             foreach (var stale in new[] { storePath, storePath + "-wal", storePath + "-shm" }) File.Delete(stale);
 
             var watch = Stopwatch.StartNew();
@@ -60,7 +60,7 @@ internal static class DemoCommand
             var calibration = CalibrationReport.Measure(data);
 
             void WriteJson(string name, object value) =>
-                File.WriteAllText(Path.Combine(directory, name), System.Text.Json.JsonSerializer.Serialize(value, JsonOutput.Options));
+                OutputFile.WriteText(Path.Combine(directory, name), System.Text.Json.JsonSerializer.Serialize(value, JsonOutput.Options));
             WriteJson("metrics_summary.json", metrics);
             WriteJson("funnel.json", funnel);
             WriteJson("lifecycle_funnel.json", lifecycle);
@@ -70,7 +70,7 @@ internal static class DemoCommand
             WriteJson("growth.json", growth);
             WriteJson("feature_impact.json", impacts);
             WriteJson("paths.json", paths);
-            File.WriteAllText(Path.Combine(directory, "user_health.csv"), HealthCsv.Write(health));
+            OutputFile.WriteText(Path.Combine(directory, "user_health.csv"), HealthCsv.Write(health));
             GrowthFiles.Write(directory, growth);
             AnalysisFiles.Write(directory, metrics, funnel, retention, revenue);
             var reportFiles = ReportWriter.Write(directory, inputs);

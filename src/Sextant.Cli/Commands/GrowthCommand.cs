@@ -27,7 +27,7 @@ internal static class GrowthCommand
             if (result.GetValue(output) is { } directory)
             {
                 GrowthFiles.Write(directory, growth);
-                File.WriteAllText(Path.Combine(directory, "growth.json"), System.Text.Json.JsonSerializer.Serialize(growth, JsonOutput.Options));
+                OutputFile.WriteText(Path.Combine(directory, "growth.json"), System.Text.Json.JsonSerializer.Serialize(growth, JsonOutput.Options));
             }
             if (result.GetValue(globals.Json))
             {

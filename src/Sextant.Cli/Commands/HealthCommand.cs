@@ -19,8 +19,8 @@ internal static class HealthCommand
             var health = HealthRunner.Run(globals.LoadTable(result, config), HealthQuery.FromConfig(config));
             if (result.GetValue(output) is { } directory)
             {
-                Directory.CreateDirectory(directory);
-                File.WriteAllText(Path.Combine(directory, "user_health.csv"), HealthCsv.Write(health));
+                OutputFile.CreateDirectory(directory);
+                OutputFile.WriteText(Path.Combine(directory, "user_health.csv"), HealthCsv.Write(health));
             }
             if (result.GetValue(globals.Json))
             {

@@ -17,12 +17,12 @@ public static class AnalysisFiles
     /// <summary>Writes every file for the results given into <paramref name="directory"/>; returns the paths.</summary>
     public static IReadOnlyList<string> Write(string directory, EngagementResult? engagement, FunnelResult? funnel, RetentionResult? retention, RevenueResult? revenue = null)
     {
-        Directory.CreateDirectory(directory);
+        OutputFile.CreateDirectory(directory);
         var written = new List<string>();
         void Save(string name, string content)
         {
             var path = Path.Combine(directory, name);
-            File.WriteAllText(path, content, new UTF8Encoding(false));
+            OutputFile.WriteText(path, content);
             written.Add(path);
         }
         if (engagement is not null)
@@ -205,6 +205,5 @@ public static class AnalysisFiles
 
     private static string Hours(double? seconds) => seconds is { } s ? (s / 3600).ToString("0.0", CultureInfo.InvariantCulture) + " h" : "-";
 
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Csv(string value) => CsvCell.Text(value);
 }

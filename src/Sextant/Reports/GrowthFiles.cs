@@ -11,11 +11,10 @@ public static class GrowthFiles
     public static void Write(string directory, GrowthResult growth)
     {
         ArgumentNullException.ThrowIfNull(growth);
-        Directory.CreateDirectory(directory);
-        var utf8 = new UTF8Encoding(false);
-        File.WriteAllText(Path.Combine(directory, "growth_levers.csv"), LeversCsv(growth), utf8);
-        File.WriteAllText(Path.Combine(directory, "growth_projections.csv"), ProjectionsCsv(growth), utf8);
-        File.WriteAllText(Path.Combine(directory, "growth_sensitivity.csv"), SensitivityCsv(growth), utf8);
+        OutputFile.CreateDirectory(directory);
+        OutputFile.WriteText(Path.Combine(directory, "growth_levers.csv"), LeversCsv(growth));
+        OutputFile.WriteText(Path.Combine(directory, "growth_projections.csv"), ProjectionsCsv(growth));
+        OutputFile.WriteText(Path.Combine(directory, "growth_sensitivity.csv"), SensitivityCsv(growth));
     }
 
     /// <summary>One row per lever, best first; money figures are extrapolated first-year revenue.</summary>
@@ -25,7 +24,7 @@ public static class GrowthFiles
         var text = new StringBuilder("rank,lever,rate,baseline,audience_share,uplift_low,uplift_likely,uplift_high,confidence,effort_months,ramp_up_months,impact_p10,impact_p50,impact_p90,expected_if_it_works,score\n");
         foreach (var l in growth.Levers)
             text.Append(CultureInfo.InvariantCulture,
-                $"{l.Rank},{l.Lever},{l.Rate},{N(l.Baseline)},{N(l.AudienceShare)},{N(l.UpliftLow)},{N(l.UpliftLikely)},{N(l.UpliftHigh)},{N(l.Confidence)},{N(l.EffortMonths)},{N(l.RampUpMonths)},{N(l.P10)},{N(l.P50)},{N(l.P90)},{N(l.ExpectedIfItWorks)},{N(l.Score)}\n");
+                $"{l.Rank},{CsvCell.Text(l.Lever)},{l.Rate},{N(l.Baseline)},{N(l.AudienceShare)},{N(l.UpliftLow)},{N(l.UpliftLikely)},{N(l.UpliftHigh)},{N(l.Confidence)},{N(l.EffortMonths)},{N(l.RampUpMonths)},{N(l.P10)},{N(l.P50)},{N(l.P90)},{N(l.ExpectedIfItWorks)},{N(l.Score)}\n");
         return text.ToString();
     }
 
@@ -45,7 +44,7 @@ public static class GrowthFiles
         ArgumentNullException.ThrowIfNull(growth);
         var text = new StringBuilder("lever,parameter,low_value,high_value,impact_at_low,impact_at_high,swing\n");
         foreach (var r in growth.Sensitivity)
-            text.Append(CultureInfo.InvariantCulture, $"{r.Lever},{r.Parameter},{N(r.LowValue)},{N(r.HighValue)},{N(r.ImpactAtLow)},{N(r.ImpactAtHigh)},{N(r.Swing)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{CsvCell.Text(r.Lever)},{CsvCell.Text(r.Parameter)},{N(r.LowValue)},{N(r.HighValue)},{N(r.ImpactAtLow)},{N(r.ImpactAtHigh)},{N(r.Swing)}\n");
         return text.ToString();
     }
 

@@ -49,10 +49,10 @@ public static class ReportWriter
     /// </summary>
     private static IReadOnlyList<string> WriteCharts(string directory, IReadOnlyList<Dashboard> dashboards)
     {
-        Directory.CreateDirectory(directory);
+        OutputFile.CreateDirectory(directory);
         var charts = dashboards.Where(d => d.Slug != ExecutiveDashboard.Slug)
             .SelectMany(d => d.Charts.Select(c => (Path: Path.Combine(directory, $"{d.Slug}-{c.Id}.svg"), Chart: c))).ToList();
-        Parallel.ForEach(charts, c => File.WriteAllText(c.Path, SvgChart.Render(c.Chart)));
+        Parallel.ForEach(charts, c => OutputFile.WriteText(c.Path, SvgChart.Render(c.Chart)));
         return charts.Select(c => c.Path).ToList();
     }
 }

@@ -31,8 +31,9 @@ public static class ScaleGenerator
         ArgumentNullException.ThrowIfNull(scenario);
         Directory.CreateDirectory(directory);
         WriteUsers(scenario, Path.Combine(directory, "user_profiles.csv"));
-        using var events = new FileStream(Path.Combine(directory, "user_events.csv"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        return WriteEvents(scenario, events);
+        long written = 0;
+        OutputFile.Write(Path.Combine(directory, "user_events.csv"), events => written = WriteEvents(scenario, events));
+        return written;
     }
 
     /// <summary>Streams the events CSV (header included) to <paramref name="output"/>; returns the events written.</summary>
@@ -64,9 +65,9 @@ public static class ScaleGenerator
         return total;
     }
 
-    private static void WriteUsers(ScaleScenario scenario, string path)
+    private static void WriteUsers(ScaleScenario scenario, string path) => OutputFile.Write(path, stream =>
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20) { NewLine = "\n" };
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 20, leaveOpen: true) { NewLine = "\n" };
         writer.Write("user_id,signup_at,segment,channel,plan,country,platform,workspace_id,traits\n");
         var start = NotionGenerator.DayStart(scenario.From.AddDays(-400));
         for (var u = 0; u < scenario.Users; u++)
@@ -75,7 +76,7 @@ public static class ScaleGenerator
             var signup = new Events.Timestamp(start + (long)(random.NextDouble() * 400 * Day));
             writer.Write($"u{u + 1},{signup},{Segments[u % Segments.Length]},{Channels[random.Next(Channels.Length)]},free,US,{Platforms[u % Platforms.Length]},w{u / 8 + 1},{{}}\n");
         }
-    }
+    });
 
     private static long WriteBlock(ScaleScenario scenario, int block, ArrayBufferWriter<byte> output)
     {

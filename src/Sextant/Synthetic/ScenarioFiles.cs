@@ -30,7 +30,7 @@ public static class ScenarioFiles
                     s.Mrr.ToString(CultureInfo.InvariantCulture), s.Currency)),
             () => WriteCsv(paths[3], "experiment,user_id,variant,assigned_at", data.Assignments,
                 (w, a) => Row(w, a.Experiment, a.UserId, a.Variant, a.AssignedAt.ToString())));
-        File.WriteAllText(Path.Combine(directory, "truth.json"), TruthJson(data.Truth));
+        OutputFile.WriteText(Path.Combine(directory, "truth.json"), TruthJson(data.Truth));
         return paths;
     }
 
@@ -41,9 +41,9 @@ public static class ScenarioFiles
         return JsonSerializer.Serialize(truth, options);
     }
 
-    private static void WriteCsv<T>(string path, string header, IEnumerable<T> rows, Action<StringBuilder, T> format)
+    private static void WriteCsv<T>(string path, string header, IEnumerable<T> rows, Action<StringBuilder, T> format) => OutputFile.Write(path, stream =>
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20) { NewLine = "\n" };
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 20, leaveOpen: true) { NewLine = "\n" };
         writer.Write(header);
         writer.Write('\n');
         var line = new StringBuilder(256);
@@ -54,7 +54,7 @@ public static class ScenarioFiles
             line.Append('\n');
             writer.Write(line);
         }
-    }
+    });
 
     private static void Row(StringBuilder line, params string?[] values)
     {

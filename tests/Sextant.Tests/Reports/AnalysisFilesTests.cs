@@ -52,4 +52,32 @@ public sealed class AnalysisFilesTests
 
         Assert.Contains("do not show a drop-off", AnalysisFiles.DropoffReport(empty), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Step_names_and_breakdown_values_that_would_start_a_formula_are_written_as_text_and_numbers_stay_numbers()
+    {
+        // Given a step named =HYPERLINK("http://x","y") and breakdown values "+1+2", "-1" and "@cmd"
+        var funnel = Funnel with
+        {
+            Steps = [Step("signup", 100, 1, 1, 0), Step("=HYPERLINK(\"http://x\",\"y\")", 60, 0.6, 0.6, 40)],
+            Breakdown =
+            [
+                new FunnelBreakdown("+1+2", [Step("signup", 20, 1, 1, 0)], 0.3, -0.5, 1.6, 8.1, 0.001),
+                new FunnelBreakdown("-1", [Step("signup", 20, 1, 1, 0)], 0.3, 1, 1.6, 8.1, 0.001),
+                new FunnelBreakdown("@cmd", [Step("signup", 20, 1, 1, 0)], 0.3, 1, 1.6, 8.1, 0.001),
+            ],
+        };
+
+        // When the funnel files are rendered
+        var steps = AnalysisFiles.FunnelCsv(funnel).TrimEnd().Split('\n');
+        var values = AnalysisFiles.BreakdownCsv(funnel).TrimEnd().Split('\n');
+
+        // Then the formula-like text gets a leading quote (and RFC 4180 quoting where it holds commas or quotes),
+        // a text cell that is a plain number stays as it is, and the numeric ratio -0.5 is still a number
+        Assert.StartsWith("1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",60,0.6,", steps[2], StringComparison.Ordinal);
+        Assert.StartsWith("'+1+2,0,signup,20,", values[1], StringComparison.Ordinal);
+        Assert.EndsWith(",0.3,-0.5,1.6,8.1,0.001", values[1], StringComparison.Ordinal);
+        Assert.StartsWith("-1,0,signup,20,", values[2], StringComparison.Ordinal);
+        Assert.StartsWith("'@cmd,0,signup,20,", values[3], StringComparison.Ordinal);
+    }
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Sextant.Analysis.Health;
 
-/// <summary>Renders a health result as user_health.csv: one row per scored user, invariant culture, RFC 4180 quoting.</summary>
+/// <summary>Renders a health result as user_health.csv: one row per scored user, invariant culture, RFC 4180 quoting, text cells that would start a spreadsheet formula prefixed with a single quote.</summary>
 public static class HealthCsv
 {
     /// <summary>The header line's columns.</summary>
@@ -27,9 +27,6 @@ public static class HealthCsv
         return text.ToString();
     }
 
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    // Text cells are quoted per RFC 4180 and neutralised against spreadsheet formula injection.
+    private static string Field(string? value) => Sextant.Reports.CsvCell.Text(value);
 }

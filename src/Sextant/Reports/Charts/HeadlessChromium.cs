@@ -20,6 +20,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     private readonly DirectoryInfo _profile;
     private readonly Queue<string> _errorLines = new();
     private DevToolsConnection? _connection;
+    private IDisposable? _killOnExit;
 
     private HeadlessChromium(Process process, DirectoryInfo profile)
     {
@@ -71,6 +72,12 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             {
                 throw new DevToolsException("it could not be run: " + e.Message, e);
             }
+            // A run stopped by Ctrl-C or SIGTERM must not leave a browser behind.
+            browser._killOnExit = ExitCleanup.Register(() =>
+            {
+                process.Kill(entireProcessTree: true);
+                browser.DeleteProfile();
+            });
             process.BeginErrorReadLine();
             process.BeginOutputReadLine();
 
@@ -115,6 +122,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     /// <summary>Asks the browser to close, kills it if it does not, and deletes its profile.</summary>
     public async ValueTask DisposeAsync()
     {
+        _killOnExit?.Dispose();
         var askedToClose = false;
         if (_connection is not null)
         {

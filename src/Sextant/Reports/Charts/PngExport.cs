@@ -145,14 +145,7 @@ public static class PngExport
             throw new SextantException($"Chromium could not export {chart.Svg}: {e.Message}.", e);
         }
         if (png.Length == 0) throw new SextantException($"Chromium could not export {chart.Svg}: the screenshot was empty.");
-        try
-        {
-            await File.WriteAllBytesAsync(chart.Png, png, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SextantException($"Cannot write {chart.Png}: {e.Message}", e);
-        }
+        OutputFile.WriteBytes(chart.Png, png);
     }
 
     /// <summary>Whole-pixel width and height from the root svg element.</summary>

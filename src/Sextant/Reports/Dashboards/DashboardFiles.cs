@@ -18,16 +18,16 @@ public static class DashboardFiles
     {
         ArgumentNullException.ThrowIfNull(dashboards);
         ArgumentNullException.ThrowIfNull(inputs);
-        Directory.CreateDirectory(directory);
+        OutputFile.CreateDirectory(directory);
         var footer = Footer(inputs);
         var assets = PageAssets.Inline;
         var paths = new string[dashboards.Count + 1];
         paths[0] = Path.Combine(directory, IndexFile);
-        File.WriteAllText(paths[0], DashboardPage.RenderIndex(dashboards, $"{inputs.Product}: dashboards", footer, otherFiles));
+        OutputFile.WriteText(paths[0], DashboardPage.RenderIndex(dashboards, $"{inputs.Product}: dashboards", footer, otherFiles));
         Parallel.For(0, dashboards.Count, i =>
         {
             paths[i + 1] = Path.Combine(directory, dashboards[i].Slug + ".html");
-            File.WriteAllText(paths[i + 1], DashboardPage.Render(dashboards[i], dashboards, footer, assets));
+            OutputFile.WriteText(paths[i + 1], DashboardPage.Render(dashboards[i], dashboards, footer, assets));
         });
         return paths;
     }

@@ -13,12 +13,13 @@ internal static class ExperimentsDashboard
         var tiles = new List<Tile>();
         var charts = new List<Chart>();
         var notes = new List<string>();
+        var ids = Identifiers(inputs.Experiments.Select(e => e.Experiment));
         foreach (var e in inputs.Experiments)
         {
             tiles.Add(new Tile(e.Experiment, e.Verdict.Decision.Replace('_', ' '), e.Verdict.Reason));
             tiles.Add(new Tile($"{e.Experiment}: sample ratio", e.Srm.Mismatch ? "MISMATCH" : "OK",
                 $"χ² = {Text.Number(Math.Round(e.Srm.Chi2, 2))}, p = {Text.Number(Math.Round(e.Srm.PValue, 4))}; " + string.Join(", ", e.Arms.Select(a => $"{a.Variant} {Text.Count(a.Users)}"))));
-            var id = Identifier(e.Experiment);
+            var id = ids[e.Experiment];
             for (var m = 0; m < e.Metrics.Count; m++)
                 charts.Add(Forest($"{id}_metric_{m}", $"{e.Experiment}: {e.Metrics[m].Name}" + (m == 0 ? " (primary)" : ""), e.Metrics[m]));
             if (e.Guardrails.Count > 0)
@@ -51,5 +52,24 @@ internal static class ExperimentsDashboard
         { Note = $"{metric.Test}" + (metric.CupedTheta is not null ? ", CUPED" : "") + (metric.Sequential ? ", always-valid intervals" : "") + ". Highlighted: significant after adjustment." };
     }
 
-    private static string Identifier(string name) => new([.. name.Select(ch => char.IsAsciiLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : '_')]);
+    /// <summary>
+    /// A chart-id prefix per experiment name: the readable form (lower case, other characters as
+    /// '_') when no other name shares it; names that differ only in case or punctuation would share
+    /// it, so each of those carries a short hash of its exact name, the same whatever other
+    /// experiments the report holds.
+    /// </summary>
+    internal static Dictionary<string, string> Identifiers(IEnumerable<string> names)
+    {
+        var groups = names.Distinct(StringComparer.Ordinal).GroupBy(Readable, StringComparer.Ordinal);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+            foreach (var name in group)
+                ids[name] = group.Skip(1).Any() ? $"{group.Key}_{Hash(name)}" : group.Key;
+        return ids;
+    }
+
+    private static string Readable(string name) => new([.. name.Select(ch => char.IsAsciiLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : '_')]);
+
+    private static string Hash(string name) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..8];
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sextant.Reports.Executive;
 
 /// <summary>Writes the executive report as analytics_framework_report.txt, .md and .html.</summary>
@@ -13,9 +11,8 @@ public static class ExecutiveReportFiles
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(inputs);
-        Directory.CreateDirectory(directory);
+        OutputFile.CreateDirectory(directory);
         var document = ExecutiveReport.Build(inputs);
-        var encoding = new UTF8Encoding(false);
         var written = new List<string>();
         foreach (var (extension, content) in new[]
         {
@@ -25,7 +22,7 @@ public static class ExecutiveReportFiles
         })
         {
             var path = Path.Combine(directory, $"{BaseName}.{extension}");
-            File.WriteAllText(path, content, encoding);
+            OutputFile.WriteText(path, content);
             written.Add(path);
         }
         return written;

@@ -28,4 +28,18 @@ public sealed class HealthCsvTests
             Thread.CurrentThread.CurrentCulture = previous;
         }
     }
+
+    [Fact]
+    public void User_ids_and_segments_that_would_start_a_spreadsheet_formula_are_written_as_text()
+    {
+        // Given a user "=1+2" in segment "@SUM(A1)" on plan "-cmd|' /C calc'!A0", with the same events as above
+        var table = Load(null, [User("=1+2", segment: "@SUM(A1)", plan: "-cmd|' /C calc'!A0")], [],
+            At("=1+2", "edit_page", "2026-03-31T09:00:00Z"), At("=1+2", "comment", "2026-03-31T10:00:00Z"));
+
+        // When the health file is written
+        var lines = HealthCsv.Write(HealthRunner.Run(table, new HealthQuery())).Split('\n');
+
+        // Then each text cell starts with a single quote, and the numbers are unchanged
+        Assert.Equal("'=1+2,50.35,1.0000,0.0833,0.4000,1.0000,0.5357,0.0000,1,2,'@SUM(A1),'-cmd|' /C calc'!A0,false,false", lines[1]);
+    }
 }
