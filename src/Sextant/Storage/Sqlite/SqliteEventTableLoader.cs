@@ -20,7 +20,7 @@ internal static class SqliteEventTableLoader
         var anonymous = new int[rowCount];
         var events = new int[rowCount];
         var times = new long[rowCount];
-        Parallel.For(0, chunks.Count, i =>
+        StoreChunks.DecodeAll(chunks, i =>
         {
             var chunk = chunks[i];
             EventChunkDecoder.DecodeCodes(blobs[i][0], users.AsSpan(chunk.FirstRow, chunk.Rows));
