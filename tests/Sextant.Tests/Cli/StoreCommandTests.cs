@@ -103,6 +103,48 @@ public sealed class StoreCommandTests
     }
 
     [Fact]
+    public async Task An_unprivileged_user_can_analyse_read_only_stores_in_read_only_directories()
+    {
+        // Permission bits do not stop root, so the analysis runs as 'nobody' (when the tests run as root).
+        if (OperatingSystem.IsWindows() || Environment.UserName != "root" || !File.Exists("/usr/bin/setpriv")) return;
+
+        // Given a store written now and one written by the previous version (WAL mode), each
+        // chmod 0444 in a directory chmod 0555
+        using var directory = new TempDirectory();
+        File.SetUnixFileMode(directory.Path, (UnixFileMode)0x1ED);
+        directory.Write("events.csv", Events);
+        Directory.CreateDirectory(directory.File("new"));
+        Directory.CreateDirectory(directory.File("old"));
+        Assert.Equal(0, CliRunner.Run(directory.Path, "ingest", "events.csv", "--store", "new/s.db").ExitCode);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "store-v1.db"), directory.File("old/s.db"));
+        foreach (var name in new[] { "new", "old" })
+        {
+            File.SetUnixFileMode(directory.File(name + "/s.db"), (UnixFileMode)0x124); // 0444
+            File.SetUnixFileMode(directory.File(name), (UnixFileMode)0x16D); // 0555
+        }
+
+        // When 'nobody' analyses them, then both answer and neither directory gains a file
+        foreach (var (name, events) in new[] { ("new", 2), ("old", 16) })
+        {
+            var info = CliRunner.StartInfo(directory.Path, "info", "--store", name + "/s.db", "--json");
+            info.ArgumentList.Insert(0, info.FileName);
+            foreach (var argument in new[] { "--clear-groups", "--regid=65534", "--reuid=65534" }) info.ArgumentList.Insert(0, argument);
+            info.FileName = "/usr/bin/setpriv";
+            info.Environment["HOME"] = directory.Path;
+            info.Environment["DOTNET_CLI_HOME"] = directory.Path;
+            using var process = System.Diagnostics.Process.Start(info)!;
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));
+            Assert.True(process.ExitCode == 0, await stderr);
+            Assert.Contains($"\"events\": {events}", await stdout, StringComparison.Ordinal);
+            Assert.Equal(["s.db"], Directory.GetFiles(directory.File(name)).Select(file => Path.GetFileName(file)).ToArray());
+        }
+        foreach (var name in new[] { "new", "old" }) File.SetUnixFileMode(directory.File(name), (UnixFileMode)0x1ED);
+    }
+
+    [Fact]
     public void An_analysis_runs_while_an_ingest_holds_the_write_lock()
     {
         // Given a store whose writer is inside a long transaction
