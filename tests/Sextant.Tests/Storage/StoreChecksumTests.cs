@@ -123,18 +123,55 @@ public sealed class StoreChecksumTests
         // Given a previous-version store whose user column is no longer a column blob at all
         using var directory = new TempDirectory();
         var path = PreviousVersionStore(directory);
-        using (var connection = Open(path))
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "UPDATE chunk_columns SET data = x'07' WHERE col = 0";
-            command.ExecuteNonQuery();
-        }
+        SetBlob(path, ChunkColumn.UserCode, [7]);
 
         // When it is loaded, then the error is a store error that points at check
         using var store = SqliteStore.OpenReadOnly(path);
         var error = Assert.Throws<SextantException>(() => SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc));
         Assert.Contains("chunk 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("sextant check", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_code_beyond_its_dictionary_in_a_column_written_before_checksums_is_refused_as_damage()
+    {
+        // Given a previous-version store whose 16 user codes all became 127 (it has 3 users): decodable, but wrong
+        using var directory = new TempDirectory();
+        var path = PreviousVersionStore(directory);
+        SetBlob(path, ChunkColumn.UserCode, [0, .. Enumerable.Repeat((byte)127, 16)]);
+
+        using var store = SqliteStore.OpenReadOnly(path);
+        var error = Assert.Throws<SextantException>(() => SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc));
+
+        Assert.Contains("code 127 beyond its dictionary", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sextant check", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_names_an_undecodable_chunk_written_before_checksums_instead_of_crashing()
+    {
+        using var directory = new TempDirectory();
+        var path = PreviousVersionStore(directory);
+        SetBlob(path, ChunkColumn.EventId, [7]);
+
+        using var store = SqliteStore.OpenReadOnly(path);
+        var report = CheckRunner.Run(store, NoAcceptedValues);
+
+        var integrity = Assert.Single(report.Checks, c => c.Name == "store_integrity");
+        Assert.Equal(CheckStatus.Fail, integrity.Status);
+        Assert.StartsWith("chunk 1 cannot be decoded", integrity.Message, StringComparison.Ordinal);
+        Assert.Equal(16, integrity.FailingRows);
+        Assert.True(report.AnyFailed);
+    }
+
+    private static void SetBlob(string path, ChunkColumn column, byte[] data)
+    {
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE chunk_columns SET data = $data WHERE chunk = 1 AND col = $col";
+        command.Parameters.AddWithValue("$data", data);
+        command.Parameters.AddWithValue("$col", (int)column);
+        Assert.Equal(1, command.ExecuteNonQuery());
     }
 
     /// <summary>Three chunks of two events each (every write is one chunk).</summary>

@@ -26,17 +26,35 @@ public static class CheckRunner
         var chunks = StoreChunks.List(connection);
         var rowCount = chunks.Count == 0 ? 0L : chunks[^1].FirstRow + (long)chunks[^1].Rows;
         var checksums = ChunkChecksums(connection, chunks);
-        if (checksums.Status == CheckStatus.Fail)
+        var integrity = checksums.Status == CheckStatus.Fail ? FileIntegrity(store) : Integrity(store, chunks, rowCount);
+        if (checksums.Status == CheckStatus.Fail || integrity.Status == CheckStatus.Fail) return Damaged(store, query, integrity, checksums);
+        try
         {
-            // Decoding a damaged chunk would fail or mislead: report the damage and the checks that need no chunk.
-            var damaged = new List<CheckOutcome> { FileIntegrity(store), checksums };
-            foreach (var (attribute, accepted) in query.AcceptedValues.Where(pair => pair.Value.Count > 0))
-                damaged.Add(AcceptedValues(connection, attribute, accepted));
-            damaged.Add(SubscriptionsOfKnownUsers(connection));
-            damaged.Add(InterruptedIngests(connection));
-            return new CheckReport(damaged);
+            return new CheckReport([integrity, checksums, .. ChunkChecks(store, query, chunks, table)]);
         }
-        var checks = new List<CheckOutcome> { Integrity(store, chunks, rowCount), checksums, UniqueIds(connection, chunks) };
+        catch (Exception exception) when (exception is SextantException or InvalidDataException or IndexOutOfRangeException or ArgumentException)
+        {
+            // Only columns written before checksums get this far damaged: report it, do not crash.
+            return Damaged(store, query, new CheckOutcome("store_integrity", CheckStatus.Fail, 1, $"a chunk cannot be decoded: {exception.Message}"), checksums);
+        }
+    }
+
+    /// <summary>Decoding a damaged chunk would fail or mislead: the damage, then the checks that need no chunk.</summary>
+    private static CheckReport Damaged(SqliteStore store, CheckQuery query, CheckOutcome integrity, CheckOutcome checksums)
+    {
+        var checks = new List<CheckOutcome> { integrity, checksums };
+        foreach (var (attribute, accepted) in query.AcceptedValues.Where(pair => pair.Value.Count > 0))
+            checks.Add(AcceptedValues(store.Connection, attribute, accepted));
+        checks.Add(SubscriptionsOfKnownUsers(store.Connection));
+        checks.Add(InterruptedIngests(store.Connection));
+        return new CheckReport(checks);
+    }
+
+    /// <summary>The checks that decode chunks, then the profile checks.</summary>
+    private static List<CheckOutcome> ChunkChecks(SqliteStore store, CheckQuery query, List<ChunkInfo> chunks, EventTable? table)
+    {
+        var connection = store.Connection;
+        var checks = new List<CheckOutcome> { UniqueIds(connection, chunks) };
 
         var blobs = StoreChunks.ReadColumns(connection, chunks, ChunkColumn.UserCode, ChunkColumn.AnonymousCode, ChunkColumn.Timestamp);
         long withoutIdentity = 0, outOfRange = 0;
@@ -66,7 +84,7 @@ public static class CheckRunner
             checks.Add(AcceptedValues(connection, attribute, accepted));
         checks.Add(SubscriptionsOfKnownUsers(connection));
         checks.Add(InterruptedIngests(connection));
-        return new CheckReport(checks);
+        return checks;
     }
 
     /// <summary>
@@ -136,12 +154,26 @@ public static class CheckRunner
             return new CheckOutcome("store_integrity", CheckStatus.Fail, Math.Abs(expectedColumns - columns), $"{chunks.Count} chunks should have {expectedColumns} column blobs, found {columns}");
         var blobs = StoreChunks.ReadColumns(store.Connection, chunks, ChunkColumn.EventId, ChunkColumn.IdHash);
         long mismatched = 0;
+        var undecodable = new List<long>();
         for (var i = 0; i < chunks.Count; i++)
         {
-            var ids = EventChunkDecoder.DecodeStrings(blobs[i][0], chunks[i].Rows);
-            var hashes = EventChunkDecoder.DecodeHashes(blobs[i][1], chunks[i].Rows);
+            string?[] ids;
+            long[] hashes;
+            try
+            {
+                ids = EventChunkDecoder.DecodeStrings(blobs[i][0], chunks[i].Rows);
+                hashes = EventChunkDecoder.DecodeHashes(blobs[i][1], chunks[i].Rows);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IndexOutOfRangeException or ArgumentException)
+            {
+                undecodable.Add(chunks[i].Chunk);
+                continue;
+            }
             for (var row = 0; row < ids.Length; row++) if (ids[row] is null || StableHash.Of(ids[row]!) != hashes[row]) mismatched++;
         }
+        if (undecodable.Count > 0)
+            return new CheckOutcome("store_integrity", CheckStatus.Fail, undecodable.Sum(chunk => (long)chunks.First(c => c.Chunk == chunk).Rows),
+                $"chunk{(undecodable.Count == 1 ? "" : "s")} {string.Join(", ", undecodable)} cannot be decoded (event_id or id_hash column): the store is damaged");
         if (mismatched > 0)
             return new CheckOutcome("store_integrity", CheckStatus.Fail, mismatched, $"{mismatched} stored events have an id hash that does not match their id");
         return new CheckOutcome("store_integrity", CheckStatus.Pass, 0, $"file intact; {chunks.Count} chunks, {rowCount} events, every id hash matches its id");
@@ -152,7 +184,7 @@ public static class CheckRunner
         var blobs = StoreChunks.ReadColumns(connection, chunks, ChunkColumn.EventId);
         var all = new long[chunks.Sum(c => (long)c.Rows)];
         var ids = new string?[chunks.Count][];
-        Parallel.For(0, chunks.Count, i =>
+        StoreChunks.DecodeAll(chunks, i =>
         {
             ids[i] = EventChunkDecoder.DecodeStrings(blobs[i][0], chunks[i].Rows);
             for (var row = 0; row < chunks[i].Rows; row++) all[chunks[i].FirstRow + row] = StableHash.Of(ids[i][row] ?? "");
