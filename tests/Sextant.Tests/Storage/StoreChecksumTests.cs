@@ -148,6 +148,21 @@ public sealed class StoreChecksumTests
     }
 
     [Fact]
+    public void A_column_read_on_demand_with_codes_beyond_its_dictionary_is_refused_as_damage()
+    {
+        // Given a previous-version store whose platform codes all became 127 (it has one platform)
+        using var directory = new TempDirectory();
+        var path = PreviousVersionStore(directory);
+        SetBlob(path, ChunkColumn.PlatformCode, [0, .. Enumerable.Repeat((byte)127, 16)]);
+        using var store = SqliteStore.OpenReadOnly(path);
+        var table = SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
+
+        // When an analysis reads the platform column, then it is refused as damage
+        var error = Assert.Throws<SextantException>(() => table.Property("platform"));
+        Assert.Contains("chunk 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_names_an_undecodable_chunk_written_before_checksums_instead_of_crashing()
     {
         using var directory = new TempDirectory();

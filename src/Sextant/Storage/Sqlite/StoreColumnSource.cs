@@ -33,8 +33,9 @@ internal sealed class StoreColumnSource : IEventColumnSource
             };
             var blobs = StoreChunks.ReadColumns(store.Connection, chunks, column);
             var codes = new int[rowCount];
-            StoreChunks.DecodeAll(chunks, i => EventChunkDecoder.DecodeCodes(blobs[i][0], codes.AsSpan(chunks[i].FirstRow, chunks[i].Rows)));
-            return new CodedColumn(codes, [.. new StoreDictionaries(store.Connection).Values(dictionaryKind)]);
+            var dictionary = new StoreDictionaries(store.Connection).Values(dictionaryKind);
+            StoreChunks.DecodeAll(chunks, i => EventChunkDecoder.DecodeCodes(blobs[i][0], codes.AsSpan(chunks[i].FirstRow, chunks[i].Rows), dictionary.Count));
+            return new CodedColumn(codes, [.. dictionary]);
         }
 
         var textColumn = name switch
