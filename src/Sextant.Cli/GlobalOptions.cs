@@ -40,7 +40,7 @@ internal sealed class GlobalOptions
     /// <summary>Loads the store's events into an EventTable in the project time zone.</summary>
     public EventTable LoadTable(ParseResult result, SextantConfig config)
     {
-        using var store = SqliteStore.Open(StorePath(result, config), create: false);
+        using var store = SqliteStore.OpenReadOnly(StorePath(result, config));
         return SqliteEventTableLoader.Load(store, config.TimeZone);
     }
 }

@@ -15,7 +15,7 @@ internal static class CheckCommand
         command.SetAction(result =>
         {
             var config = globals.LoadConfig(result);
-            using var store = SqliteStore.Open(globals.StorePath(result, config), create: false);
+            using var store = SqliteStore.OpenReadOnly(globals.StorePath(result, config));
             var accepted = new Dictionary<string, IReadOnlyList<string>>
             {
                 ["segment"] = config.Check.AcceptedValues.Segment,

@@ -16,7 +16,7 @@ internal static class InfoCommand
         command.SetAction(result =>
         {
             var config = globals.LoadConfig(result);
-            using var store = SqliteStore.Open(globals.StorePath(result, config), create: false);
+            using var store = SqliteStore.OpenReadOnly(globals.StorePath(result, config));
             var info = StoreInfo.Read(store, Math.Max(1, result.GetValue(top)));
             if (result.GetValue(globals.Json))
             {

@@ -6,7 +6,7 @@ using Sextant.Storage.Sqlite;
 namespace Sextant.Analysis.Checks;
 
 /// <summary>
-/// Data-quality tests in the spirit of dbt tests: store integrity, unique event ids, identity,
+/// Data-quality tests in the spirit of dbt tests: store integrity, chunk checksums, unique event ids, identity,
 /// timestamp range, events before sign-up, events without a profile, accepted values and
 /// subscriptions of unknown users. Failing checks make <c>sextant check</c> exit non-zero.
 /// </summary>
@@ -25,7 +25,36 @@ public static class CheckRunner
         var connection = store.Connection;
         var chunks = StoreChunks.List(connection);
         var rowCount = chunks.Count == 0 ? 0L : chunks[^1].FirstRow + (long)chunks[^1].Rows;
-        var checks = new List<CheckOutcome> { Integrity(store, chunks, rowCount), UniqueIds(connection, chunks) };
+        var checksums = ChunkChecksums(connection, chunks);
+        var integrity = checksums.Status == CheckStatus.Fail ? FileIntegrity(store) : Integrity(store, chunks, rowCount);
+        if (checksums.Status == CheckStatus.Fail || integrity.Status == CheckStatus.Fail) return Damaged(store, query, integrity, checksums);
+        try
+        {
+            return new CheckReport([integrity, checksums, .. ChunkChecks(store, query, chunks, table)]);
+        }
+        catch (Exception exception) when (exception is SextantException or InvalidDataException or IndexOutOfRangeException or ArgumentException)
+        {
+            // Only columns written before checksums get this far damaged: report it, do not crash.
+            return Damaged(store, query, new CheckOutcome("store_integrity", CheckStatus.Fail, 1, $"a chunk cannot be decoded: {exception.Message}"), checksums);
+        }
+    }
+
+    /// <summary>Decoding a damaged chunk would fail or mislead: the damage, then the checks that need no chunk.</summary>
+    private static CheckReport Damaged(SqliteStore store, CheckQuery query, CheckOutcome integrity, CheckOutcome checksums)
+    {
+        var checks = new List<CheckOutcome> { integrity, checksums };
+        foreach (var (attribute, accepted) in query.AcceptedValues.Where(pair => pair.Value.Count > 0))
+            checks.Add(AcceptedValues(store.Connection, attribute, accepted));
+        checks.Add(SubscriptionsOfKnownUsers(store.Connection));
+        checks.Add(InterruptedIngests(store.Connection));
+        return new CheckReport(checks);
+    }
+
+    /// <summary>The checks that decode chunks, then the profile checks.</summary>
+    private static List<CheckOutcome> ChunkChecks(SqliteStore store, CheckQuery query, List<ChunkInfo> chunks, EventTable? table)
+    {
+        var connection = store.Connection;
+        var checks = new List<CheckOutcome> { UniqueIds(connection, chunks) };
 
         var blobs = StoreChunks.ReadColumns(connection, chunks, ChunkColumn.UserCode, ChunkColumn.AnonymousCode, ChunkColumn.Timestamp);
         long withoutIdentity = 0, outOfRange = 0;
@@ -55,15 +84,68 @@ public static class CheckRunner
             checks.Add(AcceptedValues(connection, attribute, accepted));
         checks.Add(SubscriptionsOfKnownUsers(connection));
         checks.Add(InterruptedIngests(connection));
-        return new CheckReport(checks);
+        return checks;
+    }
+
+    /// <summary>
+    /// Hashes every chunk column and compares it with the checksum written beside it; lists the
+    /// damaged chunks by number. Columns written before checksums (schema version 1) are counted
+    /// as not verified.
+    /// </summary>
+    private static CheckOutcome ChunkChecksums(SqliteConnection connection, List<ChunkInfo> chunks)
+    {
+        var rowsOfChunk = chunks.ToDictionary(c => c.Chunk, c => c.Rows);
+        var damaged = new SortedDictionary<long, List<string>>();
+        long verified = 0, unverified = 0;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT chunk, col, data, {(StoreChunks.HasChecksums(connection) ? "checksum" : "NULL")} FROM chunk_columns ORDER BY chunk, col";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (reader.IsDBNull(3))
+                {
+                    unverified++;
+                    continue;
+                }
+                verified++;
+                if (StoreChunks.Checksum((byte[])reader.GetValue(2)) == reader.GetInt64(3)) continue;
+                var chunk = reader.GetInt64(0);
+                if (!damaged.TryGetValue(chunk, out var names)) damaged[chunk] = names = [];
+                names.Add(StoreChunks.ColumnName((ChunkColumn)reader.GetInt32(1)));
+            }
+        }
+        if (damaged.Count > 0)
+        {
+            var events = damaged.Keys.Sum(chunk => (long)rowsOfChunk.GetValueOrDefault(chunk));
+            var list = string.Join("; ", damaged.Select(pair => $"chunk {pair.Key} ({string.Join(", ", pair.Value)})"));
+            return new CheckOutcome("chunk_checksums", CheckStatus.Fail, events,
+                $"{damaged.Count} damaged chunk{(damaged.Count == 1 ? "" : "s")} holding {events} events: {list} do not match their checksums; analyses refuse this store — restore it from a backup or ingest the source files into a new store");
+        }
+        if (unverified > 0)
+            return new CheckOutcome("chunk_checksums", CheckStatus.Warn, 0,
+                $"{unverified} chunk columns were written by an earlier Sextant without a checksum and are not verified; {verified} columns match their checksums");
+        return new CheckOutcome("chunk_checksums", CheckStatus.Pass, 0, $"every chunk column ({verified}) matches its checksum");
+    }
+
+    private static CheckOutcome FileIntegrity(SqliteStore store)
+    {
+        var result = QuickCheck(store);
+        return result == "ok"
+            ? new CheckOutcome("store_integrity", CheckStatus.Pass, 0, "SQLite finds the file intact")
+            : new CheckOutcome("store_integrity", CheckStatus.Fail, 1, $"SQLite reports the file damaged: {result}");
+    }
+
+    private static string? QuickCheck(SqliteStore store)
+    {
+        using var quick = store.Connection.CreateCommand();
+        quick.CommandText = "PRAGMA quick_check";
+        return quick.ExecuteScalar() as string;
     }
 
     private static CheckOutcome Integrity(SqliteStore store, List<ChunkInfo> chunks, long rowCount)
     {
-        var quick = store.Connection.CreateCommand();
-        quick.CommandText = "PRAGMA quick_check";
-        var result = quick.ExecuteScalar() as string;
-        quick.Dispose();
+        var result = QuickCheck(store);
         if (result != "ok")
             return new CheckOutcome("store_integrity", CheckStatus.Fail, 1, $"SQLite reports the file damaged: {result}");
         var columns = store.ScalarLong("SELECT COUNT(*) FROM chunk_columns");
@@ -72,12 +154,26 @@ public static class CheckRunner
             return new CheckOutcome("store_integrity", CheckStatus.Fail, Math.Abs(expectedColumns - columns), $"{chunks.Count} chunks should have {expectedColumns} column blobs, found {columns}");
         var blobs = StoreChunks.ReadColumns(store.Connection, chunks, ChunkColumn.EventId, ChunkColumn.IdHash);
         long mismatched = 0;
+        var undecodable = new List<long>();
         for (var i = 0; i < chunks.Count; i++)
         {
-            var ids = EventChunkDecoder.DecodeStrings(blobs[i][0], chunks[i].Rows);
-            var hashes = EventChunkDecoder.DecodeHashes(blobs[i][1], chunks[i].Rows);
+            string?[] ids;
+            long[] hashes;
+            try
+            {
+                ids = EventChunkDecoder.DecodeStrings(blobs[i][0], chunks[i].Rows);
+                hashes = EventChunkDecoder.DecodeHashes(blobs[i][1], chunks[i].Rows);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IndexOutOfRangeException or ArgumentException)
+            {
+                undecodable.Add(chunks[i].Chunk);
+                continue;
+            }
             for (var row = 0; row < ids.Length; row++) if (ids[row] is null || StableHash.Of(ids[row]!) != hashes[row]) mismatched++;
         }
+        if (undecodable.Count > 0)
+            return new CheckOutcome("store_integrity", CheckStatus.Fail, undecodable.Sum(chunk => (long)chunks.First(c => c.Chunk == chunk).Rows),
+                $"chunk{(undecodable.Count == 1 ? "" : "s")} {string.Join(", ", undecodable)} cannot be decoded (event_id or id_hash column): the store is damaged");
         if (mismatched > 0)
             return new CheckOutcome("store_integrity", CheckStatus.Fail, mismatched, $"{mismatched} stored events have an id hash that does not match their id");
         return new CheckOutcome("store_integrity", CheckStatus.Pass, 0, $"file intact; {chunks.Count} chunks, {rowCount} events, every id hash matches its id");
@@ -88,7 +184,7 @@ public static class CheckRunner
         var blobs = StoreChunks.ReadColumns(connection, chunks, ChunkColumn.EventId);
         var all = new long[chunks.Sum(c => (long)c.Rows)];
         var ids = new string?[chunks.Count][];
-        Parallel.For(0, chunks.Count, i =>
+        StoreChunks.DecodeAll(chunks, i =>
         {
             ids[i] = EventChunkDecoder.DecodeStrings(blobs[i][0], chunks[i].Rows);
             for (var row = 0; row < chunks[i].Rows; row++) all[chunks[i].FirstRow + row] = StableHash.Of(ids[i][row] ?? "");

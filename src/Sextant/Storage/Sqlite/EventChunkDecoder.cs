@@ -5,13 +5,21 @@ namespace Sextant.Storage.Sqlite;
 /// <summary>Decodes the columns of a chunk written by <see cref="EventChunkEncoder"/>.</summary>
 internal static class EventChunkDecoder
 {
-    public static void DecodeCodes(byte[] packed, Span<int> destination)
+    /// <param name="packed">The stored blob.</param>
+    /// <param name="destination">One code a row.</param>
+    /// <param name="dictionarySize">Largest valid code: a larger one means a damaged blob, refused here rather than indexed later.</param>
+    public static void DecodeCodes(byte[] packed, Span<int> destination, int dictionarySize = int.MaxValue)
     {
         var data = ColumnCodec.Unpack(packed, out var length);
         try
         {
             var reader = new VarintReader(data.AsSpan(0, length));
-            for (var i = 0; i < destination.Length; i++) destination[i] = (int)reader.ReadUnsigned();
+            for (var i = 0; i < destination.Length; i++)
+            {
+                var code = reader.ReadUnsigned();
+                if (code > (ulong)dictionarySize) throw new InvalidDataException($"code {code} beyond its dictionary of {dictionarySize}");
+                destination[i] = (int)code;
+            }
             if (!reader.AtEnd) throw new InvalidDataException("integer column longer than its chunk");
         }
         finally

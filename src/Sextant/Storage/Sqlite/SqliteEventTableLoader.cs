@@ -17,24 +17,24 @@ internal static class SqliteEventTableLoader
         var rowCount = chunks.Count == 0 ? 0 : chunks[^1].FirstRow + chunks[^1].Rows;
         var blobs = StoreChunks.ReadColumns(connection, chunks, ChunkColumn.UserCode, ChunkColumn.AnonymousCode, ChunkColumn.EventCode, ChunkColumn.Timestamp);
 
-        var users = new int[rowCount];
-        var anonymous = new int[rowCount];
-        var events = new int[rowCount];
-        var times = new long[rowCount];
-        Parallel.For(0, chunks.Count, i =>
-        {
-            var chunk = chunks[i];
-            EventChunkDecoder.DecodeCodes(blobs[i][0], users.AsSpan(chunk.FirstRow, chunk.Rows));
-            EventChunkDecoder.DecodeCodes(blobs[i][1], anonymous.AsSpan(chunk.FirstRow, chunk.Rows));
-            EventChunkDecoder.DecodeCodes(blobs[i][2], events.AsSpan(chunk.FirstRow, chunk.Rows));
-            EventChunkDecoder.DecodeTimestamps(blobs[i][3], times.AsSpan(chunk.FirstRow, chunk.Rows));
-        });
-
         var dictionaries = new StoreDictionaries(connection);
         AddUsersKnownOnlyFromRecords(connection, dictionaries);
         var userIds = dictionaries.Values(DictionaryKind.UserId);
         var anonymousIds = dictionaries.Values(DictionaryKind.AnonymousId);
         var eventNames = dictionaries.Values(DictionaryKind.EventName).ToArray();
+
+        var users = new int[rowCount];
+        var anonymous = new int[rowCount];
+        var events = new int[rowCount];
+        var times = new long[rowCount];
+        StoreChunks.DecodeAll(chunks, i =>
+        {
+            var chunk = chunks[i];
+            EventChunkDecoder.DecodeCodes(blobs[i][0], users.AsSpan(chunk.FirstRow, chunk.Rows), userIds.Count);
+            EventChunkDecoder.DecodeCodes(blobs[i][1], anonymous.AsSpan(chunk.FirstRow, chunk.Rows), anonymousIds.Count);
+            EventChunkDecoder.DecodeCodes(blobs[i][2], events.AsSpan(chunk.FirstRow, chunk.Rows), eventNames.Length);
+            EventChunkDecoder.DecodeTimestamps(blobs[i][3], times.AsSpan(chunk.FirstRow, chunk.Rows));
+        });
 
         var entityOfAnonymous = IdentityResolver.Resolve(users, anonymous, times, userIds.Count, anonymousIds.Count, out var visitorAnonymousCodes);
         var entityCount = userIds.Count + visitorAnonymousCodes.Count;

@@ -124,7 +124,7 @@ internal sealed class SqliteEventWriter
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT c.chunk, c.rows, d.data FROM event_chunks c
+            SELECT c.chunk, c.rows, d.data, d.checksum FROM event_chunks c
             JOIN chunk_columns d ON d.chunk = c.chunk AND d.col = $col
             WHERE c.chunk > $after ORDER BY c.chunk
             """;
@@ -134,7 +134,7 @@ internal sealed class SqliteEventWriter
         while (reader.Read())
         {
             var chunk = reader.GetInt64(0);
-            foreach (var hash in EventChunkDecoder.DecodeHashes((byte[])reader.GetValue(2), reader.GetInt32(1))) _index.Add(hash, (int)chunk);
+            foreach (var hash in EventChunkDecoder.DecodeHashes(Verified(reader, chunk, ChunkColumn.IdHash), reader.GetInt32(1))) _index.Add(hash, (int)chunk);
             _indexedThroughChunk = chunk;
         }
         return _index;
@@ -156,15 +156,24 @@ internal sealed class SqliteEventWriter
         if (_storedIdsByChunk.Count > 16) _storedIdsByChunk.Clear();
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT c.rows, d.data FROM event_chunks c JOIN chunk_columns d ON d.chunk = c.chunk AND d.col = $col WHERE c.chunk = $chunk";
+        command.CommandText = "SELECT c.rows, d.data, d.checksum FROM event_chunks c JOIN chunk_columns d ON d.chunk = c.chunk AND d.col = $col WHERE c.chunk = $chunk";
         command.Parameters.AddWithValue("$col", (int)ChunkColumn.EventId);
         command.Parameters.AddWithValue("$chunk", chunk);
         using var reader = command.ExecuteReader();
         ids = reader.Read()
-            ? new HashSet<string>(EventChunkDecoder.DecodeStrings((byte[])reader[1], reader.GetInt32(0))!, StringComparer.Ordinal)
+            ? new HashSet<string>(EventChunkDecoder.DecodeStrings(Verified(reader, chunk, ChunkColumn.EventId, dataOrdinal: 1), reader.GetInt32(0))!, StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
         _storedIdsByChunk[chunk] = ids;
         return ids;
+    }
+
+    /// <summary>The blob at <paramref name="dataOrdinal"/>, checked against the checksum after it: deduplicating against damaged ids would drop or repeat events.</summary>
+    private static byte[] Verified(SqliteDataReader reader, long chunk, ChunkColumn column, int dataOrdinal = 2)
+    {
+        var data = (byte[])reader.GetValue(dataOrdinal);
+        if (!reader.IsDBNull(dataOrdinal + 1) && StoreChunks.Checksum(data) != reader.GetInt64(dataOrdinal + 1))
+            throw StoreChunks.Damaged(chunk, column, "does not match its checksum");
+        return data;
     }
 
     private long NextChunkId(SqliteTransaction transaction)
@@ -193,15 +202,17 @@ internal sealed class SqliteEventWriter
         {
             // Blobs are written in place (zeroblob, then incremental I/O) from reused buffers.
             command.Transaction = transaction;
-            command.CommandText = "INSERT INTO chunk_columns(chunk, col, data) VALUES ($chunk, $col, zeroblob($length)); SELECT last_insert_rowid();";
+            command.CommandText = "INSERT INTO chunk_columns(chunk, col, data, checksum) VALUES ($chunk, $col, zeroblob($length), $checksum); SELECT last_insert_rowid();";
             command.Parameters.AddWithValue("$chunk", chunk);
             var columnParameter = command.Parameters.Add("$col", SqliteType.Integer);
             var lengthParameter = command.Parameters.Add("$length", SqliteType.Integer);
+            var checksumParameter = command.Parameters.Add("$checksum", SqliteType.Integer);
             for (var i = 0; i < columns.Count; i++)
             {
                 var data = columns[i];
                 columnParameter.Value = i;
                 lengthParameter.Value = data.Length;
+                checksumParameter.Value = StoreChunks.Checksum(data.GetBuffer().AsSpan(0, (int)data.Length));
                 var rowId = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
                 using var blob = new SqliteBlob(_connection, "chunk_columns", "data", rowId);
                 blob.Write(data.GetBuffer(), 0, (int)data.Length);

@@ -3,31 +3,41 @@ using Microsoft.Data.Sqlite;
 namespace Sextant.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode. Every write happens in a transaction, so a
-/// process killed at any instant leaves the file at its last committed batch.
+/// The embedded store: one SQLite file. Writers use WAL mode and write in transactions, so a
+/// process killed at any instant leaves the file at its last committed batch; readers open the
+/// file read-only and never take a write lock.
 /// </summary>
 public sealed class SqliteStore : IDisposable
 {
-    private SqliteStore(string path, SqliteConnection connection)
+    private SqliteStore(string path, SqliteConnection connection, bool readOnly)
     {
         Path = path;
         Connection = connection;
+        IsReadOnly = readOnly;
     }
 
     /// <summary>The store file.</summary>
     public string Path { get; }
 
+    /// <summary>True when the store was opened by <see cref="OpenReadOnly"/>.</summary>
+    public bool IsReadOnly { get; }
+
     internal SqliteConnection Connection { get; }
 
-    /// <summary>Opens a store, creating the file and its tables when <paramref name="create"/> is true.</summary>
-    /// <exception cref="SextantException">The file is missing (and not to be created) or not a Sextant store.</exception>
+    /// <summary>
+    /// Opens a store for writing. With <paramref name="create"/> a new store is made when the path
+    /// does not exist or is an empty file; an existing file must already be a Sextant store, and
+    /// anything else is refused without a byte of it changed.
+    /// </summary>
+    /// <exception cref="SextantException">The file is missing (and not to be created), not a Sextant store, or of another schema version.</exception>
     public static SqliteStore Open(string path, bool create)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var fullPath = System.IO.Path.GetFullPath(path);
-        if (!create && !File.Exists(fullPath))
-            throw new SextantException($"no store at '{path}': ingest data first (sextant ingest FILE --store {path})");
-        if (create)
+        var fresh = StoreFile.IsFresh(path, fullPath);
+        if (fresh && !create) throw StoreFile.Missing(path, fullPath);
+        if (!fresh) StoreFile.Identify(path, fullPath);
+        else
         {
             var directory = System.IO.Path.GetDirectoryName(fullPath);
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
@@ -36,7 +46,7 @@ public sealed class SqliteStore : IDisposable
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
-            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Mode = fresh ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             Pooling = false,
         };
         var connection = new SqliteConnection(builder.ToString());
@@ -52,7 +62,7 @@ public sealed class SqliteStore : IDisposable
             // Checkpoint every 64 MiB of WAL rather than 4 MiB: fewer copies and fsyncs while ingesting.
             Execute(connection, "PRAGMA wal_autocheckpoint = 16384");
             Execute(connection, "PRAGMA temp_store = MEMORY");
-            StoreSchema.Apply(connection, path);
+            StoreSchema.Apply(connection, path, fresh);
         }
         catch (SqliteException exception)
         {
@@ -64,11 +74,44 @@ public sealed class SqliteStore : IDisposable
             connection.Dispose();
             throw;
         }
-        return new SqliteStore(path, connection);
+        return new SqliteStore(path, connection, readOnly: false);
     }
 
-    /// <summary>Closes the file.</summary>
-    public void Dispose() => Connection.Dispose();
+    /// <summary>
+    /// Opens an existing store for reading only: no write lock, no schema step, no change to the
+    /// file, so a store on read-only media can be analysed and a running ingest never delays it.
+    /// </summary>
+    /// <exception cref="SextantException">The file is missing or empty, not a Sextant store, or of another schema version.</exception>
+    public static SqliteStore OpenReadOnly(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var fullPath = System.IO.Path.GetFullPath(path);
+        if (StoreFile.IsFresh(path, fullPath)) throw StoreFile.Missing(path, fullPath);
+        return new SqliteStore(path, StoreFile.Identify(path, fullPath, keepOpen: true)!, readOnly: true);
+    }
+
+    /// <summary>
+    /// Closes the file. A writer that is the last one open switches the file back to a rollback
+    /// journal, which folds the WAL into it: a store at rest is then one self-contained file that
+    /// readers open without creating side files, also on read-only media.
+    /// </summary>
+    public void Dispose()
+    {
+        if (!IsReadOnly)
+        {
+            try
+            {
+                // Never wait for this: another reader or writer keeps the file in WAL mode, which is fine.
+                Execute(Connection, "PRAGMA busy_timeout = 0");
+                Execute(Connection, "PRAGMA journal_mode = DELETE");
+            }
+            catch (SqliteException)
+            {
+                // Busy: another connection is open; the last writer to close switches instead.
+            }
+        }
+        Connection.Dispose();
+    }
 
     internal static void Execute(SqliteConnection connection, string sql)
     {

@@ -11,7 +11,7 @@ internal sealed class StoreColumnSource : IEventColumnSource
 
     public CodedColumn ReadColumn(string name)
     {
-        using var store = SqliteStore.Open(_path, create: false);
+        using var store = SqliteStore.OpenReadOnly(_path);
         var chunks = StoreChunks.List(store.Connection);
         var rowCount = chunks.Count == 0 ? 0 : chunks[^1].FirstRow + chunks[^1].Rows;
         var values = new string?[rowCount];
@@ -33,8 +33,9 @@ internal sealed class StoreColumnSource : IEventColumnSource
             };
             var blobs = StoreChunks.ReadColumns(store.Connection, chunks, column);
             var codes = new int[rowCount];
-            Parallel.For(0, chunks.Count, i => EventChunkDecoder.DecodeCodes(blobs[i][0], codes.AsSpan(chunks[i].FirstRow, chunks[i].Rows)));
-            return new CodedColumn(codes, [.. new StoreDictionaries(store.Connection).Values(dictionaryKind)]);
+            var dictionary = new StoreDictionaries(store.Connection).Values(dictionaryKind);
+            StoreChunks.DecodeAll(chunks, i => EventChunkDecoder.DecodeCodes(blobs[i][0], codes.AsSpan(chunks[i].FirstRow, chunks[i].Rows), dictionary.Count));
+            return new CodedColumn(codes, [.. dictionary]);
         }
 
         var textColumn = name switch
@@ -46,7 +47,7 @@ internal sealed class StoreColumnSource : IEventColumnSource
         };
         var textBlobs = StoreChunks.ReadColumns(store.Connection, chunks, textColumn);
         var key = System.Text.Encoding.UTF8.GetBytes(name);
-        Parallel.For(0, chunks.Count, i =>
+        StoreChunks.DecodeAll(chunks, i =>
         {
             var chunk = chunks[i];
             var data = ColumnCodec.Unpack(textBlobs[i][0], out var length);

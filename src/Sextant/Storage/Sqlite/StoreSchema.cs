@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Sextant.Storage.Sqlite;
@@ -6,10 +7,12 @@ namespace Sextant.Storage.Sqlite;
 /// The tables of the embedded store. The layout is described in docs/STORAGE.md: events live
 /// in integer-coded columnar chunks, one row a column; event ids are deduplicated through the
 /// chunks' id-hash columns, and ids whose hash was taken by another id are listed in event_key_collisions.
+/// Version 2 added a checksum to every chunk column; a version-1 store is read as it is (its
+/// columns unverified) and migrated by the first writer that opens it.
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -20,7 +23,7 @@ internal static class StoreSchema
             chunk INTEGER PRIMARY KEY, run INTEGER NOT NULL, rows INTEGER NOT NULL,
             min_ts INTEGER NOT NULL, max_ts INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS chunk_columns (
-            chunk INTEGER NOT NULL, col INTEGER NOT NULL, data BLOB NOT NULL,
+            chunk INTEGER NOT NULL, col INTEGER NOT NULL, data BLOB NOT NULL, checksum INTEGER,
             PRIMARY KEY (chunk, col));
         CREATE TABLE IF NOT EXISTS event_key_collisions (event_id TEXT PRIMARY KEY, chunk INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS users (
@@ -41,32 +44,51 @@ internal static class StoreSchema
             quarantined INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL);
         """;
 
-    public static void Apply(SqliteConnection connection, string path)
+    /// <summary>
+    /// Creates the tables of a new store, or migrates a version-1 store. An existing store of the
+    /// current version is left alone, so a writer takes no lock here.
+    /// </summary>
+    public static void Apply(SqliteConnection connection, string path, bool fresh)
     {
+        if (!fresh && ReadVersion(connection, transaction: null) == Version.ToString(CultureInfo.InvariantCulture)) return;
         using var transaction = connection.BeginTransaction();
-        using (var command = connection.CreateCommand())
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        if (fresh)
         {
-            command.Transaction = transaction;
             command.CommandText = Ddl;
             command.ExecuteNonQuery();
         }
-        using (var command = connection.CreateCommand())
+        var found = ReadVersion(connection, transaction);
+        if (found is null)
         {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-            var found = command.ExecuteScalar() as string;
-            if (found is null)
-            {
-                command.CommandText = "INSERT INTO meta(key, value) VALUES ('schema_version', $v)";
-                command.Parameters.AddWithValue("$v", Version.ToString());
-                command.ExecuteNonQuery();
-            }
-            else if (found != Version.ToString())
-            {
-                throw new SextantException(
-                    $"store '{path}' has schema version {found}; this Sextant reads version {Version}");
-            }
+            command.CommandText = "INSERT INTO meta(key, value) VALUES ('schema_version', $v)";
+            command.Parameters.AddWithValue("$v", Version.ToString(CultureInfo.InvariantCulture));
+            command.ExecuteNonQuery();
+        }
+        else if (found == "1")
+        {
+            // Columns written before checksums keep a NULL one: "not verified", never "damaged".
+            command.CommandText = """
+                ALTER TABLE chunk_columns ADD COLUMN checksum INTEGER;
+                UPDATE meta SET value = $v WHERE key = 'schema_version';
+                """;
+            command.Parameters.AddWithValue("$v", Version.ToString(CultureInfo.InvariantCulture));
+            command.ExecuteNonQuery();
+        }
+        else if (found != Version.ToString(CultureInfo.InvariantCulture))
+        {
+            throw new SextantException(
+                $"store '{path}' has schema version {found}; this Sextant reads versions 1 to {Version}");
         }
         transaction.Commit();
+    }
+
+    private static string? ReadVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+        return command.ExecuteScalar() as string;
     }
 }
