@@ -29,6 +29,8 @@ internal static class DemoCommand
             var dataDirectory = Path.Combine(directory, "data");
             var storePath = Path.Combine(directory, "sextant.db");
             OutputFile.CreateDirectory(directory);
+            // The demo replaces its own earlier store, never another application's file of that name.
+            if (!StoreFile.IsFresh(storePath, storePath)) StoreFile.Identify(storePath, storePath);
             foreach (var stale in new[] { storePath, storePath + "-wal", storePath + "-shm" }) File.Delete(stale);
 
             var watch = Stopwatch.StartNew();

@@ -42,6 +42,25 @@ public sealed class StoreCommandTests
     }
 
     [Fact]
+    public void Demo_refuses_to_replace_another_applications_file_at_its_store_path()
+    {
+        // Given an out directory whose sextant.db belongs to another application
+        using var directory = new TempDirectory();
+        Directory.CreateDirectory(directory.File("out"));
+        var path = directory.File(Path.Combine("out", "sextant.db"));
+        File.WriteAllText(path, "not a database, somebody's notes");
+        var before = File.ReadAllBytes(path);
+
+        // When the demo is asked to write there
+        var demo = CliRunner.Run(directory.Path, "demo", "--out", "out");
+
+        // Then it exits 2 before generating anything and the file is exactly as it was
+        Assert.Equal(2, demo.ExitCode);
+        Assert.Contains("is not a Sextant store", demo.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
     public void An_analysis_of_a_missing_or_empty_store_exits_2_and_creates_nothing()
     {
         using var directory = new TempDirectory();
