@@ -123,6 +123,7 @@ internal static class IngestCommand
         outcome.Duplicates,
         outcome.Quarantined,
         outcome.Filtered,
+        outcome.RolledBack,
         outcome.QuarantineFile,
         Committed = !outcome.AnyRolledBack,
         Files = outcome.Files,
@@ -136,14 +137,14 @@ internal static class IngestCommand
         foreach (var file in outcome.Files)
         {
             table.AddRow(Markup.Escape(file.File), file.Kind.ToString().ToLowerInvariant(), Terminal.Number(file.Read),
-                Terminal.Number(file.Committed ? file.Inserted : 0), Terminal.Number(file.Committed ? file.Updated : 0),
+                Terminal.Number(file.Inserted), Terminal.Number(file.Updated),
                 Terminal.Number(file.Duplicates), Terminal.Number(file.Quarantined));
         }
         AnsiConsole.Write(table);
         if (outcome.Quarantined > 0)
             AnsiConsole.MarkupLine($"[yellow]{Terminal.Number(outcome.Quarantined)} bad rows[/] written to {Markup.Escape(outcome.QuarantineFile)} (file, line, reason, raw text).");
         foreach (var file in outcome.Files.Where(f => !f.Committed))
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(file.File)}: nothing committed[/] — --strict and {Terminal.Number(file.Quarantined)} bad rows.");
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(file.File)}: nothing committed[/] — --strict and {Terminal.Number(file.Quarantined)} bad rows; {Terminal.Number(file.RolledBack)} good rows rolled back.");
         if (!strict && outcome.Quarantined == 0)
             AnsiConsole.MarkupLine(outcome.Filtered > 0
                 ? $"[green]All rows accounted for[/]: read = inserted + updated + duplicates + quarantined + {Terminal.Number(outcome.Filtered)} left out by --where."

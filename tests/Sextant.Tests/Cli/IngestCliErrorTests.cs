@@ -16,4 +16,19 @@ public sealed class IngestCliErrorTests
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("sextant: 'events.csv' line 1: duplicate column name 'event' in the header (columns 2 and 4); rename or remove one", line);
     }
+
+    [Fact]
+    public void A_rolled_back_strict_ingest_reports_0_inserted_in_the_totals_and_for_the_file()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("events.csv", "event_id,user_id,event,timestamp\ne1,u1,signup,2024-01-01T00:00:00Z\ne2,,signup,2024-01-01T00:00:00Z\n");
+
+        var result = CliRunner.Run(directory.Path, "ingest", "events.csv", "--strict", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        var root = System.Text.Json.JsonDocument.Parse(result.Stdout).RootElement;
+        var file = root.GetProperty("files")[0];
+        Assert.Equal((0L, 0L, 1L), (root.GetProperty("inserted").GetInt64(), file.GetProperty("inserted").GetInt64(), file.GetProperty("rolled_back").GetInt64()));
+        Assert.Equal(1L, root.GetProperty("rolled_back").GetInt64());
+    }
 }
