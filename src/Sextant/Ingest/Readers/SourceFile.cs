@@ -5,6 +5,15 @@ namespace Sextant.Ingest.Readers;
 /// <summary>Opens source files for sequential reading, unpacking gzip (detected by its magic bytes, not the name).</summary>
 internal static class SourceFile
 {
+    private const string StrictGzipSwitch = "System.IO.Compression.UseStrictValidation";
+
+    /// <summary>
+    /// Whether the runtime checks every gzip member's trailer and refuses data that stops short.
+    /// Only then can a file of several concatenated members (what `cat a.gz b.gz` or a log
+    /// rotator makes) be read whole and still be known complete; without it the one trailer at
+    /// the end of the file is all there is to check, and only a single member can be trusted.
+    /// </summary>
+    private static readonly bool RuntimeValidatesGzip = EnableStrictGzip();
     public static Stream OpenRead(string path)
     {
         try
@@ -36,7 +45,32 @@ internal static class SourceFile
         var prefix = magic[..read].ToArray();
         var whole = new PrefixedStream(prefix, buffered);
         if (read < 2 || prefix[0] != 0x1F || prefix[1] != 0x8B) return whole;
-        return new CheckedGzipStream(new GZipStream(whole, CompressionMode.Decompress), ExpectedGzipLength(path));
+        var expected = RuntimeValidatesGzip ? null : ExpectedGzipLength(path);
+        return new CheckedGzipStream(new GZipStream(whole, CompressionMode.Decompress), expected);
+    }
+
+    /// <summary>
+    /// Turns the runtime's strict gzip validation on (the command and the tests set it at
+    /// start-up; a switch set after the first gzip stream of the process has no effect) and
+    /// checks that it works by reading a cut stream, which must fail.
+    /// </summary>
+    private static bool EnableStrictGzip()
+    {
+        AppContext.SetSwitch(StrictGzipSwitch, true);
+        var whole = new MemoryStream();
+        using (var gzip = new GZipStream(whole, CompressionLevel.Fastest, leaveOpen: true))
+            for (var i = 0; i < 64; i++) gzip.Write(BitConverter.GetBytes(i * 7919));
+        var bytes = whole.ToArray();
+        try
+        {
+            using var cut = new GZipStream(new MemoryStream(bytes[..(bytes.Length / 2)]), CompressionMode.Decompress);
+            cut.CopyTo(Stream.Null);
+            return false;
+        }
+        catch (InvalidDataException)
+        {
+            return true;
+        }
     }
 
     /// <summary>The gzip trailer's ISIZE: the uncompressed length modulo 2^32 (null when the file cannot be read again).</summary>
@@ -58,8 +92,9 @@ internal static class SourceFile
     }
 
     /// <summary>
-    /// .NET's gzip reader ends quietly at a truncated file, which would lose rows without a word;
-    /// this compares the bytes read with the length the gzip trailer promises.
+    /// .NET's gzip reader, unless strict validation is on, ends quietly at a truncated file, which
+    /// would lose rows without a word; this then compares the bytes read with the length the
+    /// gzip trailer promises. It also words the runtime's own complaints the same way.
     /// </summary>
     private sealed class CheckedGzipStream(GZipStream inner, uint? expectedLength) : ForwardOnlyStream
     {
@@ -67,12 +102,20 @@ internal static class SourceFile
 
         public override int Read(Span<byte> buffer)
         {
-            var read = inner.Read(buffer);
+            int read;
+            try
+            {
+                read = inner.Read(buffer);
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new InvalidDataException($"the gzip data is truncated or corrupt ({exception.Message.TrimEnd('.')})", exception);
+            }
             _length += read;
             if (read == 0 && buffer.Length > 0 && expectedLength is { } expected && (uint)_length != expected)
             {
                 throw new InvalidDataException(
-                    $"the gzip data is truncated or corrupt: it holds {_length} bytes but its trailer promises {expected} (mod 2^32); concatenated gzip members are not supported");
+                    $"the gzip data is truncated or corrupt: it holds {_length} bytes but its trailer promises {expected} (mod 2^32)");
             }
             return read;
         }
