@@ -18,6 +18,7 @@ public sealed class Ingestor
     private readonly SqliteStore _store;
     private readonly IngestOptions _options;
     private readonly TimeProvider _clock;
+    private readonly StrictDecimal _money;
 
     /// <summary>Creates an ingestor writing into <paramref name="store"/>.</summary>
     public Ingestor(SqliteStore store, IngestOptions options, TimeProvider clock)
@@ -29,6 +30,7 @@ public sealed class Ingestor
         _store = store;
         _options = options;
         _clock = clock;
+        _money = new StrictDecimal(options.DecimalComma, options.ThousandsSeparator);
     }
 
     /// <summary>The quarantine file this ingestor writes bad rows to.</summary>
@@ -91,7 +93,7 @@ public sealed class Ingestor
             _fileCount = fileCount;
             _progress = progress;
             var timeOptions = new TimestampParseOptions(owner._options.NaiveZone, owner._options.TimeUnit);
-            _parser = new RecordParser(reader.Mapping, timeOptions, importTime, reader.DefaultSource);
+            _parser = new RecordParser(reader.Mapping, timeOptions, importTime, reader.DefaultSource, owner._money);
         }
 
         private SqliteConnection Connection => _owner._store.Connection;

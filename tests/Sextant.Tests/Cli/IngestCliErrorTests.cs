@@ -31,4 +31,17 @@ public sealed class IngestCliErrorTests
         Assert.Equal((0L, 0L, 1L), (root.GetProperty("inserted").GetInt64(), file.GetProperty("inserted").GetInt64(), file.GetProperty("rolled_back").GetInt64()));
         Assert.Equal(1L, root.GetProperty("rolled_back").GetInt64());
     }
+
+    [Fact]
+    public void Revenue_with_a_decimal_comma_is_stored_only_when_the_flag_declares_it()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("events.csv", "event_id,user_id,event,timestamp,revenue\ne1,u1,purchase,2024-01-01T00:00:00Z,\"1.234,50\"\n");
+
+        var plain = CliRunner.Run(directory.Path, "ingest", "events.csv", "--json", "--store", "plain.db");
+        var declared = CliRunner.Run(directory.Path, "ingest", "events.csv", "--json", "--store", "declared.db", "--decimal-comma", "--thousands-separator", ".");
+
+        Assert.Equal(1L, System.Text.Json.JsonDocument.Parse(plain.Stdout).RootElement.GetProperty("quarantined").GetInt64());
+        Assert.Equal(1L, System.Text.Json.JsonDocument.Parse(declared.Stdout).RootElement.GetProperty("inserted").GetInt64());
+    }
 }

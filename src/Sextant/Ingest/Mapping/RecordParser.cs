@@ -20,8 +20,11 @@ internal sealed class RecordParser
     private readonly PropertiesJson _properties = new();
     private readonly Slots _slot;
 
-    public RecordParser(ColumnMapping mapping, TimestampParseOptions timeOptions, DateTimeOffset importTime, string defaultSource)
+    private readonly StrictDecimal _money;
+
+    public RecordParser(ColumnMapping mapping, TimestampParseOptions timeOptions, DateTimeOffset importTime, string defaultSource, StrictDecimal? money = null)
     {
+        _money = money ?? new StrictDecimal(decimalComma: false, thousandsSeparator: null);
         _timeOptions = timeOptions;
         _latestTimestamp = Timestamp.FromDateTimeOffset(importTime.AddDays(1)).UnixMicroseconds;
         _defaultSource = defaultSource;
@@ -47,8 +50,8 @@ internal sealed class RecordParser
         var revenueText = row[_slot.Revenue];
         if (revenueText is not null)
         {
-            if (!decimal.TryParse(revenueText, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
-                return Reject($"revenue '{revenueText}' is not a number", out error);
+            if (!_money.TryParse(revenueText, row.IsNumber(_slot.Revenue), out var value))
+                return Reject($"revenue '{revenueText}' is not a number ({_money.Expected})", out error);
             revenue = value;
         }
 
@@ -101,8 +104,8 @@ internal sealed class RecordParser
         }
         var mrrText = row[_slot.Mrr];
         if (mrrText is null) return Reject("missing mrr", out error);
-        if (!decimal.TryParse(mrrText, NumberStyles.Number, CultureInfo.InvariantCulture, out var mrr) || mrr < 0)
-            return Reject($"mrr '{mrrText}' is not a non-negative number", out error);
+        if (!_money.TryParse(mrrText, row.IsNumber(_slot.Mrr), out var mrr) || mrr < 0)
+            return Reject($"mrr '{mrrText}' is not a non-negative number ({_money.Expected})", out error);
         var currency = row[_slot.Currency]?.ToUpperInvariant() ?? "USD";
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
             return Reject($"currency '{currency}' is not an ISO 4217 code", out error);
