@@ -195,7 +195,7 @@ internal sealed class CsvRowReader : IDisposable
         CsvRow row;
         if (invalidAt >= 0)
         {
-            row = new CsvRow(line, [], Encoding.UTF8.GetString(raw), $"invalid UTF-8 at byte {invalidAt} of the line", raw.ToArray());
+            row = new CsvRow(line, [], Encoding.UTF8.GetString(raw), ReaderErrors.InvalidTextReason(raw, invalidAt), raw.ToArray());
         }
         else
         {

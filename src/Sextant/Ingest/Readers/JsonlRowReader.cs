@@ -58,7 +58,7 @@ internal sealed class JsonlRowReader : IDisposable
     {
         var invalidAt = ReaderErrors.InvalidUtf8Offset(raw);
         if (invalidAt >= 0)
-            return new JsonlRow(_line, Encoding.UTF8.GetString(raw), $"invalid UTF-8 at byte {invalidAt} of the line", raw.ToArray(), null);
+            return new JsonlRow(_line, Encoding.UTF8.GetString(raw), ReaderErrors.InvalidTextReason(raw, invalidAt), raw.ToArray(), null);
         var text = Encoding.UTF8.GetString(raw);
         var bytes = raw.ToArray();
         JsonDocument document;

@@ -2,7 +2,10 @@ using System.IO.Compression;
 
 namespace Sextant.Ingest.Readers;
 
-/// <summary>Opens source files for sequential reading, unpacking gzip (detected by its magic bytes, not the name).</summary>
+/// <summary>
+/// Opens source files for sequential reading as UTF-8, unpacking gzip (detected by its magic
+/// bytes, not the name) and decoding UTF-16.
+/// </summary>
 internal static class SourceFile
 {
     private const string StrictGzipSwitch = "System.IO.Compression.UseStrictValidation";
@@ -44,9 +47,59 @@ internal static class SourceFile
         }
         var prefix = magic[..read].ToArray();
         var whole = new PrefixedStream(prefix, buffered);
-        if (read < 2 || prefix[0] != 0x1F || prefix[1] != 0x8B) return whole;
+        if (read < 2 || prefix[0] != 0x1F || prefix[1] != 0x8B) return DecodeText(whole, path);
         var expected = RuntimeValidatesGzip ? null : ExpectedGzipLength(path);
-        return new CheckedGzipStream(new GZipStream(whole, CompressionMode.Decompress), expected);
+        return DecodeText(new CheckedGzipStream(new GZipStream(whole, CompressionMode.Decompress), expected), path);
+    }
+
+    /// <summary>
+    /// UTF-8 passes through; UTF-16 — told by its byte-order mark, or without one by the NUL
+    /// byte that every ASCII character of a header or a '{' has beside it — is decoded to UTF-8;
+    /// UTF-32 is refused. Read as UTF-8, UTF-16 text would be one invalid row after another.
+    /// </summary>
+    private static Stream DecodeText(Stream bytes, string path)
+    {
+        var head = new byte[4];
+        var count = 0;
+        try
+        {
+            while (count < head.Length)
+            {
+                var read = bytes.Read(head, count, head.Length - count);
+                if (read == 0) break;
+                count += read;
+            }
+        }
+        catch (Exception exception) when (ReaderErrors.IsReadFailure(exception))
+        {
+            bytes.Dispose();
+            throw ReaderErrors.ReadFailure(path, 1, exception);
+        }
+        var start = new PrefixedStream(head[..count], bytes);
+        switch (TextEncodingOf(head.AsSpan(0, count)))
+        {
+            case "utf-16le":
+                return new Utf16ToUtf8Stream(start, bigEndian: false);
+            case "utf-16be":
+                return new Utf16ToUtf8Stream(start, bigEndian: true);
+            case "utf-32":
+                start.Dispose();
+                throw new SextantException($"'{path}' is UTF-32 text, which is not read; save it as UTF-8 (or UTF-16)");
+            default:
+                return start;
+        }
+    }
+
+    private static string TextEncodingOf(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((byte[])[0xFF, 0xFE, 0, 0]) || head.StartsWith((byte[])[0, 0, 0xFE, 0xFF])) return "utf-32";
+        if (head.Length == 4 && head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0) return "utf-32";
+        if (head.Length == 4 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0) return "utf-32";
+        if (head.StartsWith((byte[])[0xFF, 0xFE])) return "utf-16le";
+        if (head.StartsWith((byte[])[0xFE, 0xFF])) return "utf-16be";
+        if (head.Length >= 2 && head[0] != 0 && head[1] == 0) return "utf-16le";
+        if (head.Length >= 2 && head[0] == 0 && head[1] != 0) return "utf-16be";
+        return "utf-8";
     }
 
     /// <summary>
