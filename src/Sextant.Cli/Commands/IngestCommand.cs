@@ -22,13 +22,17 @@ internal static class IngestCommand
         var strict = new Option<bool>("--strict") { Description = "Fail and commit nothing from a file that has any bad row" };
 
         var where = new Option<string[]>("--where") { Description = "Keep only rows whose source column has this value: --where group=treatment (repeatable; all must hold)", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("ingest", "Read events, users, subscriptions or assignments into the store") { files, kind, map, timezone, timeUnit, strict, where };
+        var decimalComma = new Option<bool>("--decimal-comma") { Description = "Revenue and MRR text uses a decimal comma: 12,50 (default: ingest.decimal_comma, off)" };
+        var thousands = new Option<string?>("--thousands-separator") { Description = "Thousands separator of revenue and MRR text: , . ' _ or space (default: ingest.thousands_separator, none)" };
+        var command = new Command("ingest", "Read events, users, subscriptions or assignments into the store") { files, kind, map, timezone, timeUnit, strict, where, decimalComma, thousands };
         command.SetAction(result =>
         {
             var config = globals.LoadConfig(result);
             var options = BuildOptions(config, result.GetValue(kind), result.GetValue(map) ?? [], result.GetValue(timezone), result.GetValue(timeUnit), result.GetValue(strict)) with
             {
                 Where = (result.GetValue(where) ?? []).Select(ParseWhere).ToList(),
+                DecimalComma = result.GetValue(decimalComma) || config.Ingest.DecimalComma,
+                ThousandsSeparator = result.GetValue(thousands) ?? config.Ingest.ThousandsSeparator,
             };
             var json = result.GetValue(globals.Json);
             using var store = SqliteStore.Open(globals.StorePath(result, config), create: true);
@@ -123,6 +127,7 @@ internal static class IngestCommand
         outcome.Duplicates,
         outcome.Quarantined,
         outcome.Filtered,
+        outcome.RolledBack,
         outcome.QuarantineFile,
         Committed = !outcome.AnyRolledBack,
         Files = outcome.Files,
@@ -136,14 +141,14 @@ internal static class IngestCommand
         foreach (var file in outcome.Files)
         {
             table.AddRow(Markup.Escape(file.File), file.Kind.ToString().ToLowerInvariant(), Terminal.Number(file.Read),
-                Terminal.Number(file.Committed ? file.Inserted : 0), Terminal.Number(file.Committed ? file.Updated : 0),
+                Terminal.Number(file.Inserted), Terminal.Number(file.Updated),
                 Terminal.Number(file.Duplicates), Terminal.Number(file.Quarantined));
         }
         AnsiConsole.Write(table);
         if (outcome.Quarantined > 0)
             AnsiConsole.MarkupLine($"[yellow]{Terminal.Number(outcome.Quarantined)} bad rows[/] written to {Markup.Escape(outcome.QuarantineFile)} (file, line, reason, raw text).");
         foreach (var file in outcome.Files.Where(f => !f.Committed))
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(file.File)}: nothing committed[/] — --strict and {Terminal.Number(file.Quarantined)} bad rows.");
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(file.File)}: nothing committed[/] — --strict and {Terminal.Number(file.Quarantined)} bad rows; {Terminal.Number(file.RolledBack)} good rows rolled back.");
         if (!strict && outcome.Quarantined == 0)
             AnsiConsole.MarkupLine(outcome.Filtered > 0
                 ? $"[green]All rows accounted for[/]: read = inserted + updated + duplicates + quarantined + {Terminal.Number(outcome.Filtered)} left out by --where."

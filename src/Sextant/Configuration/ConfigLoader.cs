@@ -110,6 +110,14 @@ public static class ConfigLoader
             BatchSize = section.GetInt("batch_size", defaults.BatchSize, IngestConfig.MinBatchSize, IngestConfig.MaxBatchSize),
             Quarantine = section.GetOptionalString("quarantine", "a file path"),
             Map = BindColumnMap(section.GetSection("map")),
+            DecimalComma = section.GetBool("decimal_comma", defaults.DecimalComma),
+            ThousandsSeparator = section.Get<string?>("thousands_separator", null,
+                "one of " + string.Join(" | ", IngestConfig.ThousandsSeparators) + " (quote the punctuation: \",\")",
+                (string text, out string? value) =>
+                {
+                    value = text;
+                    return IngestConfig.ThousandsSeparators.Contains(text, StringComparer.Ordinal);
+                }),
         };
     }
 

@@ -59,6 +59,28 @@ public sealed record IngestConfig
     /// </summary>
     public string? Quarantine { get; init; }
 
+    /// <summary>
+    /// Accepted values of <see cref="ThousandsSeparator"/>; <c>space</c> stands for a space, a
+    /// no-break space or a narrow no-break space.
+    /// </summary>
+    public static IReadOnlyList<string> ThousandsSeparators { get; } = Array.AsReadOnly([",", ".", "'", "_", "space"]);
+
+    /// <summary>Revenue and MRR text uses a decimal comma, <c>12,50</c> (key <c>ingest.decimal_comma</c>, default false).</summary>
+    public bool DecimalComma { get; init; }
+
+    /// <summary>
+    /// Thousands separator of revenue and MRR text (key <c>ingest.thousands_separator</c>), one of
+    /// <see cref="ThousandsSeparators"/>; null (the default) accepts none.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of <see cref="ThousandsSeparators"/>.</exception>
+    public string? ThousandsSeparator
+    {
+        get;
+        init => field = value is null || ThousandsSeparators.Contains(value, StringComparer.Ordinal)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "Expected one of: " + string.Join(" ", ThousandsSeparators) + ".");
+    }
+
     /// <summary>Explicit column mappings per record kind (key <c>ingest.map</c>).</summary>
     public ColumnMapConfig Map { get; init; } = new();
 

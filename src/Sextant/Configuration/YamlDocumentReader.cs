@@ -12,6 +12,14 @@ namespace Sextant.Configuration;
 internal static class YamlDocumentReader
 {
     /// <summary>
+    /// Deepest nesting of mappings and lists accepted. The deepest setting sits a few levels
+    /// down; far deeper input would exhaust the stack while the node tree is built (an abort no
+    /// handler can catch) and cost quadratic time in key paths, so it is refused at the level
+    /// where it goes too deep.
+    /// </summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
     /// The top-level mapping, or null for an empty document. Throws <see cref="SextantException"/>
     /// for invalid YAML, duplicate keys or more than one document; reports a top level that is
     /// not a mapping and returns null.
@@ -70,6 +78,9 @@ internal static class YamlDocumentReader
                     break;
                 case NodeEvent node:
                     var path = Place(frames, node, diagnostics);
+                    if (node is MappingStart or SequenceStart && frames.Count >= MaxDepth)
+                        throw new SextantException(diagnostics.Format(node.Start.Line,
+                            $"mappings and lists are nested more than {MaxDepth} levels deep; a configuration file needs only a few"));
                     if (node is MappingStart mapping) frames.Push(new Frame(path, '{', mapping.Style == MappingStyle.Flow, node.Start.Line));
                     else if (node is SequenceStart sequence) frames.Push(new Frame(path, '[', sequence.Style == SequenceStyle.Flow, node.Start.Line));
                     break;

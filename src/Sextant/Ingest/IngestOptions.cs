@@ -33,6 +33,18 @@ public sealed record IngestOptions
     /// </summary>
     public IReadOnlyList<(string Column, string Value)> Where { get; init; } = [];
 
+    /// <summary>
+    /// Revenue and MRR text uses a decimal comma (<c>12,50</c>) instead of a decimal point.
+    /// JSON numbers are unaffected.
+    /// </summary>
+    public bool DecimalComma { get; init; }
+
+    /// <summary>
+    /// The thousands separator of revenue and MRR text, accepted only between groups of three
+    /// digits: <c>,</c> <c>.</c> <c>'</c> <c>_</c> or <c>space</c>; null (the default) accepts none.
+    /// </summary>
+    public string? ThousandsSeparator { get; init; }
+
     /// <summary>Quarantine file; null means '&lt;store&gt;.quarantine.jsonl' next to the store.</summary>
     public string? QuarantinePath { get; init; }
 

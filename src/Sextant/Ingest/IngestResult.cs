@@ -4,7 +4,9 @@ namespace Sextant.Ingest;
 
 /// <summary>
 /// What happened to one file. Every row read is accounted for:
-/// <c>Read = Inserted + Updated + Duplicates + Quarantined + Filtered</c>.
+/// <c>Read = Inserted + Updated + Duplicates + Quarantined + Filtered + RolledBack</c>.
+/// A rolled-back file stored nothing, so its inserted, updated, duplicate and exposure counts are 0
+/// and its good rows are counted in <c>RolledBack</c>.
 /// </summary>
 /// <param name="File">The file as given.</param>
 /// <param name="Kind">The record kind it was read as.</param>
@@ -16,6 +18,7 @@ namespace Sextant.Ingest;
 /// <param name="ExposureAssignments">Assignments derived from $experiment_started events.</param>
 /// <param name="Committed">False when the file was rolled back (strict mode with bad rows).</param>
 /// <param name="Filtered">Rows left out by --where conditions.</param>
+/// <param name="RolledBack">Good rows not stored because the file was rolled back (strict mode with bad rows).</param>
 public sealed record IngestFileResult(
     string File,
     RecordKind Kind,
@@ -26,7 +29,8 @@ public sealed record IngestFileResult(
     long Quarantined,
     long ExposureAssignments,
     bool Committed,
-    long Filtered = 0);
+    long Filtered = 0,
+    long RolledBack = 0);
 
 /// <summary>The outcome of one ingest call over one or more files.</summary>
 /// <param name="Files">Per-file outcomes, in order.</param>
@@ -37,10 +41,10 @@ public sealed record IngestResult(IReadOnlyList<IngestFileResult> Files, string 
     public long Read => Files.Sum(f => f.Read);
 
     /// <summary>Records inserted over all files.</summary>
-    public long Inserted => Files.Sum(f => f.Committed ? f.Inserted : 0);
+    public long Inserted => Files.Sum(f => f.Inserted);
 
     /// <summary>Records updated over all files.</summary>
-    public long Updated => Files.Sum(f => f.Committed ? f.Updated : 0);
+    public long Updated => Files.Sum(f => f.Updated);
 
     /// <summary>Duplicate rows over all files.</summary>
     public long Duplicates => Files.Sum(f => f.Duplicates);
@@ -50,6 +54,9 @@ public sealed record IngestResult(IReadOnlyList<IngestFileResult> Files, string 
 
     /// <summary>Rows left out by --where over all files.</summary>
     public long Filtered => Files.Sum(f => f.Filtered);
+
+    /// <summary>Good rows of rolled-back files over all files.</summary>
+    public long RolledBack => Files.Sum(f => f.RolledBack);
 
     /// <summary>True when some file was rolled back.</summary>
     public bool AnyRolledBack => Files.Any(f => !f.Committed);

@@ -8,7 +8,7 @@ namespace Sextant.Ingest;
 
 /// <summary>
 /// Reads files into the embedded store. Every row read ends up inserted, updated, counted as a
-/// duplicate or quarantined. Batches are committed one transaction at a time, so a killed
+/// duplicate, quarantined, filtered out or (strict mode) rolled back. Batches are committed one transaction at a time, so a killed
 /// process leaves the store at its last batch and the same command completes the work when
 /// run again; in strict mode a file is one transaction, rolled back if any row is bad.
 /// Parsing runs on one thread and writing on another.
@@ -18,6 +18,7 @@ public sealed class Ingestor
     private readonly SqliteStore _store;
     private readonly IngestOptions _options;
     private readonly TimeProvider _clock;
+    private readonly StrictDecimal _money;
 
     /// <summary>Creates an ingestor writing into <paramref name="store"/>.</summary>
     public Ingestor(SqliteStore store, IngestOptions options, TimeProvider clock)
@@ -29,6 +30,7 @@ public sealed class Ingestor
         _store = store;
         _options = options;
         _clock = clock;
+        _money = new StrictDecimal(options.DecimalComma, options.ThousandsSeparator);
     }
 
     /// <summary>The quarantine file this ingestor writes bad rows to.</summary>
@@ -74,7 +76,7 @@ public sealed class Ingestor
         private readonly int _fileCount;
         private readonly IProgress<IngestProgress>? _progress;
         private readonly DateTimeOffset _importTime;
-        private long _read, _inserted, _updated, _duplicates, _quarantined, _exposures, _filtered;
+        private long _read, _inserted, _updated, _duplicates, _quarantined, _exposures, _filtered, _rolledBack;
 
         public FileRun(Ingestor owner, SourceRowReader reader, QuarantineWriter quarantine, StoreDictionaries dictionaries,
             SqliteEventWriter eventWriter, SqliteProfileWriter profileWriter, DateTimeOffset importTime, int fileIndex, int fileCount,
@@ -91,7 +93,7 @@ public sealed class Ingestor
             _fileCount = fileCount;
             _progress = progress;
             var timeOptions = new TimestampParseOptions(owner._options.NaiveZone, owner._options.TimeUnit);
-            _parser = new RecordParser(reader.Mapping, timeOptions, importTime, reader.DefaultSource);
+            _parser = new RecordParser(reader.Mapping, timeOptions, importTime, reader.DefaultSource, owner._money);
         }
 
         private SqliteConnection Connection => _owner._store.Connection;
@@ -130,6 +132,9 @@ public sealed class Ingestor
                     transaction.Rollback();
                     DiscardPending();
                     committed = false;
+                    // Nothing of the file is stored, so no count may say otherwise: every good row is rolled back.
+                    _rolledBack = _inserted + _updated + _duplicates;
+                    _inserted = _updated = _duplicates = _exposures = 0;
                 }
                 else
                 {
@@ -158,7 +163,7 @@ public sealed class Ingestor
                 if (committed) SupersedeInterruptedRuns(runId, finish);
                 finish.Commit();
             }
-            return new IngestFileResult(_reader.Path, _reader.Kind, _read, _inserted, _updated, _duplicates, _quarantined, _exposures, committed, _filtered);
+            return new IngestFileResult(_reader.Path, _reader.Kind, _read, _inserted, _updated, _duplicates, _quarantined, _exposures, committed, _filtered, _rolledBack);
         }
 
         private SqliteTransaction Begin()

@@ -143,7 +143,7 @@ public sealed class ConfigLoaderTests
             """;
 
         Assert.Equal(
-            "sextant.yaml line 3: unknown key 'ingest.tim_unit' (expected one of: timezone, time_unit, batch_size, quarantine, map)",
+            "sextant.yaml line 3: unknown key 'ingest.tim_unit' (expected one of: timezone, time_unit, batch_size, quarantine, map, decimal_comma, thousands_separator)",
             ErrorOf(yaml));
     }
 
@@ -172,7 +172,7 @@ public sealed class ConfigLoaderTests
             """;
 
         Assert.Equal(
-            "sextant.yaml line 2: 'ingest' keys must be names, got a list (expected one of: timezone, time_unit, batch_size, quarantine, map)",
+            "sextant.yaml line 2: 'ingest' keys must be names, got a list (expected one of: timezone, time_unit, batch_size, quarantine, map, decimal_comma, thousands_separator)",
             ErrorOf(yaml));
     }
 

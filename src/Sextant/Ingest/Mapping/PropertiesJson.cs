@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Sextant.Ingest.Readers;
 
 namespace Sextant.Ingest.Mapping;
 
@@ -85,12 +86,14 @@ internal sealed class PropertiesJson
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
+            var utf8 = buffer.AsMemory(0, Encoding.UTF8.GetBytes(text, buffer));
+            var reader = new Utf8JsonReader(utf8.Span);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 return $"properties are not a JSON object: {Shorten(text)}";
             reader.Skip();
             if (reader.Read()) return $"malformed properties JSON: text after the object: {Shorten(text)}";
-            return null;
+            if (JsonTextChecks.LoneSurrogate(utf8.Span) is { } surrogate) return $"properties: {surrogate}";
+            return HasDuplicateKey(utf8, out var key) ? $"properties: duplicate key '{key}' (which value to keep is ambiguous)" : null;
         }
         catch (JsonException exception)
         {
@@ -99,6 +102,21 @@ internal sealed class PropertiesJson
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool HasDuplicateKey(ReadOnlyMemory<byte> utf8, out string? key)
+    {
+        key = null;
+        try
+        {
+            using var strict = JsonDocument.Parse(utf8, JsonTextChecks.NoDuplicateKeys);
+            return false;
+        }
+        catch (JsonException)
+        {
+            key = JsonTextChecks.DuplicateKey(utf8);
+            return key is not null;
         }
     }
 

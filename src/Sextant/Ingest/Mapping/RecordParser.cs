@@ -20,8 +20,11 @@ internal sealed class RecordParser
     private readonly PropertiesJson _properties = new();
     private readonly Slots _slot;
 
-    public RecordParser(ColumnMapping mapping, TimestampParseOptions timeOptions, DateTimeOffset importTime, string defaultSource)
+    private readonly StrictDecimal _money;
+
+    public RecordParser(ColumnMapping mapping, TimestampParseOptions timeOptions, DateTimeOffset importTime, string defaultSource, StrictDecimal? money = null)
     {
+        _money = money ?? new StrictDecimal(decimalComma: false, thousandsSeparator: null);
         _timeOptions = timeOptions;
         _latestTimestamp = Timestamp.FromDateTimeOffset(importTime.AddDays(1)).UnixMicroseconds;
         _defaultSource = defaultSource;
@@ -37,16 +40,18 @@ internal sealed class RecordParser
 
         var name = row[_slot.Event];
         if (name is null) return Reject("empty event name", out error);
-        if (name.Length > MaxEventNameLength) return Reject($"event name longer than {MaxEventNameLength} characters ({name.Length})", out error);
+        // Characters are Unicode scalar values: an emoji is one character, not two UTF-16 units.
+        if (name.Length > MaxEventNameLength && CharacterCount(name) is var characters && characters > MaxEventNameLength)
+            return Reject($"event name longer than {MaxEventNameLength} characters ({characters})", out error);
 
-        if (!TryTimestamp(row[_slot.Timestamp], "timestamp", out var timestamp, out error)) return null;
+        if (!TryTimestamp(TimeText(row, _slot.Timestamp), "timestamp", out var timestamp, out error)) return null;
 
         decimal? revenue = null;
         var revenueText = row[_slot.Revenue];
         if (revenueText is not null)
         {
-            if (!decimal.TryParse(revenueText, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
-                return Reject($"revenue '{revenueText}' is not a number", out error);
+            if (!_money.TryParse(revenueText, row.IsNumber(_slot.Revenue), out var value))
+                return Reject($"revenue '{revenueText}' is not a number ({_money.Expected})", out error);
             revenue = value;
         }
 
@@ -64,7 +69,7 @@ internal sealed class RecordParser
         var userId = row[_slot.UserId];
         if (userId is null) return Reject("missing user_id", out error);
         Timestamp? signup = null;
-        var signupText = row[_slot.SignupAt];
+        var signupText = TimeText(row, _slot.SignupAt);
         if (signupText is not null)
         {
             if (!TryTimestamp(signupText, "signup_at", out var value, out error)) return null;
@@ -88,9 +93,9 @@ internal sealed class RecordParser
         if (status == "canceled") status = "cancelled";
         if (status is null || !SubscriptionStatuses.All.Contains(status))
             return Reject($"status '{row[_slot.Status]}' is not one of {string.Join(", ", SubscriptionStatuses.All)}", out error);
-        if (!TryTimestamp(row[_slot.StartAt], "start_at", out var start, out error)) return null;
+        if (!TryTimestamp(TimeText(row, _slot.StartAt), "start_at", out var start, out error)) return null;
         Timestamp? end = null;
-        var endText = row[_slot.EndAt];
+        var endText = TimeText(row, _slot.EndAt);
         if (endText is not null)
         {
             if (!TryTimestamp(endText, "end_at", out var value, out error)) return null;
@@ -99,8 +104,8 @@ internal sealed class RecordParser
         }
         var mrrText = row[_slot.Mrr];
         if (mrrText is null) return Reject("missing mrr", out error);
-        if (!decimal.TryParse(mrrText, NumberStyles.Number, CultureInfo.InvariantCulture, out var mrr) || mrr < 0)
-            return Reject($"mrr '{mrrText}' is not a non-negative number", out error);
+        if (!_money.TryParse(mrrText, row.IsNumber(_slot.Mrr), out var mrr) || mrr < 0)
+            return Reject($"mrr '{mrrText}' is not a non-negative number ({_money.Expected})", out error);
         var currency = row[_slot.Currency]?.ToUpperInvariant() ?? "USD";
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
             return Reject($"currency '{currency}' is not an ISO 4217 code", out error);
@@ -116,8 +121,22 @@ internal sealed class RecordParser
         if (userId is null) return Reject("missing user_id", out error);
         var variant = row[_slot.Variant];
         if (variant is null) return Reject("missing variant", out error);
-        if (!TryTimestamp(row[_slot.AssignedAt], "assigned_at", out var assignedAt, out error)) return null;
+        if (!TryTimestamp(TimeText(row, _slot.AssignedAt), "assigned_at", out var assignedAt, out error)) return null;
         return new Assignment(experiment, userId, variant, new Timestamp(assignedAt));
+    }
+
+    /// <summary>
+    /// A slot's text for timestamp parsing. A JSON number with an exponent (1.741e9, as float
+    /// writers print large numbers) is the same number as its plain form, so it is read as one;
+    /// CSV text keeps its exponent and is refused, since a spreadsheet's 1.741E+09 has lost digits.
+    /// </summary>
+    private static string? TimeText(MappedRow row, int slot)
+    {
+        var text = row[slot];
+        if (text is null || !row.IsNumber(slot) || text.AsSpan().IndexOfAny('e', 'E') < 0) return text;
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value.ToString(CultureInfo.InvariantCulture)
+            : text;
     }
 
     private bool TryTimestamp(string? text, string column, out long value, out string? error)
@@ -140,6 +159,13 @@ internal sealed class RecordParser
         }
         error = null;
         return true;
+    }
+
+    private static int CharacterCount(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes()) count++;
+        return count;
     }
 
     private static Rejected Reject(string reason, out string? error)

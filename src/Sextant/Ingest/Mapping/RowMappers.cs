@@ -40,6 +40,9 @@ internal static class RowMappers
                 case JsonValueKind.Object or JsonValueKind.Array:
                     row.Set(slot, value.GetRawText(), isJson: true);
                     break;
+                case JsonValueKind.Number:
+                    row.Set(slot, value.GetRawText(), isNumber: true);
+                    break;
                 default:
                     row.Set(slot, JsonText.Scalar(value));
                     break;

@@ -40,6 +40,7 @@ internal sealed class CsvRowReader : IDisposable
         if (header.Error is not null && header.Error.StartsWith("unterminated", StringComparison.Ordinal))
             throw new SextantException($"'{fileName}' line {header.Line}: the header has an unterminated quoted field");
         Header = header.Fields.Select(f => f.Trim()).ToArray();
+        RefuseDuplicateNames(Header, fileName);
         ExpectedColumns = Header.Count;
     }
 
@@ -60,6 +61,21 @@ internal sealed class CsvRowReader : IDisposable
         _stream.Dispose();
         if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];
+    }
+
+    /// <summary>
+    /// Two columns of the same name would leave it to chance which one a value comes from,
+    /// so such a header stops the file before anything is read from it.
+    /// </summary>
+    private static void RefuseDuplicateNames(IReadOnlyList<string> header, string fileName)
+    {
+        var firstColumn = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (firstColumn.TryAdd(header[i], i + 1)) continue;
+            throw new SextantException(
+                $"'{fileName}' line 1: duplicate column name '{header[i]}' in the header (columns {firstColumn[header[i]]} and {i + 1}); rename or remove one");
+        }
     }
 
     private CsvRow? NextRecord()
@@ -179,7 +195,7 @@ internal sealed class CsvRowReader : IDisposable
         CsvRow row;
         if (invalidAt >= 0)
         {
-            row = new CsvRow(line, [], Encoding.UTF8.GetString(raw), $"invalid UTF-8 at byte {invalidAt} of the line", raw.ToArray());
+            row = new CsvRow(line, [], Encoding.UTF8.GetString(raw), ReaderErrors.InvalidTextReason(raw, invalidAt), raw.ToArray());
         }
         else
         {

@@ -6,7 +6,8 @@ namespace Sextant.Ingest.Readers;
 
 /// <summary>
 /// Reads one JSON object per line. Blank lines are skipped (and counted); a line that is not
-/// valid UTF-8, not valid JSON or not an object comes back as a row with an error.
+/// valid UTF-8, not valid JSON or not an object, or holds a key twice or a lone UTF-16
+/// surrogate escape, comes back as a row with an error.
 /// </summary>
 internal sealed class JsonlRowReader : IDisposable
 {
@@ -57,15 +58,18 @@ internal sealed class JsonlRowReader : IDisposable
     {
         var invalidAt = ReaderErrors.InvalidUtf8Offset(raw);
         if (invalidAt >= 0)
-            return new JsonlRow(_line, Encoding.UTF8.GetString(raw), $"invalid UTF-8 at byte {invalidAt} of the line", raw.ToArray(), null);
+            return new JsonlRow(_line, Encoding.UTF8.GetString(raw), ReaderErrors.InvalidTextReason(raw, invalidAt), raw.ToArray(), null);
         var text = Encoding.UTF8.GetString(raw);
+        var bytes = raw.ToArray();
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(raw.ToArray());
+            document = JsonDocument.Parse(bytes, JsonTextChecks.NoDuplicateKeys);
         }
         catch (JsonException exception)
         {
+            if (JsonTextChecks.DuplicateKey(bytes) is { } key)
+                return new JsonlRow(_line, text, $"duplicate key '{key}' (which value to keep is ambiguous)", null, null);
             var reason = exception.Message;
             var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
             if (cut > 0) reason = reason[..cut];
@@ -76,6 +80,11 @@ internal sealed class JsonlRowReader : IDisposable
             var kind = document.RootElement.ValueKind.ToString().ToLowerInvariant();
             document.Dispose();
             return new JsonlRow(_line, text, $"expected a JSON object, found {kind}", null, null);
+        }
+        if (JsonTextChecks.LoneSurrogate(bytes) is { } surrogate)
+        {
+            document.Dispose();
+            return new JsonlRow(_line, text, surrogate, null, null);
         }
         return new JsonlRow(_line, text, null, null, document);
     }

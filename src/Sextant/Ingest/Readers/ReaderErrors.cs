@@ -21,6 +21,15 @@ internal static class ReaderErrors
         return -1;
     }
 
+    /// <summary>
+    /// Why bytes invalid at <paramref name="offset"/> are refused. ED A0..BF is how a lone UTF-16
+    /// surrogate is written when it is forced into UTF-8 (and how decoded UTF-16 passes one on).
+    /// </summary>
+    public static string InvalidTextReason(ReadOnlySpan<byte> bytes, int offset) =>
+        offset + 1 < bytes.Length && bytes[offset] == 0xED && bytes[offset + 1] is >= 0xA0 and <= 0xBF
+            ? $"lone UTF-16 surrogate at byte {offset} of the line (not valid UTF-8)"
+            : $"invalid UTF-8 at byte {offset} of the line";
+
     public static SextantException ReadFailure(string file, long line, Exception exception) =>
         new($"'{file}' line {line}: cannot read: {exception.Message}", exception);
 
