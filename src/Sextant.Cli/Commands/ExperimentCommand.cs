@@ -16,13 +16,14 @@ internal static class ExperimentCommand
         var control = new Option<string?>("--control") { Description = "Control variant (default: from sextant.yaml, else control)" };
         var cuped = new Option<bool>("--cuped") { Description = "Reduce variance with the same metric measured before exposure (CUPED)" };
         var sequential = new Option<bool>("--sequential") { Description = "Always-valid intervals, safe to look at any time" };
+        var relative = new Option<bool>("--relative") { Description = "Intervals and p-values of the relative lift (t at Welch–Satterthwaite df, as GrowthBook); absolute ones as absolute_ci_low, absolute_ci_high, absolute_p_value" };
         var bayesian = new Option<bool>("--bayesian") { Description = "Show chance to win and expected loss (always in JSON)" };
         var segment = new Option<string[]>("--segment") { Description = "Profile attribute to break results down by (repeatable)" };
         var window = new Option<string?>("--window") { Description = "Analysis window after exposure, e.g. 14d (default: sextant.yaml, else up to the data end)" };
         var variantAttribute = new Option<string?>("--variant-attribute") { Description = "Take variants from this profile attribute instead of the assignments (one row per user exports)" };
         var alternative = new Option<string>("--alternative") { Description = "two-sided (default), greater or less: the treatment above / below the control", DefaultValueFactory = _ => "two-sided" };
         alternative.AcceptOnlyFromAmong("two-sided", "greater", "less");
-        var command = new Command("experiment", "Analyse an A/B/n experiment") { name, metric, control, cuped, sequential, bayesian, segment, window, variantAttribute, alternative };
+        var command = new Command("experiment", "Analyse an A/B/n experiment") { name, metric, control, cuped, sequential, relative, bayesian, segment, window, variantAttribute, alternative };
         command.SetAction(result =>
         {
             var config = globals.LoadConfig(result);
@@ -32,7 +33,7 @@ internal static class ExperimentCommand
             if (result.GetValue(control) is { } controlName) query = query with { Control = controlName };
             if (result.GetValue(segment) is { Length: > 0 } segments) query = query with { Segments = segments };
             if (result.GetValue(window) is { } windowText) query = query with { Window = Analysis.DurationText.Parse(windowText, "--window") };
-            query = query with { Cuped = result.GetValue(cuped), Sequential = result.GetValue(sequential), VariantAttribute = result.GetValue(variantAttribute) ?? query.VariantAttribute, Alternative = AlternativeOf(result.GetValue(alternative)!) };
+            query = query with { Cuped = result.GetValue(cuped), Sequential = result.GetValue(sequential), Relative = result.GetValue(relative), VariantAttribute = result.GetValue(variantAttribute) ?? query.VariantAttribute, Alternative = AlternativeOf(result.GetValue(alternative)!) };
             var experiment = ExperimentRunner.Run(table, query);
             if (result.GetValue(globals.Json))
             {
@@ -73,7 +74,7 @@ internal static class ExperimentCommand
                 var row = new List<string>
                 {
                     Markup.Escape(c.Variant), arm.N.ToString("N0", CultureInfo.InvariantCulture), Number(arm.Mean),
-                    Markup.Escape($"{Number(c.AbsoluteLift)} [{Number(c.CiLow)}, {Number(c.CiHigh)}]"),
+                    Markup.Escape($"{Number(c.AbsoluteLift)} [{Number(c.AbsoluteCiLow ?? c.CiLow)}, {Number(c.AbsoluteCiHigh ?? c.CiHigh)}]"),
                     Markup.Escape($"{Percent(c.RelativeLift)} [{Percent(c.RelativeCiLow)}, {Percent(c.RelativeCiHigh)}]"),
                     $"{Number(c.PValue)} ({Number(c.AdjustedPValue)}){(c.Significant ? " *" : "")}",
                 };

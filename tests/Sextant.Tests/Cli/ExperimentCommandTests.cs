@@ -32,6 +32,50 @@ public sealed class ExperimentCommandTests
     }
 
     [Fact]
+    public void Experiment_with_relative_reports_the_relative_interval_and_p_value_and_segments_with_a_zero_control_mean_still_run()
+    {
+        // Given 40 users an arm: 10 of the control's and 20 of the treatment's buy; the ios users of the control never buy
+        using var directory = new TempDirectory();
+        var assignments = new System.Text.StringBuilder("experiment,user_id,variant,assigned_at\n");
+        var events = new System.Text.StringBuilder("event_id,user_id,event,timestamp\n");
+        var users = new System.Text.StringBuilder("user_id,signup_at,platform\n");
+        for (var i = 0; i < 40; i++)
+        {
+            foreach (var (arm, buyers) in new[] { ("c", 10), ("t", 20) })
+            {
+                var user = $"{arm}{i}";
+                assignments.Append($"exp,{user},{(arm == "c" ? "control" : "treatment")},2026-01-01T00:00:00Z\n");
+                users.Append($"{user},2026-01-01T00:00:00Z,{(i >= 30 ? "ios" : "web")}\n");
+                events.Append($"v-{user},{user},view,2026-01-02T00:00:00Z\n");
+                if (i < buyers) events.Append($"b-{user},{user},buy,2026-01-02T01:00:00Z\n");
+            }
+        }
+        directory.Write("assignments.csv", assignments.ToString());
+        directory.Write("events.csv", events.ToString());
+        directory.Write("users.csv", users.ToString());
+        Assert.Equal(0, CliRunner.Run(directory.Path, "ingest", "events.csv", "users.csv", "assignments.csv").ExitCode);
+        string[] query = ["experiment", "exp", "--metric", "conversion:buy", "--segment", "platform", "--json"];
+
+        // When it is analysed with and without --relative
+        var plain = JsonDocument.Parse(CliRunner.Run(directory.Path, query).Stdout).RootElement.GetProperty("metrics")[0].GetProperty("comparisons")[0];
+        var result = CliRunner.Run(directory.Path, [.. query, "--relative"]);
+
+        // Then the interval and p-value are the relative lift's, the absolute ones keep their names, and segments still run
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Stdout).RootElement;
+        var relative = root.GetProperty("metrics")[0].GetProperty("comparisons")[0];
+        Assert.Equal(1.0, relative.GetProperty("relative_lift").GetDouble(), 12);
+        Assert.Equal(plain.GetProperty("relative_ci_low").GetDouble(), relative.GetProperty("ci_low").GetDouble(), 12);
+        Assert.Equal(plain.GetProperty("relative_ci_high").GetDouble(), relative.GetProperty("ci_high").GetDouble(), 12);
+        Assert.Equal(plain.GetProperty("relative_p_value").GetDouble(), relative.GetProperty("p_value").GetDouble(), 12);
+        Assert.Equal(plain.GetProperty("ci_low").GetDouble(), relative.GetProperty("absolute_ci_low").GetDouble(), 12);
+        Assert.Equal(plain.GetProperty("p_value").GetDouble(), relative.GetProperty("absolute_p_value").GetDouble(), 12);
+        Assert.NotEqual(plain.GetProperty("p_value").GetDouble(), relative.GetProperty("p_value").GetDouble());
+        Assert.Contains(root.GetProperty("segments").EnumerateArray(), s => s.GetProperty("value").GetString() == "ios");
+        Assert.Equal(2, CliRunner.Run(directory.Path, [.. query, "--relative", "--sequential"]).ExitCode);
+    }
+
+    [Fact]
     public void Stats_reads_arm_sums_from_a_file_and_from_flags_alike()
     {
         using var directory = new TempDirectory();

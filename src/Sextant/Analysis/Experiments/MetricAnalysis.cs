@@ -15,6 +15,8 @@ internal static class MetricAnalysis
     /// <summary>The same analysis from per-arm sums, e.g. those a warehouse query returned (the first arm is the control).</summary>
     public static MetricResult FromSums(MetricSpec spec, IReadOnlyList<string> variants, ArmSums[] sums, bool cuped, ExperimentQuery query, bool? proportion = null)
     {
+        if (query.Relative && query.Sequential)
+            throw new SextantException("--relative and --sequential cannot be combined: the always-valid intervals are of the absolute lift");
         var isProportion = proportion ?? spec.IsProportion;
         var raw = sums.Select(s => s.Summary(spec, isProportion)).ToArray();
         double? theta = null;

@@ -6,7 +6,7 @@ namespace Sextant.Analysis.Experiments;
 
 /// <summary>
 /// Every metric and guardrail within each value of each segment attribute. Segment p-values are adjusted with
-/// Benjamini–Hochberg over metrics × segment values × treatments. Heterogeneity: the first
+/// Benjamini–Hochberg over metrics × segment values × treatments, always on the absolute lift. Heterogeneity: the first
 /// treatment's absolute lift among the value's users against the lift among everyone else,
 /// z = (d₁ − d₂) / √(se₁² + se₂²), Holm-adjusted over the attribute's values.
 /// </summary>
@@ -15,6 +15,9 @@ internal static class SegmentAnalysis
     public static List<SegmentResult> Run(EventTable table, ExperimentQuery query, IReadOnlyList<MetricMeasurement> measured, List<string> variants, Exposure[] exposures)
     {
         var rows = new List<SegmentResult>();
+        // Segment comparisons keep the absolute lift's interval and p-value: a segment's control mean can
+        // be 0, where a relative lift is undefined, and heterogeneity compares absolute lifts anyway.
+        query = query with { Relative = false };
         foreach (var attribute in query.Segments ?? [])
         {
             var groups = UserGroups.Of(table, attribute, 10);

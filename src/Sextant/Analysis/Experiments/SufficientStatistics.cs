@@ -30,8 +30,6 @@ public static class SufficientStatistics
         Stats.Alternative alternative = Stats.Alternative.TwoSided, bool relative = false)
     {
         ArgumentNullException.ThrowIfNull(arms);
-        if (relative && sequential)
-            throw new SextantException("--relative and --sequential cannot be combined: the always-valid intervals are of the absolute lift");
         if (arms.Count < 2) throw new SextantException($"need at least two arms, got {arms.Count}");
         var ordered = arms.Where(a => a.Variant == control).Concat(arms.Where(a => a.Variant != control)).ToList();
         if (ordered[0].Variant != control)
