@@ -23,7 +23,7 @@ public static class ImpactRunner
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(query);
         var feature = table.EventCode(query.Feature);
-        if (feature < 0) throw new SextantException($"no event named '{query.Feature}' in the store");
+        if (feature < 0) throw new SextantException(NameCheck.Unknown("feature event", query.Feature, null, table.EventNames));
         var dataEnd = query.AsOf ?? table.MaxTimestamp;
         var horizonDays = query.Outcome == ImpactOutcome.Retention ? 60 : 365;
         var covariates = new CovariateEncoder(table, Attributes);

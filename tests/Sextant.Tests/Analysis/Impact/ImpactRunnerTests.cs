@@ -54,7 +54,7 @@ public sealed class ImpactRunnerTests
     {
         var table = Load(null, At("u", "x", "2026-01-01T00:00:00Z"));
 
-        Assert.Contains("no event named 'y'", Assert.Throws<SextantException>(() => ImpactRunner.Run(table, new ImpactQuery("y"))).Message, StringComparison.Ordinal);
+        Assert.Contains("unknown feature event 'y'", Assert.Throws<SextantException>(() => ImpactRunner.Run(table, new ImpactQuery("y"))).Message, StringComparison.Ordinal);
         Assert.Contains("observed for 365 days", Assert.Throws<SextantException>(() => ImpactRunner.Run(table, new ImpactQuery("x"))).Message, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,75 @@
+using Sextant.Tests.Support;
+
+namespace Sextant.Tests.Cli;
+
+/// <summary>
+/// Every event, property or attribute name a command is given must exist in the store: a typo
+/// exits 2 with one line naming it and the closest existing names, never a silent 0.
+/// </summary>
+public sealed class UnknownNameTests : IDisposable
+{
+    private const string Events = """
+        event_id,user_id,event,timestamp,platform,plan_tier
+        e1,u1,signup,2026-01-01T09:00:00Z,web,pro
+        e2,u1,create_page,2026-01-01T09:10:00Z,web,pro
+        e3,u1,edit_page,2026-01-02T09:00:00Z,ios,pro
+        e4,u2,signup,2026-01-03T09:00:00Z,web,
+        e5,u2,create_page,2026-01-03T09:05:00Z,web,
+        """;
+
+    private const string Users = """
+        user_id,signup_at,segment,channel
+        u1,2026-01-01T09:00:00Z,personal,organic
+        u2,2026-01-03T09:00:00Z,small_team,paid
+        """;
+
+    private const string Assignments = """
+        experiment,user_id,variant,assigned_at
+        exp,u1,control,2026-01-01T09:00:00Z
+        exp,u2,treatment,2026-01-03T09:00:00Z
+        """;
+
+    private readonly TempDirectory _directory = new();
+
+    public UnknownNameTests()
+    {
+        _directory.Write("events.csv", Events + "\n");
+        _directory.Write("users.csv", Users + "\n");
+        _directory.Write("assignments.csv", Assignments + "\n");
+        Assert.Equal(0, CliRunner.Run(_directory.Path, "ingest", "events.csv", "users.csv", "assignments.csv").ExitCode);
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    [Theory]
+    [InlineData("unknown event 'create_pag' (did you mean 'create_page'?)", "funnel", "--steps", "signup,create_pag")]
+    [InlineData("unknown event property 'platfrom' in step 'edit_page[platfrom=ios]' (did you mean 'platform'?)", "funnel", "--steps", "signup,edit_page[platfrom=ios]")]
+    [InlineData("unknown event 'edit_pge' in --exclude (did you mean 'edit_page'?)", "funnel", "--steps", "signup,create_page", "--exclude", "edit_pge")]
+    [InlineData("unknown event 'edit_pages' in metric 'conversion:edit_pages' (did you mean 'edit_page'?)", "experiment", "exp", "--metric", "conversion:edit_pages")]
+    [InlineData("unknown start event 'sign_up' (did you mean 'signup'?)", "retention", "--start-event", "sign_up")]
+    [InlineData("unknown return event 'edit' (did you mean 'edit_page'?)", "retention", "--return-event", "edit")]
+    [InlineData("unknown breakdown 'segmnt' (did you mean 'segment'?)", "funnel", "--steps", "signup,create_page", "--breakdown", "segmnt")]
+    [InlineData("unknown breakdown 'chanel' (did you mean 'channel'?)", "metrics", "--breakdown", "chanel")]
+    [InlineData("unknown profile attribute 'segmnt' in --segment (did you mean 'segment'?)", "experiment", "exp", "--metric", "conversion:edit_page", "--segment", "segmnt")]
+    [InlineData("unknown profile attribute 'varaint' in --variant-attribute", "experiment", "exp", "--metric", "conversion:edit_page", "--variant-attribute", "varaint")]
+    [InlineData("unknown start event 'sigup'", "paths", "--start", "sigup")]
+    [InlineData("unknown end event 'edit_pag'", "paths", "--end", "edit_pag")]
+    [InlineData("unknown feature event 'create_pages' (did you mean 'create_page'?)", "impact", "create_pages")]
+    public void An_unknown_name_exits_2_naming_it_and_the_closest_names(string message, params string[] args)
+    {
+        var result = CliRunner.Run(_directory.Path, args);
+
+        Assert.Equal((2, ""), (result.ExitCode, result.Stdout));
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void A_property_that_some_event_carries_is_known()
+    {
+        // Given plan_tier on two of the five events, when a step filters on it, then the funnel runs.
+        var result = CliRunner.Run(_directory.Path, "funnel", "--steps", "signup,create_page[plan_tier=pro]", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+    }
+}
