@@ -80,6 +80,26 @@ public static class NameCheck
     }
 
     /// <summary>
+    /// Warnings for every sextant.yaml key whose events the store does not contain:
+    /// activity.exclude_events, activation.events, north_star.collaboration_events, features and
+    /// milestones.monetization_events.
+    /// </summary>
+    public static IReadOnlyList<string> ConfigWarnings(EventTable table, Configuration.SextantConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(config);
+        if (table.EventCount == 0) return [];
+        return new[]
+        {
+            ConfigWarning(table, "activity.exclude_events", config.Activity.ExcludeEvents),
+            ConfigWarning(table, "activation.events", config.Activation.Events),
+            ConfigWarning(table, "north_star.collaboration_events", config.NorthStar.CollaborationEvents),
+            ConfigWarning(table, "features", config.Features),
+            ConfigWarning(table, "milestones.monetization_events", config.Milestones.MonetizationEvents),
+        }.OfType<string>().ToList();
+    }
+
+    /// <summary>
     /// The message for an unknown name: what it is, where it came from and the closest existing
     /// names by edit distance (or a few existing names when none is close).
     /// </summary>

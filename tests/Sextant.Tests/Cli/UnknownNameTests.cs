@@ -65,6 +65,33 @@ public sealed class UnknownNameTests : IDisposable
     }
 
     [Fact]
+    public void Events_named_in_the_configuration_but_missing_from_the_store_are_warnings_in_json_and_table()
+    {
+        // Given a configuration whose activation criteria and features name one stored and one missing event each.
+        _directory.Write("names.yaml", """
+            activation:
+              events: [create_page, publish_page]
+            north_star:
+              collaboration_events: [edit_page]
+            milestones:
+              monetization_events: [signup]
+            features: [create_page, exprt]
+            """);
+
+        // When metrics run, as JSON and as a table.
+        var json = CliRunner.Run(_directory.Path, "metrics", "--config", "names.yaml", "--json");
+        var table = CliRunner.Run(_directory.Path, "metrics", "--config", "names.yaml");
+
+        // Then each missing name is a warning, and the run still succeeds.
+        Assert.Equal((0, 0), (json.ExitCode, table.ExitCode));
+        var warnings = System.Text.Json.JsonDocument.Parse(json.Stdout).RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.StartsWith("activation.events names an event not in the store: 'publish_page'", warnings[0], StringComparison.Ordinal);
+        Assert.StartsWith("features names an event not in the store: 'exprt'", warnings[1], StringComparison.Ordinal);
+        Assert.Contains("warning: activation.events names an event not in the store: 'publish_page'", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_property_that_some_event_carries_is_known()
     {
         // Given plan_tier on two of the five events, when a step filters on it, then the funnel runs.
