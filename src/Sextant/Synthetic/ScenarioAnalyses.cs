@@ -20,6 +20,9 @@ public static class ScenarioAnalyses
     /// <summary>The scenario's five-step funnel: sign-up, create, edit, collaborate, upgrade.</summary>
     public static readonly IReadOnlyList<string> FunnelSteps = ["signup", "create_page", "edit_page", "share_page|comment|invite_member", "upgrade"];
 
+    /// <summary>Monthly active users of the scenario's whole product (its business.mau).</summary>
+    public const double BusinessMau = 10_000_000;
+
     /// <summary>The product's name in report titles.</summary>
     public const string Product = "Notion-like demo workspace";
 
@@ -30,6 +33,8 @@ public static class ScenarioAnalyses
         return SextantConfig.Default with
         {
             Features = Features,
+            // The scenario's product has 10 million monthly active users; its sample is scaled to them.
+            Business = new BusinessConfig { Mau = BusinessMau },
             Funnels = [new FunnelConfig { Name = "collaboration_to_paid", Steps = FunnelSteps, Window = TimeSpan.FromDays(30) }],
             Experiments = truth.Scenario.Experiments.Select(e => new ExperimentConfig
             {
@@ -47,7 +52,7 @@ public static class ScenarioAnalyses
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(truth);
         var impacts = truth.FeatureEffects.Select(e => ImpactRunner.Run(table,
-            new ImpactQuery(e.Feature, e.PaidEffect != 0 ? ImpactOutcome.Upgrade : ImpactOutcome.Retention))).ToList();
+            new ImpactQuery(e.Feature, e.PaidEffect != 0 ? ImpactOutcome.Upgrade : ImpactOutcome.Retention, BusinessMau: BusinessMau))).ToList();
         return ReportAnalyses.Run(table, Config(truth), Product) with { Impacts = impacts };
     }
 }

@@ -17,7 +17,7 @@ public enum ImpactOutcome
 /// <param name="AdoptionDays">Adopters used the feature within this many days of sign-up (default 7).</param>
 /// <param name="Strata">Propensity strata (default 10, equal-sized by propensity).</param>
 /// <param name="ExcludeEvents">Events that never make a user active.</param>
-/// <param name="BusinessMau">business.mau, for the incremental revenue at business scale.</param>
+/// <param name="BusinessMau">business.mau, for the incremental revenue at business scale; null (the default) extrapolates nothing.</param>
 /// <param name="AsOf">Data end; null means the latest event.</param>
 public sealed record ImpactQuery(
     string Feature,
@@ -25,5 +25,5 @@ public sealed record ImpactQuery(
     int AdoptionDays = 7,
     int Strata = 10,
     IReadOnlyList<string>? ExcludeEvents = null,
-    double BusinessMau = 10_000_000,
+    double? BusinessMau = null,
     long? AsOf = null);

@@ -56,12 +56,15 @@ public static class ImpactRunner
         var sampleMau = RecentUsers.Count(table, dataEnd);
         var (valuePerUnit, valueText) = outcomes.ValuePerUnit(dataEnd, sampleMau);
         var adoptersPerYear = adopters * 365.0 / Math.Max(1, SpanDays(table, users));
-        var scale = sampleMau == 0 ? 0 : query.BusinessMau / sampleMau;
+        var incremental = adjusted.Difference * adoptersPerYear * valuePerUnit;
         return new ImpactResult(query.Feature, query.Outcome, rows.Count, adopters,
             Mean(values, adopted, true), Mean(values, adopted, false), naive, adjusted, dropped,
             ["segment", "channel", "platform", "sign-up quarter", "activated within the adoption window", "active days in the adoption window"],
-            adjusted.Difference * adoptersPerYear * valuePerUnit * scale, valueText,
-            "observational association: adopters chose to adopt; the adjusted estimate accounts only for the covariates listed, not for anything unmeasured");
+            incremental, valueText,
+            "observational association: adopters chose to adopt; the adjusted estimate accounts only for the covariates listed, not for anything unmeasured")
+        {
+            IncrementalAnnualRevenueExtrapolated = query.BusinessMau is { } mau && sampleMau > 0 ? incremental * mau / sampleMau : null,
+        };
     }
 
     /// <summary>One pass over the adoption window: the feature used, activation (create_page and edit_page), active days.</summary>
