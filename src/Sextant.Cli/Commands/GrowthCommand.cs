@@ -44,6 +44,8 @@ internal static class GrowthCommand
     internal static GrowthResult Run(EventTable table, Configuration.SextantConfig config, int draws, int seed)
     {
         if (draws is < 100 or > 10_000_000) throw new SextantException($"--draws {draws} must be between 100 and 10,000,000");
+        if (config.Growth.Levers.Count == 0)
+            throw new SextantException("no growth levers to model: list them under growth.levers in sextant.yaml (name, moves, uplift; docs/GROWTH.md)");
         var engagement = EngagementRunner.Run(table, EngagementQuery.FromConfig(config));
         var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: config.Activity.ExcludeEvents));
         var revenue = RevenueRunner.Run(table, new RevenueQuery(config.Activity.ExcludeEvents));

@@ -27,7 +27,7 @@ internal static class ImpactCommand
             };
             if (result.GetValue(days) is < 1 or > 365) throw new SextantException("--adoption-days must be from 1 to 365");
             var impact = ImpactRunner.Run(globals.LoadTable(result, config),
-                new ImpactQuery(result.GetValue(feature)!, kind, result.GetValue(days), ExcludeEvents: config.Activity.ExcludeEvents, BusinessMau: config.Business.Mau));
+                new ImpactQuery(result.GetValue(feature)!, kind, result.GetValue(days), ExcludeEvents: config.Activity.ExcludeEvents, BusinessMau: config.Business.Mau, ActivationEvents: config.Activation.Events));
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(impact);

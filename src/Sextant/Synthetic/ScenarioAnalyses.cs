@@ -1,3 +1,4 @@
+using Sextant.Analysis.Growth;
 using Sextant.Analysis.Impact;
 using Sextant.Configuration;
 using Sextant.Events;
@@ -35,6 +36,7 @@ public static class ScenarioAnalyses
             Features = Features,
             // The scenario's product has 10 million monthly active users; its sample is scaled to them.
             Business = new BusinessConfig { Mau = BusinessMau },
+            Growth = new GrowthConfig { Levers = GrowthLever.Defaults.Select(l => l.ToConfig()).ToList() },
             Funnels = [new FunnelConfig { Name = "collaboration_to_paid", Steps = FunnelSteps, Window = TimeSpan.FromDays(30) }],
             Experiments = truth.Scenario.Experiments.Select(e => new ExperimentConfig
             {
@@ -51,8 +53,9 @@ public static class ScenarioAnalyses
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(truth);
+        var config = Config(truth);
         var impacts = truth.FeatureEffects.Select(e => ImpactRunner.Run(table,
-            new ImpactQuery(e.Feature, e.PaidEffect != 0 ? ImpactOutcome.Upgrade : ImpactOutcome.Retention, BusinessMau: BusinessMau))).ToList();
-        return ReportAnalyses.Run(table, Config(truth), Product) with { Impacts = impacts };
+            new ImpactQuery(e.Feature, e.PaidEffect != 0 ? ImpactOutcome.Upgrade : ImpactOutcome.Retention, BusinessMau: BusinessMau, ActivationEvents: config.Activation.Events))).ToList();
+        return ReportAnalyses.Run(table, config, Product) with { Impacts = impacts };
     }
 }

@@ -58,7 +58,8 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
                 if (recent[user] && column[user] is { } value && values.Contains(value)) count++;
             return count / (double)actives;
         }
-        var collaborators = CollaboratorShare(table, recent, dataEnd);
+        // The project's own collaboration events (north_star.collaboration_events), not the demo's.
+        var collaborators = CollaboratorShare(table, engagement.NorthStar.CollaborationEvents, recent, dataEnd);
         var teamPaying = TeamPaidShare(table);
         var monthOne = retention.Average.Count > 1 ? retention.Average[1].Rate : 0;
         return new GrowthBaseline(annual, sampleMau, factor, annual * factor,
@@ -81,9 +82,9 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
         return count / (double)actives;
     }
 
-    private static double CollaboratorShare(EventTable table, bool[] recent, long dataEnd)
+    private static double CollaboratorShare(EventTable table, IReadOnlyList<string> collaborationEvents, bool[] recent, long dataEnd)
     {
-        var codes = Configuration.NorthStarConfig.DefaultCollaborationEvents.Select(table.EventCode).Where(c => c >= 0).ToHashSet();
+        var codes = collaborationEvents.Select(table.EventCode).Where(c => c >= 0).ToHashSet();
         int actives = 0, collaborators = 0;
         for (var user = 0; user < recent.Length; user++)
         {

@@ -19,6 +19,7 @@ public enum ImpactOutcome
 /// <param name="ExcludeEvents">Events that never make a user active.</param>
 /// <param name="BusinessMau">business.mau, for the incremental revenue at business scale; null (the default) extrapolates nothing.</param>
 /// <param name="AsOf">Data end; null means the latest event.</param>
+/// <param name="ActivationEvents">activation.events: all of them within the adoption window make the activation covariate; null or empty leaves it out.</param>
 public sealed record ImpactQuery(
     string Feature,
     ImpactOutcome Outcome = ImpactOutcome.Upgrade,
@@ -26,4 +27,5 @@ public sealed record ImpactQuery(
     int Strata = 10,
     IReadOnlyList<string>? ExcludeEvents = null,
     double? BusinessMau = null,
-    long? AsOf = null);
+    long? AsOf = null,
+    IReadOnlyList<string>? ActivationEvents = null);

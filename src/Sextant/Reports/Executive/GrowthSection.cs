@@ -14,7 +14,7 @@ internal static class GrowthSection
         var blocks = new List<Block>();
         if (growth.Levers.Count == 0)
         {
-            blocks.Add(new Paragraph(Fig.Text("No growth levers were modelled.")));
+            blocks.Add(new Paragraph(Fig.Text("No growth levers were modelled: list them under growth.levers in sextant.yaml.")));
         }
         else
         {

@@ -37,6 +37,15 @@ public sealed class GrowthScaleTests
     }
 
     [Fact]
+    public void Without_growth_levers_in_the_configuration_growth_names_the_key_to_set()
+    {
+        // The demo product's five levers are not assumed on other data.
+        var error = Assert.Throws<SextantException>(() => GrowthCommand.Run(ThreeUsers(), SextantConfig.Default, draws: 1000, seed: 1));
+
+        Assert.Contains("growth.levers", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void With_business_mau_growth_is_scaled_and_says_so()
     {
         var config = Levers with { Business = new BusinessConfig { Mau = 3_000 } };
