@@ -30,6 +30,7 @@ internal static class FunnelCommand
             if (result.GetValue(lifecycle))
             {
                 if (result.GetValue(steps) is not null || result.GetValue(name) is not null) throw new SextantException("--lifecycle takes no --steps or --name");
+                if (config.Activation.Events.Count == 0) throw new SextantException("the lifecycle funnel's Activation stage needs activation.events in sextant.yaml (the events that activate a user)");
                 var stages = LifecycleFunnelRunner.Run(globals.LoadTable(result, config), LifecycleFunnelQuery.FromConfig(config) with
                 {
                     Breakdown = result.GetValue(breakdown),

@@ -80,7 +80,8 @@ public static class NameCheck
     }
 
     /// <summary>
-    /// Warnings for every sextant.yaml key whose events the store does not contain:
+    /// Warnings for activation.events and north_star.collaboration_events when they are not set,
+    /// and for every sextant.yaml key whose events the store does not contain:
     /// activity.exclude_events, activation.events, north_star.collaboration_events, features and
     /// milestones.monetization_events.
     /// </summary>
@@ -91,6 +92,8 @@ public static class NameCheck
         if (table.EventCount == 0) return [];
         return new[]
         {
+            config.Activation.Events.Count == 0 ? "activation.events is not set: activation is not measured (set the events that activate a user in sextant.yaml)" : null,
+            config.NorthStar.CollaborationEvents.Count == 0 ? "north_star.collaboration_events is not set: the North Star counts no workspace (set the collaboration events in sextant.yaml)" : null,
             ConfigWarning(table, "activity.exclude_events", config.Activity.ExcludeEvents),
             ConfigWarning(table, "activation.events", config.Activation.Events),
             ConfigWarning(table, "north_star.collaboration_events", config.NorthStar.CollaborationEvents),

@@ -34,6 +34,10 @@ public static class ScenarioAnalyses
         return SextantConfig.Default with
         {
             Features = Features,
+            // The scenario's product names its activation criteria, North Star and upgrade event like any project would.
+            Activation = new ActivationConfig { Events = ActivationConfig.DefaultEvents },
+            NorthStar = new NorthStarConfig { CollaborationEvents = NorthStarConfig.DefaultCollaborationEvents },
+            Milestones = new MilestonesConfig { MonetizationEvents = MilestonesConfig.DemoMonetizationEvents },
             // The scenario's product has 10 million monthly active users; its sample is scaled to them.
             Business = new BusinessConfig { Mau = BusinessMau },
             Growth = new GrowthConfig { Levers = GrowthLever.Defaults.Select(l => l.ToConfig()).ToList() },

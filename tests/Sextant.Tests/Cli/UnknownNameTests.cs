@@ -92,6 +92,24 @@ public sealed class UnknownNameTests : IDisposable
     }
 
     [Fact]
+    public void Without_activation_events_in_the_configuration_no_demo_definition_is_assumed()
+    {
+        // Given create_page and edit_page in the store but no sextant.yaml,
+        var lifecycle = CliRunner.Run(_directory.Path, "funnel", "--lifecycle");
+        var metrics = CliRunner.Run(_directory.Path, "metrics", "--json");
+
+        // then the lifecycle funnel asks for activation.events, and metrics warn that activation and the North Star are not measured.
+        Assert.Equal(2, lifecycle.ExitCode);
+        Assert.Contains("needs activation.events in sextant.yaml", lifecycle.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, metrics.ExitCode);
+        var root = System.Text.Json.JsonDocument.Parse(metrics.Stdout).RootElement;
+        var warnings = root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.Contains(warnings, w => w.StartsWith("activation.events is not set", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("north_star.collaboration_events is not set", StringComparison.Ordinal));
+        Assert.Equal(0, root.GetProperty("activation").GetProperty("activated").GetInt64());
+    }
+
+    [Fact]
     public void A_property_that_some_event_carries_is_known()
     {
         // Given plan_tier on two of the five events, when a step filters on it, then the funnel runs.
