@@ -42,7 +42,7 @@ internal static class DemoCommand
             using var store = SqliteStore.Open(storePath, create: true);
             ScenarioStoreWriter.Write(data, store);
             // The settings the analyses below use, beside the store: report, experiment and funnel on it read them.
-            File.WriteAllText(Path.Combine(directory, ScenarioAnalyses.SettingsFileName), ScenarioAnalyses.SettingsYaml(data.Truth));
+            OutputFile.WriteText(Path.Combine(directory, ScenarioAnalyses.SettingsFileName), ScenarioAnalyses.SettingsYaml(data.Truth));
             files.GetAwaiter().GetResult();
             var stored = watch.Elapsed - generated;
 

@@ -34,6 +34,7 @@ internal static class ExperimentCommand
             if (result.GetValue(segment) is { Length: > 0 } segments) query = query with { Segments = segments };
             if (result.GetValue(window) is { } windowText) query = query with { Window = Analysis.DurationText.Parse(windowText, "--window") };
             query = query with { Cuped = result.GetValue(cuped), Sequential = result.GetValue(sequential), Relative = result.GetValue(relative), VariantAttribute = result.GetValue(variantAttribute) ?? query.VariantAttribute, Alternative = AlternativeOf(result.GetValue(alternative)!) };
+            CheckNames(table, query);
             var experiment = ExperimentRunner.Run(table, query);
             if (result.GetValue(globals.Json))
             {
@@ -44,6 +45,19 @@ internal static class ExperimentCommand
             return Program.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>A metric's events and summed property, and the segments, must exist in the store: a typo is an error, not a 0.</summary>
+    private static void CheckNames(Events.EventTable table, ExperimentQuery query)
+    {
+        foreach (var spec in query.Metrics.Concat(query.Guardrails?.Select(g => g.Metric) ?? []))
+        {
+            var where = $"metric '{spec.Text}'";
+            if (spec.Event is { } name) Analysis.NameCheck.Event(table, name, where);
+            if (spec.Denominator is { } denominator) Analysis.NameCheck.Event(table, denominator, where);
+            if (spec.Kind == MetricKind.Sum) Analysis.NameCheck.Property(table, spec.Property!, where);
+        }
+        foreach (var segment in query.Segments ?? []) Analysis.NameCheck.Attribute(table, segment, "--segment");
     }
 
     internal static Stats.Alternative AlternativeOf(string text) => text switch

@@ -30,6 +30,7 @@ internal static class FunnelCommand
             if (result.GetValue(lifecycle))
             {
                 if (result.GetValue(steps) is not null || result.GetValue(name) is not null) throw new SextantException("--lifecycle takes no --steps or --name");
+                if (config.Activation.Events.Count == 0) throw new SextantException("the lifecycle funnel's Activation stage needs activation.events in sextant.yaml (the events that activate a user)");
                 var stages = LifecycleFunnelRunner.Run(globals.LoadTable(result, config), LifecycleFunnelQuery.FromConfig(config) with
                 {
                     Breakdown = result.GetValue(breakdown),
@@ -45,7 +46,9 @@ internal static class FunnelCommand
                 Breakdown = result.GetValue(breakdown),
                 BreakdownLimit = result.GetValue(limit),
             };
-            var funnel = FunnelRunner.Run(globals.LoadTable(result, config), query);
+            var table = globals.LoadTable(result, config);
+            CheckNames(table, query);
+            var funnel = FunnelRunner.Run(table, query);
             OutOption.Write(result, output, "funnel.json", funnel, funnel: funnel);
             if (result.GetValue(globals.Json))
             {
@@ -81,6 +84,18 @@ internal static class FunnelCommand
         if (stepsText is not null || result.GetResult(order) is { Implicit: false }) query = query with { Order = Enum.Parse<FunnelOrder>(result.GetValue(order)!, ignoreCase: true) };
         if (result.GetValue(exclude) is { Length: > 0 } excluded) query = query with { Exclude = excluded };
         return query;
+    }
+
+    /// <summary>Every step event, filter property and excluded event must exist in the store: a typo is an error, not a 0.</summary>
+    private static void CheckNames(Events.EventTable table, FunnelQuery query)
+    {
+        foreach (var step in query.Steps)
+        {
+            var where = step.Events.Count == 1 && step.Filters.Count == 0 ? null : $"step '{step.Name}'";
+            NameCheck.Events(table, step.Events, where);
+            foreach (var filter in step.Filters) NameCheck.Property(table, filter.Property, where);
+        }
+        NameCheck.Events(table, query.Exclude, "--exclude");
     }
 
     private static void PrintLifecycle(LifecycleFunnelResult funnel)

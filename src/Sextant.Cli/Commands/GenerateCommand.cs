@@ -66,7 +66,7 @@ internal static class GenerateCommand
     {
         var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, ScenarioAnalyses.SettingsFileName);
         if (File.Exists(path)) return $"the scenario's settings were not written: {path} already exists";
-        File.WriteAllText(path, ScenarioAnalyses.SettingsYaml(data.Truth));
+        OutputFile.WriteText(path, ScenarioAnalyses.SettingsYaml(data.Truth));
         return $"the scenario's settings written to {path}";
     }
 

@@ -44,6 +44,8 @@ internal static class GrowthCommand
     internal static GrowthResult Run(EventTable table, Configuration.SextantConfig config, int draws, int seed)
     {
         if (draws is < 100 or > 10_000_000) throw new SextantException($"--draws {draws} must be between 100 and 10,000,000");
+        if (config.Growth.Levers.Count == 0)
+            throw new SextantException("no growth levers to model: list them under growth.levers in sextant.yaml (name, moves, uplift; docs/GROWTH.md)");
         var engagement = EngagementRunner.Run(table, EngagementQuery.FromConfig(config));
         var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: config.Activity.ExcludeEvents));
         var revenue = RevenueRunner.Run(table, new RevenueQuery(config.Activity.ExcludeEvents));
@@ -53,13 +55,25 @@ internal static class GrowthCommand
 
     private static void Print(GrowthResult growth)
     {
-        AnsiConsole.MarkupLine(Markup.Escape($"Baseline: {Money(growth.Baseline.SampleAnnualRevenue)} revenue in the last 12 complete months of data, × {growth.Baseline.ScaleFactor:0.#} (business.mau / sample MAU) = {Money(growth.Baseline.AnnualRevenue)} a year (extrapolated)."));
-        var table = new Table().Border(TableBorder.Rounded).Title("growth levers, first-year revenue impact (modelled, extrapolated)")
+        var baseline = growth.Baseline;
+        AnsiConsole.MarkupLine(Markup.Escape(baseline.Extrapolated
+            ? $"Baseline: {Money(baseline.SampleAnnualRevenue)} revenue in the last 12 complete months of data (measured), × {baseline.ScaleFactor:0.#} (business.mau / sample MAU) = {Money(baseline.AnnualRevenue)} a year (extrapolated)."
+            : $"Baseline: {Money(baseline.SampleAnnualRevenue)} revenue in the last 12 complete months of data (measured; set business.mau to also see figures at business scale)."));
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(baseline.Extrapolated ? "growth levers, first-year revenue impact (modelled, extrapolated to business.mau)" : "growth levers, first-year revenue impact on the sample's revenue (modelled)")
             .AddColumns("#", "lever", "moves (measured)", "audience", "uplift low / likely / high", "confidence", "effort", "P10", "P50", "P90");
+        if (baseline.Extrapolated) table.AddColumn("P50 at sample scale");
         foreach (var l in growth.Levers)
-            table.AddRow(l.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.Lever), Markup.Escape($"{l.Rate} {Terminal.Percent(l.Baseline)}"), Terminal.Percent(l.AudienceShare),
+        {
+            var cells = new List<string>
+            {
+                l.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.Lever), Markup.Escape($"{l.Rate} {Terminal.Percent(l.Baseline)}"), Terminal.Percent(l.AudienceShare),
                 $"{Terminal.Percent(l.UpliftLow)} / {Terminal.Percent(l.UpliftLikely)} / {Terminal.Percent(l.UpliftHigh)}", Terminal.Percent(l.Confidence),
-                $"{l.EffortMonths:0.#} pm", Money(l.P10), Money(l.P50), Money(l.P90));
+                $"{l.EffortMonths:0.#} pm", Money(l.P10), Money(l.P50), Money(l.P90),
+            };
+            if (baseline.Extrapolated) cells.Add(Money(baseline.ScaleFactor > 0 ? l.P50 / baseline.ScaleFactor : 0));
+            table.AddRow(cells.ToArray());
+        }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape($"Top 3 together ({string.Join(", ", growth.TopLevers)}), 12 months, multiplicative: additional revenue P10 {Money(growth.CompoundAdditionalP10)}, P50 {Money(growth.CompoundAdditionalP50)}, P90 {Money(growth.CompoundAdditionalP90)}."));
         foreach (var row in growth.Sensitivity.Take(5))

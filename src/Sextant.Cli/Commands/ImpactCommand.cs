@@ -27,7 +27,7 @@ internal static class ImpactCommand
             };
             if (result.GetValue(days) is < 1 or > 365) throw new SextantException("--adoption-days must be from 1 to 365");
             var impact = ImpactRunner.Run(globals.LoadTable(result, config),
-                new ImpactQuery(result.GetValue(feature)!, kind, result.GetValue(days), ExcludeEvents: config.Activity.ExcludeEvents, BusinessMau: config.Business.Mau));
+                new ImpactQuery(result.GetValue(feature)!, kind, result.GetValue(days), ExcludeEvents: config.Activity.ExcludeEvents, BusinessMau: config.Business.Mau, ActivationEvents: config.Activation.Events));
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(impact);
@@ -37,7 +37,8 @@ internal static class ImpactCommand
                 $"adopters {Number(impact.AdopterMean)}, non-adopters {Number(impact.NonAdopterMean)}."));
             AnsiConsole.MarkupLine(Markup.Escape($"  naive difference     {Number(impact.Naive.Difference)} [{Number(impact.Naive.CiLow)}, {Number(impact.Naive.CiHigh)}]"));
             AnsiConsole.MarkupLine(Markup.Escape($"  adjusted difference  {Number(impact.Adjusted.Difference)} [{Number(impact.Adjusted.CiLow)}, {Number(impact.Adjusted.CiHigh)}] (propensity strata; {impact.AdoptersDropped:N0} adopters without comparable non-adopters left out)"));
-            AnsiConsole.MarkupLine(Markup.Escape($"  incremental annual revenue at business scale (extrapolated): ${impact.IncrementalAnnualRevenue.ToString("N0", CultureInfo.InvariantCulture)} (one unit of outcome = {impact.ValuePerUnit})"));
+            AnsiConsole.MarkupLine(Markup.Escape($"  incremental annual revenue in the sample: ${impact.IncrementalAnnualRevenue.ToString("N0", CultureInfo.InvariantCulture)} (one unit of outcome = {impact.ValuePerUnit})" +
+                (impact.IncrementalAnnualRevenueExtrapolated is { } scaled ? $"; at business.mau scale (extrapolated): ${scaled.ToString("N0", CultureInfo.InvariantCulture)}" : "")));
             AnsiConsole.MarkupLine(Markup.Escape($"  adjusted for: {string.Join(", ", impact.Covariates)}. This is an {impact.Statement}."));
             return Program.ExitOk;
         });

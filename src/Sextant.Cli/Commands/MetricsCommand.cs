@@ -36,7 +36,7 @@ internal static class MetricsCommand
                 Breakdown = result.GetValue(breakdown),
                 LifecyclePeriod = result.GetValue(period) == "month" ? CalendarPeriod.Month : CalendarPeriod.Week,
             };
-            var metrics = EngagementRunner.Run(table, query);
+            var metrics = EngagementRunner.Run(table, query) with { Warnings = Analysis.NameCheck.ConfigWarnings(table, config) };
             OutOption.Write(result, output, "metrics_summary.json", metrics, engagement: metrics);
             if (result.GetValue(globals.Json))
             {

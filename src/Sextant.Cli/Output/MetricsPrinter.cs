@@ -9,6 +9,7 @@ internal static class MetricsPrinter
 {
     public static void Print(EngagementResult metrics)
     {
+        foreach (var warning in metrics.Warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
         var last = metrics.Dau.Count - 1;
         if (last < 0)
         {

@@ -32,7 +32,7 @@ internal sealed class UserGroups
     public static UserGroups Of(EventTable table, string attribute, int limit)
     {
         var column = table.Attributes[attribute]
-            ?? throw new SextantException($"unknown breakdown '{attribute}' (profile attributes: {string.Join(", ", table.Attributes.Names.Order())})");
+            ?? throw new SextantException(NameCheck.Unknown("breakdown", attribute, null, table.Attributes.Names));
         string ValueOf(int user) => column[user] ?? NoValue;
         var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var user = 0; user < table.SignedUpUserCount; user++) sizes[ValueOf(user)] = sizes.GetValueOrDefault(ValueOf(user)) + 1;

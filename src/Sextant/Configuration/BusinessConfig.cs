@@ -1,36 +1,25 @@
 namespace Sextant.Configuration;
 
 /// <summary>
-/// Business assumptions used to scale sample figures to the whole product (key
-/// <c>business</c>). Every figure computed from them is labelled as extrapolated.
+/// Business assumptions (key <c>business</c>). Sample figures are scaled to the whole product
+/// only when <see cref="Mau"/> is set; every figure computed from it is labelled as
+/// extrapolated and shown beside the measured one.
 /// </summary>
 public sealed record BusinessConfig
 {
     /// <summary>
-    /// Monthly active users of the whole business (key <c>business.mau</c>, default 10,000,000).
-    /// A sample count is scaled by <c>Mau / sample MAU</c>. Must be positive.
+    /// Monthly active users of the whole business (key <c>business.mau</c>, not set by default).
+    /// When set, a sample count is also shown scaled by <c>Mau / sample MAU</c>, labelled
+    /// extrapolated; when null nothing is scaled. Must be positive.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a positive finite number.</exception>
-    public double Mau
+    public double? Mau
     {
         get;
-        init => field = double.IsFinite(value) && value > 0
+        init => field = value is null || (double.IsFinite(value.Value) && value > 0)
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "MAU must be a positive number.");
-    } = 10_000_000;
-
-    /// <summary>
-    /// Yearly average revenue per user in USD (key <c>business.arpu</c>, default 96). Must be
-    /// zero or more.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative or not finite.</exception>
-    public double Arpu
-    {
-        get;
-        init => field = double.IsFinite(value) && value >= 0
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "ARPU must be zero or a positive number.");
-    } = 96;
+    }
 
     /// <summary>
     /// Yearly growth rate as a fraction (key <c>business.growth</c>, default 0.10 = 10% a year);

@@ -333,8 +333,7 @@ public static class ConfigLoader
         var defaults = new BusinessConfig();
         return new BusinessConfig
         {
-            Mau = section.GetDouble("mau", defaults.Mau, "a positive number", value => value > 0),
-            Arpu = section.GetDouble("arpu", defaults.Arpu, "a number of at least 0", value => value >= 0),
+            Mau = section.GetOptionalDouble("mau", "a positive number", value => value > 0),
             Growth = section.GetDouble("growth", defaults.Growth, "a yearly rate above -1 (0.10 means 10%)", value => value > -1),
         };
     }

@@ -30,7 +30,7 @@ public sealed record GrowthLeverConfig
 /// <summary>Growth modelling (key <c>growth</c>).</summary>
 public sealed record GrowthConfig
 {
-    /// <summary>The levers (key <c>growth.levers</c>); empty means the five built-in levers.</summary>
+    /// <summary>The levers (key <c>growth.levers</c>); empty (the default) means nothing to model: <c>sextant growth</c> asks for them.</summary>
     public IReadOnlyList<GrowthLeverConfig> Levers { get; init; } = ReadOnlyCollection<GrowthLeverConfig>.Empty;
 }
 

@@ -9,7 +9,8 @@ namespace Sextant.Configuration;
 /// </summary>
 public sealed record MilestonesConfig
 {
-    private static readonly ReadOnlyCollection<string> DefaultMonetizationEvents = new(["upgrade"]);
+    /// <summary>The demo product's monetization event, upgrade: never assumed for other data.</summary>
+    public static readonly IReadOnlyList<string> DemoMonetizationEvents = new ReadOnlyCollection<string>(["upgrade"]);
 
     /// <summary>Active days needed for Engagement (key <c>milestones.engagement_active_days</c>, default 4).</summary>
     public int EngagementActiveDays { get; init; } = 4;
@@ -23,6 +24,6 @@ public sealed record MilestonesConfig
     /// <summary>Weeks after sign-up, counted in 7-day blocks from the sign-up day, Habit must happen in (key <c>milestones.habit_within_weeks</c>, default 8).</summary>
     public int HabitWithinWeeks { get; init; } = 8;
 
-    /// <summary>Events that mark a paying user besides a paying subscription (key <c>milestones.monetization_events</c>, default upgrade).</summary>
-    public IReadOnlyList<string> MonetizationEvents { get; init; } = DefaultMonetizationEvents;
+    /// <summary>Events that mark a paying user besides a paying subscription (key <c>milestones.monetization_events</c>, default none: only paying subscriptions count).</summary>
+    public IReadOnlyList<string> MonetizationEvents { get; init; } = ReadOnlyCollection<string>.Empty;
 }

@@ -82,6 +82,17 @@ internal sealed class YamlSection
             && double.IsFinite(value)
             && (isValid is null || isValid(value)));
 
+    /// <summary>Like <see cref="GetDouble"/>, but null when the key is absent or null.</summary>
+    public double? GetOptionalDouble(string key, string expectation = "a number", Func<double, bool>? isValid = null) =>
+        Get<double?>(key, null, expectation, (string text, out double? value) =>
+        {
+            value = null;
+            if (!double.TryParse(WithoutDigitSeparators(text), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                || !double.IsFinite(number) || (isValid is not null && !isValid(number))) return false;
+            value = number;
+            return true;
+        });
+
     /// <summary><c>true</c> or <c>false</c>, in any letter case.</summary>
     public bool GetBool(string key, bool defaultValue) =>
         Get(key, defaultValue, "true or false", (string text, out bool value) =>

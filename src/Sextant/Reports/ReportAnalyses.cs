@@ -32,7 +32,7 @@ public static class ReportAnalyses
     public static FunnelQuery DefaultFunnel(SextantConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var steps = new[] { "signup", string.Join('|', config.Activation.Events), string.Join('|', config.NorthStar.CollaborationEvents), "upgrade" };
+        var steps = new[] { "signup", string.Join('|', config.Activation.Events), string.Join('|', config.NorthStar.CollaborationEvents), "upgrade" }.Where(s => s.Length > 0);
         return new FunnelQuery(steps.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30));
     }
 

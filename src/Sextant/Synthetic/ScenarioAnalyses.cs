@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Sextant.Analysis.Growth;
 using Sextant.Analysis.Impact;
 using Sextant.Configuration;
 using Sextant.Events;
@@ -22,6 +23,9 @@ public static class ScenarioAnalyses
     /// <summary>The scenario's five-step funnel: sign-up, create, edit, collaborate, upgrade.</summary>
     public static readonly IReadOnlyList<string> FunnelSteps = ["signup", "create_page", "edit_page", "share_page|comment|invite_member", "upgrade"];
 
+    /// <summary>Monthly active users of the scenario's whole product (its business.mau).</summary>
+    public const double BusinessMau = 10_000_000;
+
     /// <summary>The product's name in report titles.</summary>
     public const string Product = "Notion-like demo workspace";
 
@@ -29,8 +33,9 @@ public static class ScenarioAnalyses
     public const string SettingsFileName = ConfigLoader.DefaultFileName;
 
     /// <summary>
-    /// The settings that describe the scenario's product: features, the five-step funnel within 30
-    /// days, and each experiment's goal and guardrail. They are <see cref="SettingsYaml"/> read back,
+    /// The settings that describe the scenario's product: activation, North Star and upgrade events,
+    /// features, growth levers, business size, the five-step funnel within 30 days, and each
+    /// experiment's goal and guardrail. They are <see cref="SettingsYaml"/> read back,
     /// so the file <c>sextant demo</c> and <c>sextant generate --store</c> write beside the store
     /// is exactly what the demo's own analyses used.
     /// </summary>
@@ -42,10 +47,22 @@ public static class ScenarioAnalyses
         ArgumentNullException.ThrowIfNull(truth);
         static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         static string List(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Quote)) + "]";
+        static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
         var yaml = new StringBuilder();
         yaml.AppendLine("# Settings of the generated scenario's product, written by sextant demo / generate --store.");
         yaml.AppendLine("# Commands given --store of the store beside this file read it when the current directory has no sextant.yaml.");
+        // The scenario's product names its activation criteria, North Star, upgrade event, levers and size like any project would.
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"activation:\n  events: {List(ActivationConfig.DefaultEvents)}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"north_star:\n  collaboration_events: {List(NorthStarConfig.DefaultCollaborationEvents)}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"milestones:\n  monetization_events: {List(MilestonesConfig.DemoMonetizationEvents)}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"features: {List(Features)}");
+        yaml.AppendLine("growth:");
+        yaml.AppendLine("  levers:");
+        foreach (var lever in GrowthLever.Defaults.Select(l => l.ToConfig()))
+            yaml.AppendLine(CultureInfo.InvariantCulture,
+                $"    - {{name: {Quote(lever.Name)}, moves: {lever.Moves}, uplift: [{string.Join(", ", lever.Uplift.Select(Number))}], confidence: {Number(lever.Confidence)}, effort_months: {Number(lever.EffortMonths)}, ramp_up_months: {Number(lever.RampUpMonths)}}}");
+        yaml.AppendLine("# The product has 10 million monthly active users; the 50,000-user sample is extrapolated to them, labelled as such.");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"business:\n  mau: {Number(BusinessMau)}");
         yaml.AppendLine("funnels:");
         yaml.AppendLine("  - name: collaboration_to_paid");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"    steps: {List(FunnelSteps)}");
@@ -66,8 +83,9 @@ public static class ScenarioAnalyses
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(truth);
+        var config = Config(truth);
         var impacts = truth.FeatureEffects.Select(e => ImpactRunner.Run(table,
-            new ImpactQuery(e.Feature, e.PaidEffect != 0 ? ImpactOutcome.Upgrade : ImpactOutcome.Retention))).ToList();
-        return ReportAnalyses.Run(table, Config(truth), Product) with { Impacts = impacts };
+            new ImpactQuery(e.Feature, e.PaidEffect != 0 ? ImpactOutcome.Upgrade : ImpactOutcome.Retention, BusinessMau: BusinessMau, ActivationEvents: config.Activation.Events))).ToList();
+        return ReportAnalyses.Run(table, config, Product) with { Impacts = impacts };
     }
 }

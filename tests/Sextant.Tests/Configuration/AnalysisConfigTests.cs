@@ -73,7 +73,9 @@ public sealed class GrowthAndHealthConfigTests
         Assert.Equal(new Sextant.Analysis.Health.HealthWeights(1, 0, 0, 0, 0, 0), query.Weights);
         Assert.Equal((25.0, 3, 10), (query.AtRiskBelow, query.ExpansionMinFeatures, query.ExpansionMinActiveDays));
         Assert.Equal(["starter"], query.ExpansionPlans!);
-        Assert.Same(Sextant.Analysis.Growth.GrowthLever.Defaults, Sextant.Analysis.Growth.GrowthLever.FromConfig(SextantConfig.Default.Growth));
+        Assert.Empty(Sextant.Analysis.Growth.GrowthLever.FromConfig(SextantConfig.Default.Growth));
+        var demo = new GrowthConfig { Levers = Sextant.Analysis.Growth.GrowthLever.Defaults.Select(l => l.ToConfig()).ToList() };
+        Assert.Equal(Sextant.Analysis.Growth.GrowthLever.Defaults, Sextant.Analysis.Growth.GrowthLever.FromConfig(demo));
     }
 
     [Theory]

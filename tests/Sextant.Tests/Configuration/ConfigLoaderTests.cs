@@ -35,8 +35,7 @@ public sealed class ConfigLoaderTests
         Assert.Empty(config.Check.AcceptedValues.Segment);
         Assert.Empty(config.Check.AcceptedValues.Channel);
         Assert.Empty(config.Check.AcceptedValues.Plan);
-        Assert.Equal(10_000_000, config.Business.Mau);
-        Assert.Equal(96, config.Business.Arpu);
+        Assert.Null(config.Business.Mau);
         Assert.Equal(0.10, config.Business.Growth);
     }
 
@@ -69,7 +68,6 @@ public sealed class ConfigLoaderTests
                 plan: [free, plus]
             business:
               mau: 2_500_000
-              arpu: 120.5
               growth: -0.05
             """;
 
@@ -92,7 +90,6 @@ public sealed class ConfigLoaderTests
         Assert.Equal(["organic", "referral"], config.Check.AcceptedValues.Channel);
         Assert.Equal(["free", "plus"], config.Check.AcceptedValues.Plan);
         Assert.Equal(2_500_000, config.Business.Mau);
-        Assert.Equal(120.5, config.Business.Arpu);
         Assert.Equal(-0.05, config.Business.Growth);
     }
 
@@ -187,7 +184,7 @@ public sealed class ConfigLoaderTests
     {
         const string yaml = """
             business:
-              arpu: 96
+              growth: 0.1
               mau: ten
             """;
 
@@ -325,6 +322,12 @@ public sealed class ConfigLoaderTests
         Assert.Equal(
             "sextant.yaml line 2: 'business.mau' expects a positive number, got '-5'",
             ErrorOf("business:\n  mau: -5\n"));
+    }
+
+    [Fact]
+    public void Business_arpu_is_not_a_setting_because_nothing_used_it()
+    {
+        Assert.StartsWith("sextant.yaml line 2: unknown key 'business.arpu'", ErrorOf("business:\n  arpu: 96\n"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -587,7 +590,7 @@ public sealed class ConfigLoaderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new IngestConfig { BatchSize = 10 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new IngestConfig { TimeUnit = "sec" });
         Assert.Throws<ArgumentOutOfRangeException>(() => new BusinessConfig { Mau = -1 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BusinessConfig { Arpu = double.NaN });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BusinessConfig { Mau = double.NaN });
         Assert.Throws<ArgumentOutOfRangeException>(() => new BusinessConfig { Growth = -1 });
     }
 

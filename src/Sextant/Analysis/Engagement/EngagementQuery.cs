@@ -14,7 +14,7 @@ namespace Sextant.Analysis.Engagement;
 /// <param name="CollaborationEvents">Events that count as collaboration for the North Star.</param>
 /// <param name="Features">Events whose adoption is reported; null or empty means every active event.</param>
 /// <param name="LifecyclePeriod">Week (default) or month.</param>
-/// <param name="BusinessMau">Monthly active users of the whole business, for extrapolated figures.</param>
+/// <param name="BusinessMau">Monthly active users of the whole business (business.mau); null, the default, extrapolates nothing.</param>
 /// <param name="Breakdown">Profile attribute to break headline figures and adoption down by, or null.</param>
 /// <param name="BreakdownLimit">Values beyond the most common ones (by users) are grouped as Other.</param>
 public sealed record EngagementQuery(
@@ -29,7 +29,7 @@ public sealed record EngagementQuery(
     IReadOnlyList<string>? CollaborationEvents = null,
     IReadOnlyList<string>? Features = null,
     CalendarPeriod LifecyclePeriod = CalendarPeriod.Week,
-    double BusinessMau = 10_000_000,
+    double? BusinessMau = null,
     string? Breakdown = null,
     int BreakdownLimit = 10)
 {

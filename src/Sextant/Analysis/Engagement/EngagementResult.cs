@@ -179,4 +179,11 @@ public sealed record EngagementResult(
     Concentration Concentration,
     Lifecycle Lifecycle,
     string? BreakdownBy,
-    IReadOnlyList<EngagementBreakdown> Breakdown);
+    IReadOnlyList<EngagementBreakdown> Breakdown)
+{
+    /// <summary>
+    /// Settings of sextant.yaml that name events the store does not contain, one line each: the
+    /// figures built on them count 0 for that reason, not because nobody did them.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -15,7 +15,7 @@ internal static class FeatureAdoptionRunner
     {
         var names = query.Features is { Count: > 0 } listed
             ? listed.ToArray()
-            : table.EventNames.Where(name => active[table.EventCode(name)] && !IsSystemEvent(name)).Order(StringComparer.Ordinal).ToArray();
+            : table.EventNames.Where(name => active[table.EventCode(name)] && !SystemEvents.Is(name)).Order(StringComparer.Ordinal).ToArray();
         var featureOf = new int[table.EventNames.Length];
         Array.Fill(featureOf, -1);
         for (var f = 0; f < names.Length; f++)
@@ -87,7 +87,4 @@ internal static class FeatureAdoptionRunner
         }
         return results;
     }
-
-    /// <summary>Events named with a leading '$' ($experiment_started, $identify, …) are recorded by tools, not chosen by users.</summary>
-    private static bool IsSystemEvent(string name) => name.StartsWith('$');
 }

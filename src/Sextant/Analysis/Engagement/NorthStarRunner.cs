@@ -61,12 +61,12 @@ internal static class NorthStarRunner
         var headlineMonday = counts.Keys.LastOrDefault(Complete, int.MinValue);
         var headline = headlineMonday == int.MinValue ? null : weeks.Last(w => w.Complete);
         Extrapolation? scaled = null;
-        if (headline is not null)
+        if (headline is not null && query.BusinessMau is { } businessMau)
         {
             // The sample MAU is the rolling 30-day count on the headline week's last day.
             var sunday = Label(headlineMonday + 6);
             var sampleMau = mau.FirstOrDefault(d => d.Date == sunday)?.Users ?? 0;
-            scaled = Extrapolation.Of(headline.Users, sampleMau, query.BusinessMau);
+            scaled = Extrapolation.Of(headline.Users, sampleMau, businessMau);
         }
         return new NorthStar("weekly active collaborative workspaces", query.NorthStarMinMembers,
             query.CollaborationEvents ?? EngagementQuery.DefaultCollaborationEvents, headline, scaled, weeks);

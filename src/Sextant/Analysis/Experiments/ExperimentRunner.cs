@@ -78,7 +78,7 @@ public static class ExperimentRunner
     private static (List<string> Variants, Exposure[] Exposures, long Excluded) ExposuresFromAttribute(EventTable table, ExperimentQuery query)
     {
         var column = table.Attributes[query.VariantAttribute!]
-            ?? throw new SextantException($"no profile attribute '{query.VariantAttribute}' to take variants from (profile attributes: {string.Join(", ", table.Attributes.Names.Order())})");
+            ?? throw new SextantException(NameCheck.Unknown("profile attribute", query.VariantAttribute!, "--variant-attribute", table.Attributes.Names));
         var names = new SortedSet<string>(column.Values, StringComparer.Ordinal);
         if (!names.Remove(query.Control))
             throw new SextantException($"attribute '{query.VariantAttribute}' has no control value '{query.Control}' (values: {string.Join(", ", names)}); name it with --control");

@@ -34,7 +34,7 @@ internal sealed class MetricValues
         if (spec.Kind == MetricKind.Trait)
         {
             var column = table.Attributes[spec.Property!] ?? throw new SextantException(
-                $"metric '{spec.Text}': no profile trait '{spec.Property}' (profile attributes: {string.Join(", ", table.Attributes.Names.Order())})");
+                NameCheck.Unknown("profile trait", spec.Property!, $"metric '{spec.Text}'", table.Attributes.Names));
             _propertyCodes = column.Codes;
             _propertyValues = new double[column.Values.Length + 1];
             _propertyValues[0] = double.NaN;

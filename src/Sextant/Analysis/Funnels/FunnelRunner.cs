@@ -77,7 +77,7 @@ public static class FunnelRunner
     private static List<FunnelBreakdown> Breakdown(EventTable table, FunnelQuery query, int[] users, int[] depth, Timings timings, List<FunnelStepResult> overall)
     {
         var column = table.Attributes[query.Breakdown!]
-            ?? throw new SextantException($"unknown breakdown '{query.Breakdown}' (profile attributes: {string.Join(", ", table.Attributes.Names.Order())})");
+            ?? throw new SextantException(NameCheck.Unknown("breakdown", query.Breakdown!, null, table.Attributes.Names));
         string ValueOf(int user) => user < column.Codes.Length ? column[user] ?? NoValue : NoValue;
 
         var starters = users.Where(u => depth[u] > 0).GroupBy(ValueOf).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();

@@ -196,7 +196,7 @@ public static class LifecycleFunnelRunner
     private static List<FunnelBreakdown> Breakdown(EventTable table, LifecycleFunnelQuery query, sbyte[] outcome)
     {
         var column = table.Attributes[query.Breakdown!]
-            ?? throw new SextantException($"unknown breakdown '{query.Breakdown}' (profile attributes: {string.Join(", ", table.Attributes.Names.Order())})");
+            ?? throw new SextantException(NameCheck.Unknown("breakdown", query.Breakdown!, null, table.Attributes.Names));
         string ValueOf(int user) => user < column.Codes.Length ? column[user] ?? NoValue : NoValue;
 
         var users = Enumerable.Range(0, table.SignedUpUserCount).Where(u => outcome[u] > 0).ToArray();

@@ -13,14 +13,14 @@ namespace Sextant.Analysis.Growth;
 public sealed record RateBaseline(LeverRate Rate, double Baseline, double AudienceShare, string Definition);
 
 /// <summary>
-/// Baselines measured from the data: annual revenue of the last 12 complete months scaled to the
-/// business (business.mau / sample MAU, labelled extrapolated), and for each rate its value and
-/// audience.
+/// Baselines measured from the data: annual revenue of the last 12 complete months — scaled to
+/// the business (business.mau / sample MAU, labelled extrapolated) only when business.mau is set
+/// — and for each rate its value and audience.
 /// </summary>
 /// <param name="SampleAnnualRevenue">Revenue of the last 12 complete months in the data.</param>
 /// <param name="SampleMau">Monthly active users (rolling 30 days) at the data end.</param>
-/// <param name="ScaleFactor">business.mau / sample MAU.</param>
-/// <param name="AnnualRevenue">Sample annual revenue × scale factor (extrapolated).</param>
+/// <param name="ScaleFactor">business.mau / sample MAU; 1 when business.mau is not set.</param>
+/// <param name="AnnualRevenue">Sample annual revenue × scale factor: the revenue the levers act on.</param>
 /// <param name="Rates">Per rate, its baseline and audience.</param>
 public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, double ScaleFactor, double AnnualRevenue, IReadOnlyList<RateBaseline> Rates)
 {
@@ -28,8 +28,14 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
     private static readonly string[] MobilePlatforms = ["ios", "android"];
     private static readonly string[] TeamSegments = ["small_team", "enterprise"];
 
-    /// <summary>Measures the baselines.</summary>
-    public static GrowthBaseline Measure(EventTable table, EngagementResult engagement, RetentionResult retention, RevenueResult revenue, double businessMau)
+    /// <summary>business.mau when it was set (the money figures are then extrapolated), else null (they are the sample's).</summary>
+    public double? BusinessMau { get; init; }
+
+    /// <summary>True when the money figures are scaled to business.mau rather than the sample's own.</summary>
+    public bool Extrapolated => BusinessMau is not null;
+
+    /// <summary>Measures the baselines; <paramref name="businessMau"/> null keeps every money figure at the sample's scale.</summary>
+    public static GrowthBaseline Measure(EventTable table, EngagementResult engagement, RetentionResult retention, RevenueResult revenue, double? businessMau)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(engagement);
@@ -37,7 +43,7 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
         ArgumentNullException.ThrowIfNull(revenue);
         var sampleMau = engagement.Mau.Count == 0 ? 0 : engagement.Mau[^1].Users;
         var annual = revenue.Months.Where(m => m.Complete).TakeLast(12).Sum(m => m.Revenue);
-        var factor = sampleMau == 0 ? 0 : businessMau / sampleMau;
+        var factor = businessMau is not { } mau ? 1 : sampleMau == 0 ? 0 : mau / sampleMau;
 
         // Who was active in the final 30 days, and their profile.
         var dataEnd = table.MaxTimestamp;
@@ -52,7 +58,8 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
                 if (recent[user] && column[user] is { } value && values.Contains(value)) count++;
             return count / (double)actives;
         }
-        var collaborators = CollaboratorShare(table, recent, dataEnd);
+        // The project's own collaboration events (north_star.collaboration_events), not the demo's.
+        var collaborators = CollaboratorShare(table, engagement.NorthStar.CollaborationEvents, recent, dataEnd);
         var teamPaying = TeamPaidShare(table);
         var monthOne = retention.Average.Count > 1 ? retention.Average[1].Rate : 0;
         return new GrowthBaseline(annual, sampleMau, factor, annual * factor,
@@ -62,7 +69,8 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
             new(LeverRate.SearchSignups, Share("channel", SearchChannels), Share("channel", SearchChannels), "share of active users acquired through content_seo or organic; audience: those users"),
             new(LeverRate.MobileRetention, monthOne, Share("platform", MobilePlatforms), "month-1 retention; audience: active users on ios or android"),
             new(LeverRate.TeamPaidConversion, teamPaying, Share("segment", TeamSegments), "share of small_team and enterprise users with a paying subscription; audience: active team users"),
-        ]);
+        ])
+        { BusinessMau = businessMau };
     }
 
     private static double NewUserShare(EventTable table, bool[] recent, long dataEnd, int actives)
@@ -74,9 +82,9 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
         return count / (double)actives;
     }
 
-    private static double CollaboratorShare(EventTable table, bool[] recent, long dataEnd)
+    private static double CollaboratorShare(EventTable table, IReadOnlyList<string> collaborationEvents, bool[] recent, long dataEnd)
     {
-        var codes = Configuration.NorthStarConfig.DefaultCollaborationEvents.Select(table.EventCode).Where(c => c >= 0).ToHashSet();
+        var codes = collaborationEvents.Select(table.EventCode).Where(c => c >= 0).ToHashSet();
         int actives = 0, collaborators = 0;
         for (var user = 0; user < recent.Length; user++)
         {

@@ -29,7 +29,10 @@ public enum LeverRate
 /// <param name="RampUpMonths">Months from launch to the full effect (linear ramp).</param>
 public sealed record GrowthLever(string Name, LeverRate Rate, double UpliftLow, double UpliftLikely, double UpliftHigh, double Confidence, double EffortMonths, double RampUpMonths)
 {
-    /// <summary>The five levers of the product's growth plan, with uplift ranges from its planning notes.</summary>
+    /// <summary>
+    /// The five levers of the demo product's growth plan, with uplift ranges from its planning
+    /// notes. They apply only where a scenario or sextant.yaml names them, never by default.
+    /// </summary>
     public static IReadOnlyList<GrowthLever> Defaults { get; } =
     [
         new("template discovery", LeverRate.Activation, 0.05, 0.10, 0.20, 0.7, 3, 2),
@@ -39,11 +42,10 @@ public sealed record GrowthLever(string Name, LeverRate Rate, double UpliftLow, 
         new("API and integrations", LeverRate.TeamPaidConversion, 0.03, 0.08, 0.15, 0.5, 5, 3),
     ];
 
-    /// <summary>The levers of <c>growth.levers</c> in sextant.yaml, or <see cref="Defaults"/> when none are listed.</summary>
+    /// <summary>The levers of <c>growth.levers</c> in sextant.yaml; none when none are listed.</summary>
     public static IReadOnlyList<GrowthLever> FromConfig(Configuration.GrowthConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        if (config.Levers.Count == 0) return Defaults;
         return config.Levers.Select(l => new GrowthLever(l.Name, l.Moves switch
         {
             "collaboration" => LeverRate.Collaboration,
@@ -53,4 +55,15 @@ public sealed record GrowthLever(string Name, LeverRate Rate, double UpliftLow, 
             _ => LeverRate.Activation,
         }, l.Uplift[0], l.Uplift[1], l.Uplift[2], l.Confidence, l.EffortMonths, l.RampUpMonths)).ToList();
     }
+
+    /// <summary>This lever as an item of <c>growth.levers</c>.</summary>
+    public Configuration.GrowthLeverConfig ToConfig() => new()
+    {
+        Name = Name,
+        Moves = Configuration.GrowthLeverConfig.Rates[(int)Rate],
+        Uplift = [UpliftLow, UpliftLikely, UpliftHigh],
+        Confidence = Confidence,
+        EffortMonths = EffortMonths,
+        RampUpMonths = RampUpMonths,
+    };
 }

@@ -45,7 +45,9 @@ public static class GrowthModel
         var topAudience = top.Select(l => audience[levers.ToList().IndexOf(l)]).ToArray();
         var (projection, p10, p50, p90) = Project(baseline, top, topAudience, yearlyGrowth, draws, random);
         return new GrowthResult(
-            "modelled and extrapolated: measured baselines scaled by business.mau / sample MAU; uplifts, confidence, effort and ramp-up are assumptions",
+            baseline.Extrapolated
+                ? "modelled and extrapolated: measured baselines scaled by business.mau / sample MAU; uplifts, confidence, effort and ramp-up are assumptions"
+                : "modelled on the sample's own revenue (business.mau is not set, so nothing is extrapolated); uplifts, confidence, effort and ramp-up are assumptions",
             baseline, draws, seed, ranked, top.Select(l => l.Name).ToList(), projection, p10, p50, p90, Sensitivity(baseline, top, topAudience, yearlyGrowth, out var likely), likely);
     }
 

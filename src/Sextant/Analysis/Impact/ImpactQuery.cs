@@ -17,13 +17,15 @@ public enum ImpactOutcome
 /// <param name="AdoptionDays">Adopters used the feature within this many days of sign-up (default 7).</param>
 /// <param name="Strata">Propensity strata (default 10, equal-sized by propensity).</param>
 /// <param name="ExcludeEvents">Events that never make a user active.</param>
-/// <param name="BusinessMau">business.mau, for the incremental revenue at business scale.</param>
+/// <param name="BusinessMau">business.mau, for the incremental revenue at business scale; null (the default) extrapolates nothing.</param>
 /// <param name="AsOf">Data end; null means the latest event.</param>
+/// <param name="ActivationEvents">activation.events: all of them within the adoption window make the activation covariate; null or empty leaves it out.</param>
 public sealed record ImpactQuery(
     string Feature,
     ImpactOutcome Outcome = ImpactOutcome.Upgrade,
     int AdoptionDays = 7,
     int Strata = 10,
     IReadOnlyList<string>? ExcludeEvents = null,
-    double BusinessMau = 10_000_000,
-    long? AsOf = null);
+    double? BusinessMau = null,
+    long? AsOf = null,
+    IReadOnlyList<string>? ActivationEvents = null);

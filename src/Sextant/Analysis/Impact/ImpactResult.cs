@@ -18,8 +18,15 @@ public sealed record EffectEstimate(double Difference, double StandardError, dou
 /// <param name="Adjusted">The difference within propensity strata, averaged over the adopters (effect on the adopters).</param>
 /// <param name="AdoptersDropped">Adopters in strata with no non-adopters, left out of the adjusted estimate.</param>
 /// <param name="Covariates">What the adjustment accounts for.</param>
-/// <param name="IncrementalAnnualRevenue">Adjusted difference × adopters a year × value of one unit of outcome, scaled to business.mau (extrapolated).</param>
+/// <param name="IncrementalAnnualRevenue">Adjusted difference × adopters a year × value of one unit of outcome, in the sample (not scaled).</param>
 /// <param name="ValuePerUnit">Revenue value of one unit of the outcome (measured), and how it was measured.</param>
 /// <param name="Statement">The caveat: an observational association, not a controlled effect.</param>
 public sealed record ImpactResult(string Feature, ImpactOutcome Outcome, long Eligible, long Adopters, double AdopterMean, double NonAdopterMean,
-    EffectEstimate Naive, EffectEstimate Adjusted, long AdoptersDropped, IReadOnlyList<string> Covariates, double IncrementalAnnualRevenue, string ValuePerUnit, string Statement);
+    EffectEstimate Naive, EffectEstimate Adjusted, long AdoptersDropped, IReadOnlyList<string> Covariates, double IncrementalAnnualRevenue, string ValuePerUnit, string Statement)
+{
+    /// <summary>
+    /// <see cref="IncrementalAnnualRevenue"/> × business.mau / sample MAU (extrapolated), or null
+    /// when business.mau is not set.
+    /// </summary>
+    public double? IncrementalAnnualRevenueExtrapolated { get; init; }
+}

@@ -23,11 +23,12 @@ public static class ImpactRunner
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(query);
         var feature = table.EventCode(query.Feature);
-        if (feature < 0) throw new SextantException($"no event named '{query.Feature}' in the store");
+        if (feature < 0) throw new SextantException(NameCheck.Unknown("feature event", query.Feature, null, table.EventNames));
         var dataEnd = query.AsOf ?? table.MaxTimestamp;
         var horizonDays = query.Outcome == ImpactOutcome.Retention ? 60 : 365;
         var covariates = new CovariateEncoder(table, Attributes);
-        int create = table.EventCode("create_page"), edit = table.EventCode("edit_page");
+        // The project's activation criteria (activation.events), never the demo's create/edit pages.
+        var activation = (query.ActivationEvents ?? []).Select(table.EventCode).Distinct().ToArray();
         var outcomes = new OutcomeMeasure(table, query, horizonDays);
 
         var rows = new List<double[]>();
@@ -40,7 +41,7 @@ public static class ImpactRunner
             if (signup == long.MinValue) continue;
             var signupDay = table.Calendar.DayOf(signup);
             if (table.Calendar.DayStart(signupDay + Math.Max(horizonDays, query.AdoptionDays)) - 1 > dataEnd) continue;
-            var (adopter, activated, early) = EarlyUse(table, user, signup, query.AdoptionDays, feature, create, edit);
+            var (adopter, activated, early) = EarlyUse(table, user, signup, query.AdoptionDays, feature, activation);
             rows.Add(covariates.Encode(user, signup, activated, early));
             adopted.Add(adopter);
             values.Add(outcomes.Value(user, signup, signupDay));
@@ -56,19 +57,25 @@ public static class ImpactRunner
         var sampleMau = RecentUsers.Count(table, dataEnd);
         var (valuePerUnit, valueText) = outcomes.ValuePerUnit(dataEnd, sampleMau);
         var adoptersPerYear = adopters * 365.0 / Math.Max(1, SpanDays(table, users));
-        var scale = sampleMau == 0 ? 0 : query.BusinessMau / sampleMau;
+        var incremental = adjusted.Difference * adoptersPerYear * valuePerUnit;
         return new ImpactResult(query.Feature, query.Outcome, rows.Count, adopters,
             Mean(values, adopted, true), Mean(values, adopted, false), naive, adjusted, dropped,
-            ["segment", "channel", "platform", "sign-up quarter", "activated within the adoption window", "active days in the adoption window"],
-            adjusted.Difference * adoptersPerYear * valuePerUnit * scale, valueText,
-            "observational association: adopters chose to adopt; the adjusted estimate accounts only for the covariates listed, not for anything unmeasured");
+            activation.Length == 0
+                ? ["segment", "channel", "platform", "sign-up quarter", "active days in the adoption window"]
+                : ["segment", "channel", "platform", "sign-up quarter", $"activated ({string.Join(" + ", query.ActivationEvents!)}) within the adoption window", "active days in the adoption window"],
+            incremental, valueText,
+            "observational association: adopters chose to adopt; the adjusted estimate accounts only for the covariates listed, not for anything unmeasured")
+        {
+            IncrementalAnnualRevenueExtrapolated = query.BusinessMau is { } mau && sampleMau > 0 ? incremental * mau / sampleMau : null,
+        };
     }
 
-    /// <summary>One pass over the adoption window: the feature used, activation (create_page and edit_page), active days.</summary>
-    private static (bool Adopter, bool Activated, int ActiveDays) EarlyUse(EventTable table, int user, long signup, int days, int feature, int create, int edit)
+    /// <summary>One pass over the adoption window: the feature used, activation (every activation event; never without any), active days.</summary>
+    private static (bool Adopter, bool Activated, int ActiveDays) EarlyUse(EventTable table, int user, long signup, int days, int feature, int[] activation)
     {
         var end = signup + days * Timestamp.MicrosPerDay;
-        bool adopter = false, created = false, edited = false;
+        var adopter = false;
+        var done = new bool[activation.Length];
         var activeDays = 0;
         var lastDay = int.MinValue;
         for (var row = table.UserOffsets[user]; row < table.UserOffsets[user + 1]; row++)
@@ -78,12 +85,11 @@ public static class ImpactRunner
             if (t > end) break;
             var code = table.EventCodes[row];
             adopter |= code == feature;
-            created |= code == create;
-            edited |= code == edit;
+            for (var i = 0; i < activation.Length; i++) done[i] |= code == activation[i];
             var day = table.Calendar.DayOf(t);
             if (day != lastDay) { activeDays++; lastDay = day; }
         }
-        return (adopter, created && edited, activeDays);
+        return (adopter, activation.Length > 0 && done.All(d => d), activeDays);
     }
 
     private static double Mean(List<double> values, List<bool> adopted, bool group)

@@ -30,7 +30,7 @@ public static partial class PathRunner
         if (query.Converted is not null)
         {
             converted = table.EventCode(query.Converted);
-            if (converted < 0) throw new SextantException($"unknown conversion event '{query.Converted}' (no such event was stored)");
+            if (converted < 0) throw new SextantException(NameCheck.Unknown("conversion event", query.Converted, null, table.EventNames));
         }
 
         var settings = new ScanSettings(map, names.Length, start, end, converted, query.MaxSteps, query.SessionGap.Ticks / TimeSpan.TicksPerMicrosecond);
@@ -112,7 +112,7 @@ public static partial class PathRunner
         if (name is null) return -1;
         var code = Array.IndexOf(names, name);
         if (code < 0)
-            throw new SextantException($"unknown {role} event '{name}': no event has that name after exclusion and cleaning (names: {string.Join(", ", names.Order(StringComparer.Ordinal).Take(20))})");
+            throw new SextantException(NameCheck.Unknown($"{role} event", name, "the events left after exclusion and cleaning", names));
         return code;
     }
 

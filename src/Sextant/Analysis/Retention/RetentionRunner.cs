@@ -104,7 +104,7 @@ public static class RetentionRunner
     private static int Code(EventTable table, string name, string what)
     {
         var code = table.EventCode(name);
-        return code >= 0 ? code : throw new SextantException($"{what} '{name}' does not occur in the store");
+        return code >= 0 ? code : throw new SextantException(NameCheck.Unknown(what, name, null, table.EventNames));
     }
 
     private static long FirstOf(EventTable table, int start, int end, int code)

@@ -13,8 +13,10 @@ internal static class GrowthDashboard
         var levers = g.Levers.OrderBy(l => l.Rank).ToList();
         var tiles = new List<Tile>
         {
-            new("Top levers together, 12 months", Text.Money(g.CompoundAdditionalP50), $"P10 {Text.Money(g.CompoundAdditionalP10)} – P90 {Text.Money(g.CompoundAdditionalP90)}; modelled, extrapolated"),
-            new("Annual revenue baseline", Text.Money(g.Baseline.AnnualRevenue), $"sample {Text.Money(g.Baseline.SampleAnnualRevenue)} × {Text.Number(Math.Round(g.Baseline.ScaleFactor, 2))} (business.mau / sample MAU)"),
+            new("Top levers together, 12 months", Text.Money(g.CompoundAdditionalP50), $"P10 {Text.Money(g.CompoundAdditionalP10)} – P90 {Text.Money(g.CompoundAdditionalP90)}; " + (g.Baseline.Extrapolated ? "modelled, extrapolated" : "modelled on the sample's revenue")),
+            g.Baseline.Extrapolated
+                ? new("Annual revenue baseline", Text.Money(g.Baseline.AnnualRevenue), $"sample {Text.Money(g.Baseline.SampleAnnualRevenue)} × {Text.Number(Math.Round(g.Baseline.ScaleFactor, 2))} (business.mau / sample MAU)")
+                : new("Annual revenue baseline", Text.Money(g.Baseline.SampleAnnualRevenue), "measured in the sample; business.mau is not set, so nothing is extrapolated"),
         };
         if (levers.Count > 0)
             tiles.Insert(0, new Tile("Best lever", levers[0].Lever, $"first year P50 {Text.Money(levers[0].P50)} [P10 {Text.Money(levers[0].P10)}, P90 {Text.Money(levers[0].P90)}]; modelled"));
@@ -30,7 +32,7 @@ internal static class GrowthDashboard
                 [new ChartSeries("with the levers (P50)", g.Projection.Select(p => new ChartPoint(p.P50,
                     $"month {p.Month}: P50 {Text.Money(p.P50)} [P10 {Text.Money(p.P10)}, P90 {Text.Money(p.P90)}]; cumulative additional P50 {Text.Money(p.CumulativeAdditionalP50)}", p.P10, p.P90)).ToList(), Band: true),
                  new ChartSeries("baseline", g.Projection.Select(p => new ChartPoint(p.Baseline, $"month {p.Month}: baseline {Text.Money(p.Baseline)}")).ToList())],
-                ValueFormat.Money) { Note = "Extrapolated: the levers act multiplicatively on monthly revenue." },
+                ValueFormat.Money) { Note = (g.Baseline.Extrapolated ? "Extrapolated" : "On the sample's revenue") + ": the levers act multiplicatively on monthly revenue." },
         };
         if (g.Sensitivity.Count > 0)
             charts.Add(new IntervalChart("tornado", "What moves the 12-month result most (tornado)", g.Sensitivity.Select(s => new IntervalRow($"{s.Lever}: {s.Parameter}",

@@ -14,7 +14,7 @@ internal static class GrowthSection
         var blocks = new List<Block>();
         if (growth.Levers.Count == 0)
         {
-            blocks.Add(new Paragraph(Fig.Text("No growth levers were modelled.")));
+            blocks.Add(new Paragraph(Fig.Text("No growth levers were modelled: list them under growth.levers in sextant.yaml.")));
         }
         else
         {
@@ -32,7 +32,9 @@ internal static class GrowthSection
             if (findings.TopLever is { } top)
                 items.Add(RichText.Of($"Top lever: {Phrases.Lever(top, currency)}.").As(Tone.Positive));
             if (growth.TopLevers.Count > 0)
-                items.Add(RichText.Of($"Top levers together ({RichText.Join(", ", growth.TopLevers.Select(l => new RichText([Fig.Name(l)])))}), additional revenue over the projection's {Fig.Count(growth.Projection.Count)} months: {Phrases.Range(growth.CompoundAdditionalP10, growth.CompoundAdditionalP50, growth.CompoundAdditionalP90, currency)} (modelled, extrapolated from {Fig.Money(growth.Baseline.SampleAnnualRevenue)}{Phrases.Currency(currency)} sample annual revenue × {Fig.Of(growth.Baseline.ScaleFactor, NumberStyle.OneDecimal)}).").As(Tone.Neutral));
+                items.Add(RichText.Of($"Top levers together ({RichText.Join(", ", growth.TopLevers.Select(l => new RichText([Fig.Name(l)])))}), additional revenue over the projection's {Fig.Count(growth.Projection.Count)} months: {Phrases.Range(growth.CompoundAdditionalP10, growth.CompoundAdditionalP50, growth.CompoundAdditionalP90, currency)} {(growth.Baseline.Extrapolated
+                    ? RichText.Of($"(modelled, extrapolated from {Fig.Money(growth.Baseline.SampleAnnualRevenue)}{Phrases.Currency(currency)} sample annual revenue × {Fig.Of(growth.Baseline.ScaleFactor, NumberStyle.OneDecimal)})")
+                    : RichText.Of($"(modelled on {Fig.Money(growth.Baseline.SampleAnnualRevenue)}{Phrases.Currency(currency)} sample annual revenue; nothing extrapolated)"))}.").As(Tone.Neutral));
             blocks.Add(new BulletList(items));
         }
         blocks.Add(Impacts(findings));
@@ -56,7 +58,9 @@ internal static class GrowthSection
             ImpactOutcome.Upgrade => "first-year upgrade rate",
             _ => "first-year revenue",
         };
-        return RichText.Of($"Association, not a cause: users of {Fig.Name(impact.Feature)} differ in {Fig.Text(outcome)} by {Fig.Of(impact.Adjusted.Difference, style)} {Fig.Interval(impact.Adjusted.CiLow, impact.Adjusted.CiHigh, style)} from similar non-users after adjustment ({Fig.Of(impact.Naive.Difference, style)} before adjustment); worth about {Fig.Money(impact.IncrementalAnnualRevenue)}{Phrases.Currency(currency)} a year only if it were causal (extrapolated). Caveat: {Fig.Name(impact.Statement)}.");
+        return RichText.Of($"Association, not a cause: users of {Fig.Name(impact.Feature)} differ in {Fig.Text(outcome)} by {Fig.Of(impact.Adjusted.Difference, style)} {Fig.Interval(impact.Adjusted.CiLow, impact.Adjusted.CiHigh, style)} from similar non-users after adjustment ({Fig.Of(impact.Naive.Difference, style)} before adjustment); {(impact.IncrementalAnnualRevenueExtrapolated is { } scaled
+            ? RichText.Of($"worth about {Fig.Money(scaled)}{Phrases.Currency(currency)} a year only if it were causal (extrapolated; {Fig.Money(impact.IncrementalAnnualRevenue)}{Phrases.Currency(currency)} in the sample)")
+            : RichText.Of($"worth about {Fig.Money(impact.IncrementalAnnualRevenue)}{Phrases.Currency(currency)} a year in the sample only if it were causal"))}. Caveat: {Fig.Name(impact.Statement)}.");
     }
 
     private static RichText Cell(Inline value) => new([value]);

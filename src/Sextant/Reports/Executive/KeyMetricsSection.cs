@@ -32,6 +32,7 @@ internal static class KeyMetricsSection
     internal static RichText Activation(Findings findings)
     {
         var activation = findings.Inputs.Metrics.Activation;
+        if (activation.Events.Count == 0) return Fig.Text("Activation: not measured, because sextant.yaml names no activation.events (the events that activate a user).");
         return activation.Eligible == 0
             ? Fig.Text("Activation: no signed-up user's activation window has ended yet, so there is no rate.")
             : RichText.Of($"Activation rate: {Fig.RateWithInterval(activation.Rate, activation.CiLow, activation.CiHigh)} ({Fig.Count(activation.Activated)} of {Fig.Count(activation.Eligible)} users whose {Fig.Count(activation.WindowDays)}-day window has ended).");

@@ -8,6 +8,8 @@ internal static class NorthStarSection
     public static ReportSection Build(Findings findings)
     {
         var star = findings.Inputs.Metrics.NorthStar;
+        if (star.CollaborationEvents.Count == 0)
+            return new ReportSection(Heading, [new Paragraph(Fig.Text("Not measured: sextant.yaml names no north_star.collaboration_events, the events that make a workspace's week collaborative."))]);
         var blocks = new List<Block>
         {
             new Paragraph(RichText.Of($"The North Star is {Fig.Name(star.Name)}: workspaces with at least {Fig.Count(star.MinMembers)} active members in an ISO week and at least one collaboration event ({RichText.Join(", ", star.CollaborationEvents.Select(e => new RichText([Fig.Name(e)])))}) in that week.")),

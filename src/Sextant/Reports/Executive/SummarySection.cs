@@ -10,7 +10,9 @@ internal static class SummarySection
         var star = findings.Inputs.Metrics.NorthStar;
         var items = new List<RichText>
         {
-            findings.NorthStarWeek is { } week
+            findings.NorthStarWeek is null ? Fig.Text("North Star: no complete week yet, so no headline.")
+                : star.CollaborationEvents.Count == 0 ? Fig.Text("North Star: not measured (set north_star.collaboration_events in sextant.yaml).")
+                : findings.NorthStarWeek is { } week
                 ? RichText.Of($"North Star: {Fig.Count(week.Users)} {Fig.Name(star.Name)} in the week of {Fig.Name(week.Period)}, the last complete week{(star.Extrapolated is { } scaled ? RichText.Of($" (about {Fig.Count(scaled.Value)} extrapolated to the business)") : Fig.Text(""))}.")
                 : Fig.Text("North Star: no complete week yet, so no headline."),
             KeyMetricsSection.Activation(findings),

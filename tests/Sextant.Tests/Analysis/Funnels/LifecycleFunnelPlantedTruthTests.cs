@@ -10,7 +10,7 @@ public sealed class LifecycleFunnelPlantedTruthTests(StoredScenarioFixture fixtu
     public void The_largest_drop_on_the_demo_data_is_activation_to_engagement_within_the_calibration_target()
     {
         var watch = Stopwatch.StartNew();
-        var result = LifecycleFunnelRunner.Run(fixture.Table, new LifecycleFunnelQuery());
+        var result = LifecycleFunnelRunner.Run(fixture.Table, Support.DemoSettings.LifecycleQuery);
         watch.Stop();
         foreach (var stage in result.Steps)
             output.WriteLine($"{stage.Name}: {stage.Users} ({stage.ConversionFromPrevious:P1} of previous, {stage.ConversionFromStart:P1} of start)");
@@ -26,7 +26,7 @@ public sealed class LifecycleFunnelPlantedTruthTests(StoredScenarioFixture fixtu
     {
         var data = fixture.Scenario.Data;
 
-        var result = LifecycleFunnelRunner.Run(fixture.Table, new LifecycleFunnelQuery());
+        var result = LifecycleFunnelRunner.Run(fixture.Table, Support.DemoSettings.LifecycleQuery);
 
         Assert.Equal(data.Users.Count, result.Steps[1].Users + result.CensoredUsers + result.UsersWithoutSignup);
         Assert.Equal(data.Truth.Visitors, result.Steps[0].Users - result.Steps[1].Users + result.CensoredVisitors);

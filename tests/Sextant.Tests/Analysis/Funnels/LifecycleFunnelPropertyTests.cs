@@ -1,6 +1,5 @@
 using System.Text;
 using Sextant.Analysis.Funnels;
-using Sextant.Configuration;
 using Sextant.Tests.Support;
 
 namespace Sextant.Tests.Analysis.Funnels;
@@ -13,9 +12,9 @@ public sealed class LifecycleFunnelPropertyTests
     [Fact]
     public void Stage_counts_never_grow_rates_stay_in_range_and_breakdowns_sum_to_the_signed_up_users()
     {
-        var query = new LifecycleFunnelQuery
+        var query = DemoSettings.LifecycleQuery with
         {
-            Milestones = new MilestonesConfig { EngagementActiveDays = 2, EngagementWithinDays = 10, HabitActiveWeeks = 2, HabitWithinWeeks = 3 },
+            Milestones = DemoSettings.LifecycleQuery.Milestones with { EngagementActiveDays = 2, EngagementWithinDays = 10, HabitActiveWeeks = 2, HabitWithinWeeks = 3 },
             ExcludeEvents = ["billing"],
             Breakdown = "segment",
         };

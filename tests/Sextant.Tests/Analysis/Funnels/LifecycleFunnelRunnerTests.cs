@@ -9,6 +9,8 @@ namespace Sextant.Tests.Analysis.Funnels;
 
 public sealed class LifecycleFunnelRunnerTests
 {
+    private static readonly LifecycleFunnelQuery Demo = Support.DemoSettings.LifecycleQuery;
+
     /// <summary>Every hand-made user signs up on 2024-01-01; this data end leaves all their windows complete.</summary>
     private const string DataEnd = "2024-06-01T00:00:00Z";
 
@@ -17,7 +19,7 @@ public sealed class LifecycleFunnelRunnerTests
     private static long Micros(string iso) => Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture)).UnixMicroseconds;
 
     private static LifecycleFunnelResult Run(EventTable table, LifecycleFunnelQuery? query = null, string asOf = DataEnd) =>
-        LifecycleFunnelRunner.Run(table, (query ?? new LifecycleFunnelQuery()) with { AsOf = Micros(asOf) });
+        LifecycleFunnelRunner.Run(table, (query ?? Demo) with { AsOf = Micros(asOf) });
 
     private static long[] Users(LifecycleFunnelResult result) => result.Steps.Select(s => s.Users).ToArray();
 
@@ -104,7 +106,7 @@ public sealed class LifecycleFunnelRunnerTests
             At("late", "signup", "2024-01-01T10:00:00Z"), At("late", "create_page", "2024-01-02T00:00:00Z"), At("late", "edit_page", "2024-01-08T10:00:00.000001Z"));
 
         Assert.Equal([2L, 2, 1, 0, 0, 0, 0], Users(Run(table)));
-        Assert.Equal([2L, 2, 2, 0, 0, 0, 0], Users(Run(table, new LifecycleFunnelQuery { Activation = new ActivationConfig { Match = "any" } })));
+        Assert.Equal([2L, 2, 2, 0, 0, 0, 0], Users(Run(table, Demo with { Activation = Demo.Activation with { Match = "any" } })));
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public sealed class LifecycleFunnelRunnerTests
         var table = Load(null, [.. ActiveOnDays("a", 1, 2), On("a", 3, "billing_run")]);
 
         Assert.Equal([1L, 1, 1, 1, 0, 0, 0], Users(Run(table)));
-        Assert.Equal([1L, 1, 1, 0, 0, 0, 0], Users(Run(table, new LifecycleFunnelQuery { ExcludeEvents = ["billing_run"] })));
+        Assert.Equal([1L, 1, 1, 0, 0, 0, 0], Users(Run(table, Demo with { ExcludeEvents = ["billing_run"] })));
     }
 
     [Fact]
@@ -179,7 +181,7 @@ public sealed class LifecycleFunnelRunnerTests
         fixture.Ingest("subs.csv", "subscription_id,user_id,plan,status,start_at,end_at,mrr,currency\ns1,paid,plus,active,2024-02-01,,10,USD\ns2,trial,plus,trial,2024-02-01,,0,USD\n");
         var table = fixture.Load();
 
-        var result = Run(table, new LifecycleFunnelQuery { Breakdown = "segment" });
+        var result = Run(table, Demo with { Breakdown = "segment" });
 
         Assert.Equal([5L, 4, 3, 3, 3, 2, 1], Users(result));
         Assert.Equal(1, result.UsersWithoutSignup);
@@ -195,7 +197,7 @@ public sealed class LifecycleFunnelRunnerTests
     {
         var table = Load(null, At("a", "signup", "2024-01-01T10:00:00Z"));
 
-        var error = Assert.Throws<SextantException>(() => Run(table, new LifecycleFunnelQuery { Breakdown = "colour" }));
+        var error = Assert.Throws<SextantException>(() => Run(table, Demo with { Breakdown = "colour" }));
 
         Assert.Contains("colour", error.Message, StringComparison.Ordinal);
     }

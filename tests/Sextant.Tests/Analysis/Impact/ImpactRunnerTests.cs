@@ -42,6 +42,18 @@ public sealed class ImpactRunnerTests
     }
 
     [Fact]
+    public void The_activation_covariate_comes_from_the_projects_activation_events_only()
+    {
+        // Given no activation.events, the adjustment has no activation covariate (no create_page / edit_page assumed);
+        var without = ImpactRunner.Run(Confounded(), new ImpactQuery("x", ImpactOutcome.Retention, Strata: 2));
+        // given activation.events [view], it adjusts for doing view within the adoption window.
+        var with = ImpactRunner.Run(Confounded(), new ImpactQuery("x", ImpactOutcome.Retention, Strata: 2, ActivationEvents: ["view"]));
+
+        Assert.DoesNotContain(without.Covariates, c => c.StartsWith("activated", StringComparison.Ordinal));
+        Assert.Contains("activated (view) within the adoption window", with.Covariates);
+    }
+
+    [Fact]
     public void One_stratum_gives_the_naive_difference()
     {
         var result = ImpactRunner.Run(Confounded(), new ImpactQuery("x", ImpactOutcome.Retention, Strata: 1));
@@ -54,7 +66,7 @@ public sealed class ImpactRunnerTests
     {
         var table = Load(null, At("u", "x", "2026-01-01T00:00:00Z"));
 
-        Assert.Contains("no event named 'y'", Assert.Throws<SextantException>(() => ImpactRunner.Run(table, new ImpactQuery("y"))).Message, StringComparison.Ordinal);
+        Assert.Contains("unknown feature event 'y'", Assert.Throws<SextantException>(() => ImpactRunner.Run(table, new ImpactQuery("y"))).Message, StringComparison.Ordinal);
         Assert.Contains("observed for 365 days", Assert.Throws<SextantException>(() => ImpactRunner.Run(table, new ImpactQuery("x"))).Message, StringComparison.Ordinal);
     }
 }
@@ -67,7 +79,7 @@ public sealed class ImpactPlantedTruthTests(StoredScenarioFixture fixture) : ICl
     {
         var truth = fixture.Scenario.Data.Truth.FeatureEffects.Single(e => e.Feature == "connect_integration").PaidEffect;
 
-        var result = ImpactRunner.Run(fixture.Table, new ImpactQuery("connect_integration", ImpactOutcome.Upgrade));
+        var result = ImpactRunner.Run(fixture.Table, new ImpactQuery("connect_integration", ImpactOutcome.Upgrade, ActivationEvents: ["create_page", "edit_page"]));
 
         Assert.InRange(truth, result.Adjusted.CiLow, result.Adjusted.CiHigh);
         Assert.True(result.Naive.CiLow > truth, $"naive {result.Naive.Difference} should overstate {truth}");
@@ -78,7 +90,7 @@ public sealed class ImpactPlantedTruthTests(StoredScenarioFixture fixture) : ICl
     {
         var truth = fixture.Scenario.Data.Truth.FeatureEffects.Single(e => e.Feature == "use_template").PaidEffect;
 
-        var result = ImpactRunner.Run(fixture.Table, new ImpactQuery("use_template", ImpactOutcome.Upgrade));
+        var result = ImpactRunner.Run(fixture.Table, new ImpactQuery("use_template", ImpactOutcome.Upgrade, ActivationEvents: ["create_page", "edit_page"]));
 
         Assert.Equal(0, truth);
         Assert.InRange(truth, result.Adjusted.CiLow, result.Adjusted.CiHigh);

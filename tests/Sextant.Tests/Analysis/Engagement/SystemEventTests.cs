@@ -1,0 +1,33 @@
+using Sextant.Analysis;
+using Sextant.Analysis.Engagement;
+using static Sextant.Tests.Support.EventBuilder;
+
+namespace Sextant.Tests.Analysis.Engagement;
+
+/// <summary>Without a <c>features</c> list, adoption is reported for product events only.</summary>
+public sealed class SystemEventTests
+{
+    [Fact]
+    public void Sign_up_page_views_and_dollar_events_are_not_features()
+    {
+        // Given a user who signs up, views pages, is exposed to an experiment and exports once,
+        var table = Load(null,
+            At("a", "signup", "2026-01-01T09:00:00Z"), At("a", "page_view", "2026-01-01T09:01:00Z"), At("a", "$pageview", "2026-01-01T09:02:00Z"),
+            At("a", "$experiment_started", "2026-01-01T09:03:00Z"), At("a", "export", "2026-01-01T09:04:00Z"));
+
+        // when adoption runs with no feature list,
+        var features = EngagementRunner.Run(table, new EngagementQuery()).FeatureAdoption.Select(f => f.Feature);
+
+        // then only export is a feature.
+        Assert.Equal(["export"], features);
+    }
+
+    [Theory]
+    [InlineData("signup", true)]
+    [InlineData("Page_View", true)]
+    [InlineData("$identify", true)]
+    [InlineData("view_page", false)]
+    [InlineData("export", false)]
+    public void System_events_are_recognised_by_name(string name, bool system) =>
+        Assert.Equal(system, SystemEvents.Is(name));
+}

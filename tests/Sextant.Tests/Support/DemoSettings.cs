@@ -1,0 +1,18 @@
+using Sextant.Analysis.Funnels;
+using Sextant.Configuration;
+
+namespace Sextant.Tests.Support;
+
+/// <summary>
+/// The demo product's activation criteria, collaboration events and upgrade event, which the
+/// library no longer assumes: tests written against the demo's definitions name them here.
+/// </summary>
+public static class DemoSettings
+{
+    public static LifecycleFunnelQuery LifecycleQuery { get; } = new()
+    {
+        Activation = new ActivationConfig { Events = ActivationConfig.DefaultEvents },
+        Milestones = new MilestonesConfig { MonetizationEvents = MilestonesConfig.DemoMonetizationEvents },
+        CollaborationEvents = NorthStarConfig.DefaultCollaborationEvents,
+    };
+}
