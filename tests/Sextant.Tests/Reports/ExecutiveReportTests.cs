@@ -172,6 +172,19 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
     }
 
     [Fact]
+    public void The_revenue_headline_states_the_change_against_the_month_before()
+    {
+        // Given the last two complete months at 100 and 120
+        var months = Inputs.Revenue.Months.Where(m => m.Complete).ToList();
+        months[^2] = months[^2] with { Month = "2098-11", Revenue = 100 };
+        months[^1] = months[^1] with { Month = "2098-12", Revenue = 120 };
+        var inputs = Inputs with { Revenue = Inputs.Revenue with { Months = months } };
+
+        // Then the headline reads the last one's change: +20.0% on the month before
+        Assert.Contains($"Revenue in 2098-12 (the last complete month): 120 {Inputs.Revenue.Currency}, +20.0% on 2098-11 (100 {Inputs.Revenue.Currency});", Flat(Text(inputs)));
+    }
+
+    [Fact]
     public void Segments_and_channels_are_compared_by_their_intervals()
     {
         var text = Flat(Text(Inputs));
@@ -384,6 +397,7 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
                 Derivation.Result => figure.Inputs[0],
                 Derivation.Complement => 1 - figure.Inputs[0],
                 Derivation.Difference => figure.Inputs[0] - figure.Inputs[1],
+                Derivation.Change => figure.Inputs[0] / figure.Inputs[1] - 1,
                 _ => figure.Inputs[0] / figure.Inputs[1],
             };
             Assert.Equal(expected, figure.Value);
