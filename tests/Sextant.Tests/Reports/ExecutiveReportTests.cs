@@ -148,6 +148,26 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
     }
 
     [Fact]
+    public void Experiment_metrics_are_named_in_words_not_in_the_spec_grammar()
+    {
+        // Given the first experiment judged on active_on_day:30:span=30 (active on any of days 30 to 59)
+        var experiment = Inputs.Experiments[0];
+        var metric = experiment.Metrics[0] with { Name = "active_on_day:30:span=30" };
+        var inputs = Inputs with { Experiments = [experiment with { Metrics = [metric, .. experiment.Metrics.Skip(1)] }, .. Inputs.Experiments.Skip(1)] };
+
+        var text = Flat(Text(inputs));
+
+        Assert.Contains("relative to control on active on days 30–59", text);
+        Assert.DoesNotContain("active_on_day:30", text);
+    }
+
+    [Fact]
+    public void The_growth_table_gives_effort_in_person_months()
+    {
+        Assert.Contains("Effort (person-months)", Text(Inputs));
+    }
+
+    [Fact]
     public void Each_experiment_shows_its_decision_lift_interval_and_sample_ratio()
     {
         var text = Flat(Text(Inputs));
@@ -158,7 +178,7 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
             var decision = experiment.Verdict.Decision switch { "dont_ship" => "don't ship", "keep_running" => "keep running", var d => d };
             var lift = experiment.Metrics[0].Comparisons[0];
             Assert.Contains($"{experiment.Experiment}: {decision}.", text);
-            Assert.Contains($"{lift.Variant} {Signed(lift.RelativeLift!.Value)} [{Signed(lift.RelativeCiLow!.Value)}, {Signed(lift.RelativeCiHigh!.Value)}] relative to control on {experiment.Metrics[0].Name}", text);
+            Assert.Contains($"{lift.Variant} {Signed(lift.RelativeLift!.Value)} [{Signed(lift.RelativeCiLow!.Value)}, {Signed(lift.RelativeCiHigh!.Value)}] relative to control on {MetricLabels.Of(experiment.Metrics[0].Name)}", text);
         }
         Assert.Contains("Sample ratio: no mismatch", text);
     }
@@ -425,7 +445,9 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
                 case null:
                     return;
                 case string s:
+                    // A metric spec is printed in words; the words follow from the string alone.
                     strings.Add(s);
+                    strings.Add(MetricLabels.Of(s));
                     return;
                 case double d:
                     numbers.Add(d);
