@@ -162,6 +162,23 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
     }
 
     [Fact]
+    public void Fast_activators_are_compared_with_slow_activators_and_the_never_activated_are_reported_apart()
+    {
+        // Given month-1 retention of 50 of 100 fast, 25 of 100 slow and 5 of 100 never-activated users
+        var speed = Inputs.Metrics.ActivationSpeed with
+        {
+            Groups = [new("fast activators (< 24 h)", 50, 100, 0.5, 0.4, 0.6), new("slow activators", 25, 100, 0.25, 0.18, 0.34), new("not activated", 5, 100, 0.05, 0.02, 0.11)],
+        };
+        var inputs = Inputs with { Metrics = Inputs.Metrics with { ActivationSpeed = speed } };
+
+        var text = Flat(Text(inputs));
+
+        // Then the ratio is fast over slow (2), not fast over everyone else (50 / 15 = 3.3)
+        Assert.Contains("By activation speed, month-1 retention of fast activators (< 24 h) is 50.0% [40.0%, 60.0%] of 100 against 25.0% [18.0%, 34.0%] of 100 for slow activators (2.000 times as high); reported apart, not activated: 5.0% [2.0%, 11.0%] of 100;", text);
+        Assert.DoesNotContain("everyone else", text);
+    }
+
+    [Fact]
     public void The_growth_table_gives_effort_in_person_months()
     {
         Assert.Contains("Effort (person-months)", Text(Inputs));
