@@ -51,12 +51,18 @@ internal static partial class EChartsOption
 
     private static string FormatName(ValueFormat format) => format.ToString().ToLowerInvariant();
 
-    private static JsonObject ValueAxis(ValueFormat format) => new()
+    private static JsonObject ValueAxis(ValueFormat format)
     {
-        ["type"] = "value",
-        ["sextantFormat"] = FormatName(format),
-        ["splitLine"] = new JsonObject { ["lineStyle"] = new JsonObject { ["color"] = Palette.Grid } },
-    };
+        var axis = new JsonObject
+        {
+            ["type"] = "value",
+            ["sextantFormat"] = FormatName(format),
+            ["splitLine"] = new JsonObject { ["lineStyle"] = new JsonObject { ["color"] = Palette.Grid } },
+        };
+        // A count axis over a small range would get ticks at 0.5 steps, printed as "0, 1, 1, 2".
+        if (format == ValueFormat.Count) axis["minInterval"] = 1;
+        return axis;
+    }
 
     private static JsonObject CategoryAxis(IReadOnlyList<string> categories, bool inverse = false, bool vertical = false)
     {
