@@ -25,6 +25,9 @@ internal static partial class EChartsOption
             IntervalChart interval => Interval(interval),
             _ => throw new ArgumentException($"no ECharts form for {chart.GetType().Name}", nameof(chart)),
         };
+        // A chart of only gaps would show bare axes, which read as zero; say why nothing is drawn.
+        if (ChartData.IsEmpty(chart))
+            option["title"] = new JsonObject { ["text"] = ChartData.EmptyText, ["left"] = "center", ["top"] = "middle", ["textStyle"] = new JsonObject { ["fontSize"] = 13, ["fontWeight"] = "normal", ["color"] = Palette.Neutral } };
         option["animation"] = false;
         option["color"] = new JsonArray(Palette.Series.Select(c => (JsonNode)c).ToArray());
         option["textStyle"] = new JsonObject { ["color"] = Palette.Text };
