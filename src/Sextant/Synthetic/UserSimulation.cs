@@ -105,7 +105,7 @@ internal sealed class UserSimulation
         // Users who did not activate stay away during their activation window, so the data agree with what was dealt.
         var activeMonths = Activity(months, intensity, activated ? activatedAt : signup + ActivationWindowDays * Day);
 
-        var (subscription, plan) = activated ? MaybePay(activeMonths, adopted) : (null, "free");
+        var (subscription, plan) = activated ? MaybePay(activeMonths, months, adopted) : (null, "free");
         _events.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
         return new NotionGenerator.UserOutcome(_events, activated, fast, subscription, plan, assignments, _effects);
     }
@@ -262,7 +262,7 @@ internal sealed class UserSimulation
         return found;
     }
 
-    private (Subscription?, string) MaybePay(List<(long Start, long End)> activeMonths, HashSet<string> adopted)
+    private (Subscription?, string) MaybePay(List<(long Start, long End)> activeMonths, int survivedMonths, HashSet<string> adopted)
     {
         // Users who came back often in their first month are the ones who pay.
         var signup = _person.SignupAt;
@@ -276,7 +276,15 @@ internal sealed class UserSimulation
             if (adopted.Contains(effect.Feature))
                 Effect(effect.Feature).PaidDifference = probability - Probability(Odds(baseline) * adoptionFactor / effect.PaidOddsFactor);
         if (activeMonths.Count == 0 || !_random.Chance(probability)) return (null, "free");
-        var (start, end) = activeMonths[_random.Next(Math.Min(activeMonths.Count, 4))];
+        // The upgrade falls in one of the first four months the user is active, counting the
+        // months they survive past the end of the data: drawing only among the months seen would
+        // crowd the upgrades of recent sign-ups into the last months and make revenue jump there.
+        var signupDate = DateOnly.FromDayNumber((int)(signup / Day) + new DateOnly(1970, 1, 1).DayNumber);
+        var seenMonths = (_scenario.To.Year - signupDate.Year) * 12 + _scenario.To.Month - signupDate.Month + 1;
+        var candidates = activeMonths.Count + Math.Max(0, survivedMonths + 1 - seenMonths);
+        var month = _random.Next(Math.Min(candidates, 4));
+        if (month >= activeMonths.Count) return (null, "free");
+        var (start, end) = activeMonths[month];
         var at = start + (long)(_random.NextDouble() * Math.Max(1, end - start));
         var plan = _person.Segment.Name switch
         {
@@ -289,10 +297,13 @@ internal sealed class UserSimulation
         var seats = _person.Segment.TeamSize <= 1 ? 1 : 1 + _random.Poisson(_person.Segment.TeamSize / 8.0);
         var mrr = _scenario.PlanPrices[plan] * seats;
         Emit("upgrade", at, $"{{\"from\":\"free\",\"to\":\"{plan}\",\"seats\":{seats}}}", revenue: mrr);
-        var lastActive = activeMonths[^1].End;
-        var cancelled = lastActive < _dataEnd - 31 * Day;
+        // The subscription ends when the user churns: at the end of their last surviving month,
+        // whether or not they were active in it. Ending it at their last active month instead
+        // left everyone last active in the final two months paying, so the last month's revenue jumped.
+        var churnedAt = NotionGenerator.DayStart(new DateOnly(signupDate.Year, signupDate.Month, 1).AddMonths(survivedMonths + 1)) - 1;
+        var cancelled = churnedAt < _dataEnd;
         var subscription = new Subscription("sub-" + _person.UserId, _person.UserId, plan, cancelled ? "cancelled" : "active",
-            new Timestamp(at), cancelled ? new Timestamp(Math.Max(at, lastActive)) : null, mrr, "USD");
+            new Timestamp(at), cancelled ? new Timestamp(Math.Max(at, churnedAt)) : null, mrr, "USD");
         return (subscription, cancelled ? "free" : plan);
     }
 

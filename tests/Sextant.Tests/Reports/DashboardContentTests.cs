@@ -78,17 +78,31 @@ public sealed class DashboardContentTests(ReportInputsFixture fixture) : IClassF
     }
 
     [Fact]
+    public void A_dont_ship_verdict_reads_dont_ship_on_the_dashboards()
+    {
+        // Given the first experiment's verdict turned into dont_ship
+        var experiment = _inputs.Experiments[0];
+        var inputs = _inputs with { Experiments = [experiment with { Verdict = experiment.Verdict with { Decision = "dont_ship" } }, .. _inputs.Experiments.Skip(1)] };
+
+        var pages = DashboardSet.Build(inputs);
+
+        // Then both the experiments and the executive tiles say "don't ship"
+        Assert.Contains(pages.Single(p => p.Slug == "experiments").Tiles, t => t.Label == experiment.Experiment && t.Value == "don't ship");
+        Assert.Contains(pages.Single(p => p.Slug == "executive").Tiles, t => t.Label == "Experiment " + experiment.Experiment && t.Value == "don't ship");
+    }
+
+    [Fact]
     public void Experiment_forest_plots_show_each_comparisons_relative_lift_and_interval()
     {
         foreach (var experiment in _inputs.Experiments)
         {
             var metric = experiment.Metrics[0];
-            var forest = Assert.IsType<IntervalChart>(Page("experiments").Charts.Single(c => c.Title.StartsWith(experiment.Experiment + ": " + metric.Name, StringComparison.Ordinal)));
+            var forest = Assert.IsType<IntervalChart>(Page("experiments").Charts.Single(c => c.Title.StartsWith(experiment.Experiment + ": " + MetricLabels.Of(metric.Name), StringComparison.Ordinal)));
             Assert.Equal(metric.Comparisons.Select(c => c.Variant), forest.Rows.Select(r => r.Label));
             Assert.Equal(metric.Comparisons.Select(c => c.RelativeLift), forest.Rows.Select(r => r.Estimate));
             Assert.Equal(metric.Comparisons.Select(c => c.RelativeCiLow!.Value), forest.Rows.Select(r => r.Low));
             Assert.Equal(metric.Comparisons.Select(c => c.Significant), forest.Rows.Select(r => r.Highlight));
-            Assert.Contains(Page("experiments").Tiles, t => t.Label == experiment.Experiment && t.Value == experiment.Verdict.Decision.Replace('_', ' '));
+            Assert.Contains(Page("experiments").Tiles, t => t.Label == experiment.Experiment && t.Value == (experiment.Verdict.Decision == "dont_ship" ? "don't ship" : experiment.Verdict.Decision.Replace('_', ' ')));
         }
     }
 

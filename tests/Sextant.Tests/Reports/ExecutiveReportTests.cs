@@ -148,6 +148,43 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
     }
 
     [Fact]
+    public void Experiment_metrics_are_named_in_words_not_in_the_spec_grammar()
+    {
+        // Given the first experiment judged on active_on_day:30:span=30 (active on any of days 30 to 59)
+        var experiment = Inputs.Experiments[0];
+        var metric = experiment.Metrics[0] with { Name = "active_on_day:30:span=30" };
+        var inputs = Inputs with { Experiments = [experiment with { Metrics = [metric, .. experiment.Metrics.Skip(1)] }, .. Inputs.Experiments.Skip(1)] };
+
+        var text = Flat(Text(inputs));
+
+        Assert.Contains("relative to control on active on days 30–59", text);
+        Assert.DoesNotContain("active_on_day:30", text);
+    }
+
+    [Fact]
+    public void Fast_activators_are_compared_with_slow_activators_and_the_never_activated_are_reported_apart()
+    {
+        // Given month-1 retention of 50 of 100 fast, 25 of 100 slow and 5 of 100 never-activated users
+        var speed = Inputs.Metrics.ActivationSpeed with
+        {
+            Groups = [new("fast activators (< 24 h)", 50, 100, 0.5, 0.4, 0.6), new("slow activators", 25, 100, 0.25, 0.18, 0.34), new("not activated", 5, 100, 0.05, 0.02, 0.11)],
+        };
+        var inputs = Inputs with { Metrics = Inputs.Metrics with { ActivationSpeed = speed } };
+
+        var text = Flat(Text(inputs));
+
+        // Then the ratio is fast over slow (2), not fast over everyone else (50 / 15 = 3.3)
+        Assert.Contains("By activation speed, month-1 retention of fast activators (< 24 h) is 50.0% [40.0%, 60.0%] of 100 against 25.0% [18.0%, 34.0%] of 100 for slow activators (2.000 times as high); reported apart, not activated: 5.0% [2.0%, 11.0%] of 100;", text);
+        Assert.DoesNotContain("everyone else", text);
+    }
+
+    [Fact]
+    public void The_growth_table_gives_effort_in_person_months()
+    {
+        Assert.Contains("Effort (person-months)", Text(Inputs));
+    }
+
+    [Fact]
     public void Each_experiment_shows_its_decision_lift_interval_and_sample_ratio()
     {
         var text = Flat(Text(Inputs));
@@ -158,7 +195,7 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
             var decision = experiment.Verdict.Decision switch { "dont_ship" => "don't ship", "keep_running" => "keep running", var d => d };
             var lift = experiment.Metrics[0].Comparisons[0];
             Assert.Contains($"{experiment.Experiment}: {decision}.", text);
-            Assert.Contains($"{lift.Variant} {Signed(lift.RelativeLift!.Value)} [{Signed(lift.RelativeCiLow!.Value)}, {Signed(lift.RelativeCiHigh!.Value)}] relative to control on {experiment.Metrics[0].Name}", text);
+            Assert.Contains($"{lift.Variant} {Signed(lift.RelativeLift!.Value)} [{Signed(lift.RelativeCiLow!.Value)}, {Signed(lift.RelativeCiHigh!.Value)}] relative to control on {MetricLabels.Of(experiment.Metrics[0].Name)}", text);
         }
         Assert.Contains("Sample ratio: no mismatch", text);
     }
@@ -169,6 +206,19 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
         var month = Inputs.Revenue.Months.Last(m => m.Complete);
 
         Assert.Contains($"Revenue in {month.Month} (the last complete month): {Whole(month.Revenue)} {Inputs.Revenue.Currency}", Flat(Text(Inputs)));
+    }
+
+    [Fact]
+    public void The_revenue_headline_states_the_change_against_the_month_before()
+    {
+        // Given the last two complete months at 100 and 120
+        var months = Inputs.Revenue.Months.Where(m => m.Complete).ToList();
+        months[^2] = months[^2] with { Month = "2098-11", Revenue = 100 };
+        months[^1] = months[^1] with { Month = "2098-12", Revenue = 120 };
+        var inputs = Inputs with { Revenue = Inputs.Revenue with { Months = months } };
+
+        // Then the headline reads the last one's change: +20.0% on the month before
+        Assert.Contains($"Revenue in 2098-12 (the last complete month): 120 {Inputs.Revenue.Currency}, +20.0% on 2098-11 (100 {Inputs.Revenue.Currency});", Flat(Text(inputs)));
     }
 
     [Fact]
@@ -384,6 +434,7 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
                 Derivation.Result => figure.Inputs[0],
                 Derivation.Complement => 1 - figure.Inputs[0],
                 Derivation.Difference => figure.Inputs[0] - figure.Inputs[1],
+                Derivation.Change => figure.Inputs[0] / figure.Inputs[1] - 1,
                 _ => figure.Inputs[0] / figure.Inputs[1],
             };
             Assert.Equal(expected, figure.Value);
@@ -411,7 +462,9 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
                 case null:
                     return;
                 case string s:
+                    // A metric spec is printed in words; the words follow from the string alone.
                     strings.Add(s);
+                    strings.Add(MetricLabels.Of(s));
                     return;
                 case double d:
                     numbers.Add(d);

@@ -70,6 +70,30 @@ public sealed class NotionGeneratorTests(DefaultScenarioFixture fixture) : IClas
     }
 
     [Fact]
+    public void Subscriptions_end_in_the_last_months_too_so_the_last_months_revenue_follows_the_trend()
+    {
+        // Given the default scenario's subscriptions (data end 2025-12-31)
+        var subscriptions = fixture.Data.Subscriptions;
+        var months = Enumerable.Range(0, 12).Select(m => new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(m)).ToList();
+
+        // When the recurring revenue of every month of 2025 is summed (a subscription counts in a
+        // month it overlaps) and the cancellations are counted by month
+        var revenue = months.Select(start =>
+        {
+            var end = start.AddMonths(1);
+            return subscriptions.Where(s => s.StartAt.ToDateTimeOffset() < end && (s.EndAt is null || s.EndAt.Value.ToDateTimeOffset() >= start)).Sum(s => s.Mrr);
+        }).ToList();
+        var endedInNovember = subscriptions.Count(s => s.EndAt is { } e && e.ToDateTimeOffset() is { Year: 2025, Month: 11 });
+
+        // Then users churn in November as in any month, and December's change is no larger than
+        // the largest of the eleven changes before it (no subscription ending in the last two
+        // months made it jump 21%).
+        var changes = revenue.Zip(revenue.Skip(1), (a, b) => Math.Abs((double)(b / a) - 1)).ToList();
+        Assert.True(endedInNovember > 100, $"{endedInNovember} subscriptions ended in November");
+        Assert.True(changes[^1] <= changes.SkipLast(1).Max(), $"December changed {changes[^1]:P1}; the largest change before {changes.SkipLast(1).Max():P1}");
+    }
+
+    [Fact]
     public void Team_members_share_workspaces_and_collaborate_inside_them()
     {
         var data = NotionGenerator.Generate(Small);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Sextant.Analysis.Revenue;
 using Sextant.Events;
 using Sextant.Storage;
 using Sextant.Storage.Sqlite;
@@ -8,7 +9,7 @@ namespace Sextant.Analysis.Checks;
 /// <summary>
 /// Data-quality tests in the spirit of dbt tests: store integrity, chunk checksums, unique event ids, identity,
 /// timestamp range, events before sign-up, events without a profile, accepted values and
-/// subscriptions of unknown users. Failing checks make <c>sextant check</c> exit non-zero.
+/// subscriptions of unknown users, and whether the last month is complete and on trend. Failing checks make <c>sextant check</c> exit non-zero.
 /// </summary>
 public static class CheckRunner
 {
@@ -79,11 +80,13 @@ public static class CheckRunner
         checks.Add(Outcome("timestamps_in_range", outOfRange, CheckStatus.Fail,
             "event timestamps lie between 2000-01-01 and one day from now", "events have timestamps before 2000-01-01 or more than one day in the future"));
 
-        checks.AddRange(ProfileChecks(store, table ?? SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc)));
+        var events = table ?? SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
+        checks.AddRange(ProfileChecks(store, events));
         foreach (var (attribute, accepted) in query.AcceptedValues.Where(pair => pair.Value.Count > 0))
             checks.Add(AcceptedValues(connection, attribute, accepted));
         checks.Add(SubscriptionsOfKnownUsers(connection));
         checks.Add(InterruptedIngests(connection));
+        checks.AddRange(LastPeriodChecks.Run(RevenueRunner.Run(events, new RevenueQuery()).Months));
         return checks;
     }
 

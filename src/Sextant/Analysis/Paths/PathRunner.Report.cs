@@ -4,7 +4,7 @@ namespace Sextant.Analysis.Paths;
 
 public static partial class PathRunner
 {
-    private static PathResult Report(PathScan scan, string[] names, PathQuery query)
+    private static PathResult Report(PathScan scan, PairCounts coUsers, int[] coUsageEvents, string[] names, PathQuery query)
     {
         var paths = scan.Paths;
         var withPath = scan.SequencesWithPath;
@@ -12,7 +12,7 @@ public static partial class PathRunner
         var counts = top.Select(i => new PathCount(Names(paths.Steps(i), names), paths.Sequences(i), paths.Users(i), Share(paths.Sequences(i), withPath))).ToList();
         var (edges, dropoff) = Nodes(paths, names);
         var conversion = query.Converted is null ? null : Conversion(paths, top, names, query.Converted, withPath);
-        var network = new FeatureNetwork(scan.UsersWithEvent, CoUsage(scan, names, query), Transitions(scan, names, query.TopTransitions));
+        var network = new FeatureNetwork(scan.UsersWithEvent, CoUsage(scan, coUsers, coUsageEvents, names, query), Transitions(scan, names, query.TopTransitions));
         return new PathResult(scan.Sequences, withPath, scan.UsersWithPath, paths.Count, counts, edges, dropoff, conversion, network);
     }
 
@@ -105,13 +105,14 @@ public static partial class PathRunner
         return new PathConversionSummary(conversionEvent, withPath, converted, Share(converted, withPath), rows);
     }
 
-    private static List<CoUsage> CoUsage(PathScan scan, string[] names, PathQuery query)
+    private static List<CoUsage> CoUsage(PathScan scan, PairCounts coUsers, int[] coUsageEvents, string[] names, PathQuery query)
     {
         var all = scan.UsersWithEvent;
         var pairs = new List<CoUsage>();
-        foreach (var (a, b, both) in scan.CoUsers.NonZero())
+        foreach (var (i, j, both) in coUsers.NonZero())
         {
             if (both < query.MinPairSupport) continue;
+            var (a, b) = (coUsageEvents[i], coUsageEvents[j]);
             var usersA = scan.UsersPerEvent[a];
             var usersB = scan.UsersPerEvent[b];
             var lift = both * (double)all / (usersA * (double)usersB);

@@ -21,7 +21,6 @@ public static partial class PathRunner
             _seenBy = new int[settings.Names];
             Array.Fill(_seenBy, -1);
             UsersPerEvent = new long[settings.Names];
-            CoUsers = new PairCounts(settings.Names);
             Transitions = new PairCounts(settings.Names);
         }
 
@@ -31,9 +30,6 @@ public static partial class PathRunner
         public long UsersWithPath { get; private set; }
         public long UsersWithEvent { get; private set; }
         public long[] UsersPerEvent { get; }
-
-        /// <summary>Entities who did both events, at (lower code, higher code).</summary>
-        public PairCounts CoUsers { get; }
 
         /// <summary>Within-sequence transitions between consecutive distinct events.</summary>
         public PairCounts Transitions { get; }
@@ -86,12 +82,7 @@ public static partial class PathRunner
             if (_distinct.Count == 0) return;
 
             UsersWithEvent++;
-            _distinct.Sort();
-            for (var i = 0; i < _distinct.Count; i++)
-            {
-                UsersPerEvent[_distinct[i]]++;
-                for (var j = i + 1; j < _distinct.Count; j++) CoUsers.Add(_distinct[i], _distinct[j]);
-            }
+            foreach (var code in _distinct) UsersPerEvent[code]++;
         }
 
         /// <summary>Counts the collapsed sequence held in the buffers; true when it has a path.</summary>
@@ -132,7 +123,6 @@ public static partial class PathRunner
             UsersWithPath += other.UsersWithPath;
             UsersWithEvent += other.UsersWithEvent;
             for (var i = 0; i < UsersPerEvent.Length; i++) UsersPerEvent[i] += other.UsersPerEvent[i];
-            CoUsers.Merge(other.CoUsers);
             Transitions.Merge(other.Transitions);
         }
     }

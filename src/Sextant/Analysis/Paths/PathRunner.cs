@@ -51,7 +51,9 @@ public static partial class PathRunner
             if (total is null) total = scan;
             else total.Merge(scan);
         }
-        return Report(total ?? new PathScan(table, settings), names, query);
+        total ??= new PathScan(table, settings);
+        var coUsageEvents = CoUsageEvents(total.UsersPerEvent, names, query.MinPairSupport);
+        return Report(total, CountCoUsers(table, settings, coUsageEvents), coUsageEvents, names, query);
     }
 
     private static void Validate(PathQuery query)

@@ -55,7 +55,11 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<string> Cat
 /// <param name="Columns">Column labels, left to right.</param>
 /// <param name="Cells">Cells[row][column].</param>
 public sealed record HeatmapChart(string Id, string Title, IReadOnlyList<string> Rows, IReadOnlyList<string> Columns,
-    IReadOnlyList<IReadOnlyList<ChartPoint>> Cells, ValueFormat Format) : Chart(Id, Title);
+    IReadOnlyList<IReadOnlyList<ChartPoint>> Cells, ValueFormat Format) : Chart(Id, Title)
+{
+    /// <summary>What the colours stand for, printed as the colour legend's title (e.g. "retained users"); null for none.</summary>
+    public string? LegendTitle { get; init; }
+}
 
 /// <summary>One value on a dial from zero to <paramref name="Max"/>.</summary>
 public sealed record GaugeChart(string Id, string Title, ChartPoint Value, double Max, string Label, ValueFormat Format) : Chart(Id, Title);

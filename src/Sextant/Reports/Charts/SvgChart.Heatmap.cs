@@ -45,7 +45,7 @@ public static partial class SvgChart
         }
 
         var gridBottom = gridTop + rowCount * cellHeight;
-        return HeatLegend(w, low, high, chart.Format, left, gridBottom + 10);
+        return HeatLegend(w, low, high, chart.Format, chart.LegendTitle, left, gridBottom + 10);
     }
 
     /// <summary>Column labels above the grid, every k-th when they would touch; returns k.</summary>
@@ -77,9 +77,15 @@ public static partial class SvgChart
     }
 
     /// <summary>A strip of the heat scale with its lowest and highest values; returns the y below it.</summary>
-    private static double HeatLegend(SvgWriter w, double low, double high, ValueFormat format, double left, double top)
+    private static double HeatLegend(SvgWriter w, double low, double high, ValueFormat format, string? title, double left, double top)
     {
         const double StripWidth = 200, StripHeight = 10;
+        if (!string.IsNullOrEmpty(title))
+        {
+            // Without a title the strip's colours could be read as any measure on the page.
+            w.Open("text").Num("x", left).Num("y", top + LabelSize).Num("font-size", LabelSize).Attr("font-weight", "bold").Text(title);
+            top += LabelSize + 6;
+        }
         var stops = Palette.Heat.Count;
         var swatch = StripWidth / stops;
         for (var i = 0; i < stops; i++)

@@ -28,7 +28,7 @@ public static partial class SvgChart
         ArgumentNullException.ThrowIfNull(chart);
         var body = new SvgWriter();
         var top = Heading(body, chart.Title);
-        var bottom = chart switch
+        var bottom = ChartData.IsEmpty(chart) ? Empty(body, top) : chart switch
         {
             LineChart line => DrawLine(body, line, top),
             BarChart bar => DrawBar(body, bar, top),
@@ -64,6 +64,12 @@ public static partial class SvgChart
         w.Open("text").Num("x", Margin).Num("y", Margin + TitleSize).Num("font-size", TitleSize).Attr("font-weight", "bold")
             .Text(shown, shown == title ? null : title);
         return Margin + TitleSize + 12;
+    }
+
+    private static double Empty(SvgWriter w, double top)
+    {
+        w.Open("text").Num("x", Margin).Num("y", top + LabelSize + 8).Num("font-size", LabelSize + 1).Attr("fill", Palette.Neutral).Text(ChartData.EmptyText);
+        return top + LabelSize + 16;
     }
 
     private static double Caption(SvgWriter w, string? note, double bottom)

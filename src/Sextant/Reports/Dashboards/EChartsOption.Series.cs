@@ -119,7 +119,7 @@ internal static partial class EChartsOption
                 data.Add(Item(cell, new JsonArray(c, r, value)));
             }
         if (data.Count == 0) (min, max) = (0, 1);
-        return new JsonObject
+        var option = new JsonObject
         {
             ["tooltip"] = Tooltip("item"),
             ["grid"] = new JsonObject { ["left"] = 90, ["right"] = 90, ["top"] = 20, ["bottom"] = 40, ["containLabel"] = true },
@@ -144,5 +144,8 @@ internal static partial class EChartsOption
                 ["sextantFormat"] = FormatName(chart.Format),
             }),
         };
+        // The colour legend's title says what the colours measure.
+        if (chart.LegendTitle is { } legend) option["visualMap"]!["text"] = new JsonArray(legend, "");
+        return option;
     }
 }

@@ -25,6 +25,9 @@ internal static partial class EChartsOption
             IntervalChart interval => Interval(interval),
             _ => throw new ArgumentException($"no ECharts form for {chart.GetType().Name}", nameof(chart)),
         };
+        // A chart of only gaps would show bare axes, which read as zero; say why nothing is drawn.
+        if (ChartData.IsEmpty(chart))
+            option["title"] = new JsonObject { ["text"] = ChartData.EmptyText, ["left"] = "center", ["top"] = "middle", ["textStyle"] = new JsonObject { ["fontSize"] = 13, ["fontWeight"] = "normal", ["color"] = Palette.Neutral } };
         option["animation"] = false;
         option["color"] = new JsonArray(Palette.Series.Select(c => (JsonNode)c).ToArray());
         option["textStyle"] = new JsonObject { ["color"] = Palette.Text };
@@ -51,12 +54,18 @@ internal static partial class EChartsOption
 
     private static string FormatName(ValueFormat format) => format.ToString().ToLowerInvariant();
 
-    private static JsonObject ValueAxis(ValueFormat format) => new()
+    private static JsonObject ValueAxis(ValueFormat format)
     {
-        ["type"] = "value",
-        ["sextantFormat"] = FormatName(format),
-        ["splitLine"] = new JsonObject { ["lineStyle"] = new JsonObject { ["color"] = Palette.Grid } },
-    };
+        var axis = new JsonObject
+        {
+            ["type"] = "value",
+            ["sextantFormat"] = FormatName(format),
+            ["splitLine"] = new JsonObject { ["lineStyle"] = new JsonObject { ["color"] = Palette.Grid } },
+        };
+        // A count axis over a small range would get ticks at 0.5 steps, printed as "0, 1, 1, 2".
+        if (format == ValueFormat.Count) axis["minInterval"] = 1;
+        return axis;
+    }
 
     private static JsonObject CategoryAxis(IReadOnlyList<string> categories, bool inverse = false, bool vertical = false)
     {

@@ -20,7 +20,7 @@ internal static class ExecutiveDashboard
         if (First(RetentionDashboard.Slug) is { } retention) tiles.Add(retention);
         if (First(FunnelDashboard.Slug) is { } drop) tiles.Add(drop);
         if (First(RevenueDashboard.Slug) is { } revenue) tiles.Add(revenue);
-        foreach (var e in inputs.Experiments) tiles.Add(new Tile("Experiment " + e.Experiment, e.Verdict.Decision.Replace('_', ' '), e.Verdict.Reason));
+        foreach (var e in inputs.Experiments) tiles.Add(new Tile("Experiment " + e.Experiment, Executive.Phrases.Decision(e.Verdict.Decision), e.Verdict.Reason));
         if (First(GrowthDashboard.Slug) is { } lever) tiles.Add(lever);
         if (Page(HealthDashboard.Slug).Tiles.FirstOrDefault(t => t.Label == "At risk") is { } risk) tiles.Add(risk);
 

@@ -16,16 +16,16 @@ internal static class ExperimentsDashboard
         var ids = Identifiers(inputs.Experiments.Select(e => e.Experiment));
         foreach (var e in inputs.Experiments)
         {
-            tiles.Add(new Tile(e.Experiment, e.Verdict.Decision.Replace('_', ' '), e.Verdict.Reason));
+            tiles.Add(new Tile(e.Experiment, Executive.Phrases.Decision(e.Verdict.Decision), e.Verdict.Reason));
             tiles.Add(new Tile($"{e.Experiment}: sample ratio", e.Srm.Mismatch ? "MISMATCH" : "OK",
                 $"χ² = {Text.Number(Math.Round(e.Srm.Chi2, 2))}, p = {Text.Number(Math.Round(e.Srm.PValue, 4))}; " + string.Join(", ", e.Arms.Select(a => $"{a.Variant} {Text.Count(a.Users)}"))));
             var id = ids[e.Experiment];
             for (var m = 0; m < e.Metrics.Count; m++)
-                charts.Add(Forest($"{id}_metric_{m}", $"{e.Experiment}: {e.Metrics[m].Name}" + (m == 0 ? " (primary)" : ""), e.Metrics[m]));
+                charts.Add(Forest($"{id}_metric_{m}", $"{e.Experiment}: {MetricLabels.Of(e.Metrics[m].Name)}" + (m == 0 ? " (primary)" : ""), e.Metrics[m]));
             if (e.Guardrails.Count > 0)
-                charts.Add(new IntervalChart($"{id}_guardrails", $"{e.Experiment}: guardrails ({string.Join(", ", e.Guardrails.Select(g => g.Metric).Distinct())})", e.Guardrails.Where(g => g.RelativeLift is not null).Select(g => new IntervalRow(
+                charts.Add(new IntervalChart($"{id}_guardrails", $"{e.Experiment}: guardrails ({string.Join(", ", e.Guardrails.Select(g => MetricLabels.Of(g.Metric)).Distinct())})", e.Guardrails.Where(g => g.RelativeLift is not null).Select(g => new IntervalRow(
                     $"{g.Segment ?? "all users"} · {g.Variant}", g.CiLow ?? 0, g.RelativeLift, g.CiHigh ?? 0,
-                    $"{g.Metric}, {g.Segment ?? "all users"}, {g.Variant}: {Text.SignedPercent(g.RelativeLift ?? 0)} [{Text.SignedPercent(g.CiLow ?? 0)}, {Text.SignedPercent(g.CiHigh ?? 0)}]; margin −{Text.Percent(g.Margin)}; " +
+                    $"{MetricLabels.Of(g.Metric)}, {g.Segment ?? "all users"}, {g.Variant}: {Text.SignedPercent(g.RelativeLift ?? 0)} [{Text.SignedPercent(g.CiLow ?? 0)}, {Text.SignedPercent(g.CiHigh ?? 0)}]; margin −{Text.Percent(g.Margin)}; " +
                     (g.Harmed ? "harmed" : g.NonInferior ? "non-inferior" : "inconclusive"), g.Harmed)).ToList(), ValueFormat.Percent, IntervalStyle.Forest)
                 { Note = "Relative change against the control; a guardrail is harmed when its interval lies wholly below −margin." });
             notes.Add($"{e.Experiment}: {e.Verdict.Reason}.");

@@ -25,11 +25,11 @@ internal static class RetentionDashboard
             if (average.FirstOrDefault(a => a.Period == k) is { Eligible: > 0 } rate)
                 tiles.Add(new Tile($"{unit} {k} retention", Text.Percent(rate.Rate), $"{Text.PercentInterval(rate.CiLow, rate.CiHigh)}, {Text.Count(rate.Eligible)} users in complete cohorts"));
         if (r.EarlyVsLate is { } trend)
-            tiles.Add(new Tile("Recent vs early cohorts", Text.SignedPercent(trend.Difference), $"{unit} {trend.Early.Period}: {Text.Percent(trend.Late.Rate)} vs {Text.Percent(trend.Early.Rate)}, p = {Text.Number(Math.Round(trend.PValue, 4))}"));
+            tiles.Add(new Tile("Recent vs early cohorts", Text.SignedPoints(trend.Difference), $"{unit} {trend.Early.Period}: {Text.Percent(trend.Late.Rate)} vs {Text.Percent(trend.Early.Rate)}, p = {Text.Number(Math.Round(trend.PValue, 4))}"));
         var charts = new List<Chart>
         {
             new HeatmapChart("retention_heatmap", $"Cohort retention by {unit} since sign-up", r.Cohorts.Select(c => $"{c.Cohort} ({Text.Count(c.Size)})").ToList(), columns, cells, ValueFormat.Percent)
-            { Note = "Blank cells are periods a cohort has not completed yet; they are not zeros." },
+            { Note = "Blank cells are periods a cohort has not completed yet; they are not zeros.", LegendTitle = "share of the cohort active" },
             new LineChart("retention_curve", "Average retention curve (complete cohorts, weighted by size)", average.Select(a => $"{unit} {a.Period}").ToList(),
                 [new ChartSeries("retained", average.Select(a => new ChartPoint(a.Eligible > 0 ? a.Rate : null,
                     $"{unit} {a.Period}: {Text.Percent(a.Rate)} {Text.PercentInterval(a.CiLow, a.CiHigh)} of {Text.Count(a.Eligible)} users", a.CiLow, a.CiHigh)).ToList(), Band: true)],

@@ -13,6 +13,9 @@ internal static class Text
     /// <summary>A signed percentage: 0.052 → "+5.2%".</summary>
     public static string SignedPercent(double fraction) => (fraction * 100).ToString("+0.0;−0.0;0.0", Invariant) + "%";
 
+    /// <summary>A difference of two rates in percentage points: 0.024 → "+2.4 pp" (a rate's change is not a percent change).</summary>
+    public static string SignedPoints(double difference) => (difference * 100).ToString("+0.0;−0.0;0.0", Invariant) + " pp";
+
     /// <summary>An interval of fractions: "[59.2%, 60.1%]".</summary>
     public static string PercentInterval(double low, double high) => $"[{Percent(low)}, {Percent(high)}]";
 

@@ -38,8 +38,8 @@ internal static class ExperimentsSection
 
     /// <summary>"treatment +5.5% [-8.3%, +19.4%] on conversion:…".</summary>
     internal static RichText Lift(Comparison comparison, MetricResult metric) => comparison.RelativeLift is { } lift
-        ? RichText.Of($"{Fig.Name(comparison.Variant)} {Fig.Signed(lift)} {Interval(comparison)} relative to control on {Fig.Name(metric.Name)}{(comparison.Significant ? Fig.Text(", significant") : Fig.Text(", not significant"))}")
-        : RichText.Of($"{Fig.Name(comparison.Variant)} {Fig.Of(comparison.AbsoluteLift, NumberStyle.Decimal)} {Fig.Interval(comparison.CiLow, comparison.CiHigh, NumberStyle.Decimal)} absolute on {Fig.Name(metric.Name)} (the control mean is zero, so there is no relative lift)");
+        ? RichText.Of($"{Fig.Name(comparison.Variant)} {Fig.Signed(lift)} {Interval(comparison)} relative to control on {Fig.Name(MetricLabels.Of(metric.Name))}{(comparison.Significant ? Fig.Text(", significant") : Fig.Text(", not significant"))}")
+        : RichText.Of($"{Fig.Name(comparison.Variant)} {Fig.Of(comparison.AbsoluteLift, NumberStyle.Decimal)} {Fig.Interval(comparison.CiLow, comparison.CiHigh, NumberStyle.Decimal)} absolute on {Fig.Name(MetricLabels.Of(metric.Name))} (the control mean is zero, so there is no relative lift)");
 
     private static RichText Interval(Comparison c) => c.RelativeCiLow is { } low && c.RelativeCiHigh is { } high
         ? Fig.Interval(low, high, NumberStyle.SignedPercent)
@@ -56,7 +56,7 @@ internal static class ExperimentsSection
         if (finding.Primary is { } primary)
         {
             lines.Add(primary.Comparisons.Count == 0
-                ? RichText.Of($"Primary metric {Fig.Name(primary.Name)}: no comparison (an arm is empty).")
+                ? RichText.Of($"Primary metric {Fig.Name(MetricLabels.Of(primary.Name))}: no comparison (an arm is empty).")
                 : RichText.Of($"Primary metric: {RichText.Join("; ", primary.Comparisons.Select(c => Lift(c, primary)))}."));
         }
         if (finding.Winner is { } winner)
@@ -66,7 +66,7 @@ internal static class ExperimentsSection
             : RichText.Of($"Sample ratio: no mismatch (χ² {Fig.Of(result.Srm.Chi2, NumberStyle.Decimal)}, {Fig.Of(result.Srm.PValue, NumberStyle.PValue)}); arms {RichText.Join(", ", result.Arms.Select(a => RichText.Of($"{Fig.Name(a.Variant)} {Fig.Count(a.Users)}")))}."));
         var harmed = result.Guardrails.Where(g => g.Harmed).ToList();
         if (harmed.Count > 0)
-            lines.Add(RichText.Of($"Guardrails harmed: {RichText.Join("; ", harmed.Select(g => RichText.Of($"{Fig.Name(g.Metric)} in {Fig.Name(g.Variant)}{(g.Segment is null ? Fig.Text("") : RichText.Of($" for {Fig.Name(g.Segment)}"))}")))}.").As(Tone.Negative));
+            lines.Add(RichText.Of($"Guardrails harmed: {RichText.Join("; ", harmed.Select(g => RichText.Of($"{Fig.Name(MetricLabels.Of(g.Metric))} in {Fig.Name(g.Variant)}{(g.Segment is null ? Fig.Text("") : RichText.Of($" for {Fig.Name(g.Segment)}"))}")))}.").As(Tone.Negative));
         else if (result.Guardrails.Count > 0)
             lines.Add(Fig.Text("Guardrails: none harmed."));
         return lines;

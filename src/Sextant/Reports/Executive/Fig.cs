@@ -74,6 +74,10 @@ internal static class Fig
     /// <summary><paramref name="a"/> / <paramref name="b"/>.</summary>
     public static Figure Ratio(double a, double b, NumberStyle style) => new(a / b, Format(a / b, style), Derivation.Ratio, [a, b]);
 
+    /// <summary>The signed relative change from <paramref name="before"/> to <paramref name="after"/>: "+2.2%".</summary>
+    public static Figure Change(double after, double before) =>
+        new(after / before - 1, Format(after / before - 1, NumberStyle.SignedPercent), Derivation.Change, [after, before]);
+
     /// <summary>"[low, high]" of two result rates.</summary>
     public static RichText Interval(double low, double high, NumberStyle style = NumberStyle.Percent) =>
         RichText.Of($"[{Of(low, style)}, {Of(high, style)}]");

@@ -14,6 +14,9 @@ public enum Derivation
 
     /// <summary>The first input divided by the second.</summary>
     Ratio,
+
+    /// <summary>The relative change from the second input to the first: first / second − 1.</summary>
+    Change,
 }
 
 /// <summary>A number printed in the report: the value it stands for, its formatted text and where it came from.</summary>

@@ -21,7 +21,7 @@ internal static class GrowthSection
             blocks.Add(new Paragraph(RichText.Of($"Levers ranked by the growth model (expected first-year revenue if it works × confidence / effort). Every money figure is {Fig.Name(growth.Label)}.")));
             if (!findings.HasRevenue)
                 blocks.Add(new Paragraph(Fig.Text("The data record no revenue in a complete month, so the levers' revenue ranges carry no information.").As(Tone.Negative)));
-            blocks.Add(new Table(["Rank", "Lever", "P10", "P50", "P90", "Confidence", "Effort (months)"],
+            blocks.Add(new Table(["Rank", "Lever", "P10", "P50", "P90", "Confidence", "Effort (person-months)"],
                 growth.Levers.OrderBy(l => l.Rank).Select(l => (IReadOnlyList<RichText>)
                 [
                     Cell(Fig.Count(l.Rank)), Cell(Fig.Name(l.Lever)), Cell(Fig.Money(l.P10)), Cell(Fig.Money(l.P50)), Cell(Fig.Money(l.P90)),

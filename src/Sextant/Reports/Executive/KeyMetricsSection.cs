@@ -49,7 +49,13 @@ internal static class KeyMetricsSection
                 ? Fig.Text("Revenue: no calendar month is complete yet, so there is no revenue headline.")
                 : Fig.Text("Revenue: the data record no revenue.");
         var currency = Phrases.Currency(findings.Currency);
-        return RichText.Of($"Revenue in {Fig.Name(month.Month)} (the last complete month): {Fig.Money(month.Revenue)}{currency}; ARPU {Fig.Amount(month.Arpu)}{currency} over {Fig.Count(month.ActiveUsers)} active users; ARPPU {Fig.Amount(month.Arppu)}{currency} over {Fig.Count(month.PayingUsers)} paying users.");
+        var months = findings.Inputs.Revenue.Months;
+        var at = months.ToList().IndexOf(month);
+        // A month on its own says little: the change against the month before is what a reader asks next.
+        var change = at > 0 && months[at - 1].Revenue > 0
+            ? RichText.Of($", {Fig.Change(month.Revenue, months[at - 1].Revenue)} on {Fig.Name(months[at - 1].Month)} ({Fig.Money(months[at - 1].Revenue)}{currency})")
+            : Fig.Text(", the first month with revenue");
+        return RichText.Of($"Revenue in {Fig.Name(month.Month)} (the last complete month): {Fig.Money(month.Revenue)}{currency}{change}; ARPU {Fig.Amount(month.Arpu)}{currency} over {Fig.Count(month.ActiveUsers)} active users; ARPPU {Fig.Amount(month.Arppu)}{currency} over {Fig.Count(month.PayingUsers)} paying users.");
     }
 
     internal static RichText Health(Findings findings)

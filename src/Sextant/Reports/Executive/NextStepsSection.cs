@@ -36,6 +36,6 @@ internal static class NextStepsSection
     /// <summary>Why an experiment still runs: its interval on the primary metric.</summary>
     private static RichText Interval(Analysis.Experiments.Comparison comparison, Analysis.Experiments.MetricResult metric) =>
         comparison.RelativeCiLow is { } low && comparison.RelativeCiHigh is { } high
-            ? RichText.Of($"the interval of {Fig.Name(comparison.Variant)}'s relative lift on {Fig.Name(metric.Name)}, {Fig.Interval(low, high, NumberStyle.SignedPercent)}, is still too wide to decide")
-            : RichText.Of($"the interval of {Fig.Name(comparison.Variant)}'s lift on {Fig.Name(metric.Name)}, {Fig.Interval(comparison.CiLow, comparison.CiHigh, NumberStyle.Decimal)}, is still too wide to decide");
+            ? RichText.Of($"the interval of {Fig.Name(comparison.Variant)}'s relative lift on {Fig.Name(MetricLabels.Of(metric.Name))}, {Fig.Interval(low, high, NumberStyle.SignedPercent)}, is still too wide to decide")
+            : RichText.Of($"the interval of {Fig.Name(comparison.Variant)}'s lift on {Fig.Name(MetricLabels.Of(metric.Name))}, {Fig.Interval(comparison.CiLow, comparison.CiHigh, NumberStyle.Decimal)}, is still too wide to decide");
 }

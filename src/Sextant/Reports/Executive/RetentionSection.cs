@@ -1,3 +1,5 @@
+using Sextant.Analysis.Engagement;
+
 namespace Sextant.Reports.Executive;
 
 /// <summary>Retention Insights: month-1 retention, day-N retention, the cohort trend and activation speed.</summary>
@@ -20,8 +22,16 @@ internal static class RetentionSection
         if (recent.Count > 0)
             items.Add(RichText.Of($"Month-1 retention of the most recent complete cohorts: {RichText.Join("; ", recent.Select(c => RichText.Of($"{Fig.Name(c.Cohort)} {Fig.RateWithInterval(c.Periods[1].Rate, c.Periods[1].CiLow, c.Periods[1].CiHigh)} of {Fig.Count(c.Size)}")))}."));
         var speed = findings.Inputs.Metrics.ActivationSpeed;
-        if (speed.FastVsRest is { } ratio && speed.RatioLow is { } low && speed.RatioHigh is { } high)
-            items.Add(RichText.Of($"Fast activators' {Fig.Name(speed.Outcome)} is {Fig.Of(ratio, NumberStyle.Decimal)} times everyone else's {Fig.Interval(low, high, NumberStyle.Decimal)}; {Fig.Name(speed.Caveat)}, so this does not show that faster activation causes retention."));
+        // Fast activators are compared with slow ones: against "everyone else" the users who never
+        // activated (and barely return) would inflate the ratio, so they are reported apart.
+        if (speed.Groups is [var fast, var slow, var never] && fast.Of > 0 && slow.Of > 0)
+        {
+            var times = slow.Rate > 0 ? RichText.Of($" ({Fig.Ratio(fast.Rate, slow.Rate, NumberStyle.Decimal)} times as high)") : Fig.Text("");
+            var apart = never.Of > 0
+                ? RichText.Of($"; reported apart, {Fig.Name(never.Value)}: {Share(never)}")
+                : Fig.Text("");
+            items.Add(RichText.Of($"By activation speed, {Fig.Name(speed.Outcome)} of {Fig.Name(fast.Value)} is {Share(fast)} against {Share(slow)} for {Fig.Name(slow.Value)}{times}{apart}; {Fig.Name(speed.Caveat)}, so this does not show that faster activation causes retention."));
+        }
         return new ReportSection(Heading, [new BulletList(items)]);
     }
 
@@ -40,4 +50,7 @@ internal static class RetentionSection
             _ => RichText.Of($"Cohort trend: no clear trend; {cohorts}, and the intervals overlap."),
         };
     }
+
+    private static RichText Share(GroupShare group) =>
+        RichText.Of($"{Fig.RateWithInterval(group.Rate, group.CiLow, group.CiHigh)} of {Fig.Count(group.Of)}");
 }
