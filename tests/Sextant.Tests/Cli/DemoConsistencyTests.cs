@@ -33,7 +33,7 @@ public sealed partial class DemoConsistencyTests
         Assert.Equal(demoExperiments, single);
         var demoTiles = VerdictTiles(File.ReadAllText(Path.Combine(directory.Path, "demo-out", "dashboards", "experiments.html")));
         var reportTiles = VerdictTiles(File.ReadAllText(Path.Combine(directory.Path, "rep", "dashboards", "experiments.html")));
-        Assert.Equal(demoExperiments.Select(e => (e.Name, e.Decision.Replace('_', ' '))), demoTiles);
+        Assert.Equal(demoExperiments.Select(e => (e.Name, e.Decision == "dont_ship" ? "don't ship" : e.Decision.Replace('_', ' '))), demoTiles);
         Assert.Equal(demoTiles, reportTiles);
         // and so does the funnel: the funnel command's steps are the demo's, and the report's funnel dashboard is the demo's
         Assert.True(funnel.ExitCode == 0, funnel.Stderr);
@@ -44,14 +44,14 @@ public sealed partial class DemoConsistencyTests
     }
 
     private static List<(string, string)> VerdictTiles(string html) =>
-        Tile().Matches(html).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).Distinct().ToList();
+        Tile().Matches(html).Select(m => (m.Groups[1].Value, System.Net.WebUtility.HtmlDecode(m.Groups[2].Value))).Distinct().ToList();
 
     private static string WithoutFooter(string html) => Footer().Replace(html, "");
 
     private static List<(string, long)> StepUsers(string json) =>
         JsonDocument.Parse(json).RootElement.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("name").GetString()!, s.GetProperty("users").GetInt64())).ToList();
 
-    [GeneratedRegex("<div class=\"tile\"><div class=\"label\">([a-z_]+)</div><div class=\"value\">([a-z ']+)</div>")]
+    [GeneratedRegex("<div class=\"tile\"><div class=\"label\">([a-z_]+)</div><div class=\"value\">([a-z &#;0-9']+)</div>")]
     private static partial Regex Tile();
 
     [GeneratedRegex("<footer>.*?</footer>", RegexOptions.Singleline)]
