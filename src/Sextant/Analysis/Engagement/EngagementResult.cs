@@ -182,6 +182,12 @@ public sealed record EngagementResult(
     IReadOnlyList<EngagementBreakdown> Breakdown)
 {
     /// <summary>
+    /// The events that never make a user active (activity.exclude_events), as the counts used
+    /// them: reports state the definition of an active user from this list.
+    /// </summary>
+    public IReadOnlyList<string> ExcludedEvents { get; init; } = [];
+
+    /// <summary>
     /// Settings of sextant.yaml that name events the store does not contain, one line each: the
     /// figures built on them count 0 for that reason, not because nobody did them.
     /// </summary>
