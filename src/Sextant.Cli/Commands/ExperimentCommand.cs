@@ -108,5 +108,5 @@ internal static class ExperimentCommand
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static string Percent(double? value) => value is { } v ? (v * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
+    private static string Percent(double? value) => value is { } v ? Reports.NumberText.SignedPercent(v) : "n/a";
 }

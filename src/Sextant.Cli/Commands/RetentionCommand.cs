@@ -69,7 +69,7 @@ internal static class RetentionCommand
             retention.Average.Take(width).Select(a => $"{a.Period}: {Terminal.Percent(a.Rate)} [{Terminal.Percent(a.CiLow)}–{Terminal.Percent(a.CiHigh)}]"))));
         AnsiConsole.MarkupLine("Day N: " + Markup.Escape(string.Join("  ", retention.DayN.Select(d => d.Eligible == 0 ? $"day {d.Period}: n/a" : $"day {d.Period}: {Terminal.Percent(d.Rate)} of {d.Eligible:N0}"))));
         if (retention.EarlyVsLate is { } compare)
-            AnsiConsole.MarkupLine(Markup.Escape($"Period-1 retention, first {compare.EarlyCohorts.Count} vs last {compare.LateCohorts.Count} complete cohorts: {Terminal.Percent(compare.Early.Rate)} → {Terminal.Percent(compare.Late.Rate)} ({compare.RelativeChange:+0.0%;-0.0%} relative, p = {compare.PValue:0.0000})."));
+            AnsiConsole.MarkupLine(Markup.Escape($"Period-1 retention, first {compare.EarlyCohorts.Count} vs last {compare.LateCohorts.Count} complete cohorts: {Terminal.Percent(compare.Early.Rate)} → {Terminal.Percent(compare.Late.Rate)} ({Reports.NumberText.SignedPercent(compare.RelativeChange)} relative, p = {compare.PValue:0.0000})."));
         if (retention.Breakdown.Count == 0) return;
         var shown = Math.Min(width, 7);
         var byValue = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"average retention by {retention.BreakdownBy} (95% CI)")).AddColumns("value", "users");

@@ -39,7 +39,7 @@ internal static class StatsCommand
             foreach (var c in metric.Comparisons)
             {
                 var lift = result.GetValue(relative)
-                    ? $"{c.RelativeLift:P2} [{c.RelativeCiLow:P2}, {c.RelativeCiHigh:P2}]"
+                    ? $"{Signed(c.RelativeLift)} [{Signed(c.RelativeCiLow)}, {Signed(c.RelativeCiHigh)}]"
                     : $"{c.AbsoluteLift:G6} [{c.CiLow:G6}, {c.CiHigh:G6}]";
                 var armStats = metric.Arms.Single(a => a.Variant == c.Variant);
                 table.AddRow(Markup.Escape(c.Variant), armStats.N.ToString("N0", CultureInfo.InvariantCulture), armStats.Mean.ToString("G6", CultureInfo.InvariantCulture),
@@ -52,6 +52,8 @@ internal static class StatsCommand
         });
         return command;
     }
+
+    private static string Signed(double? fraction) => fraction is { } f ? Reports.NumberText.SignedPercent(f) : "n/a";
 
     private static ArmInput ParseArm(string text)
     {

@@ -29,10 +29,13 @@ internal static class MetricsPrinter
             Markup.Escape($"{Terminal.Percent(activation.Rate)} [{Terminal.Percent(activation.CiLow)}–{Terminal.Percent(activation.CiHigh)}] of {Terminal.Number(activation.Eligible)}"));
         grid.AddRow("median time to activate", activation.MedianHoursToActivate is { } hours ? $"{hours:0.0} h" : "-");
         grid.AddRow("fast activators (< 24 h)", $"{Terminal.Percent(activation.FastShare)} of activated");
-        if (metrics.ActivationSpeed.FastVsRest is { } ratio)
-            grid.AddRow("month-1 retention, fast activators vs the rest (association)",
-                Markup.Escape($"{ratio:0.00}× [{metrics.ActivationSpeed.RatioLow:0.00}–{metrics.ActivationSpeed.RatioHigh:0.00}]: " +
-                    string.Join(", ", metrics.ActivationSpeed.Groups.Select(g => $"{g.Value} {Terminal.Percent(g.Rate)}"))));
+        if (metrics.ActivationSpeed is { FastVsSlow: { } ratio, Groups: [var fast, var slow, var never] } speed)
+        {
+            grid.AddRow("month-1 retention, fast vs slow activators (association)",
+                Markup.Escape($"{ratio.ToString("0.00", CultureInfo.InvariantCulture)}× [{speed.RatioLow?.ToString("0.00", CultureInfo.InvariantCulture)}–{speed.RatioHigh?.ToString("0.00", CultureInfo.InvariantCulture)}]: {Share(fast)} vs {Share(slow)}"));
+            // Users who never activated are in no ratio: against them any activated group looks good.
+            grid.AddRow("month-1 retention, never activated (apart)", Markup.Escape(Share(never)));
+        }
         grid.AddRow("top 10% of active users' share of events", $"{Terminal.Percent(metrics.Concentration.TopTenPercentShare)} (Gini {metrics.Concentration.Gini:0.00})");
         var daily = metrics.PowerUsers.L30.Where(bin => bin.Days >= 15).Sum(bin => bin.Share);
         grid.AddRow($"L30 to {metrics.PowerUsers.EndDate}: active on 15+ of 30 days", Terminal.Percent(daily));
@@ -67,4 +70,5 @@ internal static class MetricsPrinter
         }
     }
 
+    private static string Share(GroupShare group) => $"{group.Value} {Terminal.Percent(group.Rate)} of {Terminal.Number(group.Of)}";
 }

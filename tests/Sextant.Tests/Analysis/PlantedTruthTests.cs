@@ -74,9 +74,9 @@ public sealed class PlantedTruthTests(StoredScenarioFixture fixture) : IClassFix
     }
 
     [Fact]
-    public void Activation_speed_recovers_the_generators_fast_activator_retention_ratio()
+    public void Activation_speed_recovers_the_generators_fast_vs_slow_activator_retention_ratio()
     {
-        var generated = fixture.Scenario.Calibration.Single(t => t.Name == "fast / other activators month-1 retention").Actual;
+        var generated = fixture.Scenario.Calibration.Single(t => t.Name == "fast / slow activators month-1 retention").Actual;
 
         var speed = EngagementRunner.Run(fixture.Table, new EngagementQuery()).ActivationSpeed;
 

@@ -68,6 +68,6 @@ internal static class LastPeriodChecks
         var earlier = changes.SkipLast(1).Where(c => !double.IsNaN(c)).Select(Math.Abs).ToList();
         if (double.IsNaN(last) || earlier.Count == 0 || Math.Abs(last) <= MinimumFlaggedChange || Math.Abs(last) <= earlier.Max()) return;
         breaks.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{what} of {complete[^1].Month} changed {last:+0.0%;-0.0%} from {complete[^2].Month}, more than any of the {earlier.Count} monthly changes before it (largest {earlier.Max():0.0%})"));
+            $"{what} of {complete[^1].Month} changed {Reports.NumberText.SignedPercent(last)} from {complete[^2].Month}, more than any of the {earlier.Count} monthly changes before it (largest {earlier.Max():0.0%})"));
     }
 }

@@ -128,13 +128,13 @@ public sealed record Lifecycle(CalendarPeriod Period, IReadOnlyList<LifecyclePer
 
 /// <summary>Month-1 retention by activation speed (an association, not an effect).</summary>
 /// <param name="Outcome">What is compared.</param>
-/// <param name="Groups">Fast activators, slow activators, not activated: retained users of eligible users.</param>
-/// <param name="FastVsRest">Fast activators' retention / everyone else's.</param>
+/// <param name="Groups">Fast activators, slow activators, not activated: retained users of eligible users. The not-activated group is reported apart and is in no ratio.</param>
+/// <param name="FastVsSlow">Fast activators' retention / slow activators' (activated after 24 h); null when either group is empty.</param>
 /// <param name="RatioLow">Katz 95% lower bound of the ratio.</param>
 /// <param name="RatioHigh">Katz 95% upper bound.</param>
-/// <param name="PValue">Pooled two-proportion z-test, fast vs the rest.</param>
+/// <param name="PValue">Pooled two-proportion z-test, fast vs slow activators.</param>
 /// <param name="Caveat">Says that the comparison is observational.</param>
-public sealed record ActivationSpeed(string Outcome, IReadOnlyList<GroupShare> Groups, double? FastVsRest, double? RatioLow, double? RatioHigh, double PValue, string Caveat);
+public sealed record ActivationSpeed(string Outcome, IReadOnlyList<GroupShare> Groups, double? FastVsSlow, double? RatioLow, double? RatioHigh, double PValue, string Caveat);
 
 /// <summary>Headline figures for one value of the breakdown attribute.</summary>
 /// <param name="Value">The attribute value (or Other, or (none)).</param>
@@ -181,6 +181,12 @@ public sealed record EngagementResult(
     string? BreakdownBy,
     IReadOnlyList<EngagementBreakdown> Breakdown)
 {
+    /// <summary>
+    /// The events that never make a user active (activity.exclude_events), as the counts used
+    /// them: reports state the definition of an active user from this list.
+    /// </summary>
+    public IReadOnlyList<string> ExcludedEvents { get; init; } = [];
+
     /// <summary>
     /// Settings of sextant.yaml that name events the store does not contain, one line each: the
     /// figures built on them count 0 for that reason, not because nobody did them.

@@ -40,7 +40,8 @@ public static class EngagementRunner
         var (curves, concentration) = powerUsers.GetAwaiter().GetResult();
         return new EngagementResult(new Timestamp(window.End).ToString(), dau, wau, mau, stickiness, weekly, monthly, activation, speed,
             northStar.GetAwaiter().GetResult(), adoption.GetAwaiter().GetResult(), curves, concentration, lifecycle.GetAwaiter().GetResult(),
-            query.Breakdown, breakdown);
+            query.Breakdown, breakdown)
+        { ExcludedEvents = query.ExcludeEvents ?? [] };
     }
 
     private static List<EngagementBreakdown> Breakdown(EventTable table, EngagementQuery query, MetricsWindow window, bool[] active, UserGroups groups)

@@ -81,8 +81,18 @@ public sealed record GuardrailResult(string Metric, double Margin, string Varian
 
 /// <summary>The one-line decision.</summary>
 /// <param name="Decision">ship, dont_ship, keep_running or inconclusive.</param>
-/// <param name="Reason">Why, in one sentence.</param>
-public sealed record Verdict(string Decision, string Reason);
+/// <param name="Reason">Why, in one sentence, naming metrics in words ("did edit_page within 7 days"), not as specs.</param>
+/// <param name="Metric">The metric the decision rests on, as a spec (the primary metric, or the harmed guardrail); null when no metric decided (a sample-ratio mismatch).</param>
+/// <param name="Variant">The variant the decision rests on; null when none did.</param>
+/// <param name="RelativeLift">That variant's relative lift on <paramref name="Metric"/>; null when unknown.</param>
+/// <param name="CiLow">Lower bound of the relative lift's interval; null when unknown.</param>
+/// <param name="CiHigh">Upper bound of the relative lift's interval; null when unknown.</param>
+public sealed record Verdict(string Decision, string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Metric = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Variant = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RelativeLift = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? CiLow = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? CiHigh = null);
 
 /// <summary>A computed experiment.</summary>
 /// <param name="Experiment">Its name.</param>

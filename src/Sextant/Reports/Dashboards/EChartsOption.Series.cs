@@ -105,6 +105,17 @@ internal static partial class EChartsOption
         };
     }
 
+    // A wide dashboard card leaves about 880 px for the cells (a 1280 px page less its padding,
+    // the row labels and the colour legend); rows are at least 14 px tall up to 60 rows.
+    private const double HeatmapPlotWidth = 880;
+    private const double HeatmapLabelSize = 10;
+    private const int HeatmapMaxLabelledRows = 60;
+
+    /// <summary>True when the widest cell label fits its cell, as the SVG heatmap decides.</summary>
+    private static bool LabelsFit(HeatmapChart chart, JsonArray data) =>
+        data.Count > 0 && chart.Rows.Count <= HeatmapMaxLabelledRows
+        && TextFit.WidestOf(data.Select(d => (string)d!["text"]!), HeatmapLabelSize) + 4 <= HeatmapPlotWidth / chart.Columns.Count;
+
     private static JsonObject Heatmap(HeatmapChart chart)
     {
         var data = new JsonArray();
@@ -116,7 +127,10 @@ internal static partial class EChartsOption
                 if (cell.Value is not { } value) continue;
                 min = Math.Min(min, value);
                 max = Math.Max(max, value);
-                data.Add(Item(cell, new JsonArray(c, r, value)));
+                var item = Item(cell, new JsonArray(c, r, value));
+                // The cell's label is prepared here, in the format of every other output.
+                item["text"] = ValueText.Label(value, chart.Format);
+                data.Add(item);
             }
         if (data.Count == 0) (min, max) = (0, 1);
         var option = new JsonObject
@@ -140,7 +154,7 @@ internal static partial class EChartsOption
             {
                 ["type"] = "heatmap",
                 ["data"] = data,
-                ["label"] = new JsonObject { ["show"] = chart.Columns.Count <= 14, ["fontSize"] = 10 },
+                ["label"] = new JsonObject { ["show"] = LabelsFit(chart, data), ["fontSize"] = HeatmapLabelSize },
                 ["sextantFormat"] = FormatName(chart.Format),
             }),
         };

@@ -36,6 +36,6 @@ internal static class EngagementDashboard
                 [new ChartSeries("DAU/MAU", m.Breakdown.Select(b => new ChartPoint(b.Stickiness, $"{b.Value}: {Text.Percent(b.Stickiness)} (MAU {Text.Count(b.Mau)}, DAU {Text.Count(b.Dau)})")).ToList())],
                 ValueFormat.Percent, Horizontal: true));
         return new Dashboard(Slug, "Engagement", "How many users are active each day, week and month, and how often monthly users come back.", tiles, charts,
-            ["WAU and MAU are rolling 7- and 30-day windows ending on each day; a user counts once per window.", $"Data end: {Text.Instant(m.DataEnd)}."]);
+            [ActiveUsers.Definition(m.ExcludedEvents), "A user counts once per window.", $"Data end: {Text.Instant(m.DataEnd)}."]);
     }
 }

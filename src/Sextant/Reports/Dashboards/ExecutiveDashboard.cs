@@ -36,6 +36,6 @@ internal static class ExecutiveDashboard
         foreach (var chart in Page(ExperimentsDashboard.Slug).Charts.Where(c => c.Id.EndsWith("_metric_0", StringComparison.Ordinal))) charts.Add(chart);
         Take(GrowthDashboard.Slug, "levers");
         return new Dashboard(Slug, "Executive summary", $"{inputs.Product}: how we are doing, where users drop, who stays, what works and what it is worth.", tiles, charts,
-            ["Every figure links back to its own dashboard; money figures scaled to business size are extrapolated, and segment or feature comparisons are associations."]);
+            [ActiveUsers.Definition(inputs.Metrics.ExcludedEvents), "Every figure links back to its own dashboard; money figures scaled to business size are extrapolated, and segment or feature comparisons are associations."]);
     }
 }

@@ -11,10 +11,10 @@ internal static class Text
     public static string Percent(double fraction) => NumberText.Percent(fraction);
 
     /// <summary>A signed percentage: 0.052 → "+5.2%".</summary>
-    public static string SignedPercent(double fraction) => (fraction * 100).ToString("+0.0;−0.0;0.0", Invariant) + "%";
+    public static string SignedPercent(double fraction) => Minus(NumberText.SignedPercent(fraction));
 
     /// <summary>A difference of two rates in percentage points: 0.024 → "+2.4 pp" (a rate's change is not a percent change).</summary>
-    public static string SignedPoints(double difference) => (difference * 100).ToString("+0.0;−0.0;0.0", Invariant) + " pp";
+    public static string SignedPoints(double difference) => Minus(NumberText.SignedPoints(difference));
 
     /// <summary>An interval of fractions: "[59.2%, 60.1%]".</summary>
     public static string PercentInterval(double low, double high) => $"[{Percent(low)}, {Percent(high)}]";
@@ -33,6 +33,9 @@ internal static class Text
         text.Length > 10 && DateTimeOffset.TryParse(text, Invariant, DateTimeStyles.AssumeUniversal, out var instant)
             ? instant.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", Invariant) + " UTC"
             : text;
+
+    // Dashboards print a typographic minus sign; the rounding and the zero rule are NumberText's.
+    private static string Minus(string text) => text.StartsWith('-') ? "−" + text[1..] : text;
 
     /// <summary>A plain number with up to three decimals.</summary>
     public static string Number(double value) => value.ToString("0.###", Invariant);

@@ -108,7 +108,7 @@
         s.label = Object.assign({}, s.label, { formatter: function (p) { return p.name + '  ' + formats.count(p.value); } });
       }
       if (s.sextantFormat && s.type === 'heatmap') {
-        s.label = Object.assign({}, s.label, { formatter: function (p) { return formats[s.sextantFormat](p.value[2]); } });
+        s.label = Object.assign({}, s.label, { formatter: function (p) { return p.data && p.data.text != null ? p.data.text : formats[s.sextantFormat](p.value[2]); } });
       }
       if (s.sextantFormat && s.type === 'gauge') {
         s.detail = Object.assign({}, s.detail, { formatter: formats[s.sextantFormat] });

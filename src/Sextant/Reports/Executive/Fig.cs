@@ -42,8 +42,8 @@ internal static class Fig
     public static string Format(double value, NumberStyle style) => style switch
     {
         NumberStyle.Percent => NumberText.Percent(value),
-        NumberStyle.SignedPercent => (value * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%",
-        NumberStyle.Points => (value * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp",
+        NumberStyle.SignedPercent => NumberText.SignedPercent(value),
+        NumberStyle.Points => NumberText.SignedPoints(value),
         NumberStyle.Count or NumberStyle.Money => NumberText.Count(value),
         NumberStyle.SignedCount => value.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture),
         NumberStyle.OneDecimal => value.ToString("#,0.0", CultureInfo.InvariantCulture),

@@ -9,7 +9,9 @@ internal static class KeyMetricsSection
     {
         var inputs = findings.Inputs;
         var metrics = inputs.Metrics;
-        var items = new List<RichText>();
+        // Stated once, first: every section that counts active users (retention, revenue, health,
+        // experiments) is computed with this same list of excluded events.
+        var items = new List<RichText> { Fig.Text(ActiveUsers.Definition(metrics.ExcludedEvents)) };
         if (findings.LastCompleteDay is { } day)
         {
             long On(IReadOnlyList<Analysis.Engagement.DailyCount> series) => series.First(d => d.Date == day).Users;

@@ -217,7 +217,30 @@ public sealed class EngagementPartsTests
         var speed = EngagementRunner.Run(table, new EngagementQuery()).ActivationSpeed;
 
         Assert.Equal([(1L, 2L), (1L, 1L), (1L, 1L)], speed.Groups.Select(g => (g.Users, g.Of)));
-        Assert.Equal(0.5, speed.FastVsRest!.Value, 12); // 1/2 vs 2/2
+        Assert.Equal(0.5, speed.FastVsSlow!.Value, 12); // 1/2 vs 1/1
         Assert.StartsWith("association", speed.Caveat, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fast_activators_are_compared_with_slow_activators_and_not_with_users_who_never_activated()
+    {
+        // Given fast activators retained 1 of 2, a slow activator retained 1 of 1 and a never-activated user 0 of 1
+        UserProfile[] users =
+        [
+            User("fast", "2026-01-05T00:00:00Z"), User("fast2", "2026-01-06T00:00:00Z"), User("slow", "2026-01-05T00:00:00Z"), User("none", "2026-01-05T00:00:00Z"),
+        ];
+        var table = Load(null, users, [],
+            At("fast", "create_page", "2026-01-05T01:00:00Z"), At("fast", "edit_page", "2026-01-05T02:00:00Z"), At("fast", "view_page", "2026-02-03T00:00:00Z"),
+            At("fast2", "create_page", "2026-01-06T00:30:00Z"), At("fast2", "edit_page", "2026-01-06T01:00:00Z"),
+            At("slow", "create_page", "2026-01-05T01:00:00Z"), At("slow", "edit_page", "2026-01-08T00:00:00Z"), At("slow", "view_page", "2026-02-10T00:00:00Z"),
+            At("none", "view_page", "2026-01-05T00:10:00Z"), At("none", "view_page", "2026-03-02T00:00:00Z"));
+
+        // When activation speed is computed
+        var speed = EngagementRunner.Run(table, new EngagementQuery()).ActivationSpeed;
+
+        // Then the ratio is fast over slow, 0.5 / 1.0 = 0.5 (against everyone else, 0.5 / 0.5 = 1.0),
+        // and the never-activated user is counted apart
+        Assert.Equal(0.5, speed.FastVsSlow!.Value, 12);
+        Assert.Equal(("not activated", 0L, 1L), (speed.Groups[2].Value, speed.Groups[2].Users, speed.Groups[2].Of));
     }
 }

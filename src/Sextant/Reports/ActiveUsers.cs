@@ -1,0 +1,22 @@
+namespace Sextant.Reports;
+
+/// <summary>
+/// The one definition of "active users" a report states (SEMANTICS.md, Activity): every output
+/// that says "active" means a user with at least one active event in the window.
+/// </summary>
+internal static class ActiveUsers
+{
+    /// <summary>
+    /// "Active users: users with at least one active event (every event except billing_charged,
+    /// from activity.exclude_events) on the day (DAU), in the rolling 7 days (WAU) or 30 days (MAU)
+    /// ending on it. Every figure about active users uses this definition."
+    /// </summary>
+    public static string Definition(IReadOnlyList<string> excludedEvents)
+    {
+        ArgumentNullException.ThrowIfNull(excludedEvents);
+        var events = excludedEvents.Count == 0
+            ? "every event counts; activity.exclude_events is empty"
+            : $"every event except {string.Join(", ", excludedEvents)}, from activity.exclude_events";
+        return $"Active users: users with at least one active event ({events}) on the day (DAU), in the rolling 7 days (WAU) or 30 days (MAU) ending on it. Every figure about active users uses this definition.";
+    }
+}
