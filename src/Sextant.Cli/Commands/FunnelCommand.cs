@@ -47,14 +47,23 @@ internal static class FunnelCommand
                 BreakdownLimit = result.GetValue(limit),
             };
             var table = globals.LoadTable(result, config);
-            CheckNames(table, query);
-            var funnel = FunnelRunner.Run(table, query);
+            // Names typed on the command line must exist; those of a funnel named in sextant.yaml are warnings.
+            var typedExclude = result.GetValue(exclude) is { Length: > 0 };
+            IReadOnlyList<string> warnings = [];
+            if (result.GetValue(name) is { } funnelName)
+            {
+                warnings = NameCheck.FunnelWarnings(table, typedExclude ? query with { Exclude = null } : query, $"funnels.{funnelName}");
+                if (typedExclude) NameCheck.Events(table, query.Exclude, "--exclude");
+            }
+            else CheckNames(table, query);
+            var funnel = FunnelRunner.Run(table, query) with { Warnings = warnings };
             OutOption.Write(result, output, "funnel.json", funnel, funnel: funnel);
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(funnel);
                 return Program.ExitOk;
             }
+            foreach (var warning in funnel.Warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
             AnsiConsole.Write(StepTable("funnel", funnel.Steps));
             if (funnel.BiggestDropStep is { } drop)
                 AnsiConsole.MarkupLine($"Biggest drop: {Markup.Escape(funnel.Steps[drop - 1].Name)} → {Markup.Escape(funnel.Steps[drop].Name)} ({Terminal.Percent(1 - funnel.Steps[drop].ConversionFromPrevious)} of users lost).");

@@ -1,3 +1,4 @@
+using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
@@ -71,8 +72,12 @@ public static class ReportAnalyses
         {
             var query = ExperimentQuery.FromConfig(config, name);
             if (query.Metrics.Count == 0) query = query with { Metrics = [MetricSpec.Parse(DefaultExperimentMetric)] };
-            return ExperimentRunner.Run(table, query);
+            return ExperimentRunner.Run(table, query) with { Warnings = NameCheck.ExperimentWarnings(table, query) };
         }).ToList();
-        return new ReportInputs(product, metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, []);
+        // Names from sextant.yaml missing from the store are listed, never a silent 0.
+        var warnings = NameCheck.ConfigWarnings(table, config)
+            .Concat(config.Funnels.Count > 0 ? NameCheck.FunnelWarnings(table, funnelQuery, $"funnels.{config.Funnels[0].Name}") : [])
+            .Concat(experiments.SelectMany(e => e.Warnings)).ToList();
+        return new ReportInputs(product, metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, []) { Warnings = warnings };
     }
 }
