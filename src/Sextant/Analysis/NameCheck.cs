@@ -79,6 +79,17 @@ public static class NameCheck
         return $"{key} names {(missing.Count == 1 ? "an event" : "events")} not in the store: {string.Join(", ", each)}; figures that depend on {(missing.Count == 1 ? "it" : "them")} count 0";
     }
 
+    /// <summary>One warning per sextant.yaml key whose events the store does not contain (none for an empty store).</summary>
+    /// <param name="table">The store's events.</param>
+    /// <param name="keys">Each key, e.g. <c>activity.exclude_events</c>, with the names it lists.</param>
+    public static IReadOnlyList<string> ConfigWarnings(EventTable table, params (string Key, IEnumerable<string>? Names)[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (table.EventCount == 0) return [];
+        return keys.Select(k => ConfigWarning(table, k.Key, k.Names)).OfType<string>().ToList();
+    }
+
     /// <summary>
     /// Warnings for a funnel named in sextant.yaml whose step or excluded events, or step filter
     /// properties, the store does not contain: such a step counts 0 users, with the warning.

@@ -113,4 +113,25 @@ public sealed class ConfigWarningTests : IDisposable
             Assert.Contains("experiments.exp.metrics names an event not in the store", page, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("retention")]
+    [InlineData("paths")]
+    [InlineData("revenue")]
+    [InlineData("health")]
+    public void An_excluded_event_of_the_configuration_missing_from_the_store_is_a_warning(string command)
+    {
+        // Given activity.exclude_events naming heartbeat, which no stored event is,
+        _directory.Write("exclude.yaml", "activity:\n  exclude_events: [heartbeat]\n");
+
+        // when the analysis runs, as JSON and as a table,
+        var json = CliRunner.Run(_directory.Path, command, "--config", "exclude.yaml", "--json");
+        var table = CliRunner.Run(_directory.Path, command, "--config", "exclude.yaml");
+
+        // then its warnings name the key and the event.
+        Assert.Equal((0, 0), (json.ExitCode, table.ExitCode));
+        var warning = Assert.Single(JsonDocument.Parse(json.Stdout).RootElement.GetProperty("warnings").EnumerateArray()).GetString();
+        Assert.StartsWith("activity.exclude_events names an event not in the store: 'heartbeat'", warning, StringComparison.Ordinal);
+        Assert.Contains("warning: activity.exclude_events names an event not in the store", table.Stdout, StringComparison.Ordinal);
+    }
 }
