@@ -41,7 +41,7 @@ internal static class AnalysisRun
                     var funnel = watch.Elapsed - together;
                     var growthWatch = Stopwatch.StartNew();
                     var baseline = Analysis.Growth.GrowthBaseline.Measure(table, EngagementRunner.Run(table, new EngagementQuery(ActivationEvents: Configuration.ActivationConfig.DefaultEvents, CollaborationEvents: Configuration.NorthStarConfig.DefaultCollaborationEvents)), RetentionRunner.Run(table, new RetentionQuery()),
-                        Analysis.Revenue.RevenueRunner.Run(table, new Analysis.Revenue.RevenueQuery()), 10_000_000);
+                        Analysis.Revenue.RevenueRunner.Run(table, new Analysis.Revenue.RevenueQuery()), 10_000_000, Analysis.Growth.GrowthLever.Defaults);
                     var measured = growthWatch.Elapsed;
                     Analysis.Growth.GrowthModel.Run(baseline, Analysis.Growth.GrowthLever.Defaults, 0.1, 10_000);
                     Console.WriteLine($"demo #{round}: growth Monte Carlo, 5 levers × 10,000 draws + 12-month projection + tornado {(growthWatch.Elapsed - measured).TotalMilliseconds:F0} ms (baselines measured in {measured.TotalMilliseconds:F0} ms)");

@@ -83,8 +83,10 @@ public static class ReportAnalyses
         if (config.Milestones.MonetizationEvents.Count == 0) notes.Add(NoConversionNote);
         var paths = PathRunner.Run(table, new PathQuery { Converted = conversion });
         var health = HealthRunner.Run(table, HealthQuery.FromConfig(config));
-        var growth = GrowthModel.Run(GrowthBaseline.Measure(table, metrics, retention, revenue, config.Business.Mau),
-            GrowthLever.FromConfig(config.Growth), config.Business.Growth);
+        var levers = GrowthLever.FromConfig(config.Growth);
+        var growth = GrowthModel.Run(GrowthBaseline.Measure(table, metrics, retention, revenue, config.Business.Mau, levers), levers, config.Business.Growth)
+            with
+        { Warnings = GrowthLever.ConfigWarnings(table, levers) };
         // Experiments configured in sextant.yaml come first, in its order; the others by name.
         var assigned = table.Assignments.ExperimentNames;
         var names = config.Experiments.Select(e => e.Name).Where(assigned.Contains)
@@ -98,7 +100,7 @@ public static class ReportAnalyses
         // Names from sextant.yaml missing from the store are listed, never a silent 0.
         var warnings = NameCheck.ConfigWarnings(table, config).Concat(notes)
             .Concat(config.Funnels.Count > 0 ? NameCheck.FunnelWarnings(table, funnelQuery!, $"funnels.{config.Funnels[0].Name}") : [])
-            .Concat(experiments.SelectMany(e => e.Warnings)).ToList();
+            .Concat(growth.Warnings).Concat(experiments.SelectMany(e => e.Warnings)).ToList();
         return new ReportInputs(product, metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, []) { Warnings = warnings };
     }
 
