@@ -134,4 +134,19 @@ public sealed class ConfigWarningTests : IDisposable
         Assert.StartsWith("activity.exclude_events names an event not in the store: 'heartbeat'", warning, StringComparison.Ordinal);
         Assert.Contains("warning: activity.exclude_events names an event not in the store", table.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_lifecycle_milestone_event_missing_from_the_store_is_a_warning()
+    {
+        // Given activation on create_page (stored) and monetization on upgrade (not stored),
+        _directory.Write("lifecycle.yaml", "activation:\n  events: [create_page]\nmilestones:\n  monetization_events: [upgrade]\n");
+
+        // when the lifecycle funnel runs,
+        var json = CliRunner.Run(_directory.Path, "funnel", "--lifecycle", "--config", "lifecycle.yaml", "--json");
+
+        // then the Monetization stage's 0 comes with a warning naming the key.
+        Assert.Equal(0, json.ExitCode);
+        var warning = Assert.Single(JsonDocument.Parse(json.Stdout).RootElement.GetProperty("warnings").EnumerateArray()).GetString();
+        Assert.StartsWith("milestones.monetization_events names an event not in the store: 'upgrade'", warning, StringComparison.Ordinal);
+    }
 }
