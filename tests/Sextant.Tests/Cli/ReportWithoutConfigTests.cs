@@ -44,7 +44,7 @@ public sealed class ReportWithoutConfigTests : IDisposable
         Assert.Contains("paths show no conversion: set milestones.monetization_events", warnings, StringComparison.Ordinal);
         Assert.Contains("the product funnel is skipped", warnings, StringComparison.Ordinal);
 
-        // and neither the executive report nor the funnel and paths dashboards show an upgrade or activation figure.
+        // and neither the executive report nor the executive, funnel and paths dashboards show an upgrade or activation figure.
         var text = File.ReadAllText(root.GetProperty("executive_report")[0].GetString()!);
         var dashboards = Path.GetDirectoryName(root.GetProperty("dashboards")[0].GetString()!)!;
         var funnel = File.ReadAllText(Path.Combine(dashboards, "funnel.html"));
@@ -54,6 +54,7 @@ public sealed class ReportWithoutConfigTests : IDisposable
         Assert.DoesNotContain("upgrade", funnel, StringComparison.Ordinal);
         Assert.DoesNotContain("Activation", funnel, StringComparison.Ordinal);
         Assert.DoesNotContain("Sessions followed by", paths, StringComparison.Ordinal);
+        Assert.DoesNotContain("Activation", File.ReadAllText(Path.Combine(dashboards, "executive.html")), StringComparison.Ordinal);
         Assert.Contains("the lifecycle funnel is skipped: set activation.events", text, StringComparison.Ordinal);
     }
 }
