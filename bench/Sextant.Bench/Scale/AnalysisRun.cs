@@ -40,8 +40,8 @@ internal static class AnalysisRun
                             .Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30), Breakdown: "segment"));
                     var funnel = watch.Elapsed - together;
                     var growthWatch = Stopwatch.StartNew();
-                    var baseline = Analysis.Growth.GrowthBaseline.Measure(table, EngagementRunner.Run(table, new EngagementQuery()), RetentionRunner.Run(table, new RetentionQuery()),
-                        Analysis.Revenue.RevenueRunner.Run(table, new Analysis.Revenue.RevenueQuery()), 10_000_000);
+                    var baseline = Analysis.Growth.GrowthBaseline.Measure(table, EngagementRunner.Run(table, new EngagementQuery(ActivationEvents: Configuration.ActivationConfig.DefaultEvents, CollaborationEvents: Configuration.NorthStarConfig.DefaultCollaborationEvents)), RetentionRunner.Run(table, new RetentionQuery()),
+                        Analysis.Revenue.RevenueRunner.Run(table, new Analysis.Revenue.RevenueQuery()), 10_000_000, Analysis.Growth.GrowthLever.Defaults);
                     var measured = growthWatch.Elapsed;
                     Analysis.Growth.GrowthModel.Run(baseline, Analysis.Growth.GrowthLever.Defaults, 0.1, 10_000);
                     Console.WriteLine($"demo #{round}: growth Monte Carlo, 5 levers × 10,000 draws + 12-month projection + tornado {(growthWatch.Elapsed - measured).TotalMilliseconds:F0} ms (baselines measured in {measured.TotalMilliseconds:F0} ms)");
@@ -62,7 +62,7 @@ internal static class AnalysisRun
                 for (var round = 1; round <= 2; round++)
                 {
                     var watch = Stopwatch.StartNew();
-                    EngagementRunner.Run(table, new EngagementQuery());
+                    EngagementRunner.Run(table, new EngagementQuery(ActivationEvents: Configuration.ActivationConfig.DefaultEvents, CollaborationEvents: Configuration.NorthStarConfig.DefaultCollaborationEvents));
                     var metrics = watch.Elapsed;
                     FunnelRunner.Run(table, new FunnelQuery(
                         new[] { "view_page", "create_page", "edit_page", "share_page", "invite_member" }.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(7), Breakdown: "segment"));

@@ -26,7 +26,7 @@ internal static class HealthRun
             for (var round = 1; round <= 3; round++)
             {
                 var watch = Stopwatch.StartNew();
-                var result = HealthRunner.Run(table, new HealthQuery());
+                var result = HealthRunner.Run(table, new HealthQuery(CollaborationEvents: Configuration.NorthStarConfig.DefaultCollaborationEvents));
                 var health = watch.Elapsed;
                 var csv = HealthCsv.Write(result);
                 var written = watch.Elapsed - health;

@@ -29,13 +29,16 @@ internal static class ExperimentCommand
             var config = globals.LoadConfig(result);
             var table = globals.LoadTable(result, config);
             var query = ExperimentQuery.FromConfig(config, result.GetValue(name)!);
+            // Metrics from sextant.yaml whose events are missing are warnings; those typed with --metric are errors.
+            var warnings = Analysis.NameCheck.ExperimentWarnings(table, query with { Metrics = result.GetValue(metric) is { Length: > 0 } ? [] : query.Metrics });
+            var fromConfig = query;
             if (result.GetValue(metric) is { Length: > 0 } metrics) query = query with { Metrics = metrics.Select(MetricSpec.Parse).ToList() };
             if (result.GetValue(control) is { } controlName) query = query with { Control = controlName };
             if (result.GetValue(segment) is { Length: > 0 } segments) query = query with { Segments = segments };
             if (result.GetValue(window) is { } windowText) query = query with { Window = Analysis.DurationText.Parse(windowText, "--window") };
             query = query with { Cuped = result.GetValue(cuped), Sequential = result.GetValue(sequential), Relative = result.GetValue(relative), VariantAttribute = result.GetValue(variantAttribute) ?? query.VariantAttribute, Alternative = AlternativeOf(result.GetValue(alternative)!) };
-            CheckNames(table, query);
-            var experiment = ExperimentRunner.Run(table, query);
+            CheckNames(table, query, fromConfig);
+            var experiment = ExperimentRunner.Run(table, query) with { Warnings = warnings };
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(experiment);
@@ -48,13 +51,15 @@ internal static class ExperimentCommand
     }
 
     /// <summary>A metric's events and summed property, and the segments, must exist in the store: a typo is an error, not a 0.</summary>
-    private static void CheckNames(Events.EventTable table, ExperimentQuery query)
+    private static void CheckNames(Events.EventTable table, ExperimentQuery query, ExperimentQuery fromConfig)
     {
         foreach (var spec in query.Metrics.Concat(query.Guardrails?.Select(g => g.Metric) ?? []))
         {
+            // An event from sextant.yaml is a warning (see NameCheck.ExperimentWarnings), not an error.
+            var configured = ReferenceEquals(query.Metrics, fromConfig.Metrics) || !query.Metrics.Contains(spec);
             var where = $"metric '{spec.Text}'";
-            if (spec.Event is { } name) Analysis.NameCheck.Event(table, name, where);
-            if (spec.Denominator is { } denominator) Analysis.NameCheck.Event(table, denominator, where);
+            if (spec.Event is { } name && !configured) Analysis.NameCheck.Event(table, name, where);
+            if (spec.Denominator is { } denominator && !configured) Analysis.NameCheck.Event(table, denominator, where);
             if (spec.Kind == MetricKind.Sum) Analysis.NameCheck.Property(table, spec.Property!, where);
         }
         foreach (var segment in query.Segments ?? []) Analysis.NameCheck.Attribute(table, segment, "--segment");
@@ -69,6 +74,7 @@ internal static class ExperimentCommand
 
     private static void Print(ExperimentResult experiment, bool bayesian)
     {
+        foreach (var warning in experiment.Warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
         AnsiConsole.MarkupLine(Markup.Escape($"Experiment {experiment.Experiment}: " + string.Join(", ", experiment.Arms.Select(a => $"{a.Variant} {a.Users:N0}")) +
             $" users; {experiment.ExcludedMultipleExposure:N0} excluded (saw several variants). Sample ratio: χ² = {experiment.Srm.Chi2:0.00}, p = {experiment.Srm.PValue:0.0000}{(experiment.Srm.Mismatch ? " — MISMATCH" : "")}."));
         foreach (var metric in experiment.Metrics)

@@ -31,11 +31,16 @@ internal static class FunnelCommand
             {
                 if (result.GetValue(steps) is not null || result.GetValue(name) is not null) throw new SextantException("--lifecycle takes no --steps or --name");
                 if (config.Activation.Events.Count == 0) throw new SextantException("the lifecycle funnel's Activation stage needs activation.events in sextant.yaml (the events that activate a user)");
-                var stages = LifecycleFunnelRunner.Run(globals.LoadTable(result, config), LifecycleFunnelQuery.FromConfig(config) with
+                var store = globals.LoadTable(result, config);
+                var stages = LifecycleFunnelRunner.Run(store, LifecycleFunnelQuery.FromConfig(config) with
                 {
                     Breakdown = result.GetValue(breakdown),
                     BreakdownLimit = result.GetValue(limit),
-                });
+                }) with
+                {
+                    Warnings = NameCheck.ConfigWarnings(store, ("activity.exclude_events", config.Activity.ExcludeEvents), ("activation.events", config.Activation.Events),
+                        ("north_star.collaboration_events", config.NorthStar.CollaborationEvents), ("milestones.monetization_events", config.Milestones.MonetizationEvents)),
+                };
                 OutOption.Write(result, output, "lifecycle_funnel.json", stages);
                 if (result.GetValue(globals.Json)) JsonOutput.Write(stages);
                 else PrintLifecycle(stages);
@@ -47,14 +52,23 @@ internal static class FunnelCommand
                 BreakdownLimit = result.GetValue(limit),
             };
             var table = globals.LoadTable(result, config);
-            CheckNames(table, query);
-            var funnel = FunnelRunner.Run(table, query);
+            // Names typed on the command line must exist; those of a funnel named in sextant.yaml are warnings.
+            var typedExclude = result.GetValue(exclude) is { Length: > 0 };
+            IReadOnlyList<string> warnings = [];
+            if (result.GetValue(name) is { } funnelName)
+            {
+                warnings = NameCheck.FunnelWarnings(table, typedExclude ? query with { Exclude = null } : query, $"funnels.{funnelName}");
+                if (typedExclude) NameCheck.Events(table, query.Exclude, "--exclude");
+            }
+            else CheckNames(table, query);
+            var funnel = FunnelRunner.Run(table, query) with { Warnings = warnings };
             OutOption.Write(result, output, "funnel.json", funnel, funnel: funnel);
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(funnel);
                 return Program.ExitOk;
             }
+            foreach (var warning in funnel.Warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
             AnsiConsole.Write(StepTable("funnel", funnel.Steps));
             if (funnel.BiggestDropStep is { } drop)
                 AnsiConsole.MarkupLine($"Biggest drop: {Markup.Escape(funnel.Steps[drop - 1].Name)} → {Markup.Escape(funnel.Steps[drop].Name)} ({Terminal.Percent(1 - funnel.Steps[drop].ConversionFromPrevious)} of users lost).");
@@ -100,6 +114,7 @@ internal static class FunnelCommand
 
     private static void PrintLifecycle(LifecycleFunnelResult funnel)
     {
+        Terminal.Warnings(funnel.Warnings);
         AnsiConsole.Write(StepTable($"lifecycle funnel (users whose first {funnel.ObservationDays} days had ended)", funnel.Steps));
         if (funnel.BiggestDropStage is { } drop)
             AnsiConsole.MarkupLine($"Biggest drop: {Markup.Escape(funnel.Steps[drop - 1].Name)} → {Markup.Escape(funnel.Steps[drop].Name)} ({Terminal.Percent(1 - funnel.Steps[drop].ConversionFromPrevious)} lost).");

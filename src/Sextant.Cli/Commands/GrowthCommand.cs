@@ -34,6 +34,7 @@ internal static class GrowthCommand
                 JsonOutput.Write(growth);
                 return Program.ExitOk;
             }
+            Terminal.Warnings(growth.Warnings);
             Print(growth);
             return Program.ExitOk;
         });
@@ -49,8 +50,9 @@ internal static class GrowthCommand
         var engagement = EngagementRunner.Run(table, EngagementQuery.FromConfig(config));
         var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: config.Activity.ExcludeEvents));
         var revenue = RevenueRunner.Run(table, new RevenueQuery(config.Activity.ExcludeEvents));
-        var baseline = GrowthBaseline.Measure(table, engagement, retention, revenue, config.Business.Mau);
-        return GrowthModel.Run(baseline, GrowthLever.FromConfig(config.Growth), config.Business.Growth, draws, seed);
+        var levers = GrowthLever.FromConfig(config.Growth);
+        var baseline = GrowthBaseline.Measure(table, engagement, retention, revenue, config.Business.Mau, levers);
+        return GrowthModel.Run(baseline, levers, config.Business.Growth, draws, seed) with { Warnings = GrowthLever.ConfigWarnings(table, levers) };
     }
 
     private static void Print(GrowthResult growth)

@@ -16,7 +16,11 @@ internal static class HealthCommand
         command.SetAction(result =>
         {
             var config = globals.LoadConfig(result);
-            var health = HealthRunner.Run(globals.LoadTable(result, config), HealthQuery.FromConfig(config));
+            var store = globals.LoadTable(result, config);
+            var health = HealthRunner.Run(store, HealthQuery.FromConfig(config)) with
+            {
+                Warnings = Analysis.NameCheck.ConfigWarnings(store, ("activity.exclude_events", config.Activity.ExcludeEvents), ("north_star.collaboration_events", config.NorthStar.CollaborationEvents)),
+            };
             if (result.GetValue(output) is { } directory)
             {
                 OutputFile.CreateDirectory(directory);
@@ -24,9 +28,10 @@ internal static class HealthCommand
             }
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(new { health.DataEndDay, health.Population, Users = health.Users.Count, health.MeanScore, health.AtRisk, health.ExpansionReady, health.Segments, health.Deciles, health.Histogram });
+                JsonOutput.Write(new { health.DataEndDay, health.Population, Users = health.Users.Count, health.MeanScore, health.AtRisk, health.ExpansionReady, health.Segments, health.Deciles, health.Histogram, health.Warnings });
                 return Program.ExitOk;
             }
+            Terminal.Warnings(health.Warnings);
             var table = new Table().Border(TableBorder.Rounded).Title("user health by segment").AddColumns("segment", "users", "at risk", "expansion-ready", "mean score");
             foreach (var column in table.Columns.Skip(1)) column.RightAligned();
             foreach (var s in health.Segments)

@@ -35,12 +35,14 @@ internal static class PathsCommand
                 ExcludeEvents = config.Activity.ExcludeEvents,
                 Converted = result.GetValue(converted),
             };
-            var paths = PathRunner.Run(globals.LoadTable(result, config), query);
+            var table = globals.LoadTable(result, config);
+            var paths = PathRunner.Run(table, query) with { Warnings = NameCheck.ConfigWarnings(table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(paths);
                 return Program.ExitOk;
             }
+            Terminal.Warnings(paths.Warnings);
             Print(paths);
             return Program.ExitOk;
         });

@@ -27,9 +27,10 @@ internal static class ReportCommand
             var pngs = result.GetValue(png) ? PngExport.Convert(files.Charts) : [];
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(new { files.Directory, files.Dashboards, files.Charts, Png = pngs, files.ExecutiveReport, LoadSeconds = loaded, AnalysisSeconds = analysed, files.RenderSeconds });
+                JsonOutput.Write(new { files.Directory, files.Dashboards, files.Charts, Png = pngs, files.ExecutiveReport, LoadSeconds = loaded, AnalysisSeconds = analysed, files.RenderSeconds, inputs.Warnings });
                 return Program.ExitOk;
             }
+            foreach (var warning in inputs.Warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
             Print(files, pngs, loaded, analysed);
             return Program.ExitOk;
         });

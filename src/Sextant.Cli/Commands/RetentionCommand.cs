@@ -34,13 +34,15 @@ internal static class RetentionCommand
                 config.Activity.ExcludeEvents,
                 Breakdown: result.GetValue(breakdown),
                 BreakdownLimit: result.GetValue(limit));
-            var retention = RetentionRunner.Run(globals.LoadTable(result, config), query);
+            var table = globals.LoadTable(result, config);
+            var retention = RetentionRunner.Run(table, query) with { Warnings = Analysis.NameCheck.ConfigWarnings(table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             OutOption.Write(result, output, "retention.json", retention, retention: retention);
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(retention);
                 return Program.ExitOk;
             }
+            Terminal.Warnings(retention.Warnings);
             Print(retention);
             return Program.ExitOk;
         });

@@ -18,13 +18,14 @@ internal static class RevenueCommand
         {
             var config = globals.LoadConfig(result);
             var table = globals.LoadTable(result, config);
-            var revenue = RevenueRunner.Run(table, new RevenueQuery(config.Activity.ExcludeEvents, DateFlags.AsOf(result.GetValue(asOf), table.Calendar)));
+            var revenue = RevenueRunner.Run(table, new RevenueQuery(config.Activity.ExcludeEvents, DateFlags.AsOf(result.GetValue(asOf), table.Calendar))) with { Warnings = Analysis.NameCheck.ConfigWarnings(table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             OutOption.Write(result, output, "revenue.json", revenue, revenue: revenue);
             if (result.GetValue(globals.Json))
             {
                 JsonOutput.Write(revenue);
                 return Program.ExitOk;
             }
+            Terminal.Warnings(revenue.Warnings);
             Print(revenue);
             return Program.ExitOk;
         });

@@ -24,6 +24,12 @@ internal static class Terminal
         AnsiConsole.Console = console;
     }
 
+    /// <summary>One yellow <c>warning:</c> line per warning of a result, above its table.</summary>
+    public static void Warnings(IEnumerable<string> warnings)
+    {
+        foreach (var warning in warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+    }
+
     /// <summary>A rate as "46.9%": one decimal, no space (the invariant culture's P1 writes "46.9 %").</summary>
     public static string Percent(double value) => Reports.NumberText.Percent(value);
 

@@ -79,6 +79,59 @@ public static class NameCheck
         return $"{key} names {(missing.Count == 1 ? "an event" : "events")} not in the store: {string.Join(", ", each)}; figures that depend on {(missing.Count == 1 ? "it" : "them")} count 0";
     }
 
+    /// <summary>One warning per sextant.yaml key whose events the store does not contain (none for an empty store).</summary>
+    /// <param name="table">The store's events.</param>
+    /// <param name="keys">Each key, e.g. <c>activity.exclude_events</c>, with the names it lists.</param>
+    public static IReadOnlyList<string> ConfigWarnings(EventTable table, params (string Key, IEnumerable<string>? Names)[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (table.EventCount == 0) return [];
+        return keys.Select(k => ConfigWarning(table, k.Key, k.Names)).OfType<string>().ToList();
+    }
+
+    /// <summary>
+    /// Warnings for a funnel named in sextant.yaml whose step or excluded events, or step filter
+    /// properties, the store does not contain: such a step counts 0 users, with the warning.
+    /// </summary>
+    /// <param name="table">The store's events.</param>
+    /// <param name="query">The funnel as read from sextant.yaml.</param>
+    /// <param name="key">The configuration key, e.g. <c>funnels.onboarding</c>.</param>
+    public static IReadOnlyList<string> FunnelWarnings(EventTable table, Funnels.FunnelQuery query, string key)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(query);
+        if (table.EventCount == 0) return [];
+        var properties = query.Steps.SelectMany(s => s.Filters).Select(f => f.Property).Distinct(StringComparer.Ordinal)
+            .Where(p => !BuiltInProperties.Contains(p) && table.Property(p).Values.Length == 0).ToList();
+        return new[]
+        {
+            ConfigWarning(table, $"{key}.steps", query.Steps.SelectMany(s => s.Events)),
+            ConfigWarning(table, $"{key}.exclude", query.Exclude),
+            properties.Count == 0 ? null : $"{key}.steps filter on {(properties.Count == 1 ? "a property" : "properties")} no stored event carries: {string.Join(", ", properties.Select(p => $"'{p}'"))}; the filtered steps count 0",
+        }.OfType<string>().ToList();
+    }
+
+    /// <summary>
+    /// Warnings for an experiment's metrics and guardrails from sextant.yaml whose events the
+    /// store does not contain: such a metric measures 0 in every arm, with the warning.
+    /// </summary>
+    /// <param name="table">The store's events.</param>
+    /// <param name="query">The experiment as read from sextant.yaml.</param>
+    public static IReadOnlyList<string> ExperimentWarnings(EventTable table, Experiments.ExperimentQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(query);
+        if (table.EventCount == 0) return [];
+        static IEnumerable<string> EventsOf(Experiments.MetricSpec spec) => new[] { spec.Event, spec.Denominator }.OfType<string>();
+        var key = $"experiments.{query.Name}";
+        return new[]
+        {
+            ConfigWarning(table, $"{key}.metrics", query.Metrics.SelectMany(EventsOf)),
+            ConfigWarning(table, $"{key}.guardrails", (query.Guardrails ?? []).SelectMany(g => EventsOf(g.Metric))),
+        }.OfType<string>().ToList();
+    }
+
     /// <summary>
     /// Warnings for activation.events and north_star.collaboration_events when they are not set,
     /// and for every sextant.yaml key whose events the store does not contain:

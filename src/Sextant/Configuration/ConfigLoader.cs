@@ -289,6 +289,7 @@ public static class ConfigLoader
                 Confidence = lever.GetDouble("confidence", defaults.Confidence, "a probability from 0 to 1", v => v is >= 0 and <= 1),
                 EffortMonths = lever.GetDouble("effort_months", defaults.EffortMonths, "a positive number of person-months", v => v > 0),
                 RampUpMonths = lever.GetDouble("ramp_up_months", defaults.RampUpMonths, "0 or more months", v => v >= 0),
+                Values = GrowthLeverConfig.DimensionKey(moves) is { } dimension ? lever.GetStringList(dimension.Key) : [],
             });
         }
         return new GrowthConfig { Levers = bound.AsReadOnly() };

@@ -25,6 +25,23 @@ public sealed record GrowthLeverConfig
 
     /// <summary>Months to the full effect (key <c>ramp_up_months</c>, default 3).</summary>
     public double RampUpMonths { get; init; } = 3;
+
+    /// <summary>
+    /// The profile values a lever that moves a rate of some users reaches, under the key its rate
+    /// reads (<see cref="DimensionKey"/>): acquisition channels for <c>search_signups</c>,
+    /// platforms for <c>mobile_retention</c>, segments for <c>team_paid_conversion</c>. Empty
+    /// means none was given: no product's values are assumed, and the lever reaches nobody.
+    /// </summary>
+    public IReadOnlyList<string> Values { get; init; } = ReadOnlyCollection<string>.Empty;
+
+    /// <summary>The lever key naming the values of a rate and the profile attribute they are read from, or null for a rate of all users.</summary>
+    public static (string Key, string Attribute)? DimensionKey(string moves) => moves switch
+    {
+        "search_signups" => ("channels", "channel"),
+        "mobile_retention" => ("platforms", "platform"),
+        "team_paid_conversion" => ("segments", "segment"),
+        _ => null,
+    };
 }
 
 /// <summary>Growth modelling (key <c>growth</c>).</summary>

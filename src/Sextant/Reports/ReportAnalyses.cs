@@ -1,3 +1,4 @@
+using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
@@ -27,13 +28,16 @@ public static class ReportAnalyses
 
     /// <summary>
     /// The funnel shown when sextant.yaml names none: sign-up, any activation event, any
-    /// collaboration event, upgrade, within 30 days.
+    /// collaboration event and any monetization event, within 30 days, each only when its key
+    /// (<c>activation.events</c>, <c>north_star.collaboration_events</c>,
+    /// <c>milestones.monetization_events</c>) is set; null when that leaves fewer than 2 steps.
     /// </summary>
-    public static FunnelQuery DefaultFunnel(SextantConfig config)
+    public static FunnelQuery? DefaultFunnel(SextantConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var steps = new[] { "signup", string.Join('|', config.Activation.Events), string.Join('|', config.NorthStar.CollaborationEvents), "upgrade" }.Where(s => s.Length > 0);
-        return new FunnelQuery(steps.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30));
+        var steps = new[] { "signup", string.Join('|', config.Activation.Events), string.Join('|', config.NorthStar.CollaborationEvents), string.Join('|', config.Milestones.MonetizationEvents) }
+            .Where(s => s.Length > 0).ToList();
+        return steps.Count < 2 ? null : new FunnelQuery(steps.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30));
     }
 
     /// <summary>
@@ -42,8 +46,16 @@ public static class ReportAnalyses
     /// </summary>
     public const string DefaultExperimentMetric = "active_on_day:7:span=7";
 
-    /// <summary>The event the paths dashboard looks for after each path.</summary>
-    public const string ConversionEvent = "upgrade";
+    /// <summary>
+    /// The event the paths dashboard looks for after each path: the first of
+    /// <c>milestones.monetization_events</c> that the store contains, or null when none is set or stored.
+    /// </summary>
+    public static string? ConversionEvent(EventTable table, SextantConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Milestones.MonetizationEvents.FirstOrDefault(e => table.EventCode(e) >= 0);
+    }
 
     /// <summary>Runs the analyses on a loaded table; experiments configured in sextant.yaml come first, in its order.</summary>
     public static ReportInputs Run(EventTable table, SextantConfig config, string product = "Product")
@@ -51,18 +63,30 @@ public static class ReportAnalyses
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(config);
         var exclude = config.Activity.ExcludeEvents;
+        // Parts whose definition sextant.yaml does not give are skipped with a note naming the key,
+        // never filled in with another product's events.
+        var notes = new List<string>();
         var funnelQuery = config.Funnels.Count > 0 ? FunnelQuery.FromConfig(config.Funnels[0]) : DefaultFunnel(config);
-        var funnel = FunnelRunner.Run(table, funnelQuery with { Breakdown = SegmentAttribute });
-        var channelFunnel = FunnelRunner.Run(table, funnelQuery with { Breakdown = ChannelAttribute });
-        var lifecycle = LifecycleFunnelRunner.Run(table, LifecycleFunnelQuery.FromConfig(config) with { Breakdown = SegmentAttribute });
+        if (funnelQuery is null) notes.Add(NoFunnelNote);
+        var funnel = funnelQuery is null ? EmptyFunnel : FunnelRunner.Run(table, funnelQuery with { Breakdown = SegmentAttribute });
+        var channelFunnel = funnelQuery is null ? EmptyFunnel : FunnelRunner.Run(table, funnelQuery with { Breakdown = ChannelAttribute });
+        var lifecycleQuery = LifecycleFunnelQuery.FromConfig(config) with { Breakdown = SegmentAttribute };
+        if (config.Activation.Events.Count == 0) notes.Add(NoLifecycleNote);
+        var lifecycle = config.Activation.Events.Count == 0
+            ? new LifecycleFunnelResult(null, Math.Max(config.Milestones.EngagementWithinDays, 7 * config.Milestones.HabitWithinWeeks), [], null, 0, 0, 0, [])
+            : LifecycleFunnelRunner.Run(table, lifecycleQuery);
         var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: exclude));
         var revenue = RevenueRunner.Run(table, new RevenueQuery(exclude));
         var metrics = EngagementRunner.Run(table, EngagementQuery.FromConfig(config) with { Breakdown = SegmentAttribute });
-        // Paths before conversion only where the data have the conversion event.
-        var paths = PathRunner.Run(table, new PathQuery { Converted = table.EventNames.Contains(ConversionEvent) ? ConversionEvent : null });
+        // Paths before conversion only where sextant.yaml names a monetization event the data have.
+        var conversion = ConversionEvent(table, config);
+        if (config.Milestones.MonetizationEvents.Count == 0) notes.Add(NoConversionNote);
+        var paths = PathRunner.Run(table, new PathQuery { Converted = conversion });
         var health = HealthRunner.Run(table, HealthQuery.FromConfig(config));
-        var growth = GrowthModel.Run(GrowthBaseline.Measure(table, metrics, retention, revenue, config.Business.Mau),
-            GrowthLever.FromConfig(config.Growth), config.Business.Growth);
+        var levers = GrowthLever.FromConfig(config.Growth);
+        var growth = GrowthModel.Run(GrowthBaseline.Measure(table, metrics, retention, revenue, config.Business.Mau, levers), levers, config.Business.Growth)
+            with
+        { Warnings = GrowthLever.ConfigWarnings(table, levers) };
         // Experiments configured in sextant.yaml come first, in its order; the others by name.
         var assigned = table.Assignments.ExperimentNames;
         var names = config.Experiments.Select(e => e.Name).Where(assigned.Contains)
@@ -71,8 +95,23 @@ public static class ReportAnalyses
         {
             var query = ExperimentQuery.FromConfig(config, name);
             if (query.Metrics.Count == 0) query = query with { Metrics = [MetricSpec.Parse(DefaultExperimentMetric)] };
-            return ExperimentRunner.Run(table, query);
+            return ExperimentRunner.Run(table, query) with { Warnings = NameCheck.ExperimentWarnings(table, query) };
         }).ToList();
-        return new ReportInputs(product, metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, []);
+        // Names from sextant.yaml missing from the store are listed, never a silent 0.
+        var warnings = NameCheck.ConfigWarnings(table, config).Concat(notes)
+            .Concat(config.Funnels.Count > 0 ? NameCheck.FunnelWarnings(table, funnelQuery!, $"funnels.{config.Funnels[0].Name}") : [])
+            .Concat(growth.Warnings).Concat(experiments.SelectMany(e => e.Warnings)).ToList();
+        return new ReportInputs(product, metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, []) { Warnings = warnings };
     }
+
+    /// <summary>The note of a report whose sextant.yaml gives too little for a product funnel.</summary>
+    public const string NoFunnelNote = "the product funnel is skipped: sextant.yaml names no funnels and too few of activation.events, north_star.collaboration_events and milestones.monetization_events to build one";
+
+    /// <summary>The note of a report whose sextant.yaml has no activation events.</summary>
+    public const string NoLifecycleNote = "the lifecycle funnel is skipped: set activation.events in sextant.yaml (the events that activate a user)";
+
+    /// <summary>The note of a report whose sextant.yaml has no monetization events.</summary>
+    public const string NoConversionNote = "paths show no conversion: set milestones.monetization_events in sextant.yaml (the events of a paying user)";
+
+    private static readonly FunnelResult EmptyFunnel = new(FunnelOrder.Ordered, 0, [], [], 0, null);
 }

@@ -38,4 +38,11 @@ public sealed record ReportInputs(
     GrowthResult Growth,
     PathResult Paths,
     HealthResult Health,
-    IReadOnlyList<ImpactResult> Impacts);
+    IReadOnlyList<ImpactResult> Impacts)
+{
+    /// <summary>
+    /// Names from sextant.yaml that the store does not contain, one line each; the figures that
+    /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

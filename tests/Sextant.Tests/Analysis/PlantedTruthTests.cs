@@ -78,7 +78,7 @@ public sealed class PlantedTruthTests(StoredScenarioFixture fixture) : IClassFix
     {
         var generated = fixture.Scenario.Calibration.Single(t => t.Name == "fast / slow activators month-1 retention").Actual;
 
-        var speed = EngagementRunner.Run(fixture.Table, new EngagementQuery()).ActivationSpeed;
+        var speed = EngagementRunner.Run(fixture.Table, DemoSettings.EngagementQuery).ActivationSpeed;
 
         Assert.InRange(generated, speed.RatioLow!.Value, speed.RatioHigh!.Value);
     }

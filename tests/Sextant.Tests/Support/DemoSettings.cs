@@ -1,4 +1,6 @@
+using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Health;
 using Sextant.Configuration;
 
 namespace Sextant.Tests.Support;
@@ -15,4 +17,10 @@ public static class DemoSettings
         Milestones = new MilestonesConfig { MonetizationEvents = MilestonesConfig.DemoMonetizationEvents },
         CollaborationEvents = NorthStarConfig.DefaultCollaborationEvents,
     };
+
+    /// <summary>Engagement with the demo's activation criteria and collaboration events.</summary>
+    public static EngagementQuery EngagementQuery { get; } = new(ActivationEvents: ActivationConfig.DefaultEvents, CollaborationEvents: NorthStarConfig.DefaultCollaborationEvents);
+
+    /// <summary>Health with the demo's collaboration events.</summary>
+    public static HealthQuery HealthQuery { get; } = new(CollaborationEvents: NorthStarConfig.DefaultCollaborationEvents);
 }

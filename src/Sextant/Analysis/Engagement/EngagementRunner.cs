@@ -144,7 +144,7 @@ public static class EngagementRunner
     private static Activation ActivationOf(EventTable table, EngagementQuery query, long dataEnd, Func<int, bool>? include, double[]? hoursToActivate = null)
     {
         if (hoursToActivate is not null) Array.Fill(hoursToActivate, double.NaN);
-        var events = query.ActivationEvents ?? EngagementQuery.DefaultActivationEvents;
+        var events = query.ActivationEvents ?? [];
         var codes = events.Select(table.EventCode).ToArray();
         var window = query.ActivationWindowDays * Timestamp.MicrosPerDay;
         long eligible = 0, activated = 0, fast = 0;

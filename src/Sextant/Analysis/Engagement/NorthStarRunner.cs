@@ -15,7 +15,7 @@ internal static class NorthStarRunner
     {
         var workspaces = table.Attributes["workspace_id"];
         var collaboration = new bool[table.EventNames.Length];
-        foreach (var name in query.CollaborationEvents ?? EngagementQuery.DefaultCollaborationEvents)
+        foreach (var name in query.CollaborationEvents ?? [])
             if (table.EventCode(name) is >= 0 and var code) collaboration[code] = true;
 
         // (week, workspace) → distinct active members and whether anyone collaborated.
@@ -69,7 +69,7 @@ internal static class NorthStarRunner
             scaled = Extrapolation.Of(headline.Users, sampleMau, businessMau);
         }
         return new NorthStar("weekly active collaborative workspaces", query.NorthStarMinMembers,
-            query.CollaborationEvents ?? EngagementQuery.DefaultCollaborationEvents, headline, scaled, weeks);
+            query.CollaborationEvents ?? [], headline, scaled, weeks);
     }
 
     private static void Flush(Dictionary<long, (int Members, bool Collaborated)> cells, int week, int workspace, bool collaborated)

@@ -107,4 +107,11 @@ public sealed record Verdict(string Decision, string Reason,
 /// <param name="Segments">Per-segment results.</param>
 /// <param name="Verdict">Ship / don't ship / keep running / inconclusive, with the reason.</param>
 public sealed record ExperimentResult(string Experiment, string Control, string? DataEnd, double Alpha, SampleRatio Srm, IReadOnlyList<ArmCount> Arms,
-    long ExcludedMultipleExposure, IReadOnlyList<MetricResult> Metrics, IReadOnlyList<GuardrailResult> Guardrails, IReadOnlyList<SegmentResult> Segments, Verdict Verdict);
+    long ExcludedMultipleExposure, IReadOnlyList<MetricResult> Metrics, IReadOnlyList<GuardrailResult> Guardrails, IReadOnlyList<SegmentResult> Segments, Verdict Verdict)
+{
+    /// <summary>
+    /// Names from sextant.yaml that the store does not contain, one line each; the figures that
+    /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

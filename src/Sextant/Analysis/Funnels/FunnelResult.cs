@@ -59,4 +59,11 @@ public sealed record FunnelResult(
     IReadOnlyList<FunnelStepResult> Steps,
     IReadOnlyList<FunnelBreakdown> Breakdown,
     long ExcludedUsers,
-    int? BiggestDropStep);
+    int? BiggestDropStep)
+{
+    /// <summary>
+    /// Names from sextant.yaml that the store does not contain, one line each; the figures that
+    /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -24,4 +24,11 @@ public sealed record LifecycleFunnelResult(
     long CensoredUsers,
     long CensoredVisitors,
     long UsersWithoutSignup,
-    IReadOnlyList<FunnelBreakdown> Breakdown);
+    IReadOnlyList<FunnelBreakdown> Breakdown)
+{
+    /// <summary>
+    /// Names from sextant.yaml that the store does not contain, one line each; the figures that
+    /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -24,10 +24,6 @@ public sealed record RateBaseline(LeverRate Rate, double Baseline, double Audien
 /// <param name="Rates">Per rate, its baseline and audience.</param>
 public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, double ScaleFactor, double AnnualRevenue, IReadOnlyList<RateBaseline> Rates)
 {
-    private static readonly string[] SearchChannels = ["content_seo", "organic"];
-    private static readonly string[] MobilePlatforms = ["ios", "android"];
-    private static readonly string[] TeamSegments = ["small_team", "enterprise"];
-
     /// <summary>business.mau when it was set (the money figures are then extrapolated), else null (they are the sample's).</summary>
     public double? BusinessMau { get; init; }
 
@@ -35,7 +31,16 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
     public bool Extrapolated => BusinessMau is not null;
 
     /// <summary>Measures the baselines; <paramref name="businessMau"/> null keeps every money figure at the sample's scale.</summary>
-    public static GrowthBaseline Measure(EventTable table, EngagementResult engagement, RetentionResult retention, RevenueResult revenue, double? businessMau)
+    /// <param name="table">The store's events and profiles.</param>
+    /// <param name="engagement">Engagement, for activation and the collaboration events.</param>
+    /// <param name="retention">Retention, for month-1 retention.</param>
+    /// <param name="revenue">Revenue, for the annual revenue.</param>
+    /// <param name="businessMau">business.mau, or null.</param>
+    /// <param name="levers">
+    /// The levers, whose <see cref="GrowthLever.Values"/> name the channels, platforms and segments
+    /// a rate reads (all levers of a rate together); a rate no lever names values for reaches nobody.
+    /// </param>
+    public static GrowthBaseline Measure(EventTable table, EngagementResult engagement, RetentionResult retention, RevenueResult revenue, double? businessMau, IReadOnlyList<GrowthLever>? levers = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(engagement);
@@ -49,6 +54,11 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
         var dataEnd = table.MaxTimestamp;
         var recent = RecentUsers.Mask(table, dataEnd);
         var actives = recent.Count(r => r);
+        // The channels, platforms and segments come from the levers' configuration, never from a product assumed here.
+        string[] ValuesOf(LeverRate rate) => (levers ?? []).Where(l => l.Rate == rate).SelectMany(l => l.Values).Distinct(StringComparer.Ordinal).ToArray();
+        var searchChannels = ValuesOf(LeverRate.SearchSignups);
+        var mobilePlatforms = ValuesOf(LeverRate.MobileRetention);
+        var teamSegments = ValuesOf(LeverRate.TeamPaidConversion);
         double Share(string attribute, string[] values)
         {
             var column = table.Attributes[attribute];
@@ -60,15 +70,15 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
         }
         // The project's own collaboration events (north_star.collaboration_events), not the demo's.
         var collaborators = CollaboratorShare(table, engagement.NorthStar.CollaborationEvents, recent, dataEnd);
-        var teamPaying = TeamPaidShare(table);
+        var teamPaying = TeamPaidShare(table, teamSegments);
         var monthOne = retention.Average.Count > 1 ? retention.Average[1].Rate : 0;
         return new GrowthBaseline(annual, sampleMau, factor, annual * factor,
         [
             new(LeverRate.Activation, engagement.Activation.Rate, NewUserShare(table, recent, dataEnd, actives), "activation rate; audience: active users who signed up in the last 12 months"),
             new(LeverRate.Collaboration, collaborators, collaborators, "share of the last 30 days' active users who shared, commented or invited; audience: those users"),
-            new(LeverRate.SearchSignups, Share("channel", SearchChannels), Share("channel", SearchChannels), "share of active users acquired through content_seo or organic; audience: those users"),
-            new(LeverRate.MobileRetention, monthOne, Share("platform", MobilePlatforms), "month-1 retention; audience: active users on ios or android"),
-            new(LeverRate.TeamPaidConversion, teamPaying, Share("segment", TeamSegments), "share of small_team and enterprise users with a paying subscription; audience: active team users"),
+            new(LeverRate.SearchSignups, Share("channel", searchChannels), Share("channel", searchChannels), $"share of active users acquired through {Named(searchChannels, "channels")}; audience: those users"),
+            new(LeverRate.MobileRetention, monthOne, Share("platform", mobilePlatforms), $"month-1 retention; audience: active users on {Named(mobilePlatforms, "platforms")}"),
+            new(LeverRate.TeamPaidConversion, teamPaying, Share("segment", teamSegments), $"share of {Named(teamSegments, "segments")} users with a paying subscription; audience: those active users"),
         ])
         { BusinessMau = businessMau };
     }
@@ -96,7 +106,10 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
         return actives == 0 ? 0 : collaborators / (double)actives;
     }
 
-    private static double TeamPaidShare(EventTable table)
+    /// <summary>"a or b", or "no configured KEY" when a lever names none.</summary>
+    private static string Named(string[] values, string key) => values.Length == 0 ? $"no configured {key}" : string.Join(" or ", values);
+
+    private static double TeamPaidShare(EventTable table, string[] teamSegments)
     {
         var segment = table.Attributes["segment"];
         if (segment is null) return 0;
@@ -106,7 +119,7 @@ public sealed record GrowthBaseline(double SampleAnnualRevenue, long SampleMau, 
         int team = 0, teamPaying = 0;
         for (var user = 0; user < table.SignedUpUserCount; user++)
         {
-            if (segment[user] is not ("small_team" or "enterprise")) continue;
+            if (segment[user] is not { } value || !teamSegments.Contains(value)) continue;
             team++;
             if (paying.Contains(user)) teamPaying++;
         }

@@ -54,4 +54,11 @@ public sealed record SensitivityRow(string Lever, string Parameter, double LowVa
 /// <param name="SensitivityBase">12-month additional revenue of the top levers at likely values, all working: the tornado's centre line.</param>
 public sealed record GrowthResult(string Label, GrowthBaseline Baseline, int Draws, int Seed, IReadOnlyList<LeverImpact> Levers, IReadOnlyList<string> TopLevers,
     IReadOnlyList<ProjectionMonth> Projection, double CompoundAdditionalP10, double CompoundAdditionalP50, double CompoundAdditionalP90, IReadOnlyList<SensitivityRow> Sensitivity,
-    double SensitivityBase);
+    double SensitivityBase)
+{
+    /// <summary>
+    /// Names from sextant.yaml that the store does not contain, one line each; the figures that
+    /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -33,7 +33,7 @@ public sealed record HealthWeights(
 /// </summary>
 /// <param name="AsOf">Data end (UTC µs); null means the latest event. Later events are ignored.</param>
 /// <param name="ExcludeEvents">Events that never make a user active (activity.exclude_events).</param>
-/// <param name="CollaborationEvents">Events that count as collaboration; null means share_page, comment, invite_member.</param>
+/// <param name="CollaborationEvents">Events that count as collaboration; null or empty (the default) means none: the collaboration component is 0 for everyone.</param>
 /// <param name="Weights">Component weights; null means <see cref="HealthWeights.Default"/>.</param>
 /// <param name="AtRiskBelow">A user whose score (0–100) is strictly below this is at risk (default 40).</param>
 /// <param name="ExpansionPlans">Plans that can expand (starter-like); null means free and plus. Compared ordinally.</param>
@@ -57,9 +57,6 @@ public sealed record HealthQuery(
     int BreadthTargetFeatures = 5,
     int TenureTargetDays = 180)
 {
-    /// <summary>The default collaboration events.</summary>
-    public static readonly IReadOnlyList<string> DefaultCollaborationEvents = Configuration.NorthStarConfig.DefaultCollaborationEvents;
-
     /// <summary>The default plans that can expand.</summary>
     public static readonly IReadOnlyList<string> DefaultExpansionPlans = ["free", "plus"];
 

@@ -95,7 +95,7 @@ public static class HealthRunner
     {
         var active = ActiveEvents.Mask(table, query.ExcludeEvents);
         var collaboration = new bool[table.EventNames.Length];
-        foreach (var name in query.CollaborationEvents ?? HealthQuery.DefaultCollaborationEvents)
+        foreach (var name in query.CollaborationEvents ?? [])
         {
             var code = table.EventCode(name);
             if (code >= 0) collaboration[code] = true;

@@ -84,4 +84,11 @@ public sealed record PathResult(
     IReadOnlyList<PathEdge> Edges,
     IReadOnlyList<PathDropoff> Dropoff,
     PathConversionSummary? Conversion,
-    FeatureNetwork Network);
+    FeatureNetwork Network)
+{
+    /// <summary>
+    /// Names from sextant.yaml that the store does not contain, one line each; the figures that
+    /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -61,4 +61,11 @@ public sealed record RetentionResult(
     IReadOnlyList<RetentionRate> DayN,
     CohortComparison? EarlyVsLate,
     string? BreakdownBy,
-    IReadOnlyList<RetentionBreakdown> Breakdown);
+    IReadOnlyList<RetentionBreakdown> Breakdown)
+{
+    /// <summary>
+    /// Names from sextant.yaml that the store does not contain, one line each; the figures that
+    /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -68,4 +68,11 @@ public sealed record RevenueResult(
     int UnmatchedSubscriptions,
     IReadOnlyList<RevenueMonth> Months,
     IReadOnlyList<RevenueCohort> Cohorts,
-    LtvModel? Model);
+    LtvModel? Model)
+{
+    /// <summary>
+    /// Names from sextant.yaml that the store does not contain, one line each; the figures that
+    /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -23,7 +23,7 @@ public static class DashboardFiles
         var assets = PageAssets.Inline;
         var paths = new string[dashboards.Count + 1];
         paths[0] = Path.Combine(directory, IndexFile);
-        OutputFile.WriteText(paths[0], DashboardPage.RenderIndex(dashboards, $"{inputs.Product}: dashboards", footer, otherFiles));
+        OutputFile.WriteText(paths[0], DashboardPage.RenderIndex(dashboards, $"{inputs.Product}: dashboards", footer, otherFiles, inputs.Warnings));
         Parallel.For(0, dashboards.Count, i =>
         {
             paths[i + 1] = Path.Combine(directory, dashboards[i].Slug + ".html");

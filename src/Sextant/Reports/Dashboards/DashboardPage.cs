@@ -56,11 +56,19 @@ internal static class DashboardPage
     /// <param name="title">Page title.</param>
     /// <param name="footer">Where the numbers come from.</param>
     /// <param name="files">Other files of the report: link text and a path relative to the index.</param>
-    public static string RenderIndex(IReadOnlyList<Dashboard> all, string title, string footer, IReadOnlyList<(string Text, string Href)> files)
+    /// <param name="warnings">Names from sextant.yaml missing from the store, listed above the dashboards; none when null.</param>
+    public static string RenderIndex(IReadOnlyList<Dashboard> all, string title, string footer, IReadOnlyList<(string Text, string Href)> files, IReadOnlyList<string>? warnings = null)
     {
         var html = new StringBuilder();
         Head(html, title, DashboardAssets.Style);
-        html.Append("<header><h1>").Append(Encode(title)).Append("</h1><p>Every dashboard opens offline; hover a chart for exact values and intervals.</p></header>\n<main>\n<ul class=\"index\">\n");
+        html.Append("<header><h1>").Append(Encode(title)).Append("</h1><p>Every dashboard opens offline; hover a chart for exact values and intervals.</p></header>\n<main>\n");
+        if (warnings is { Count: > 0 })
+        {
+            html.Append("<h2>Warnings</h2>\n<ul class=\"warnings\">\n");
+            foreach (var warning in warnings) html.Append("<li>").Append(Encode(warning)).Append("</li>\n");
+            html.Append("</ul>\n");
+        }
+        html.Append("<ul class=\"index\">\n");
         foreach (var dashboard in all)
             html.Append("<li><a href=\"").Append(dashboard.Slug).Append(".html\">").Append(Encode(dashboard.Title)).Append("</a><p>")
                 .Append(Encode(dashboard.Summary)).Append("</p></li>\n");

@@ -15,7 +15,9 @@ internal static class ExecutiveDashboard
         var m = inputs.Metrics;
         var tiles = new List<Tile>();
         if (First(NorthStarDashboard.Slug) is { } star) tiles.Add(star);
-        tiles.Add(new Tile("Activation", Text.Percent(m.Activation.Rate), $"{Text.PercentInterval(m.Activation.CiLow, m.Activation.CiHigh)} within {m.Activation.WindowDays} days of sign-up"));
+        // Without activation.events nothing was measured: no 0% tile (the index lists the note).
+        if (m.Activation.Events.Count > 0)
+            tiles.Add(new Tile("Activation", Text.Percent(m.Activation.Rate), $"{Text.PercentInterval(m.Activation.CiLow, m.Activation.CiHigh)} within {m.Activation.WindowDays} days of sign-up"));
         tiles.AddRange(Page(EngagementDashboard.Slug).Tiles.Where(t => t.Label.StartsWith("MAU", StringComparison.Ordinal) || t.Label.StartsWith("Stickiness", StringComparison.Ordinal)));
         if (First(RetentionDashboard.Slug) is { } retention) tiles.Add(retention);
         if (First(FunnelDashboard.Slug) is { } drop) tiles.Add(drop);

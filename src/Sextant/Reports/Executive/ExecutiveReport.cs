@@ -33,6 +33,17 @@ public static class ExecutiveReport
                 GrowthSection.Build(findings),
                 RecommendationsSection.Build(findings),
                 NextStepsSection.Build(findings),
+                .. Warnings(inputs.Warnings),
             ]);
+    }
+
+    /// <summary>The heading of the section listing sextant.yaml names missing from the store (only when there are some).</summary>
+    public const string WarningsHeading = "Warnings";
+
+    /// <summary>A last section listing the warnings, so a figure of 0 that comes from a missing name is never silent.</summary>
+    private static IEnumerable<ReportSection> Warnings(IReadOnlyList<string> warnings)
+    {
+        if (warnings.Count == 0) yield break;
+        yield return new ReportSection(WarningsHeading, [new BulletList(warnings.Select(w => new RichText([new Label(w)], Tone.Negative)).ToList())]);
     }
 }

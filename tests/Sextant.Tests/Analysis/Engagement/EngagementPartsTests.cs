@@ -1,6 +1,7 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
 using Sextant.Events;
+using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Analysis.Engagement;
@@ -27,7 +28,7 @@ public sealed class EngagementPartsTests
             // Week of Mar 16 is partial.
             At("f", "edit_page", "2026-03-16T10:00:00Z"));
 
-        var star = EngagementRunner.Run(table, new EngagementQuery(BusinessMau: 1000)).NorthStar;
+        var star = EngagementRunner.Run(table, DemoSettings.EngagementQuery with { BusinessMau = 1000 }).NorthStar;
 
         Assert.Equal([("2026-03-02", 1L, true), ("2026-03-09", 2L, true), ("2026-03-16", 0L, false)],
             star.Weeks.Select(w => (w.Period, w.Users, w.Complete)));
@@ -214,7 +215,7 @@ public sealed class EngagementPartsTests
             // late signed up in February: its month 1 (March) has not ended, so it is left out.
             At("late", "view_page", "2026-03-01T00:00:00Z"));
 
-        var speed = EngagementRunner.Run(table, new EngagementQuery()).ActivationSpeed;
+        var speed = EngagementRunner.Run(table, DemoSettings.EngagementQuery).ActivationSpeed;
 
         Assert.Equal([(1L, 2L), (1L, 1L), (1L, 1L)], speed.Groups.Select(g => (g.Users, g.Of)));
         Assert.Equal(0.5, speed.FastVsSlow!.Value, 12); // 1/2 vs 1/1

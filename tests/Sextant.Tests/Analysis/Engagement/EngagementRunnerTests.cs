@@ -1,5 +1,6 @@
 using Sextant.Analysis.Engagement;
 using Sextant.Events;
+using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Analysis.Engagement;
@@ -60,7 +61,7 @@ public sealed class EngagementRunnerTests
             At("late", "signup", "2024-01-01T00:00:00Z"), At("late", "create_page", "2024-01-02T00:00:00Z"), At("late", "edit_page", "2024-01-08T00:00:01Z"),
             At("new", "signup", "2024-01-09T00:00:00Z"), At("new", "create_page", "2024-01-09T01:00:00Z"), At("new", "edit_page", "2024-01-10T00:00:00Z"));
 
-        var activation = EngagementRunner.Run(table, new EngagementQuery()).Activation;
+        var activation = EngagementRunner.Run(table, DemoSettings.EngagementQuery).Activation;
 
         // "new" signed up less than 7 days before the data end: not eligible yet.
         Assert.Equal(3, activation.Eligible);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sextant.Analysis.Health;
 using Sextant.Events;
+using Sextant.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Sextant.Tests.Analysis.Health;
@@ -13,7 +14,7 @@ public sealed class HealthPlantedTruthTests(StoredScenarioFixture fixture, ITest
     {
         var cutoff = fixture.Table.MaxTimestamp - HealthEvaluation.ChurnDays * Timestamp.MicrosPerDay;
 
-        var churn = HealthEvaluation.ChurnPrediction(fixture.Table, new HealthQuery(), cutoff);
+        var churn = HealthEvaluation.ChurnPrediction(fixture.Table, DemoSettings.HealthQuery, cutoff);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"users {churn.Users}, churned {churn.Churned}, at risk {churn.AtRisk}, both {churn.AtRiskChurned}; precision {churn.Precision:F4}, recall {churn.Recall:F4}, base rate {churn.BaseRate:F4}, lift {churn.Lift:F3}"));
@@ -32,7 +33,7 @@ public sealed class HealthPlantedTruthTests(StoredScenarioFixture fixture, ITest
     {
         var cutoff = fixture.Table.MaxTimestamp - HealthEvaluation.ChurnDays * Timestamp.MicrosPerDay;
 
-        var churn = HealthEvaluation.ChurnPrediction(fixture.Table, new HealthQuery(), cutoff);
+        var churn = HealthEvaluation.ChurnPrediction(fixture.Table, DemoSettings.HealthQuery, cutoff);
 
         // Better than chance beyond noise: the precision's Wilson lower bound is above the base rate.
         Assert.True(Sextant.Stats.Proportions.Wilson(churn.AtRiskChurned, churn.AtRisk).Low > churn.BaseRate, $"lift {churn.Lift}");
@@ -41,7 +42,7 @@ public sealed class HealthPlantedTruthTests(StoredScenarioFixture fixture, ITest
     [Fact]
     public void Health_at_the_data_end_accounts_for_every_scored_user()
     {
-        var result = HealthRunner.Run(fixture.Table, new HealthQuery());
+        var result = HealthRunner.Run(fixture.Table, DemoSettings.HealthQuery);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"scored {result.Users.Count}, mean {result.MeanScore:F1}, at risk {result.AtRisk}, expansion-ready {result.ExpansionReady}; deciles {string.Join(" ", result.Deciles.Select(d => d.ToString("F1", CultureInfo.InvariantCulture)))}"));
@@ -55,6 +56,6 @@ public sealed class HealthPlantedTruthTests(StoredScenarioFixture fixture, ITest
     [Fact]
     public void Churn_needs_thirty_days_after_the_cutoff()
     {
-        Assert.Throws<SextantException>(() => HealthEvaluation.ChurnPrediction(fixture.Table, new HealthQuery(), fixture.Table.MaxTimestamp - Timestamp.MicrosPerDay));
+        Assert.Throws<SextantException>(() => HealthEvaluation.ChurnPrediction(fixture.Table, DemoSettings.HealthQuery, fixture.Table.MaxTimestamp - Timestamp.MicrosPerDay));
     }
 }

@@ -1,5 +1,6 @@
 using Sextant.Analysis.Health;
 using Sextant.Events;
+using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Analysis.Health;
@@ -18,8 +19,10 @@ public sealed class HealthRunnerTests
         Enumerable.Range(0, days).Select(i => At(user, names[i % names.Length],
             DateOnly.Parse(firstDay, System.Globalization.CultureInfo.InvariantCulture).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T12:00:00Z"));
 
+    /// <summary>Runs health; a query that names no collaboration events gets the demo's (share_page, comment, invite_member), which these hand-made users do.</summary>
     private static HealthResult Run(IReadOnlyList<UserProfile> users, HealthQuery? query, params EventRecord[] events) =>
-        HealthRunner.Run(Load(null, users, [], [At("z", "edit_page", End), .. events]), query ?? new HealthQuery());
+        HealthRunner.Run(Load(null, users, [], [At("z", "edit_page", End), .. events]),
+            (query ?? DemoSettings.HealthQuery) with { CollaborationEvents = query?.CollaborationEvents ?? DemoSettings.HealthQuery.CollaborationEvents });
 
     private static UserHealth Of(HealthResult result, string user) => result.Users.Single(u => u.UserKey == user);
 

@@ -1,0 +1,47 @@
+using Sextant.Analysis.Engagement;
+using Sextant.Analysis.Health;
+using static Sextant.Tests.Support.EventBuilder;
+
+namespace Sextant.Tests.Analysis;
+
+/// <summary>
+/// Queries built with no arguments assume no product: the demo's activation criteria and
+/// collaboration events are not their defaults, so nothing counts as activation or collaboration.
+/// </summary>
+public sealed class QueryDefaultTests
+{
+    // u1 and u2 each do the demo's activation events (create_page, edit_page) and a demo
+    // collaboration event (share_page, comment) in the same workspace, in the same week.
+    private static readonly Sextant.Events.EventRecord[] DemoLikeEvents =
+    [
+        At("u1", "signup", "2026-03-02T09:00:00Z"), At("u1", "create_page", "2026-03-02T10:00:00Z"), At("u1", "edit_page", "2026-03-02T11:00:00Z"), At("u1", "share_page", "2026-03-03T10:00:00Z"),
+        At("u2", "signup", "2026-03-02T09:00:00Z"), At("u2", "create_page", "2026-03-02T10:00:00Z"), At("u2", "edit_page", "2026-03-02T11:00:00Z"), At("u2", "comment", "2026-03-03T10:00:00Z"),
+        At("u3", "view_page", "2026-03-20T09:00:00Z"),
+    ];
+
+    [Fact]
+    public void A_default_engagement_query_measures_no_activation_and_no_collaboration()
+    {
+        // Given two users who did create_page, edit_page and a collaboration event within a day of sign-up,
+        var table = Load(null, [User("u1", "2026-03-02T09:00:00Z", workspace: "w1"), User("u2", "2026-03-02T09:00:00Z", workspace: "w1"), User("u3", "2026-03-20T09:00:00Z", workspace: "w2")], [], DemoLikeEvents);
+
+        // when engagement runs with a query built with no arguments,
+        var result = EngagementRunner.Run(table, new EngagementQuery());
+
+        // then no activation criteria are assumed (both are eligible, none activated) and the North Star counts no workspace.
+        Assert.Empty(result.Activation.Events);
+        Assert.Equal((2L, 0L), (result.Activation.Eligible, result.Activation.Activated));
+        Assert.Empty(result.NorthStar.CollaborationEvents);
+        Assert.All(result.NorthStar.Weeks, w => Assert.Equal(0, w.Users));
+    }
+
+    [Fact]
+    public void A_default_health_query_counts_no_event_as_collaboration()
+    {
+        var table = Load(null, [User("u1", "2026-03-02T09:00:00Z", workspace: "w1"), User("u2", "2026-03-02T09:00:00Z", workspace: "w1"), User("u3", "2026-03-20T09:00:00Z", workspace: "w2")], [], DemoLikeEvents);
+
+        var result = HealthRunner.Run(table, new HealthQuery());
+
+        Assert.All(result.Users, u => Assert.Equal(0, u.Collaboration));
+    }
+}
