@@ -236,8 +236,8 @@ public sealed class EngagementPartsTests
             At("slow", "create_page", "2026-01-05T01:00:00Z"), At("slow", "edit_page", "2026-01-08T00:00:00Z"), At("slow", "view_page", "2026-02-10T00:00:00Z"),
             At("none", "view_page", "2026-01-05T00:10:00Z"), At("none", "view_page", "2026-03-02T00:00:00Z"));
 
-        // When activation speed is computed
-        var speed = EngagementRunner.Run(table, new EngagementQuery()).ActivationSpeed;
+        // When activation speed is computed with create_page then edit_page as the activation criteria
+        var speed = EngagementRunner.Run(table, new EngagementQuery(ActivationEvents: ["create_page", "edit_page"])).ActivationSpeed;
 
         // Then the ratio is fast over slow, 0.5 / 1.0 = 0.5 (against everyone else, 0.5 / 0.5 = 1.0),
         // and the never-activated user is counted apart
