@@ -17,9 +17,10 @@ internal static class HealthCommand
         {
             var config = globals.LoadConfig(result);
             var store = globals.LoadTable(result, config);
-            var health = HealthRunner.Run(store, HealthQuery.FromConfig(config)) with
+            var health = HealthRunner.Run(store, HealthQuery.FromConfig(config));
+            health = health with
             {
-                Warnings = Analysis.NameCheck.ConfigWarnings(store, ("activity.exclude_events", config.Activity.ExcludeEvents), ("north_star.collaboration_events", config.NorthStar.CollaborationEvents)),
+                Warnings = [.. health.Warnings, .. Analysis.NameCheck.ConfigWarnings(store, ("activity.exclude_events", config.Activity.ExcludeEvents), ("north_star.collaboration_events", config.NorthStar.CollaborationEvents))],
             };
             if (result.GetValue(output) is { } directory)
             {

@@ -54,8 +54,6 @@ public sealed record GrowthConfig
 /// <summary>User health (key <c>health</c>); weights only matter relative to each other.</summary>
 public sealed record HealthConfig
 {
-    private static readonly ReadOnlyCollection<string> DefaultPlans = new(["free", "plus"]);
-
     /// <summary>Weight of recency (key <c>health.weights.recency</c>, default 0.25).</summary>
     public double RecencyWeight { get; init; } = 0.25;
 
@@ -77,8 +75,8 @@ public sealed record HealthConfig
     /// <summary>Scores below this are at risk (key <c>health.at_risk_below</c>, default 40).</summary>
     public double AtRiskBelow { get; init; } = 40;
 
-    /// <summary>Plans that can expand (key <c>health.expansion.plans</c>, default free, plus).</summary>
-    public IReadOnlyList<string> ExpansionPlans { get; init; } = DefaultPlans;
+    /// <summary>Plans that can expand (key <c>health.expansion.plans</c>); none by default, so no user is expansion-ready until they are named.</summary>
+    public IReadOnlyList<string> ExpansionPlans { get; init; } = ReadOnlyCollection<string>.Empty;
 
     /// <summary>Distinct features in the last 30 days for expansion (key <c>health.expansion.min_features</c>, default 4).</summary>
     public int ExpansionMinFeatures { get; init; } = 4;

@@ -100,7 +100,7 @@ public static class ReportAnalyses
         // Names from sextant.yaml missing from the store are listed, never a silent 0.
         var warnings = NameCheck.ConfigWarnings(table, config).Concat(notes)
             .Concat(config.Funnels.Count > 0 ? NameCheck.FunnelWarnings(table, funnelQuery!, $"funnels.{config.Funnels[0].Name}") : [])
-            .Concat(growth.Warnings).Concat(experiments.SelectMany(e => e.Warnings)).ToList();
+            .Concat(growth.Warnings).Concat(health.Warnings).Concat(experiments.SelectMany(e => e.Warnings)).ToList();
         return new ReportInputs(product, metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, []) { Warnings = warnings };
     }
 

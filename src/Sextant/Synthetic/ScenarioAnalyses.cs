@@ -61,6 +61,7 @@ public static class ScenarioAnalyses
         foreach (var lever in GrowthLever.Defaults.Select(l => l.ToConfig()))
             yaml.AppendLine(CultureInfo.InvariantCulture,
                 $"    - {{name: {Quote(lever.Name)}, moves: {lever.Moves}, uplift: [{string.Join(", ", lever.Uplift.Select(Number))}], confidence: {Number(lever.Confidence)}, effort_months: {Number(lever.EffortMonths)}, ramp_up_months: {Number(lever.RampUpMonths)}{(GrowthLeverConfig.DimensionKey(lever.Moves) is { } dimension ? $", {dimension.Key}: {List(lever.Values)}" : "")}}}");
+        yaml.AppendLine("health:\n  expansion:\n    plans: [\"free\", \"plus\"]");
         yaml.AppendLine("# The product has 10 million monthly active users; the 50,000-user sample is extrapolated to them, labelled as such.");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"business:\n  mau: {Number(BusinessMau)}");
         yaml.AppendLine("funnels:");

@@ -44,4 +44,23 @@ public sealed class QueryDefaultTests
 
         Assert.All(result.Users, u => Assert.Equal(0, u.Collaboration));
     }
+
+    [Fact]
+    public void A_default_health_query_flags_nobody_expansion_ready_and_says_which_key_to_set()
+    {
+        // Given a user on a free plan active on 20 of the last 30 days with 4 distinct events: expansion-ready where free can expand
+        string[] four = ["edit_page", "create_page", "comment", "search"];
+        var events = Enumerable.Range(0, 20).SelectMany(day => four.Select(e => At("u1", e, DateTime.Parse("2026-03-12T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime().AddDays(day).ToString("O", System.Globalization.CultureInfo.InvariantCulture)))).ToArray();
+        var table = Load(null, [User("u1", "2026-01-02T09:00:00Z", plan: "free")], [], events);
+
+        // When health runs with no plans named, and with free named
+        var unnamed = HealthRunner.Run(table, new HealthQuery());
+        var named = HealthRunner.Run(table, new HealthQuery(ExpansionPlans: ["free"]));
+
+        // Then no plan is assumed: nobody is flagged and the warning names the key; naming it flags the user
+        Assert.Equal(0, unnamed.ExpansionReady);
+        Assert.Contains(unnamed.Warnings, w => w.Contains("health.expansion.plans", StringComparison.Ordinal));
+        Assert.Equal(1, named.ExpansionReady);
+        Assert.Empty(named.Warnings);
+    }
 }

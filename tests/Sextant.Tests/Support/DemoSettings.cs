@@ -21,6 +21,6 @@ public static class DemoSettings
     /// <summary>Engagement with the demo's activation criteria and collaboration events.</summary>
     public static EngagementQuery EngagementQuery { get; } = new(ActivationEvents: ActivationConfig.DefaultEvents, CollaborationEvents: NorthStarConfig.DefaultCollaborationEvents);
 
-    /// <summary>Health with the demo's collaboration events.</summary>
-    public static HealthQuery HealthQuery { get; } = new(CollaborationEvents: NorthStarConfig.DefaultCollaborationEvents);
+    /// <summary>Health with the demo's collaboration events and the plans whose users can upgrade.</summary>
+    public static HealthQuery HealthQuery { get; } = new(CollaborationEvents: NorthStarConfig.DefaultCollaborationEvents, ExpansionPlans: ["free", "plus"]);
 }

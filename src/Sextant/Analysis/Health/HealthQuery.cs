@@ -36,7 +36,7 @@ public sealed record HealthWeights(
 /// <param name="CollaborationEvents">Events that count as collaboration; null or empty (the default) means none: the collaboration component is 0 for everyone.</param>
 /// <param name="Weights">Component weights; null means <see cref="HealthWeights.Default"/>.</param>
 /// <param name="AtRiskBelow">A user whose score (0–100) is strictly below this is at risk (default 40).</param>
-/// <param name="ExpansionPlans">Plans that can expand (starter-like); null means free and plus. Compared ordinally.</param>
+/// <param name="ExpansionPlans">Plans that can expand (starter-like); null or empty (the default) means none, so no user is expansion-ready. Compared ordinally.</param>
 /// <param name="ExpansionMinFeatures">Distinct active events in the last 30 days an expansion-ready user needs (default 4).</param>
 /// <param name="ExpansionMinActiveDays">Active days in the last 30 an expansion-ready user needs (default 20).</param>
 /// <param name="RecencyHalfLifeDays">Recency scale τ in days: recency = exp(−days since last active / τ) (default 14).</param>
@@ -57,8 +57,8 @@ public sealed record HealthQuery(
     int BreadthTargetFeatures = 5,
     int TenureTargetDays = 180)
 {
-    /// <summary>The default plans that can expand.</summary>
-    public static readonly IReadOnlyList<string> DefaultExpansionPlans = ["free", "plus"];
+    /// <summary>The warning when no plan is named as one that can expand: nobody is flagged expansion-ready, and the count 0 must not read as a finding.</summary>
+    public const string NoExpansionPlansWarning = "health.expansion.plans is not set: no user is flagged expansion-ready (name the plans that can expand, e.g. free tiers)";
 
     /// <summary>Days before the data end's day that count as "recent activity" for the population (the last 90 days).</summary>
     public const int PopulationDays = 90;

@@ -50,7 +50,7 @@ public static class HealthRunner
 
         var plan = table.Attributes["plan"];
         var segment = table.Attributes["segment"];
-        var expansionPlans = ExpansionPlanMask(plan, query.ExpansionPlans ?? HealthQuery.DefaultExpansionPlans);
+        var expansionPlans = ExpansionPlanMask(plan, query.ExpansionPlans ?? []);
         var rows = new UserHealth[count];
         Parallel.For(0, activity.Length, user =>
         {
@@ -64,7 +64,8 @@ public static class HealthRunner
                 expansionPlans[planCode]);
         });
 
-        return Summarise(rows, dataEnd, DateOnly.FromDayNumber(endDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), population);
+        var result = Summarise(rows, dataEnd, DateOnly.FromDayNumber(endDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), population);
+        return query.ExpansionPlans is { Count: > 0 } ? result : result with { Warnings = [HealthQuery.NoExpansionPlansWarning] };
     }
 
     /// <summary>The score and flags of one user from their activity counts.</summary>
