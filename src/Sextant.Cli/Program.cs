@@ -20,7 +20,16 @@ internal static class Program
     public const int ExitInterrupted = 130;
     public const int ExitTerminated = 143;
 
+    /// <summary>The exit code of a signal being handled (130 or 143), or 0; read by Main so a failure the cleanup itself causes (a killed browser) cannot win the race.</summary>
+    private static volatile int _interruptedExit;
+
     public static int Main(string[] args)
+    {
+        var code = Run(args);
+        return _interruptedExit != 0 ? _interruptedExit : code;
+    }
+
+    private static int Run(string[] args)
     {
         Terminal.Configure();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -59,6 +68,11 @@ internal static class Program
             }
             // Interrupts are handled by Stop below, not by System.CommandLine's own handler.
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+        }
+        catch (Exception) when (_interruptedExit != 0)
+        {
+            // Stop is removing temporary files and the browser; what failed because of that is no error of its own.
+            return _interruptedExit;
         }
         catch (Exception exception) when (UserFacing(exception) is { } message)
         {
@@ -123,8 +137,9 @@ internal static class Program
     private static void Stop(PosixSignalContext context)
     {
         context.Cancel = true;
+        _interruptedExit = context.Signal == PosixSignal.SIGTERM ? ExitTerminated : ExitInterrupted;
         ExitCleanup.RunAll();
         Console.Error.WriteLine("sextant: interrupted");
-        Environment.Exit(context.Signal == PosixSignal.SIGTERM ? ExitTerminated : ExitInterrupted);
+        Environment.Exit(_interruptedExit);
     }
 }
