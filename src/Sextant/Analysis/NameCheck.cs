@@ -53,9 +53,13 @@ public static class NameCheck
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(name);
-        if (BuiltInProperties.Contains(name) || table.EventCount == 0) return;
-        if (table.Property(name).Values.Length == 0) throw new SextantException(Unknown("event property", name, where, BuiltInProperties));
+        if (table.EventCount == 0 || IsKnownProperty(table, name)) return;
+        throw new SextantException(Unknown("event property", name, where, BuiltInProperties));
     }
+
+    /// <summary>A built-in event column, or a property at least one stored event carries.</summary>
+    private static bool IsKnownProperty(EventTable table, string name) =>
+        BuiltInProperties.Contains(name) || table.Property(name).Values.Length > 0;
 
     /// <summary>The names no stored event has, in the order given, each once.</summary>
     public static IReadOnlyList<string> MissingEvents(EventTable table, IEnumerable<string>? names)
@@ -103,7 +107,7 @@ public static class NameCheck
         ArgumentNullException.ThrowIfNull(query);
         if (table.EventCount == 0) return [];
         var properties = query.Steps.SelectMany(s => s.Filters).Select(f => f.Property).Distinct(StringComparer.Ordinal)
-            .Where(p => !BuiltInProperties.Contains(p) && table.Property(p).Values.Length == 0).ToList();
+            .Where(p => !IsKnownProperty(table, p)).ToList();
         return new[]
         {
             ConfigWarning(table, $"{key}.steps", query.Steps.SelectMany(s => s.Events)),

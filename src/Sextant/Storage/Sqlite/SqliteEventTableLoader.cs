@@ -18,6 +18,8 @@ internal static class SqliteEventTableLoader
         var blobs = StoreChunks.ReadColumns(connection, chunks, ChunkColumn.UserCode, ChunkColumn.AnonymousCode, ChunkColumn.EventCode, ChunkColumn.Timestamp);
 
         var dictionaries = new StoreDictionaries(connection);
+        // Stored codes must lie within the stored dictionary, not the users added after it.
+        var storedUserCount = dictionaries.Values(DictionaryKind.UserId).Count;
         AddUsersKnownOnlyFromRecords(connection, dictionaries);
         var userIds = dictionaries.Values(DictionaryKind.UserId);
         var anonymousIds = dictionaries.Values(DictionaryKind.AnonymousId);
@@ -30,7 +32,7 @@ internal static class SqliteEventTableLoader
         StoreChunks.DecodeAll(chunks, i =>
         {
             var chunk = chunks[i];
-            EventChunkDecoder.DecodeCodes(blobs[i][0], users.AsSpan(chunk.FirstRow, chunk.Rows), userIds.Count);
+            EventChunkDecoder.DecodeCodes(blobs[i][0], users.AsSpan(chunk.FirstRow, chunk.Rows), storedUserCount);
             EventChunkDecoder.DecodeCodes(blobs[i][1], anonymous.AsSpan(chunk.FirstRow, chunk.Rows), anonymousIds.Count);
             EventChunkDecoder.DecodeCodes(blobs[i][2], events.AsSpan(chunk.FirstRow, chunk.Rows), eventNames.Length);
             EventChunkDecoder.DecodeTimestamps(blobs[i][3], times.AsSpan(chunk.FirstRow, chunk.Rows));
