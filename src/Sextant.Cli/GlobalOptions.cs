@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sextant.Application;
 using Sextant.Configuration;
 using Sextant.Events;
 using Sextant.Storage.Sqlite;
@@ -36,6 +37,13 @@ internal sealed class GlobalOptions
     }
 
     public string StorePath(ParseResult result, SextantConfig config) => result.GetValue(Store) ?? config.Store;
+
+    /// <summary>The project of the store and settings the options name; its events load on first use.</summary>
+    public Project OpenProject(ParseResult result)
+    {
+        var config = LoadConfig(result);
+        return Project.Open(StorePath(result, config), config);
+    }
 
     /// <summary>Loads the store's events into an EventTable in the project time zone.</summary>
     public EventTable LoadTable(ParseResult result, SextantConfig config)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Sextant.Analysis.Paths;
+using Sextant.Application;
 using Sextant.Configuration;
 using Sextant.Events;
 using Sextant.Ingest;

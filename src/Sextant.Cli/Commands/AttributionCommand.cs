@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Sextant.Analysis;
 using Sextant.Analysis.Impact;
+using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
 using Spectre.Console;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Experiments;
+using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
 using Spectre.Console;
 
@@ -35,7 +36,7 @@ internal static class ExperimentCommand
             if (result.GetValue(metric) is { Length: > 0 } metrics) query = query with { Metrics = metrics.Select(MetricSpec.Parse).ToList() };
             if (result.GetValue(control) is { } controlName) query = query with { Control = controlName };
             if (result.GetValue(segment) is { Length: > 0 } segments) query = query with { Segments = segments };
-            if (result.GetValue(window) is { } windowText) query = query with { Window = Analysis.DurationText.Parse(windowText, "--window") };
+            if (result.GetValue(window) is { } windowText) query = query with { Window = DurationText.Parse(windowText, "--window") };
             query = query with { Cuped = result.GetValue(cuped), Sequential = result.GetValue(sequential), Relative = result.GetValue(relative), VariantAttribute = result.GetValue(variantAttribute) ?? query.VariantAttribute, Alternative = AlternativeOf(result.GetValue(alternative)!) };
             CheckNames(table, query, fromConfig);
             var experiment = ExperimentRunner.Run(table, query) with { Warnings = warnings };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sextant.Analysis;
 using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
 using Sextant.Configuration;
 using Spectre.Console;

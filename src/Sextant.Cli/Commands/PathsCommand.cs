@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis;
 using Sextant.Analysis.Paths;
+using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Sextant.Application;
 using Sextant.Cli.Output;
 using Sextant.Reports;
 using Sextant.Reports.Charts;

@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Security;
-using Sextant.Analysis;
+using Sextant.Analysis.Syntax;
 
 namespace Sextant.Configuration;
 
@@ -93,6 +93,7 @@ public static class ConfigLoader
             Milestones = BindMilestones(section.GetSection("milestones")),
             Funnels = BindFunnels(section.GetSectionList("funnels")),
             Experiments = BindExperiments(section.GetSectionList("experiments")),
+            Cohorts = CohortBinder.Bind(section.GetSectionList("cohorts")),
             Growth = BindGrowth(section.GetSection("growth")),
             Health = BindHealth(section.GetSection("health")),
             Check = BindCheck(section.GetSection("check")),

@@ -54,6 +54,9 @@ public sealed record SextantConfig
     /// <summary>Named funnels (key <c>funnels</c>).</summary>
     public IReadOnlyList<FunnelConfig> Funnels { get; init; } = ReadOnlyCollection<FunnelConfig>.Empty;
 
+    /// <summary>Saved cohorts (key <c>cohorts</c>), used by <c>--cohort NAME</c> and <c>--breakdown cohort.NAME</c>.</summary>
+    public IReadOnlyList<Analysis.Cohort> Cohorts { get; init; } = ReadOnlyCollection<Analysis.Cohort>.Empty;
+
     /// <summary>Experiment analysis settings (key <c>experiments</c>).</summary>
     public IReadOnlyList<ExperimentConfig> Experiments { get; init; } = ReadOnlyCollection<ExperimentConfig>.Empty;
 

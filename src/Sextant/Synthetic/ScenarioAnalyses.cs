@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Sextant.Analysis.Growth;
 using Sextant.Analysis.Impact;
+using Sextant.Application;
 using Sextant.Configuration;
 using Sextant.Events;
 using Sextant.Reports;

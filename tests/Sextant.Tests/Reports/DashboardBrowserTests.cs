@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using Sextant.Application;
 using Sextant.Configuration;
-using Sextant.Reports;
 using Sextant.Reports.Dashboards;
 using Sextant.Tests.Support;
 

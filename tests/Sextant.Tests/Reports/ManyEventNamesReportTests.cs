@@ -1,7 +1,7 @@
 using System.Globalization;
+using Sextant.Application;
 using Sextant.Configuration;
 using Sextant.Events;
-using Sextant.Reports;
 using Sextant.Reports.Charts;
 using Sextant.Reports.Dashboards;
 using static Sextant.Tests.Support.EventBuilder;

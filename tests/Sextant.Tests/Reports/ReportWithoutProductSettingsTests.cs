@@ -1,5 +1,5 @@
+using Sextant.Application;
 using Sextant.Configuration;
-using Sextant.Reports;
 using Sextant.Reports.Executive;
 using static Sextant.Tests.Support.EventBuilder;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sextant.Analysis.Syntax;
 
 namespace Sextant.Analysis.Experiments;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sextant.Analysis;
+namespace Sextant.Analysis.Syntax;
 
 /// <summary>Reads durations written as a number and a unit: 30s, 45m, 36h, 14d, 2w.</summary>
 public static class DurationText
@@ -41,5 +41,15 @@ public static class DurationText
         throw new SextantException(tooLong
             ? $"{what} '{text}' is too long (expected at most {Longest.TotalDays:0}d)"
             : $"{what} '{text}' is not a duration (expected a positive number and a unit: 30m, 36h, 14d, 2w)");
+    }
+
+    /// <summary>The shortest exact text of a duration: 7d, 2w is 14d, 36h, 45m, 30s.</summary>
+    public static string Format(TimeSpan value)
+    {
+        static string N(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
+        if (value.Ticks % TimeSpan.TicksPerDay == 0) return N(value.TotalDays) + "d";
+        if (value.Ticks % TimeSpan.TicksPerHour == 0) return N(value.TotalHours) + "h";
+        if (value.Ticks % TimeSpan.TicksPerMinute == 0) return N(value.TotalMinutes) + "m";
+        return N(value.TotalSeconds) + "s";
     }
 }

@@ -9,8 +9,9 @@ using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
 using Sextant.Configuration;
 using Sextant.Events;
+using Sextant.Reports;
 
-namespace Sextant.Reports;
+namespace Sextant.Application;
 
 /// <summary>
 /// Runs every analysis a report shows, with the settings of <c>sextant.yaml</c>, so that

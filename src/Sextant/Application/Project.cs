@@ -1,0 +1,91 @@
+using Sextant.Analysis;
+using Sextant.Analysis.Syntax;
+using Sextant.Configuration;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
+using Sextant.Events;
+using Sextant.Reports;
+using Sextant.Storage.Sqlite;
+
+namespace Sextant.Application;
+
+/// <summary>
+/// One Sextant project: its settings (sextant.yaml) and its data, with the engine that answers
+/// queries over them. The command line, <c>demo</c>, <c>report</c> and the server all go
+/// through it: config → queries → engine → results.
+/// </summary>
+/// <example>
+/// <code>
+/// var project = Project.Open("sextant.db");
+/// var funnel = project.Run(new FunnelQuery(FunnelStep.ParseList("signup,create_page"), TimeSpan.FromDays(7)));
+/// </code>
+/// </example>
+public sealed class Project
+{
+    private readonly Lazy<InMemoryEngine> _engine;
+
+    private Project(SextantConfig config, Func<EventTable> load)
+    {
+        Config = config;
+        _engine = new Lazy<InMemoryEngine>(() => new InMemoryEngine(load()));
+    }
+
+    /// <summary>The project's settings.</summary>
+    public SextantConfig Config { get; }
+
+    /// <summary>The engine queries run on (loaded on first use).</summary>
+    public IAnalysisEngine Engine => _engine.Value;
+
+    /// <summary>The in-memory table of the project's events (loaded on first use).</summary>
+    public EventTable Table => _engine.Value.Table;
+
+    /// <summary>The calendar of the project's time zone.</summary>
+    public ProjectCalendar Calendar => Table.Calendar;
+
+    /// <summary>
+    /// A project over a store file. <paramref name="config"/> defaults to the sextant.yaml beside
+    /// the store when there is one, else the defaults.
+    /// </summary>
+    /// <exception cref="SextantException">The store cannot be opened or is not a Sextant store, or sextant.yaml is invalid.</exception>
+    public static Project Open(string storePath, SextantConfig? config = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(storePath);
+        if (config is null)
+        {
+            var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, ConfigLoader.DefaultFileName);
+            config = File.Exists(beside) ? ConfigLoader.Load(beside) : SextantConfig.Default;
+        }
+        var settings = config;
+        return new Project(settings, () =>
+        {
+            using var store = SqliteStore.OpenReadOnly(storePath);
+            return SqliteEventTableLoader.Load(store, settings.TimeZone);
+        });
+    }
+
+    /// <summary>A project over events already loaded.</summary>
+    public static Project Over(EventTable table, SextantConfig? config = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return new Project(config ?? SextantConfig.Default, () => table);
+    }
+
+    /// <summary>Runs a query on the project's engine.</summary>
+    /// <exception cref="SextantException">The query names something the data do not have, or is invalid.</exception>
+    public TResult Run<TMeasures, TResult>(IAnalysisQuery<TMeasures, TResult> query) => Engine.Run(query);
+
+    /// <summary>The saved cohort of that name.</summary>
+    /// <exception cref="SextantException">sextant.yaml defines no such cohort.</exception>
+    public Cohort Cohort(string name) => BreakdownText.CohortNamed(name, Config.Cohorts);
+
+    /// <summary>Breakdowns from their text forms (attribute, event.PROPERTY, cohort.NAME).</summary>
+    /// <exception cref="SextantException">One is invalid or names an undefined cohort, or more than three are given.</exception>
+    public ValueList<Breakdown> Breakdowns(IEnumerable<string>? texts) => BreakdownText.ParseAll(texts, Config.Cohorts);
+
+    /// <summary>A range from --from / --to texts, read in the project time zone.</summary>
+    /// <exception cref="SextantException">A text is not a date or instant, or the range is empty.</exception>
+    public TimeRange Range(string? from, string? to) => RangeText.Parse(from, to, Table.Calendar);
+
+    /// <summary>Every analysis a report shows, with the project's settings.</summary>
+    public ReportInputs Report(string product = "Product") => ReportAnalyses.Run(Table, Config, product);
+}

@@ -1,0 +1,94 @@
+using Sextant.Analysis;
+using Sextant.Events;
+
+namespace Sextant.Engine.InMemory;
+
+/// <summary>
+/// The users a scoped query counts and the breakdown group of each: the cohort filter applied,
+/// and every distinct combination of breakdown values one group (no top-N here: measures keep
+/// every group and the shaper merges the small ones into Other, as a SQL GROUP BY would).
+/// </summary>
+internal sealed class UserScope
+{
+    private readonly bool[]? _included;
+    private readonly int[] _groupOf;
+
+    private UserScope(bool[]? included, int[] groupOf, IReadOnlyList<ValueList<string>> keys)
+    {
+        _included = included;
+        _groupOf = groupOf;
+        Keys = keys;
+    }
+
+    /// <summary>The value combination of each group; one empty key when there is no breakdown.</summary>
+    public IReadOnlyList<ValueList<string>> Keys { get; }
+
+    /// <summary>Number of groups.</summary>
+    public int GroupCount => Keys.Count;
+
+    /// <summary>True when entity <paramref name="user"/> passes the cohort filter.</summary>
+    public bool Includes(int user) => _included is null || _included[user];
+
+    /// <summary>The group of entity <paramref name="user"/>.</summary>
+    public int GroupOf(int user) => _groupOf[user];
+
+    /// <summary>Resolves the scope of <paramref name="query"/> on <paramref name="table"/>.</summary>
+    /// <exception cref="SextantException">Too many breakdowns, or one names an attribute, property or event the store does not have.</exception>
+    public static UserScope Of(EventTable table, IScopedQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(query);
+        Analysis.Breakdowns.Validate(query.Breakdowns);
+        var included = query.Cohort is { } cohort ? CohortMembership.Evaluate(table, cohort.Definition, query.Range) : null;
+        var dimensions = query.Breakdowns.Select(b => Values(table, b, query.Range)).ToList();
+        var groupOf = new int[table.UserCount];
+        var keys = new List<ValueList<string>>();
+        if (dimensions.Count == 0) return new UserScope(included, groupOf, [ValueList<string>.Empty]);
+        var index = new Dictionary<ValueList<string>, int>();
+        var values = new string[dimensions.Count];
+        for (var user = 0; user < groupOf.Length; user++)
+        {
+            for (var d = 0; d < values.Length; d++) values[d] = dimensions[d][user];
+            var key = ValueList.Create<string>(values);
+            if (!index.TryGetValue(key, out var group))
+            {
+                index[key] = group = keys.Count;
+                keys.Add(key);
+            }
+            groupOf[user] = group;
+        }
+        return new UserScope(included, groupOf, keys);
+    }
+
+    /// <summary>Each entity's value of one breakdown; "(none)" when it has none.</summary>
+    private static string[] Values(EventTable table, Breakdown breakdown, TimeRange range)
+    {
+        var values = new string[table.UserCount];
+        switch (breakdown.Source)
+        {
+            case BreakdownSource.Profile:
+                var column = table.Attributes[breakdown.Name]
+                    ?? throw new SextantException(NameCheck.Unknown("breakdown", breakdown.Name, null, table.Attributes.Names));
+                for (var user = 0; user < values.Length; user++) values[user] = (user < column.Codes.Length ? column[user] : null) ?? Breakdowns.NoValue;
+                break;
+            case BreakdownSource.Event:
+                NameCheck.Property(table, breakdown.Name, "breakdown");
+                var property = table.Property(breakdown.Name);
+                Parallel.For(0, table.UserCount, user =>
+                {
+                    // The value on the user's earliest event in the range that carries the property.
+                    string? value = null;
+                    for (var row = table.UserOffsets[user]; row < table.UserOffsets[user + 1] && value is null; row++)
+                        if (range.Contains(table.Timestamps[row])) value = property[row];
+                    values[user] = value ?? Breakdowns.NoValue;
+                });
+                break;
+            case BreakdownSource.Cohort:
+                var cohort = breakdown.Cohort ?? throw new SextantException($"breakdown cohort.{breakdown.Name} has no definition");
+                var members = CohortMembership.Evaluate(table, cohort.Definition, range);
+                for (var user = 0; user < values.Length; user++) values[user] = (members[user] ? "in " : "not in ") + cohort.Name;
+                break;
+        }
+        return values;
+    }
+}
