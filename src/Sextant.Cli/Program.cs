@@ -53,6 +53,7 @@ internal static class Program
         root.Add(AttributionCommand.Create(globals));
         root.Add(PathsCommand.Create(globals));
         root.Add(HealthCommand.Create(globals));
+        root.Add(CohortsCommand.Create(globals));
         root.Add(ReportCommand.Create(globals));
         root.Add(DemoCommand.Create(globals));
         RejectEmptyPaths(root, []);
