@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Sextant.Cli.Output;
+using Sextant.Export.Png;
 using Sextant.Reports;
-using Sextant.Reports.Charts;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
