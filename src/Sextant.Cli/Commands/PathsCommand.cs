@@ -3,6 +3,7 @@ using System.Globalization;
 using Sextant.Analysis;
 using Sextant.Analysis.Paths;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -39,7 +40,7 @@ internal static class PathsCommand
             var paths = PathRunner.Run(table, query) with { Warnings = NameCheck.ConfigWarnings(table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(paths);
+                ResultJson.Write(Console.Out, paths);
                 return Program.ExitOk;
             }
             Terminal.Warnings(paths.Warnings);
