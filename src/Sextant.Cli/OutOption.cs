@@ -4,6 +4,7 @@ using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
 using Sextant.Reports;
+using Sextant.Serialization;
 
 namespace Sextant.Cli;
 
@@ -17,7 +18,7 @@ internal static class OutOption
     {
         if (result.GetValue(option) is not { } directory) return;
         OutputFile.CreateDirectory(directory);
-        OutputFile.WriteText(Path.Combine(directory, jsonName), System.Text.Json.JsonSerializer.Serialize(value, Output.JsonOutput.Options));
+        OutputFile.WriteText(Path.Combine(directory, jsonName), ResultJson.Serialize(value));
         AnalysisFiles.Write(directory, engagement, funnel, retention, revenue);
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Impact;
 using Sextant.Analysis.Syntax;
-using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -21,7 +21,7 @@ internal static class AttributionCommand
             var credits = ChannelAttribution.Run(globals.LoadTable(result, config), result.GetValue(property)!, DurationText.Parse(result.GetValue(halfLife)!, "--half-life").TotalDays);
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(credits);
+                ResultJson.Write(Console.Out, credits);
                 return Program.ExitOk;
             }
             var table = new Table().Border(TableBorder.Rounded).Title("revenue by channel").AddColumns("channel", "first touch", "last touch", "linear", "time decay");

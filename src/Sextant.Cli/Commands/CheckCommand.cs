@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sextant.Analysis.Checks;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Sextant.Storage.Sqlite;
 using Spectre.Console;
 
@@ -25,7 +26,7 @@ internal static class CheckCommand
             var report = CheckRunner.Run(store, new CheckQuery(accepted, TimeProvider.System.GetUtcNow()));
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(report);
+                ResultJson.Write(Console.Out, report);
             }
             else
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sextant.Analysis;
 using Sextant.Analysis.Cohorts;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class CohortsCommand
             var sizes = project.Run(new CohortSizesQuery(ValueList.From(cohorts), range));
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(sizes);
+                ResultJson.Write(Console.Out, sizes);
                 return Program.ExitOk;
             }
             var table = new Table().Border(TableBorder.Rounded).Title($"cohorts of {Terminal.Number(sizes.Users)} users")

@@ -4,8 +4,9 @@ using Sextant.Analysis.Checks;
 using Sextant.Analysis.Health;
 using Sextant.Analysis.Info;
 using Sextant.Cli.Output;
+using Sextant.Export.Png;
 using Sextant.Reports;
-using Sextant.Reports.Charts;
+using Sextant.Serialization;
 using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
 using Spectre.Console;
@@ -62,7 +63,7 @@ internal static class DemoCommand
             var calibration = CalibrationReport.Measure(data);
 
             void WriteJson(string name, object value) =>
-                OutputFile.WriteText(Path.Combine(directory, name), System.Text.Json.JsonSerializer.Serialize(value, JsonOutput.Options));
+                OutputFile.WriteText(Path.Combine(directory, name), ResultJson.Serialize(value));
             WriteJson("metrics_summary.json", metrics);
             WriteJson("funnel.json", funnel);
             WriteJson("lifecycle_funnel.json", lifecycle);
@@ -83,7 +84,7 @@ internal static class DemoCommand
 
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(new { Out = directory, Store = storePath, info.Events, info.Users, Checks = report.Checks, Calibration = calibration });
+                ResultJson.Write(Console.Out, new { Out = directory, Store = storePath, info.Events, info.Users, Checks = report.Checks, Calibration = calibration });
                 return report.AnyFailed ? Program.ExitFailed : Program.ExitOk;
             }
 

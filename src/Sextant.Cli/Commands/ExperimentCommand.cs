@@ -3,6 +3,7 @@ using System.Globalization;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -42,7 +43,7 @@ internal static class ExperimentCommand
             var experiment = ExperimentRunner.Run(table, query) with { Warnings = warnings };
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(experiment);
+                ResultJson.Write(Console.Out, experiment);
                 return Program.ExitOk;
             }
             Print(experiment, result.GetValue(bayesian));

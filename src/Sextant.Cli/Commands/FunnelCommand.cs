@@ -4,6 +4,7 @@ using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
 using Sextant.Configuration;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -43,7 +44,7 @@ internal static class FunnelCommand
                         ("north_star.collaboration_events", config.NorthStar.CollaborationEvents), ("milestones.monetization_events", config.Milestones.MonetizationEvents)),
                 };
                 OutOption.Write(result, output, "lifecycle_funnel.json", stages);
-                if (result.GetValue(globals.Json)) JsonOutput.Write(stages);
+                if (result.GetValue(globals.Json)) ResultJson.Write(Console.Out, stages);
                 else PrintLifecycle(stages);
                 return Program.ExitOk;
             }
@@ -66,7 +67,7 @@ internal static class FunnelCommand
             OutOption.Write(result, output, "funnel.json", funnel, funnel: funnel);
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(funnel);
+                ResultJson.Write(Console.Out, funnel);
                 return Program.ExitOk;
             }
             foreach (var warning in funnel.Warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
 using Spectre.Console;
@@ -46,7 +47,7 @@ internal static class GenerateCommand
             var calibration = CalibrationReport.Measure(data);
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(new { data.Users.Count, Events = data.Events.Count, Subscriptions = data.Subscriptions.Count, Assignments = data.Assignments.Count, Directory = directory, StoredEvents = stored, Settings = settings, Calibration = calibration });
+                ResultJson.Write(Console.Out, new { data.Users.Count, Events = data.Events.Count, Subscriptions = data.Subscriptions.Count, Assignments = data.Assignments.Count, Directory = directory, StoredEvents = stored, Settings = settings, Calibration = calibration });
                 return Program.ExitOk;
             }
             AnsiConsole.MarkupLine($"Generated {Terminal.Number(data.Users.Count)} users, {Terminal.Number(data.Events.Count)} events, {Terminal.Number(data.Subscriptions.Count)} subscriptions, {Terminal.Number(data.Assignments.Count)} assignments in {watch.Elapsed.TotalSeconds:F1} s.");
@@ -96,7 +97,7 @@ internal static class GenerateCommand
         }
         if (result.GetValue(globals.Json))
         {
-            JsonOutput.Write(new { parameters.Users, Events = events, Directory = directory, Seconds = generated.TotalSeconds, Ingested = ingested });
+            ResultJson.Write(Console.Out, new { parameters.Users, Events = events, Directory = directory, Seconds = generated.TotalSeconds, Ingested = ingested });
             return Program.ExitOk;
         }
         AnsiConsole.MarkupLine($"Generated {Terminal.Number(parameters.Users)} monthly active users and {Terminal.Number(events)} events in {generated.TotalSeconds:F1} s ({events / generated.TotalSeconds:N0} events/s) into [bold]{Markup.Escape(directory)}[/].");

@@ -7,6 +7,7 @@ using Sextant.Analysis.Revenue;
 using Sextant.Cli.Output;
 using Sextant.Events;
 using Sextant.Reports;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -27,11 +28,11 @@ internal static class GrowthCommand
             if (result.GetValue(output) is { } directory)
             {
                 GrowthFiles.Write(directory, growth);
-                OutputFile.WriteText(Path.Combine(directory, "growth.json"), System.Text.Json.JsonSerializer.Serialize(growth, JsonOutput.Options));
+                OutputFile.WriteText(Path.Combine(directory, "growth.json"), ResultJson.Serialize(growth));
             }
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(growth);
+                ResultJson.Write(Console.Out, growth);
                 return Program.ExitOk;
             }
             Terminal.Warnings(growth.Warnings);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Health;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -29,7 +30,7 @@ internal static class HealthCommand
             }
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(new { health.DataEndDay, health.Population, Users = health.Users.Count, health.MeanScore, health.AtRisk, health.ExpansionReady, health.Segments, health.Deciles, health.Histogram, health.Warnings });
+                ResultJson.Write(Console.Out, new { health.DataEndDay, health.Population, Users = health.Users.Count, health.MeanScore, health.AtRisk, health.ExpansionReady, health.Segments, health.Deciles, health.Histogram, health.Warnings });
                 return Program.ExitOk;
             }
             Terminal.Warnings(health.Warnings);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Impact;
-using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -30,7 +30,7 @@ internal static class ImpactCommand
                 new ImpactQuery(result.GetValue(feature)!, kind, result.GetValue(days), ExcludeEvents: config.Activity.ExcludeEvents, BusinessMau: config.Business.Mau, ActivationEvents: config.Activation.Events));
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(impact);
+                ResultJson.Write(Console.Out, impact);
                 return Program.ExitOk;
             }
             AnsiConsole.MarkupLine(Markup.Escape($"{impact.Feature} → {impact.Outcome.ToString().ToLowerInvariant()}: {impact.Adopters:N0} adopters of {impact.Eligible:N0} eligible users; " +

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sextant.Analysis.Info;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Sextant.Storage.Sqlite;
 using Spectre.Console;
 
@@ -20,7 +21,7 @@ internal static class InfoCommand
             var info = StoreInfo.Read(store, Math.Max(1, result.GetValue(top)));
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(info);
+                ResultJson.Write(Console.Out, info);
                 return Program.ExitOk;
             }
 

@@ -3,6 +3,7 @@ using Sextant.Cli.Output;
 using Sextant.Configuration;
 using Sextant.Events;
 using Sextant.Ingest;
+using Sextant.Serialization;
 using Sextant.Storage.Sqlite;
 using Spectre.Console;
 
@@ -40,7 +41,7 @@ internal static class IngestCommand
             var paths = result.GetValue(files)!;
             var outcome = Terminal.IsInteractive && !json ? RunWithProgress(ingestor, paths) : ingestor.Ingest(paths);
 
-            if (json) JsonOutput.Write(ToJson(outcome));
+            if (json) ResultJson.Write(Console.Out, ToJson(outcome));
             else Print(outcome, options.Strict);
             return outcome.AnyRolledBack ? Program.ExitFailed : Program.ExitOk;
         });
@@ -119,7 +120,7 @@ internal static class IngestCommand
         return outcome!;
     }
 
-    private static object ToJson(IngestResult outcome) => new
+    internal static object ToJson(IngestResult outcome) => new
     {
         outcome.Read,
         outcome.Inserted,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 
 namespace Sextant.Cli.Commands;
 
@@ -40,7 +41,7 @@ internal static class MetricsCommand
             OutOption.Write(result, output, "metrics_summary.json", metrics, engagement: metrics);
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(metrics);
+                ResultJson.Write(Console.Out, metrics);
                 return Program.ExitOk;
             }
             MetricsPrinter.Print(metrics);

@@ -4,6 +4,7 @@ using Sextant.Analysis;
 using Sextant.Analysis.Paths;
 using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -40,7 +41,7 @@ internal static class PathsCommand
             var paths = PathRunner.Run(table, query) with { Warnings = NameCheck.ConfigWarnings(table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(paths);
+                ResultJson.Write(Console.Out, paths);
                 return Program.ExitOk;
             }
             Terminal.Warnings(paths.Warnings);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Sextant.Stats;
 using Spectre.Console;
 
@@ -47,7 +48,7 @@ internal static class PowerCommand
                     AnsiConsole.MarkupLine(Markup.Escape($"With {n:N0} users per arm the smallest detectable effect is {detectable:G4}" +
                         (p is { } r2 ? $" ({Terminal.Percent(detectable / r2)} of the baseline)" : "") + $" (α = {a}, power = {b})."));
             }
-            if (result.GetValue(globals.Json)) JsonOutput.Write(answer);
+            if (result.GetValue(globals.Json)) ResultJson.Write(Console.Out, answer);
             return Program.ExitOk;
         });
         return command;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Sextant.Application;
-using Sextant.Cli.Output;
+using Sextant.Export.Png;
 using Sextant.Reports;
-using Sextant.Reports.Charts;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -28,7 +28,7 @@ internal static class ReportCommand
             var pngs = result.GetValue(png) ? PngExport.Convert(files.Charts) : [];
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(new { files.Directory, files.Dashboards, files.Charts, Png = pngs, files.ExecutiveReport, LoadSeconds = loaded, AnalysisSeconds = analysed, files.RenderSeconds, inputs.Warnings });
+                ResultJson.Write(Console.Out, new { files.Directory, files.Dashboards, files.Charts, Png = pngs, files.ExecutiveReport, LoadSeconds = loaded, AnalysisSeconds = analysed, files.RenderSeconds, inputs.Warnings });
                 return Program.ExitOk;
             }
             foreach (var warning in inputs.Warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));

@@ -3,6 +3,7 @@ using System.Globalization;
 using Sextant.Analysis;
 using Sextant.Analysis.Retention;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -39,7 +40,7 @@ internal static class RetentionCommand
             OutOption.Write(result, output, "retention.json", retention, retention: retention);
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(retention);
+                ResultJson.Write(Console.Out, retention);
                 return Program.ExitOk;
             }
             Terminal.Warnings(retention.Warnings);

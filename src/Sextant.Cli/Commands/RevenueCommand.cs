@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Revenue;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -22,7 +23,7 @@ internal static class RevenueCommand
             OutOption.Write(result, output, "revenue.json", revenue, revenue: revenue);
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(revenue);
+                ResultJson.Write(Console.Out, revenue);
                 return Program.ExitOk;
             }
             Terminal.Warnings(revenue.Warnings);

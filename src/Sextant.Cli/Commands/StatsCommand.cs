@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Experiments;
 using Sextant.Cli.Output;
+using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -32,7 +33,7 @@ internal static class StatsCommand
                 result.GetValue(sequential) is not null, result.GetValue(sequential) ?? 5000, result.GetValue(alpha), ExperimentCommand.AlternativeOf(result.GetValue(alternative)!), result.GetValue(relative));
             if (result.GetValue(globals.Json))
             {
-                JsonOutput.Write(new { metric.Test, metric.CupedTheta, metric.Sequential, metric.Arms, metric.Comparisons });
+                ResultJson.Write(Console.Out, new { metric.Test, metric.CupedTheta, metric.Sequential, metric.Arms, metric.Comparisons });
                 return Program.ExitOk;
             }
             var table = new Table().Border(TableBorder.Rounded).AddColumns("variant", "n", "mean", result.GetValue(relative) ? "relative lift (CI)" : "lift (CI)", "p (Holm)", "chance to win", "expected loss");

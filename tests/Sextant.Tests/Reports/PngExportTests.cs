@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Sextant.Export.Png;
 using Sextant.Reports.Charts;
 using Sextant.Tests.Support;
 

@@ -4,7 +4,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Sextant.Reports.Charts;
+namespace Sextant.Export.Png;
 
 /// <summary>
 /// One WebSocket to a browser's DevTools endpoint: numbered commands matched to their replies,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Xml;
 
-namespace Sextant.Reports.Charts;
+namespace Sextant.Export.Png;
 
 /// <summary>
 /// Turns SVG charts into PNG images by screenshotting them in headless Chromium,

@@ -1,4 +1,4 @@
-namespace Sextant.Reports.Charts;
+namespace Sextant.Export.Png;
 
 /// <summary>
 /// Chromium could not be started, answered a DevTools command with an error, or dropped the

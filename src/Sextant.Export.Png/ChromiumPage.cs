@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Sextant.Reports.Charts;
+namespace Sextant.Export.Png;
 
 /// <summary>One browser page, reached through its flat DevTools session, that screenshots files.</summary>
 internal sealed class ChromiumPage(DevToolsConnection connection, string sessionId)

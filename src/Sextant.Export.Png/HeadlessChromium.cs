@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Sextant.Reports.Charts;
+namespace Sextant.Export.Png;
 
 /// <summary>
 /// One headless Chromium process with its own throw-away profile, driven over the DevTools
