@@ -1,5 +1,6 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Checks;
+using Sextant.Analysis.Cohorts;
 using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
@@ -37,6 +38,7 @@ internal static class ResultSamples
         ["GrowthResult"] = Growth(),
         ["ImpactResult"] = Impact(),
         ["ChannelAttribution"] = Attribution(),
+        ["CohortSizesResult"] = new CohortSizesResult(3, [new CohortSize("creators", "did create_page ≥ 3 times within 7d of sign-up", 1, 1 / 3.0, 0.0615, 0.7923, 1)]),
         ["StoreInfo"] = Store(),
         ["CheckReport"] = Checks(),
         ["IngestResult"] = IngestCommand.ToJson(Ingest()),
