@@ -25,15 +25,21 @@ internal static class Program
 
     public static int Main(string[] args)
     {
-        var code = Run(args);
+        Terminal.Configure();
+        int code;
+        using (PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop))
+        using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop))
+            code = Run(args, Console.Out, Console.Error);
         return _interruptedExit != 0 ? _interruptedExit : code;
     }
 
-    private static int Run(string[] args)
+    /// <summary>
+    /// Runs one command with its output and errors written to the given writers: the process's
+    /// own in <see cref="Main"/>, string writers when tests run the command in process. Tables
+    /// render over an <see cref="Spectre.Console.IAnsiConsole"/> on <paramref name="output"/> (<see cref="Terminal.For"/>).
+    /// </summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        Terminal.Configure();
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         var root = new RootCommand("Sextant: product analytics from raw events — ingest, check, analyse, report.");
         var globals = new GlobalOptions();
         globals.AddTo(root);
@@ -64,11 +70,11 @@ internal static class Program
             if (parsed.Errors.Count > 0)
             {
                 // One line on stderr and nothing on stdout, so a --json pipeline sees no help text.
-                Console.Error.WriteLine($"sextant: {string.Join("; ", parsed.Errors.Select(e => OneLine(e.Message)))}; see '{CommandPath(parsed)} --help'");
+                error.WriteLine($"sextant: {string.Join("; ", parsed.Errors.Select(e => OneLine(e.Message)))}; see '{CommandPath(parsed)} --help'");
                 return ExitUserError;
             }
             // Interrupts are handled by Stop below, not by System.CommandLine's own handler.
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null, Output = output, Error = error });
         }
         catch (Exception) when (_interruptedExit != 0)
         {
@@ -77,14 +83,14 @@ internal static class Program
         }
         catch (Exception exception) when (UserFacing(exception) is { } message)
         {
-            Console.Error.WriteLine($"sextant: {message}");
+            error.WriteLine($"sextant: {message}");
             return ExitUserError;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            Console.Error.WriteLine($"sextant: internal error ({exception.GetType().Name}): {exception.Message}");
-            if (Environment.GetEnvironmentVariable("SEXTANT_DEBUG") == "1") Console.Error.WriteLine(exception);
-            else Console.Error.WriteLine("sextant: set SEXTANT_DEBUG=1 to see the details, and please report it");
+            error.WriteLine($"sextant: internal error ({exception.GetType().Name}): {exception.Message}");
+            if (Environment.GetEnvironmentVariable("SEXTANT_DEBUG") == "1") error.WriteLine(exception);
+            else error.WriteLine("sextant: set SEXTANT_DEBUG=1 to see the details, and please report it");
             return ExitInternalError;
         }
     }

@@ -24,6 +24,29 @@ internal static class Terminal
         AnsiConsole.Console = console;
     }
 
+    /// <summary>
+    /// The console a command renders on: the process's terminal when the command writes to
+    /// stdout, else a plain console (no colours, 160 columns) over the writer the invocation was
+    /// given, so a command run in process renders into a string like it would into a pipe.
+    /// </summary>
+    public static IAnsiConsole For(System.CommandLine.ParseResult result)
+    {
+        var output = Out(result);
+        if (ReferenceEquals(output, Console.Out)) return AnsiConsole.Console;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 160;
+        return console;
+    }
+
+    /// <summary>Where a command writes JSON and text: stdout, or the writer of an in-process run.</summary>
+    public static TextWriter Out(System.CommandLine.ParseResult result) => result.InvocationConfiguration.Output ?? Console.Out;
+
     /// <summary>One yellow <c>warning:</c> line per warning of a result, above its table.</summary>
     public static void Warnings(IEnumerable<string> warnings)
     {
