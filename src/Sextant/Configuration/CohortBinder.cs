@@ -15,6 +15,8 @@ internal static class CohortBinder
 
     public static IReadOnlyList<Cohort> Bind(IReadOnlyList<YamlSection> sections)
     {
+        // The shared empty list, so a file without cohorts equals the defaults.
+        if (sections.Count == 0) return System.Collections.ObjectModel.ReadOnlyCollection<Cohort>.Empty;
         var cohorts = new List<Cohort>(sections.Count);
         foreach (var section in sections)
         {
