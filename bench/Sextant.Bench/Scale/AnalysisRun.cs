@@ -4,6 +4,9 @@ using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Retention;
+using Sextant.Configuration.Queries;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Ingest;
 using Sextant.Storage.Sqlite;
@@ -28,7 +31,7 @@ internal static class AnalysisRun
                 {
                     // The budget: every metric, the seven-stage lifecycle funnel and the monthly retention matrix.
                     var watch = Stopwatch.StartNew();
-                    EngagementRunner.Run(table, EngagementQuery.FromConfig(Configuration.SextantConfig.Default));
+                    new InMemoryEngine(table).Run(EngagementQueries.FromConfig(Configuration.SextantConfig.Default));
                     var metrics = watch.Elapsed;
                     LifecycleFunnelRunner.Run(table, new LifecycleFunnelQuery());
                     var lifecycle = watch.Elapsed - metrics;
@@ -40,7 +43,7 @@ internal static class AnalysisRun
                             .Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30), Breakdown: "segment"));
                     var funnel = watch.Elapsed - together;
                     var growthWatch = Stopwatch.StartNew();
-                    var baseline = Analysis.Growth.GrowthBaseline.Measure(table, EngagementRunner.Run(table, new EngagementQuery(ActivationEvents: Configuration.ActivationConfig.DefaultEvents, CollaborationEvents: Configuration.NorthStarConfig.DefaultCollaborationEvents)), RetentionRunner.Run(table, new RetentionQuery()),
+                    var baseline = Analysis.Growth.GrowthBaseline.Measure(table, new InMemoryEngine(table).Run(new EngagementQuery(ActivationEvents: ValueList.From(Configuration.ActivationConfig.DefaultEvents), CollaborationEvents: ValueList.From(Configuration.NorthStarConfig.DefaultCollaborationEvents))), RetentionRunner.Run(table, new RetentionQuery()),
                         Analysis.Revenue.RevenueRunner.Run(table, new Analysis.Revenue.RevenueQuery()), 10_000_000, Analysis.Growth.GrowthLever.Defaults);
                     var measured = growthWatch.Elapsed;
                     Analysis.Growth.GrowthModel.Run(baseline, Analysis.Growth.GrowthLever.Defaults, 0.1, 10_000);
@@ -62,7 +65,7 @@ internal static class AnalysisRun
                 for (var round = 1; round <= 2; round++)
                 {
                     var watch = Stopwatch.StartNew();
-                    EngagementRunner.Run(table, new EngagementQuery(ActivationEvents: Configuration.ActivationConfig.DefaultEvents, CollaborationEvents: Configuration.NorthStarConfig.DefaultCollaborationEvents));
+                    new InMemoryEngine(table).Run(new EngagementQuery(ActivationEvents: ValueList.From(Configuration.ActivationConfig.DefaultEvents), CollaborationEvents: ValueList.From(Configuration.NorthStarConfig.DefaultCollaborationEvents)));
                     var metrics = watch.Elapsed;
                     FunnelRunner.Run(table, new FunnelQuery(
                         new[] { "view_page", "create_page", "edit_page", "share_page", "invite_member" }.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(7), Breakdown: "segment"));

@@ -1,43 +1,46 @@
 using System.CommandLine;
 using Sextant.Analysis;
-using Sextant.Analysis.Engagement;
+using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
 using Sextant.Serialization;
+using Sextant.Configuration.Queries;
+using Sextant.Events;
 
 namespace Sextant.Cli.Commands;
 
 /// <summary>
 /// <c>sextant metrics</c>: North Star, DAU / WAU / MAU, stickiness, activation, feature adoption,
-/// power users, concentration and lifecycle.
+/// power users, concentration and lifecycle, for everyone or a cohort, broken down by up to three
+/// dimensions.
 /// </summary>
 internal static class MetricsCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var from = new Option<string?>("--from") { Description = "First day counted, yyyy-MM-dd in the project time zone" };
-        var to = new Option<string?>("--to") { Description = "Last day counted, yyyy-MM-dd" };
+        var scope = new ScopeOptions();
         var asOf = new Option<string?>("--as-of") { Description = "Data end: a day (its end) or an instant; later events are ignored" };
-        var breakdown = new Option<string?>("--breakdown") { Description = "Profile attribute for per-value headline figures and adoption: segment, channel, plan, …" };
         var period = new Option<string>("--period") { Description = "Lifecycle period: week (default) or month", DefaultValueFactory = _ => "week" };
         period.AcceptOnlyFromAmong("week", "month");
         var output = OutOption.Create();
         var command = new Command("metrics", "Engagement: North Star, DAU/WAU/MAU, stickiness, activation, feature adoption, power users, lifecycle")
-        { output,
-            from, to, asOf, breakdown, period,
-        };
+        { output, asOf, period };
+        scope.AddTo(command);
         command.SetAction(result =>
         {
-            var config = globals.LoadConfig(result);
-            var table = globals.LoadTable(result, config);
-            var query = EngagementQuery.FromConfig(config) with
+            var project = globals.OpenProject(result);
+            var table = project.Table;
+            CheckDate(result.GetValue(scope.From), "--from", table.Calendar);
+            CheckDate(result.GetValue(scope.To), "--to", table.Calendar);
+            var scoped = scope.Read(result, project);
+            var query = EngagementQueries.FromConfig(project.Config) with
             {
-                From = DateFlags.From(result.GetValue(from), table.Calendar),
-                To = DateFlags.To(result.GetValue(to), table.Calendar),
-                AsOf = DateFlags.AsOf(result.GetValue(asOf), table.Calendar),
-                Breakdown = result.GetValue(breakdown),
+                Range = EndBy(scoped.Range, DateFlags.AsOf(result.GetValue(asOf), table.Calendar)),
+                Cohort = scoped.Cohort,
+                Breakdowns = scoped.Breakdowns,
+                BreakdownLimit = scoped.Limit,
                 LifecyclePeriod = result.GetValue(period) == "month" ? CalendarPeriod.Month : CalendarPeriod.Week,
             };
-            var metrics = EngagementRunner.Run(table, query) with { Warnings = Analysis.NameCheck.ConfigWarnings(table, config) };
+            var metrics = project.Run(query) with { Warnings = NameCheck.ConfigWarnings(table, project.Config) };
             OutOption.Write(result, output, "metrics_summary.json", metrics, engagement: metrics);
             if (result.GetValue(globals.Json))
             {
@@ -48,5 +51,23 @@ internal static class MetricsCommand
             return Program.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>--as-of is a data end: the range stops after it when it comes before the range's own end.</summary>
+    private static TimeRange EndBy(TimeRange range, long? asOf) =>
+        asOf is { } last && last + 1 < range.ToMicros ? range with { To = new Timestamp(last + 1) } : range;
+
+    /// <exception cref="SextantException">The text is neither a date nor an instant with an offset.</exception>
+    private static void CheckDate(string? text, string flag, ProjectCalendar calendar)
+    {
+        if (text is null) return;
+        try
+        {
+            RangeText.Instant(text, flag, calendar, endOfDay: false);
+        }
+        catch (SextantException)
+        {
+            throw new SextantException($"{flag} '{text}' is not a date (expected yyyy-MM-dd) or an instant with an offset (2026-06-30T12:00:00Z)");
+        }
     }
 }

@@ -18,6 +18,7 @@ internal static class MetricsPrinter
         }
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("data end", metrics.DataEnd);
+        if (metrics.Cohort is { } cohort) grid.AddRow("users counted", Markup.Escape($"cohort {cohort} only"));
         var star = metrics.NorthStar;
         grid.AddRow(Markup.Escape($"North Star: {star.Name}, week of {star.Headline?.Period ?? "-"}"),
             star.Headline is null ? "no complete week" : Markup.Escape(Terminal.Number(star.Headline.Users) +

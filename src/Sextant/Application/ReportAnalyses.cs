@@ -1,5 +1,4 @@
 using Sextant.Analysis;
-using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Growth;
@@ -8,6 +7,9 @@ using Sextant.Analysis.Paths;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
 using Sextant.Configuration;
+using Sextant.Configuration.Queries;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Reports;
 
@@ -78,7 +80,7 @@ public static class ReportAnalyses
             : LifecycleFunnelRunner.Run(table, lifecycleQuery);
         var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: exclude));
         var revenue = RevenueRunner.Run(table, new RevenueQuery(exclude));
-        var metrics = EngagementRunner.Run(table, EngagementQuery.FromConfig(config) with { Breakdown = SegmentAttribute });
+        var metrics = new InMemoryEngine(table).Run(EngagementQueries.FromConfig(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] });
         // Paths before conversion only where sextant.yaml names a monetization event the data have.
         var conversion = ConversionEvent(table, config);
         if (config.Milestones.MonetizationEvents.Count == 0) notes.Add(NoConversionNote);

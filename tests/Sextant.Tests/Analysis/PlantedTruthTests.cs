@@ -1,6 +1,7 @@
-using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Retention;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
@@ -78,7 +79,7 @@ public sealed class PlantedTruthTests(StoredScenarioFixture fixture) : IClassFix
     {
         var generated = fixture.Scenario.Calibration.Single(t => t.Name == "fast / slow activators month-1 retention").Actual;
 
-        var speed = EngagementRunner.Run(fixture.Table, DemoSettings.EngagementQuery).ActivationSpeed;
+        var speed = new InMemoryEngine(fixture.Table).Run(DemoSettings.EngagementQuery).ActivationSpeed;
 
         Assert.InRange(generated, speed.RatioLow!.Value, speed.RatioHigh!.Value);
     }

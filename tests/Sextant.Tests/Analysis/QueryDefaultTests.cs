@@ -1,5 +1,7 @@
 using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Health;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Analysis;
@@ -26,7 +28,7 @@ public sealed class QueryDefaultTests
         var table = Load(null, [User("u1", "2026-03-02T09:00:00Z", workspace: "w1"), User("u2", "2026-03-02T09:00:00Z", workspace: "w1"), User("u3", "2026-03-20T09:00:00Z", workspace: "w2")], [], DemoLikeEvents);
 
         // when engagement runs with a query built with no arguments,
-        var result = EngagementRunner.Run(table, new EngagementQuery());
+        var result = new InMemoryEngine(table).Run(new EngagementQuery());
 
         // then no activation criteria are assumed (both are eligible, none activated) and the North Star counts no workspace.
         Assert.Empty(result.Activation.Events);

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Reports;
 using Sextant.Reports.Dashboards;
 using Sextant.Reports.Executive;
@@ -50,7 +52,7 @@ public sealed partial class ActiveUsersDefinitionTests(ReportInputsFixture fixtu
         var table = EventBuilder.Load(null, EventBuilder.At("a", "view_page", "2026-01-05T00:00:00Z"), EventBuilder.At("b", "billing_charged", "2026-01-05T00:00:00Z"));
 
         // When engagement is computed excluding it
-        var result = Sextant.Analysis.Engagement.EngagementRunner.Run(table, new Sextant.Analysis.Engagement.EngagementQuery(ExcludeEvents: ["billing_charged"]));
+        var result = new InMemoryEngine(table).Run(new Sextant.Analysis.Engagement.EngagementQuery(ExcludeEvents: ["billing_charged"]));
 
         // Then the result names it, and b is not active
         Assert.Equal(["billing_charged"], result.ExcludedEvents);

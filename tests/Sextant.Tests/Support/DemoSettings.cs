@@ -1,3 +1,4 @@
+using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Health;
@@ -19,7 +20,7 @@ public static class DemoSettings
     };
 
     /// <summary>Engagement with the demo's activation criteria and collaboration events.</summary>
-    public static EngagementQuery EngagementQuery { get; } = new(ActivationEvents: ActivationConfig.DefaultEvents, CollaborationEvents: NorthStarConfig.DefaultCollaborationEvents);
+    public static EngagementQuery EngagementQuery { get; } = new(ActivationEvents: ValueList.From(ActivationConfig.DefaultEvents), CollaborationEvents: ValueList.From(NorthStarConfig.DefaultCollaborationEvents));
 
     /// <summary>Health with the demo's collaboration events and the plans whose users can upgrade.</summary>
     public static HealthQuery HealthQuery { get; } = new(CollaborationEvents: NorthStarConfig.DefaultCollaborationEvents, ExpansionPlans: ["free", "plus"]);

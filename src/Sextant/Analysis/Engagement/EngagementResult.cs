@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sextant.Analysis.Engagement;
 
 /// <summary>Distinct active users on or up to a day.</summary>
@@ -78,7 +80,12 @@ public sealed record PeriodShare(string Period, long Users, long Active, double 
 /// <param name="Rate">Users / Of.</param>
 /// <param name="CiLow">Wilson 95% lower bound.</param>
 /// <param name="CiHigh">Wilson 95% upper bound.</param>
-public sealed record GroupShare(string Value, long Users, long Of, double Rate, double CiLow, double CiHigh);
+public sealed record GroupShare(string Value, long Users, long Of, double Rate, double CiLow, double CiHigh)
+{
+    /// <summary>The group's value of each breakdown (["Other"] for Other), or null when the group is not a breakdown group.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Values { get; init; }
+}
 
 /// <summary>Adoption of one feature (SEMANTICS.md, Activation and adoption).</summary>
 /// <param name="Feature">The feature's event.</param>
@@ -136,15 +143,19 @@ public sealed record Lifecycle(CalendarPeriod Period, IReadOnlyList<LifecyclePer
 /// <param name="Caveat">Says that the comparison is observational.</param>
 public sealed record ActivationSpeed(string Outcome, IReadOnlyList<GroupShare> Groups, double? FastVsSlow, double? RatioLow, double? RatioHigh, double PValue, string Caveat);
 
-/// <summary>Headline figures for one value of the breakdown attribute.</summary>
-/// <param name="Value">The attribute value (or Other, or (none)).</param>
-/// <param name="Users">Signed-up users with the value.</param>
+/// <summary>Headline figures for one breakdown group.</summary>
+/// <param name="Value">The group's label: its values joined by " / " (or Other; a missing value is (none)).</param>
+/// <param name="Users">Signed-up users in the group.</param>
 /// <param name="Dau">DAU on the last day.</param>
 /// <param name="Wau">WAU on the last day.</param>
 /// <param name="Mau">MAU on the last day.</param>
 /// <param name="Stickiness">Mean DAU/MAU over the final 30 complete days.</param>
 /// <param name="Activation">Activation rate, eligible users and interval.</param>
-public sealed record EngagementBreakdown(string Value, long Users, long Dau, long Wau, long Mau, double Stickiness, Activation Activation);
+public sealed record EngagementBreakdown(string Value, long Users, long Dau, long Wau, long Mau, double Stickiness, Activation Activation)
+{
+    /// <summary>The group's value of each breakdown, in the order of the breakdowns (["Other"] for Other).</summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
+}
 
 /// <summary>Engagement metrics (SEMANTICS.md, Activity).</summary>
 /// <param name="DataEnd">The data end completeness was judged against.</param>
@@ -161,8 +172,8 @@ public sealed record EngagementBreakdown(string Value, long Users, long Dau, lon
 /// <param name="PowerUsers">L7 / L30 curves.</param>
 /// <param name="Concentration">Top-10% share and Gini of activity.</param>
 /// <param name="Lifecycle">New / returning / resurrecting / dormant per period.</param>
-/// <param name="BreakdownBy">The breakdown attribute, or null.</param>
-/// <param name="Breakdown">Headline figures per value of <paramref name="BreakdownBy"/>.</param>
+/// <param name="BreakdownBy">The breakdowns ("segment", "plan / event.platform"), or null.</param>
+/// <param name="Breakdown">Headline figures per group of <paramref name="BreakdownBy"/>.</param>
 public sealed record EngagementResult(
     string DataEnd,
     IReadOnlyList<DailyCount> Dau,
@@ -192,4 +203,8 @@ public sealed record EngagementResult(
     /// figures built on them count 0 for that reason, not because nobody did them.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The cohort the figures are limited to, or null (and absent from JSON) when everyone counts.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Cohort { get; init; }
 }

@@ -8,10 +8,11 @@ namespace Sextant.Analysis.Engagement;
 /// </summary>
 internal readonly record struct MetricsWindow(long Start, long End)
 {
+    /// <summary>The query's range cut to the data: its last instant or the latest event, whichever is earlier.</summary>
     public static MetricsWindow Of(EventTable table, EngagementQuery query)
     {
-        var end = Math.Min(query.AsOf ?? table.MaxTimestamp, query.To ?? long.MaxValue);
-        var start = Math.Max(query.From ?? long.MinValue, table.MinTimestamp);
+        var end = Math.Min(table.MaxTimestamp, query.Range.LastInstant ?? long.MaxValue);
+        var start = Math.Max(query.Range.FromMicros, table.MinTimestamp);
         return new MetricsWindow(start, end);
     }
 

@@ -1,5 +1,7 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
@@ -28,7 +30,7 @@ public sealed class EngagementPartsTests
             // Week of Mar 16 is partial.
             At("f", "edit_page", "2026-03-16T10:00:00Z"));
 
-        var star = EngagementRunner.Run(table, DemoSettings.EngagementQuery with { BusinessMau = 1000 }).NorthStar;
+        var star = new InMemoryEngine(table).Run(DemoSettings.EngagementQuery with { BusinessMau = 1000 }).NorthStar;
 
         Assert.Equal([("2026-03-02", 1L, true), ("2026-03-09", 2L, true), ("2026-03-16", 0L, false)],
             star.Weeks.Select(w => (w.Period, w.Users, w.Complete)));
@@ -52,7 +54,7 @@ public sealed class EngagementPartsTests
             At("u2", "edit", "2026-01-03T00:00:00Z"), At("u2", "export", "2026-02-10T00:00:00Z"),
             At("u3", "edit", "2026-01-02T00:00:00Z"), At("u4", "edit", "2026-02-01T00:00:00Z"));
 
-        var export = EngagementRunner.Run(table, new EngagementQuery(Features: ["export"])).FeatureAdoption.Single();
+        var export = new InMemoryEngine(table).Run(new EngagementQuery(Features: ["export"])).FeatureAdoption.Single();
 
         Assert.Equal((2L, 4L, 0.5), (export.Adopters, export.SignedUp, export.Rate));
         Assert.Equal(22, export.MedianDaysToFirstUse!.Value, 9); // 4 and 40 days
@@ -66,7 +68,7 @@ public sealed class EngagementPartsTests
     {
         var table = Load(null, At("u1", "edit", "2026-01-01T00:00:00Z"), At("u1", "$experiment_started", "2026-01-01T00:00:00Z"), At("u1", "billing", "2026-01-01T00:00:00Z"));
 
-        var features = EngagementRunner.Run(table, new EngagementQuery(ExcludeEvents: ["billing"])).FeatureAdoption.Select(f => f.Feature);
+        var features = new InMemoryEngine(table).Run(new EngagementQuery(ExcludeEvents: ["billing"])).FeatureAdoption.Select(f => f.Feature);
 
         Assert.Equal(["edit"], features);
     }
@@ -78,7 +80,7 @@ public sealed class EngagementPartsTests
         events.Add(At("b", "edit", "2026-01-10T23:59:59.999999Z"));
         events.Add(At("c", "edit", "2026-01-03T12:00:00Z"));
 
-        var curves = EngagementRunner.Run(Load(null, [.. events]), new EngagementQuery()).PowerUsers;
+        var curves = new InMemoryEngine(Load(null, [.. events])).Run(new EngagementQuery()).PowerUsers;
 
         Assert.Equal("2026-01-10", curves.EndDate);
         Assert.Equal(1, curves.L7.Single(bin => bin.Days == 7).Users);
@@ -92,7 +94,7 @@ public sealed class EngagementPartsTests
     [Fact]
     public void A_partial_last_day_is_left_out_of_the_power_user_curves()
     {
-        var curves = EngagementRunner.Run(Load(null, At("a", "edit", "2026-01-09T12:00:00Z"), At("a", "edit", "2026-01-10T12:00:00Z")), new EngagementQuery()).PowerUsers;
+        var curves = new InMemoryEngine(Load(null, At("a", "edit", "2026-01-09T12:00:00Z"), At("a", "edit", "2026-01-10T12:00:00Z"))).Run(new EngagementQuery()).PowerUsers;
 
         Assert.Equal("2026-01-09", curves.EndDate);
         Assert.Equal(1, curves.L7.Single(bin => bin.Days == 1).Users);
@@ -104,7 +106,7 @@ public sealed class EngagementPartsTests
     [InlineData(new long[] { 0, 0, 0, 4 }, 0.75, 1.0)]
     public void Concentration_matches_the_gini_and_top_share_worked_out_by_hand(long[] events, double gini, double topShare)
     {
-        var concentration = PowerUserRunner.ConcentrationOf([.. events]);
+        var concentration = EngagementShaper.ConcentrationOf([.. events]);
 
         Assert.Equal(gini, concentration.Gini, 12);
         Assert.Equal(topShare, concentration.TopTenPercentShare, 12);
@@ -122,7 +124,7 @@ public sealed class EngagementPartsTests
     [Fact]
     public void Lifecycle_splits_actives_into_new_returning_resurrecting_and_dormant()
     {
-        var lifecycle = EngagementRunner.Run(Load(null, LifecycleUsers, [], LifecycleEvents), new EngagementQuery()).Lifecycle;
+        var lifecycle = new InMemoryEngine(Load(null, LifecycleUsers, [], LifecycleEvents)).Run(new EngagementQuery()).Lifecycle;
 
         // u1: new, returning, dormant, resurrecting; u2 signed up in week 1 but was first active in week 2 (resurrecting), then dormant;
         // u3: new in week 3, dormant in week 4.
@@ -139,7 +141,7 @@ public sealed class EngagementPartsTests
         var table = Load(null, LifecycleUsers, [], LifecycleEvents);
         var from = table.Calendar.DayStart(new DateOnly(2026, 3, 9).DayNumber);
 
-        var result = EngagementRunner.Run(table, new EngagementQuery(From: from));
+        var result = new InMemoryEngine(table).Run(new EngagementQuery(Range: TimeRange.Between(from, null)));
 
         Assert.Equal("2026-03-09", result.Dau[0].Date);
         Assert.Equal(("2026-03-09", 1L, 1L), (result.Lifecycle.Periods[0].Period, result.Lifecycle.Periods[0].Returning, result.Lifecycle.Periods[0].Resurrecting));
@@ -151,7 +153,7 @@ public sealed class EngagementPartsTests
     {
         var table = Load(null, LifecycleUsers, [], LifecycleEvents);
 
-        var result = EngagementRunner.Run(table, new EngagementQuery(To: table.Calendar.DayStart(new DateOnly(2026, 3, 16).DayNumber) - 1));
+        var result = new InMemoryEngine(table).Run(new EngagementQuery(Range: TimeRange.Between(null, table.Calendar.DayStart(new DateOnly(2026, 3, 16).DayNumber))));
 
         Assert.Equal("2026-03-15", result.Dau[^1].Date);
         Assert.True(result.Lifecycle.Periods[^1].Complete);
@@ -161,7 +163,7 @@ public sealed class EngagementPartsTests
     [Fact]
     public void Monthly_lifecycle_uses_calendar_months()
     {
-        var lifecycle = EngagementRunner.Run(Load(null, LifecycleUsers, [], LifecycleEvents), new EngagementQuery(LifecyclePeriod: CalendarPeriod.Month)).Lifecycle;
+        var lifecycle = new InMemoryEngine(Load(null, LifecycleUsers, [], LifecycleEvents)).Run(new EngagementQuery(LifecyclePeriod: CalendarPeriod.Month)).Lifecycle;
 
         Assert.Equal([("2026-03", 3L, false)], lifecycle.Periods.Select(p => (p.Period, p.New + p.Resurrecting, p.Complete)));
     }
@@ -174,11 +176,11 @@ public sealed class EngagementPartsTests
             At("a", "edit", "2026-01-01T10:00:00Z"), At("b", "edit", "2026-01-01T10:00:00Z"),
             At("c", "edit", "2026-01-02T10:00:00Z"), At("d", "edit", "2026-01-02T10:00:00Z"));
 
-        var result = EngagementRunner.Run(table, new EngagementQuery(Breakdown: "segment"));
+        var result = new InMemoryEngine(table).Run(new EngagementQuery(Breakdowns: [Breakdown.Profile("segment")]));
 
         Assert.Equal([("ind", 2L, 1L, 2L), ("(none)", 1L, 1L, 1L), ("ent", 1L, 0L, 1L)], result.Breakdown.Select(b => (b.Value, b.Users, b.Dau, b.Mau)));
         Assert.Equal(result.Mau[^1].Users, result.Breakdown.Sum(b => b.Mau));
-        Assert.Throws<SextantException>(() => EngagementRunner.Run(table, new EngagementQuery(Breakdown: "shoe_size")));
+        Assert.Throws<SextantException>(() => new InMemoryEngine(table).Run(new EngagementQuery(Breakdowns: [Breakdown.Profile("shoe_size")])));
     }
 
     [Fact]
@@ -189,7 +191,7 @@ public sealed class EngagementPartsTests
         // 03:30Z on the 9th is 23:30 on the 8th (EDT); 04:30Z on the 9th is already 00:30 on the 9th.
         var table = Load(newYork, At("a", "edit", "2026-03-08T04:30:00Z"), At("b", "edit", "2026-03-09T03:30:00Z"), At("c", "edit", "2026-03-09T04:30:00Z"));
 
-        var result = EngagementRunner.Run(table, new EngagementQuery());
+        var result = new InMemoryEngine(table).Run(new EngagementQuery());
 
         Assert.Equal([("2026-03-07", 1L), ("2026-03-08", 1L), ("2026-03-09", 1L)], result.Dau.Select(d => (d.Date, d.Users)));
         Assert.Equal(3, result.Mau[^1].Users);
@@ -215,7 +217,7 @@ public sealed class EngagementPartsTests
             // late signed up in February: its month 1 (March) has not ended, so it is left out.
             At("late", "view_page", "2026-03-01T00:00:00Z"));
 
-        var speed = EngagementRunner.Run(table, DemoSettings.EngagementQuery).ActivationSpeed;
+        var speed = new InMemoryEngine(table).Run(DemoSettings.EngagementQuery).ActivationSpeed;
 
         Assert.Equal([(1L, 2L), (1L, 1L), (1L, 1L)], speed.Groups.Select(g => (g.Users, g.Of)));
         Assert.Equal(0.5, speed.FastVsSlow!.Value, 12); // 1/2 vs 1/1
@@ -237,7 +239,7 @@ public sealed class EngagementPartsTests
             At("none", "view_page", "2026-01-05T00:10:00Z"), At("none", "view_page", "2026-03-02T00:00:00Z"));
 
         // When activation speed is computed with create_page then edit_page as the activation criteria
-        var speed = EngagementRunner.Run(table, new EngagementQuery(ActivationEvents: ["create_page", "edit_page"])).ActivationSpeed;
+        var speed = new InMemoryEngine(table).Run(new EngagementQuery(ActivationEvents: ["create_page", "edit_page"])).ActivationSpeed;
 
         // Then the ratio is fast over slow, 0.5 / 1.0 = 0.5 (against everyone else, 0.5 / 0.5 = 1.0),
         // and the never-activated user is counted apart

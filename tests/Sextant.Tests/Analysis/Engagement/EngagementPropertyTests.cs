@@ -1,4 +1,7 @@
+using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using static Sextant.Tests.Support.EventBuilder;
 
@@ -31,7 +34,7 @@ public sealed class EngagementPropertyTests
             }
             var table = Load(null, users, [], [.. events]);
 
-            var result = EngagementRunner.Run(table, new EngagementQuery(Breakdown: "segment", LifecyclePeriod: seed % 2 == 0 ? Sextant.Analysis.CalendarPeriod.Month : Sextant.Analysis.CalendarPeriod.Week));
+            var result = new InMemoryEngine(table).Run(new EngagementQuery(Breakdowns: [Breakdown.Profile("segment")], LifecyclePeriod: seed % 2 == 0 ? Sextant.Analysis.CalendarPeriod.Month : Sextant.Analysis.CalendarPeriod.Week));
 
             for (var i = 0; i < result.Dau.Count; i++)
             {

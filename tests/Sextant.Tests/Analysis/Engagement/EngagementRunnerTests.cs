@@ -1,4 +1,6 @@
 using Sextant.Analysis.Engagement;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
@@ -18,7 +20,7 @@ public sealed class EngagementRunnerTests
     [Fact]
     public void Dau_wau_and_mau_count_distinct_signed_up_users_over_rolling_windows()
     {
-        var result = EngagementRunner.Run(Load(null, Week), new EngagementQuery(ExcludeEvents: ["invoice_paid"]));
+        var result = new InMemoryEngine(Load(null, Week)).Run(new EngagementQuery(ExcludeEvents: ["invoice_paid"]));
 
         var dau = result.Dau.ToDictionary(d => d.Date, d => d.Users);
         var wau = result.Wau.ToDictionary(d => d.Date, d => d.Users);
@@ -36,7 +38,7 @@ public sealed class EngagementRunnerTests
     [Fact]
     public void The_stickiness_headline_averages_the_final_complete_days_only()
     {
-        var result = EngagementRunner.Run(Load(null, Week), new EngagementQuery());
+        var result = new InMemoryEngine(Load(null, Week)).Run(new EngagementQuery());
 
         // Jan 10 ends exactly at the data end, so all ten days are complete.
         Assert.Equal(10, result.Stickiness.Days);
@@ -46,7 +48,7 @@ public sealed class EngagementRunnerTests
     [Fact]
     public void Calendar_weeks_start_on_monday_and_unfinished_periods_are_marked()
     {
-        var result = EngagementRunner.Run(Load(null, Week), new EngagementQuery());
+        var result = new InMemoryEngine(Load(null, Week)).Run(new EngagementQuery());
 
         Assert.Equal([("2024-01-01", 2L, true), ("2024-01-08", 1L, false)], result.Weekly.Select(w => (w.Period, w.Users, w.Complete)));
         Assert.Equal([("2024-01", 3L, false)], result.Monthly.Select(m => (m.Period, m.Users, m.Complete)));
@@ -61,7 +63,7 @@ public sealed class EngagementRunnerTests
             At("late", "signup", "2024-01-01T00:00:00Z"), At("late", "create_page", "2024-01-02T00:00:00Z"), At("late", "edit_page", "2024-01-08T00:00:01Z"),
             At("new", "signup", "2024-01-09T00:00:00Z"), At("new", "create_page", "2024-01-09T01:00:00Z"), At("new", "edit_page", "2024-01-10T00:00:00Z"));
 
-        var activation = EngagementRunner.Run(table, DemoSettings.EngagementQuery).Activation;
+        var activation = new InMemoryEngine(table).Run(DemoSettings.EngagementQuery).Activation;
 
         // "new" signed up less than 7 days before the data end: not eligible yet.
         Assert.Equal(3, activation.Eligible);

@@ -1,5 +1,7 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Analysis.Engagement;
@@ -16,7 +18,7 @@ public sealed class SystemEventTests
             At("a", "$experiment_started", "2026-01-01T09:03:00Z"), At("a", "export", "2026-01-01T09:04:00Z"));
 
         // when adoption runs with no feature list,
-        var features = EngagementRunner.Run(table, new EngagementQuery()).FeatureAdoption.Select(f => f.Feature);
+        var features = new InMemoryEngine(table).Run(new EngagementQuery()).FeatureAdoption.Select(f => f.Feature);
 
         // then only export is a feature.
         Assert.Equal(["export"], features);

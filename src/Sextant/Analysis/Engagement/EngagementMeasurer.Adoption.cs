@@ -1,29 +1,30 @@
+using Sextant.Engine.InMemory;
 using Sextant.Events;
-using Sextant.Stats;
 
 namespace Sextant.Analysis.Engagement;
 
 /// <summary>
-/// Feature adoption (SEMANTICS.md, Activation and adoption): per feature event, the share of
-/// signed-up users who ever used it (with a Wilson interval), the median days from sign-up to
-/// first use, the monthly share of active users who used it, and ever-adoption per value of a
-/// profile attribute. One pass over the events.
+/// Feature adoption counts (SEMANTICS.md, Activation and adoption): per feature event, the
+/// signed-up users who used it in the range, the days from sign-up to their first use, the
+/// monthly users out of the month's active users, and adopters per group. One pass over the events.
 /// </summary>
-internal static class FeatureAdoptionRunner
+internal static partial class EngagementMeasurer
 {
-    public static IReadOnlyList<FeatureAdoption> Run(EventTable table, EngagementQuery query, MetricsWindow window, bool[] active, UserGroups? groups)
+    private static (long SignedUp, List<FeatureCounts> Features, List<GroupSize> Groups) Adoption(
+        EventTable table, EngagementQuery query, MetricsWindow window, bool[] active, Func<int, bool>? include, UserScope? scope)
     {
-        var names = query.Features is { Count: > 0 } listed
-            ? listed.ToArray()
+        var names = query.Features.Count > 0
+            ? query.Features.ToArray()
             : table.EventNames.Where(name => active[table.EventCode(name)] && !SystemEvents.Is(name)).Order(StringComparer.Ordinal).ToArray();
         var featureOf = new int[table.EventNames.Length];
         Array.Fill(featureOf, -1);
         for (var f = 0; f < names.Length; f++)
             if (table.EventCode(names[f]) is >= 0 and var code) featureOf[code] = f;
 
+        var groupCount = scope?.GroupCount ?? 0;
         var periods = new CalendarPeriods(table.Calendar, CalendarPeriod.Month);
         var adopters = new long[names.Length];
-        var adoptersByGroup = new long[names.Length, groups?.Labels.Count ?? 0];
+        var adoptersByGroup = new long[names.Length, groupCount];
         var daysToFirstUse = Enumerable.Range(0, names.Length).Select(_ => new List<double>()).ToArray();
         // Months are numbered from the window's first month, so per-feature monthly counts are flat arrays.
         var firstMonth = window.IsEmpty ? 0 : periods.Of(window.Start);
@@ -32,12 +33,13 @@ internal static class FeatureAdoptionRunner
         var monthlyActive = new long[months];
         var lastMonthUsed = new int[names.Length];
         var signedUp = 0L;
-        var groupSizes = new long[groups?.Labels.Count ?? 0];
+        var groupSizes = new long[groupCount];
         for (var user = 0; user < table.SignedUpUserCount; user++)
         {
+            if (include is not null && !include(user)) continue;
             var signup = table.SignupAt[user];
             signedUp++;
-            var group = groups?.Of(user) ?? -1;
+            var group = scope?.GroupOf(user) ?? -1;
             if (group >= 0) groupSizes[group]++;
             Array.Fill(lastMonthUsed, int.MinValue);
             int lastActiveMonth = int.MinValue, day = int.MinValue, month = 0;
@@ -66,25 +68,19 @@ internal static class FeatureAdoptionRunner
             }
         }
 
-        var results = new List<FeatureAdoption>(names.Length);
+        // Only groups with signed-up users are groups of adoption, as a GROUP BY over them returns.
+        var present = Enumerable.Range(0, groupCount).Where(g => groupSizes[g] > 0).ToList();
+        var groups = present.Select(g => new GroupSize(scope!.Keys[g], groupSizes[g])).ToList();
+        var features = new List<FeatureCounts>(names.Length);
         for (var f = 0; f < names.Length; f++)
         {
-            var interval = Proportions.Wilson(adopters[f], signedUp);
-            var monthly = new List<PeriodShare>(months);
+            var monthly = new List<MonthUse>(months);
             for (var m = 0; m < months; m++)
-            {
-                if (monthlyActive[m] == 0) continue;
-                var users = monthlyUsers[f * months + m];
-                monthly.Add(new PeriodShare(periods.Label(firstMonth + m), users, monthlyActive[m], users / (double)monthlyActive[m], periods.IsComplete(firstMonth + m, window.End)));
-            }
-            var byGroup = groups is null ? [] : groups.Labels.Select((label, g) =>
-            {
-                var ci = Proportions.Wilson(adoptersByGroup[f, g], groupSizes[g]);
-                return new GroupShare(label, adoptersByGroup[f, g], groupSizes[g], groupSizes[g] == 0 ? 0 : adoptersByGroup[f, g] / (double)groupSizes[g], ci.Low, ci.High);
-            }).ToList();
-            results.Add(new FeatureAdoption(names[f], adopters[f], signedUp, signedUp == 0 ? 0 : adopters[f] / (double)signedUp, interval.Low, interval.High,
-                Quantiles.Of(daysToFirstUse[f], 0.5), monthly, byGroup));
+                if (monthlyActive[m] > 0)
+                    monthly.Add(new MonthUse(periods.Label(firstMonth + m), monthlyUsers[f * months + m], monthlyActive[m], periods.IsComplete(firstMonth + m, window.End)));
+            var feature = f;
+            features.Add(new FeatureCounts(names[f], adopters[f], daysToFirstUse[f], monthly, present.Select(g => adoptersByGroup[feature, g]).ToList()));
         }
-        return results;
+        return (signedUp, features, groups);
     }
 }

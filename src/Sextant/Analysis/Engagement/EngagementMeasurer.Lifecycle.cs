@@ -8,12 +8,12 @@ namespace Sextant.Analysis.Engagement;
 /// (active now, not in the previous period, not new) and dormant (active in the previous period,
 /// not now; reported as a negative count in the period they went quiet).
 /// </summary>
-internal static class LifecycleRunner
+internal static partial class EngagementMeasurer
 {
-    public static Lifecycle Run(EventTable table, EngagementQuery query, MetricsWindow window, bool[] active)
+    private static List<LifecyclePeriod> Lifecycle(EventTable table, EngagementQuery query, MetricsWindow window, bool[] active, Func<int, bool>? include)
     {
         var periods = new CalendarPeriods(table.Calendar, query.LifecyclePeriod);
-        if (window.IsEmpty) return new Lifecycle(query.LifecyclePeriod, []);
+        if (window.IsEmpty) return [];
         var first = periods.Of(window.Start);
         var last = periods.Of(window.End);
         var span = last - first + 1;
@@ -24,6 +24,7 @@ internal static class LifecycleRunner
         }
         for (var user = 0; user < table.SignedUpUserCount; user++)
         {
+            if (include is not null && !include(user)) continue;
             var signupPeriod = table.SignupAt[user] == long.MinValue ? int.MinValue : periods.Of(table.SignupAt[user]);
             int previous = int.MinValue, firstActive = int.MinValue;
             for (var row = table.UserOffsets[user]; row < table.UserOffsets[user + 1]; row++)
@@ -47,8 +48,7 @@ internal static class LifecycleRunner
             }
             if (previous != int.MinValue) Dormant(previous + 1);
         }
-        var rows = Enumerable.Range(0, span).Select(i => new LifecyclePeriod(periods.Label(first + i), fresh[i], returning[i], resurrecting[i], -dormant[i],
+        return Enumerable.Range(0, span).Select(i => new LifecyclePeriod(periods.Label(first + i), fresh[i], returning[i], resurrecting[i], -dormant[i],
             periods.IsComplete(first + i, window.End))).ToList();
-        return new Lifecycle(query.LifecyclePeriod, rows);
     }
 }

@@ -1,67 +1,74 @@
 using System.Globalization;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
-using Sextant.Stats;
 
 namespace Sextant.Analysis.Engagement;
 
 /// <summary>
-/// Every engagement metric of <c>sextant metrics</c> on an <see cref="EventTable"/>: DAU / WAU /
-/// MAU, stickiness, calendar week and month actives and activation here; the North Star, feature
-/// adoption, power users and lifecycle in their own runners, run side by side on both cores.
-/// Only signed-up users count as active users (visitors never do).
+/// Counts engagement in memory: DAU / WAU / MAU, calendar week and month actives and activation
+/// here; the North Star, feature adoption, power users, lifecycle and activation speed in their
+/// own parts, run side by side on both cores. Only signed-up users in the scope's cohort count
+/// as active users (visitors never do).
 /// Rolling counts come from each user's distinct active days: a day a makes the user count in
 /// WAU on days a..a+6 and in MAU on a..a+29, accumulated with a difference array, so the whole
 /// series costs one pass over active days.
 /// </summary>
-public static class EngagementRunner
+internal static partial class EngagementMeasurer
 {
-    /// <summary>Computes engagement.</summary>
-    /// <exception cref="SextantException">The breakdown attribute does not exist.</exception>
-    public static EngagementResult Run(EventTable table, EngagementQuery query)
+    /// <exception cref="SextantException">A breakdown or the cohort names an attribute, property or event the store does not have.</exception>
+    public static EngagementMeasures Measure(EventTable table, EngagementQuery query)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(query);
+        var scope = UserScope.Of(table, query);
         var window = MetricsWindow.Of(table, query);
         var active = ActiveEvents.Mask(table, query.ExcludeEvents);
-        var groups = query.Breakdown is null
-            ? table.Attributes["segment"] is null ? null : UserGroups.Of(table, "segment", query.BreakdownLimit)
-            : UserGroups.Of(table, query.Breakdown, query.BreakdownLimit);
+        Func<int, bool>? included = query.Cohort is null ? null : scope.Includes;
+        // Without a breakdown, adoption is still compared across segments when users have one.
+        var adoptionScope = query.Breakdowns.Count > 0 ? scope
+            : table.Attributes[EngagementQuery.DefaultAdoptionAttribute] is null ? null
+            : UserScope.Of(table, query with { Breakdowns = [Breakdown.Profile(EngagementQuery.DefaultAdoptionAttribute)] });
 
-        var series = Task.Run(() => Series(table, window, active, null));
-        var northStar = series.ContinueWith(done => NorthStarRunner.Run(table, query, window, active, done.Result.Mau), TaskScheduler.Default);
-        var adoption = Task.Run(() => FeatureAdoptionRunner.Run(table, query, window, active, groups));
-        var powerUsers = Task.Run(() => PowerUserRunner.Run(table, window, active));
-        var lifecycle = Task.Run(() => LifecycleRunner.Run(table, query, window, active));
+        var series = Task.Run(() => Series(table, window, active, included));
+        var adoption = Task.Run(() => Adoption(table, query, window, active, included, adoptionScope));
+        var powerUsers = Task.Run(() => PowerUsers(table, window, active, included));
+        var lifecycle = Task.Run(() => Lifecycle(table, query, window, active, included));
+        var northStar = Task.Run(() => NorthStarWeeks(table, query, window, active, included));
         var hoursToActivate = new double[table.SignedUpUserCount];
-        var activation = ActivationOf(table, query, window.End, null, hoursToActivate);
-        var speed = ActivationSpeedRunner.Run(table, window, active, hoursToActivate);
-        var breakdown = query.Breakdown is null ? [] : Breakdown(table, query, window, active, groups!);
-        var (dau, wau, mau, stickiness, weekly, monthly) = series.GetAwaiter().GetResult();
-        var (curves, concentration) = powerUsers.GetAwaiter().GetResult();
-        return new EngagementResult(new Timestamp(window.End).ToString(), dau, wau, mau, stickiness, weekly, monthly, activation, speed,
-            northStar.GetAwaiter().GetResult(), adoption.GetAwaiter().GetResult(), curves, concentration, lifecycle.GetAwaiter().GetResult(),
-            query.Breakdown, breakdown)
-        { ExcludedEvents = query.ExcludeEvents ?? [] };
+        var activation = ActivationOf(table, query, window.End, included, hoursToActivate);
+        var speed = ActivationSpeed(table, window, active, hoursToActivate);
+        var groups = query.Breakdowns.Count == 0 ? [] : Groups(table, query, window, active, scope);
+        var (signedUp, features, adoptionGroups) = adoption.GetAwaiter().GetResult();
+        return new EngagementMeasures(window.End, series.GetAwaiter().GetResult(), activation, speed, northStar.GetAwaiter().GetResult(),
+            signedUp, features, adoptionGroups, powerUsers.GetAwaiter().GetResult(), lifecycle.GetAwaiter().GetResult(), groups);
     }
 
-    private static List<EngagementBreakdown> Breakdown(EventTable table, EngagementQuery query, MetricsWindow window, bool[] active, UserGroups groups)
+    /// <summary>Included signed-up users per group of <paramref name="scope"/>.</summary>
+    private static long[] GroupSizes(EventTable table, UserScope scope)
     {
-        var results = new EngagementBreakdown[groups.Labels.Count];
-        Parallel.For(0, groups.Labels.Count, g =>
+        var sizes = new long[scope.GroupCount];
+        for (var user = 0; user < table.SignedUpUserCount; user++)
+            if (scope.Includes(user)) sizes[scope.GroupOf(user)]++;
+        return sizes;
+    }
+
+    /// <summary>Headline counts of every group with signed-up users, in the scope's order.</summary>
+    private static List<EngagementGroupCounts> Groups(EventTable table, EngagementQuery query, MetricsWindow window, bool[] active, UserScope scope)
+    {
+        var sizes = GroupSizes(table, scope);
+        var present = Enumerable.Range(0, scope.GroupCount).Where(g => sizes[g] > 0).ToList();
+        var results = new EngagementGroupCounts[present.Count];
+        Parallel.For(0, present.Count, i =>
         {
-            bool Member(int user) => groups.Of(user) == g;
+            var g = present[i];
+            bool Member(int user) => scope.Includes(user) && scope.GroupOf(user) == g;
             var series = Series(table, window, active, Member);
-            var users = Enumerable.Range(0, table.SignedUpUserCount).LongCount(Member);
-            var last = series.Dau.Count - 1;
-            results[g] = new EngagementBreakdown(groups.Labels[g], users,
-                last < 0 ? 0 : series.Dau[last].Users, last < 0 ? 0 : series.Wau[last].Users, last < 0 ? 0 : series.Mau[last].Users,
-                series.Stickiness.Headline, ActivationOf(table, query, window.End, Member));
+            results[i] = new EngagementGroupCounts(scope.Keys[g], sizes[g], series.Days, ActivationOf(table, query, window.End, Member));
         });
         return [.. results];
     }
 
-    private static (List<DailyCount> Dau, List<DailyCount> Wau, List<DailyCount> Mau, Stickiness Stickiness, List<PeriodCount> Weekly, List<PeriodCount> Monthly)
-        Series(EventTable table, MetricsWindow window, bool[] active, Func<int, bool>? include)
+    private static ActivityCounts Series(EventTable table, MetricsWindow window, bool[] active, Func<int, bool>? include)
     {
         var calendar = table.Calendar;
         var dataEnd = window.End;
@@ -96,34 +103,20 @@ public static class EngagementRunner
             }
         }
 
-        string Date(int index) => DateOnly.FromDayNumber(firstDay + index).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var dauSeries = new List<DailyCount>(days);
-        var wauSeries = new List<DailyCount>(days);
-        var mauSeries = new List<DailyCount>(days);
-        var ratios = new List<DailyRatio>(days);
+        var daySeries = new List<DayCounts>(days);
         long wau = 0, mau = 0;
         for (var i = 0; i < days; i++)
         {
             wau += wauDelta[i];
             mau += mauDelta[i];
-            var date = Date(i);
-            dauSeries.Add(new DailyCount(date, dau[i]));
-            wauSeries.Add(new DailyCount(date, wau));
-            mauSeries.Add(new DailyCount(date, mau));
-            ratios.Add(new DailyRatio(date, mau == 0 ? 0 : dau[i] / (double)mau));
+            // A day is complete once it has ended by the data end.
+            daySeries.Add(new DayCounts(Label(firstDay + i), dau[i], wau, mau, calendar.DayStart(firstDay + i + 1) <= dataEnd + 1));
         }
-        // Headline: the final 30 complete days (a day is complete once it has ended by the data end).
-        var completeDays = Enumerable.Range(0, days).Where(i => calendar.DayStart(firstDay + i + 1) <= dataEnd + 1).ToList();
-        var headlineDays = completeDays.TakeLast(30).ToList();
-        var headline = headlineDays.Count == 0 ? 0 : headlineDays.Average(i => ratios[i].Value);
-
-        var weeks = weekly.OrderBy(p => p.Key).Select(p => new PeriodCount(
-            DateOnly.FromDayNumber(p.Key).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Value, calendar.DayStart(p.Key + 7) <= dataEnd + 1)).ToList();
+        var weeks = weekly.OrderBy(p => p.Key).Select(p => new PeriodCount(Label(p.Key), p.Value, calendar.DayStart(p.Key + 7) <= dataEnd + 1)).ToList();
         var months = monthly.OrderBy(p => p.Key).Select(p => new PeriodCount(
             DateOnly.FromDayNumber(ProjectCalendar.FirstDayOfMonth(p.Key)).ToString("yyyy-MM", CultureInfo.InvariantCulture), p.Value,
             calendar.DayStart(ProjectCalendar.FirstDayOfMonth(p.Key + 1)) <= dataEnd + 1)).ToList();
-
-        return (dauSeries, wauSeries, mauSeries, new Stickiness(headline, headlineDays.Count, ratios), weeks, months);
+        return new ActivityCounts(daySeries, weeks, months);
     }
 
     /// <summary>Adds +1 over [index, index + length) without double-counting days already covered by this user.</summary>
@@ -141,11 +134,10 @@ public static class EngagementRunner
     /// Activation among included users; fills <paramref name="hoursToActivate"/> (when given) with each user's
     /// hours to activate, +∞ for an eligible user who did not activate and NaN for one not eligible.
     /// </summary>
-    private static Activation ActivationOf(EventTable table, EngagementQuery query, long dataEnd, Func<int, bool>? include, double[]? hoursToActivate = null)
+    private static ActivationCounts ActivationOf(EventTable table, EngagementQuery query, long dataEnd, Func<int, bool>? include, double[]? hoursToActivate = null)
     {
         if (hoursToActivate is not null) Array.Fill(hoursToActivate, double.NaN);
-        var events = query.ActivationEvents ?? [];
-        var codes = events.Select(table.EventCode).ToArray();
+        var codes = query.ActivationEvents.Select(table.EventCode).ToArray();
         var window = query.ActivationWindowDays * Timestamp.MicrosPerDay;
         long eligible = 0, activated = 0, fast = 0;
         var hours = new List<double>();
@@ -154,8 +146,8 @@ public static class EngagementRunner
         {
             var signup = table.SignupAt[user];
             if (signup == long.MinValue || signup + window > dataEnd || (include is not null && !include(user))) continue;
-            // With --from, the activation rate is that of users who signed up in the window.
-            if (query.From is { } from && signup < from) continue;
+            // With a range start, the activation rate is that of users who signed up in the range.
+            if (query.Range.From is not null && signup < query.Range.FromMicros) continue;
             eligible++;
             firstSeen.Fill(long.MaxValue);
             for (var row = table.UserOffsets[user]; row < table.UserOffsets[user + 1]; row++)
@@ -187,9 +179,8 @@ public static class EngagementRunner
             hours.Add(elapsed);
             if (elapsed < 24) fast++;
         }
-        var interval = Proportions.Wilson(activated, eligible);
-        return new Activation(events, query.ActivationMatchAll ? "all" : "any", query.ActivationWindowDays, eligible, activated,
-            eligible == 0 ? 0 : activated / (double)eligible, interval.Low, interval.High,
-            Quantiles.Of(hours, 0.5), Quantiles.Of(hours, 0.9), fast, activated == 0 ? 0 : fast / (double)activated);
+        return new ActivationCounts(eligible, activated, fast, hours);
     }
+
+    private static string Label(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
