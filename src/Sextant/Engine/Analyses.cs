@@ -1,5 +1,6 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Cohorts;
+using Sextant.Analysis.Funnels;
 
 namespace Sextant.Engine;
 
@@ -13,6 +14,8 @@ public static class Analyses
     private static readonly Dictionary<Type, AnalysisRegistration> Registered = new AnalysisRegistration[]
     {
         AnalysisRegistration.Of<CohortSizesQuery, CohortSizesMeasures, CohortSizesResult>(CohortSizesShaper.Shape, CohortSizesMeasurer.Measure),
+        AnalysisRegistration.Of<FunnelQuery, FunnelMeasures, FunnelResult>(FunnelShaper.Shape, FunnelMeasurer.Measure),
+        AnalysisRegistration.Of<LifecycleFunnelQuery, LifecycleFunnelMeasures, LifecycleFunnelResult>(LifecycleFunnelShaper.Shape, LifecycleFunnelMeasurer.Measure),
     }.ToDictionary(r => r.QueryType);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="engine"/> and shapes its result.</summary>
