@@ -4,6 +4,7 @@ using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Retention;
+using Sextant.Analysis.Syntax;
 using Sextant.Configuration.Queries;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
@@ -33,14 +34,14 @@ internal static class AnalysisRun
                     var watch = Stopwatch.StartNew();
                     new InMemoryEngine(table).Run(EngagementQueries.FromConfig(Configuration.SextantConfig.Default));
                     var metrics = watch.Elapsed;
-                    LifecycleFunnelRunner.Run(table, new LifecycleFunnelQuery());
+                    new InMemoryEngine(table).Run(new LifecycleFunnelQuery());
                     var lifecycle = watch.Elapsed - metrics;
                     RetentionRunner.Run(table, new RetentionQuery());
                     var retention = watch.Elapsed - metrics - lifecycle;
                     var together = watch.Elapsed;
-                    FunnelRunner.Run(table, new FunnelQuery(
-                        new[] { "page_view", "signup", "create_page", "edit_page", "use_template|create_database", "share_page|comment|invite_member", "upgrade" }
-                            .Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30), Breakdown: "segment"));
+                    new InMemoryEngine(table).Run(new FunnelQuery(
+                        [.. new[] { "page_view", "signup", "create_page", "edit_page", "use_template|create_database", "share_page|comment|invite_member", "upgrade" }
+                            .Select(FunnelStepText.Parse)], TimeSpan.FromDays(30), Breakdowns: [Breakdown.Profile("segment")]));
                     var funnel = watch.Elapsed - together;
                     var growthWatch = Stopwatch.StartNew();
                     var baseline = Analysis.Growth.GrowthBaseline.Measure(table, new InMemoryEngine(table).Run(new EngagementQuery(ActivationEvents: ValueList.From(Configuration.ActivationConfig.DefaultEvents), CollaborationEvents: ValueList.From(Configuration.NorthStarConfig.DefaultCollaborationEvents))), RetentionRunner.Run(table, new RetentionQuery()),
@@ -67,8 +68,8 @@ internal static class AnalysisRun
                     var watch = Stopwatch.StartNew();
                     new InMemoryEngine(table).Run(new EngagementQuery(ActivationEvents: ValueList.From(Configuration.ActivationConfig.DefaultEvents), CollaborationEvents: ValueList.From(Configuration.NorthStarConfig.DefaultCollaborationEvents)));
                     var metrics = watch.Elapsed;
-                    FunnelRunner.Run(table, new FunnelQuery(
-                        new[] { "view_page", "create_page", "edit_page", "share_page", "invite_member" }.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(7), Breakdown: "segment"));
+                    new InMemoryEngine(table).Run(new FunnelQuery(
+                        [.. new[] { "view_page", "create_page", "edit_page", "share_page", "invite_member" }.Select(FunnelStepText.Parse)], TimeSpan.FromDays(7), Breakdowns: [Breakdown.Profile("segment")]));
                     var funnel = watch.Elapsed - metrics;
                     RetentionRunner.Run(table, new RetentionQuery(CalendarPeriod.Day));
                     var retention = watch.Elapsed - metrics - funnel;

@@ -4,6 +4,7 @@ using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
 using Sextant.Configuration;
+using Sextant.Configuration.Queries;
 using Sextant.Serialization;
 using Spectre.Console;
 
@@ -21,23 +22,27 @@ internal static class FunnelCommand
         var order = new Option<string>("--order") { Description = "ordered (default), strict or unordered", DefaultValueFactory = _ => "ordered" };
         order.AcceptOnlyFromAmong("ordered", "strict", "unordered");
         var exclude = new Option<string[]>("--exclude") { Description = "Event that removes a user when it occurs between step 1 and their last step (repeatable)" };
-        var breakdown = new Option<string?>("--breakdown") { Description = "Profile attribute to break down by: segment, channel, plan, country, platform or any trait" };
-        var limit = new Option<int>("--limit") { Description = "Breakdown values shown before the rest are grouped as Other (default 10)", DefaultValueFactory = _ => 10 };
+        var scopeOptions = new ScopeOptions();
 
         var output = OutOption.Create();
-        var command = new Command("funnel", "Conversion through a sequence of steps") { output, steps, name, lifecycle, window, order, exclude, breakdown, limit };
+        var command = new Command("funnel", "Conversion through a sequence of steps") { output, steps, name, lifecycle, window, order, exclude };
+        scopeOptions.AddTo(command);
         command.SetAction(result =>
         {
-            var config = globals.LoadConfig(result);
+            var project = globals.OpenProject(result);
+            var config = project.Config;
             if (result.GetValue(lifecycle))
             {
                 if (result.GetValue(steps) is not null || result.GetValue(name) is not null) throw new SextantException("--lifecycle takes no --steps or --name");
                 if (config.Activation.Events.Count == 0) throw new SextantException("the lifecycle funnel's Activation stage needs activation.events in sextant.yaml (the events that activate a user)");
-                var store = globals.LoadTable(result, config);
-                var stages = LifecycleFunnelRunner.Run(store, LifecycleFunnelQuery.FromConfig(config) with
+                var store = project.Table;
+                var lifecycleScope = scopeOptions.Read(result, project);
+                var stages = project.Run(FunnelQueries.Lifecycle(config) with
                 {
-                    Breakdown = result.GetValue(breakdown),
-                    BreakdownLimit = result.GetValue(limit),
+                    Range = lifecycleScope.Range,
+                    Cohort = lifecycleScope.Cohort,
+                    Breakdowns = lifecycleScope.Breakdowns,
+                    BreakdownLimit = lifecycleScope.Limit,
                 }) with
                 {
                     Warnings = NameCheck.ConfigWarnings(store, ("activity.exclude_events", config.Activity.ExcludeEvents), ("activation.events", config.Activation.Events),
@@ -48,22 +53,20 @@ internal static class FunnelCommand
                 else PrintLifecycle(stages);
                 return Program.ExitOk;
             }
-            var query = Query(result, config, steps, name, window, order, exclude) with
-            {
-                Breakdown = result.GetValue(breakdown),
-                BreakdownLimit = result.GetValue(limit),
-            };
-            var table = globals.LoadTable(result, config);
+            var query = Query(result, config, steps, name, window, order, exclude);
+            var table = project.Table;
+            var scope = scopeOptions.Read(result, project);
+            query = query with { Range = scope.Range, Cohort = scope.Cohort, Breakdowns = scope.Breakdowns, BreakdownLimit = scope.Limit };
             // Names typed on the command line must exist; those of a funnel named in sextant.yaml are warnings.
             var typedExclude = result.GetValue(exclude) is { Length: > 0 };
             IReadOnlyList<string> warnings = [];
             if (result.GetValue(name) is { } funnelName)
             {
-                warnings = NameCheck.FunnelWarnings(table, typedExclude ? query with { Exclude = null } : query, $"funnels.{funnelName}");
+                warnings = NameCheck.FunnelWarnings(table, typedExclude ? query with { Exclude = default } : query, $"funnels.{funnelName}");
                 if (typedExclude) NameCheck.Events(table, query.Exclude, "--exclude");
             }
             else CheckNames(table, query);
-            var funnel = FunnelRunner.Run(table, query) with { Warnings = warnings };
+            var funnel = project.Run(query) with { Warnings = warnings };
             OutOption.Write(result, output, "funnel.json", funnel, funnel: funnel);
             if (result.GetValue(globals.Json))
             {
@@ -79,7 +82,7 @@ internal static class FunnelCommand
             {
                 var p = value.PValueVsRest < 0.0001 ? "p < 0.0001" : $"p = {value.PValueVsRest:0.0000}";
                 var ratio = value.RatioToRest is { } r ? $"{r:0.00}× the rest [{value.RatioLow:0.00}, {value.RatioHigh:0.00}], {p}" : "no comparison";
-                AnsiConsole.Write(StepTable($"{query.Breakdown} = {value.Value}: overall {Terminal.Percent(value.OverallConversion)}, {ratio}", value.Steps));
+                AnsiConsole.Write(StepTable($"{Breakdowns.Label([.. query.Breakdowns.Select(b => b.ToString())])} = {value.Value}: overall {Terminal.Percent(value.OverallConversion)}, {ratio}", value.Steps));
             }
             return Program.ExitOk;
         });
@@ -93,8 +96,8 @@ internal static class FunnelCommand
         var funnelName = result.GetValue(name);
         if ((stepsText is null) == (funnelName is null)) throw new SextantException("give either --steps or --name");
         var query = stepsText is not null
-            ? new FunnelQuery(FunnelStep.ParseList(stepsText), FunnelQuery.DefaultWindow)
-            : FunnelQuery.FromConfig(config.Funnels.FirstOrDefault(f => f.Name == funnelName)
+            ? new FunnelQuery(FunnelStepText.ParseList(stepsText), FunnelQuery.DefaultWindow)
+            : FunnelQueries.FromConfig(config.Funnels.FirstOrDefault(f => f.Name == funnelName)
                 ?? throw new SextantException($"no funnel named '{funnelName}' in the configuration (named funnels: {(config.Funnels.Count == 0 ? "none" : string.Join(", ", config.Funnels.Select(f => f.Name)))})"));
         if (stepsText is not null || result.GetResult(window) is { Implicit: false }) query = query with { Window = DurationText.Parse(result.GetValue(window)!, "--window") };
         if (stepsText is not null || result.GetResult(order) is { Implicit: false }) query = query with { Order = Enum.Parse<FunnelOrder>(result.GetValue(order)!, ignoreCase: true) };

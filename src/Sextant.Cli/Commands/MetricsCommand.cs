@@ -2,9 +2,9 @@ using System.CommandLine;
 using Sextant.Analysis;
 using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
-using Sextant.Serialization;
 using Sextant.Configuration.Queries;
 using Sextant.Events;
+using Sextant.Serialization;
 
 namespace Sextant.Cli.Commands;
 

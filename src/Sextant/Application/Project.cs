@@ -17,7 +17,7 @@ namespace Sextant.Application;
 /// <example>
 /// <code>
 /// var project = Project.Open("sextant.db");
-/// var funnel = project.Run(new FunnelQuery(FunnelStep.ParseList("signup,create_page"), TimeSpan.FromDays(7)));
+/// var funnel = project.Run(new FunnelQuery(FunnelStepText.ParseList("signup,create_page"), TimeSpan.FromDays(7)));
 /// </code>
 /// </example>
 public sealed class Project

@@ -6,6 +6,7 @@ using Sextant.Analysis.Health;
 using Sextant.Analysis.Paths;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
+using Sextant.Analysis.Syntax;
 using Sextant.Configuration;
 using Sextant.Configuration.Queries;
 using Sextant.Engine;
@@ -40,7 +41,7 @@ public static class ReportAnalyses
         ArgumentNullException.ThrowIfNull(config);
         var steps = new[] { "signup", string.Join('|', config.Activation.Events), string.Join('|', config.NorthStar.CollaborationEvents), string.Join('|', config.Milestones.MonetizationEvents) }
             .Where(s => s.Length > 0).ToList();
-        return steps.Count < 2 ? null : new FunnelQuery(steps.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30));
+        return steps.Count < 2 ? null : new FunnelQuery([.. steps.Select(FunnelStepText.Parse)], TimeSpan.FromDays(30));
     }
 
     /// <summary>
@@ -69,15 +70,15 @@ public static class ReportAnalyses
         // Parts whose definition sextant.yaml does not give are skipped with a note naming the key,
         // never filled in with another product's events.
         var notes = new List<string>();
-        var funnelQuery = config.Funnels.Count > 0 ? FunnelQuery.FromConfig(config.Funnels[0]) : DefaultFunnel(config);
+        var funnelQuery = config.Funnels.Count > 0 ? FunnelQueries.FromConfig(config.Funnels[0]) : DefaultFunnel(config);
         if (funnelQuery is null) notes.Add(NoFunnelNote);
-        var funnel = funnelQuery is null ? EmptyFunnel : FunnelRunner.Run(table, funnelQuery with { Breakdown = SegmentAttribute });
-        var channelFunnel = funnelQuery is null ? EmptyFunnel : FunnelRunner.Run(table, funnelQuery with { Breakdown = ChannelAttribute });
-        var lifecycleQuery = LifecycleFunnelQuery.FromConfig(config) with { Breakdown = SegmentAttribute };
+        var funnel = funnelQuery is null ? EmptyFunnel : new InMemoryEngine(table).Run(funnelQuery with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] });
+        var channelFunnel = funnelQuery is null ? EmptyFunnel : new InMemoryEngine(table).Run(funnelQuery with { Breakdowns = [Breakdown.Profile(ChannelAttribute)] });
+        var lifecycleQuery = FunnelQueries.Lifecycle(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] };
         if (config.Activation.Events.Count == 0) notes.Add(NoLifecycleNote);
         var lifecycle = config.Activation.Events.Count == 0
             ? new LifecycleFunnelResult(null, Math.Max(config.Milestones.EngagementWithinDays, 7 * config.Milestones.HabitWithinWeeks), [], null, 0, 0, 0, [])
-            : LifecycleFunnelRunner.Run(table, lifecycleQuery);
+            : new InMemoryEngine(table).Run(lifecycleQuery);
         var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: exclude));
         var revenue = RevenueRunner.Run(table, new RevenueQuery(exclude));
         var metrics = new InMemoryEngine(table).Run(EngagementQueries.FromConfig(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] });

@@ -191,7 +191,7 @@ public static class ConfigLoader
             {
                 try
                 {
-                    Analysis.Funnels.FunnelStep.Parse(step);
+                    FunnelStepText.Parse(step);
                 }
                 catch (SextantException e)
                 {

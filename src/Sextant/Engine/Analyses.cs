@@ -1,6 +1,7 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Cohorts;
 using Sextant.Analysis.Engagement;
+using Sextant.Analysis.Funnels;
 
 namespace Sextant.Engine;
 
@@ -15,6 +16,8 @@ public static class Analyses
     {
         AnalysisRegistration.Of<CohortSizesQuery, CohortSizesMeasures, CohortSizesResult>(CohortSizesShaper.Shape, CohortSizesMeasurer.Measure),
         AnalysisRegistration.Of<EngagementQuery, EngagementMeasures, EngagementResult>(EngagementShaper.Shape, EngagementMeasurer.Measure),
+        AnalysisRegistration.Of<FunnelQuery, FunnelMeasures, FunnelResult>(FunnelShaper.Shape, FunnelMeasurer.Measure),
+        AnalysisRegistration.Of<LifecycleFunnelQuery, LifecycleFunnelMeasures, LifecycleFunnelResult>(LifecycleFunnelShaper.Shape, LifecycleFunnelMeasurer.Measure),
     }.ToDictionary(r => r.QueryType);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="engine"/> and shapes its result.</summary>

@@ -1,5 +1,8 @@
+using Sextant.Analysis;
+using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Retention;
+using Sextant.Analysis.Syntax;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
 using Sextant.Events;
@@ -37,8 +40,8 @@ public sealed class PlantedTruthTests(StoredScenarioFixture fixture) : IClassFix
     {
         var truth = fixture.Scenario.Data.Truth.ActivatedUsers / (double)fixture.Scenario.Data.Users.Count;
 
-        var funnel = FunnelRunner.Run(fixture.Table, new FunnelQuery(
-            [FunnelStep.Parse("signup"), FunnelStep.Parse("create_page"), FunnelStep.Parse("edit_page")], TimeSpan.FromDays(7)));
+        var funnel = new InMemoryEngine(fixture.Table).Run(new FunnelQuery(
+            [FunnelStepText.Parse("signup"), FunnelStepText.Parse("create_page"), FunnelStepText.Parse("edit_page")], TimeSpan.FromDays(7)));
 
         var activated = funnel.Steps[2];
         Assert.InRange(truth, activated.CiLowFromStart, activated.CiHighFromStart);
@@ -48,8 +51,8 @@ public sealed class PlantedTruthTests(StoredScenarioFixture fixture) : IClassFix
     public void Paid_conversion_by_segment_from_upgrade_events_matches_the_subscriptions()
     {
         var data = fixture.Scenario.Data;
-        var funnel = FunnelRunner.Run(fixture.Table, new FunnelQuery(
-            [FunnelStep.Parse("signup"), FunnelStep.Parse("upgrade")], TimeSpan.FromDays(3 * 366), Breakdown: "segment"));
+        var funnel = new InMemoryEngine(fixture.Table).Run(new FunnelQuery(
+            [FunnelStepText.Parse("signup"), FunnelStepText.Parse("upgrade")], TimeSpan.FromDays(3 * 366), Breakdowns: [Breakdown.Profile("segment")]));
 
         foreach (var segment in funnel.Breakdown)
         {

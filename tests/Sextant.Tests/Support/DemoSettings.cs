@@ -14,9 +14,9 @@ public static class DemoSettings
 {
     public static LifecycleFunnelQuery LifecycleQuery { get; } = new()
     {
-        Activation = new ActivationConfig { Events = ActivationConfig.DefaultEvents },
-        Milestones = new MilestonesConfig { MonetizationEvents = MilestonesConfig.DemoMonetizationEvents },
-        CollaborationEvents = NorthStarConfig.DefaultCollaborationEvents,
+        ActivationEvents = ValueList.From(ActivationConfig.DefaultEvents),
+        MonetizationEvents = ValueList.From(MilestonesConfig.DemoMonetizationEvents),
+        CollaborationEvents = ValueList.From(NorthStarConfig.DefaultCollaborationEvents),
     };
 
     /// <summary>Engagement with the demo's activation criteria and collaboration events.</summary>

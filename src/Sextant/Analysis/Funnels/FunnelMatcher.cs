@@ -7,7 +7,8 @@ namespace Sextant.Analysis.Funnels;
 /// occurrence opens an attempt; later steps match greedily at the earliest qualifying instant at
 /// or after the previous step's instant, within the window from step 1 (inclusive); the user's
 /// result is the furthest step over all attempts, and each step's timings come from the
-/// earliest attempt that reached it.
+/// earliest attempt that reached it. Only step-1 events inside the query's range open attempts;
+/// later steps may fall after its end.
 /// </summary>
 internal sealed class FunnelMatcher
 {
@@ -19,6 +20,8 @@ internal sealed class FunnelMatcher
     private readonly FunnelOrder _order;
     private readonly bool _hasExclusions;
     private readonly ulong[]? _rowMask;
+    private readonly long _from;
+    private readonly long _to;
 
     public FunnelMatcher(EventTable table, FunnelQuery query)
     {
@@ -26,6 +29,8 @@ internal sealed class FunnelMatcher
         _steps = query.Steps.Count;
         _window = query.Window.Ticks / 10;
         _order = query.Order;
+        _from = query.Range.FromMicros;
+        _to = query.Range.ToMicros;
         _stepMask = new ulong[table.EventNames.Length];
         for (var step = 0; step < _steps; step++)
             foreach (var name in query.Steps[step].Events)
@@ -34,7 +39,7 @@ internal sealed class FunnelMatcher
                 if (code >= 0) _stepMask[code] |= 1UL << step;
             }
         _excluded = new bool[table.EventNames.Length];
-        foreach (var name in query.Exclude ?? [])
+        foreach (var name in query.Exclude)
         {
             var code = table.EventCode(name);
             if (code >= 0) _excluded[code] = true;
@@ -77,6 +82,10 @@ internal sealed class FunnelMatcher
         long bestStart = 0, bestLast = 0;
         for (var row = start; row < end; row++)
         {
+            // Attempts open inside the range only; rows are in time order within a user.
+            var t = _table.Timestamps[row];
+            if (t < _from) continue;
+            if (t >= _to) break;
             var mask = MaskOf(row);
             var opens = _order == FunnelOrder.Unordered ? mask != 0 : (mask & 1) != 0;
             if (!opens) continue;

@@ -29,8 +29,11 @@ public sealed record FunnelStepResult(
     double? MedianSecondsFromStart,
     double? P90SecondsFromStart);
 
-/// <summary>The funnel of one breakdown value, compared with the rest of the users.</summary>
-/// <param name="Value">Attribute value ("(none)" when unset, "Other" for grouped values).</param>
+/// <summary>The funnel of one breakdown group, compared with the rest of the users.</summary>
+/// <param name="Value">
+/// The group's label: its value ("(none)" when unset), the values of several breakdowns joined
+/// by " / ", or "Other" for the merged smaller groups.
+/// </param>
 /// <param name="Steps">The funnel of these users.</param>
 /// <param name="OverallConversion">Last step / first step for these users.</param>
 /// <param name="RatioToRest">Overall conversion of this value divided by that of everyone else, with a 95% interval (null when undefined).</param>
@@ -44,13 +47,17 @@ public sealed record FunnelBreakdown(
     double? RatioToRest,
     double? RatioLow,
     double? RatioHigh,
-    double PValueVsRest);
+    double PValueVsRest)
+{
+    /// <summary>The group's value of each breakdown, in the order asked for; ["Other"] for the merged smaller groups.</summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
+}
 
 /// <summary>A computed funnel.</summary>
 /// <param name="Order">How steps had to follow each other.</param>
 /// <param name="WindowSeconds">Conversion window in seconds.</param>
 /// <param name="Steps">Per-step results over all users.</param>
-/// <param name="Breakdown">Per-value results when a breakdown was asked for, else empty.</param>
+/// <param name="Breakdown">Per-group results when breakdowns were asked for, else empty.</param>
 /// <param name="ExcludedUsers">Users removed by an exclusion event.</param>
 /// <param name="BiggestDropStep">Index of the step with the lowest conversion from its previous step (≥ 1), or null.</param>
 public sealed record FunnelResult(

@@ -1,50 +1,64 @@
-using System.Collections.ObjectModel;
-using Sextant.Configuration;
-
 namespace Sextant.Analysis.Funnels;
 
 /// <summary>
 /// What lifecycle funnel to compute: the milestone definitions of the seven stages Awareness →
-/// Signup → Activation → Engagement → Habit → Collaboration → Monetization. Every property has
-/// the default of the matching configuration key, so <c>new LifecycleFunnelQuery()</c> is the
-/// default funnel.
+/// Signup → Activation → Engagement → Habit → Collaboration → Monetization (docs/FUNNELS.md).
+/// Every property has the default of the matching sextant.yaml key, so
+/// <c>new LifecycleFunnelQuery()</c> is the default funnel.
 /// </summary>
-public sealed record LifecycleFunnelQuery
+public sealed record LifecycleFunnelQuery : IAnalysisQuery<LifecycleFunnelMeasures, LifecycleFunnelResult>, IScopedQuery
 {
-    /// <summary>The activation rule (key <c>activation</c>): criteria events, all or any, window in days from the sign-up instant.</summary>
-    public ActivationConfig Activation { get; init; } = new();
+    /// <summary>The values <see cref="ActivationMatch"/> takes: all or any.</summary>
+    public static readonly IReadOnlyList<string> ActivationMatches = ["all", "any"];
 
-    /// <summary>Engagement, Habit and Monetization thresholds (key <c>milestones</c>).</summary>
-    public MilestonesConfig Milestones { get; init; } = new();
+    /// <summary>The activation criteria events (key <c>activation.events</c>); with none, nobody activates.</summary>
+    public ValueList<string> ActivationEvents { get; init; }
+
+    /// <summary>all: every criteria event; any: one of them (key <c>activation.match</c>).</summary>
+    public string ActivationMatch { get; init; } = "all";
+
+    /// <summary>Days from the sign-up instant the criteria must be met in (key <c>activation.window_days</c>).</summary>
+    public int ActivationWindowDays { get; init; } = 7;
+
+    /// <summary>Active days needed for Engagement (key <c>milestones.engagement_active_days</c>).</summary>
+    public int EngagementActiveDays { get; init; } = 4;
+
+    /// <summary>Days after the sign-up day (day 0) Engagement must happen in (key <c>milestones.engagement_within_days</c>).</summary>
+    public int EngagementWithinDays { get; init; } = 30;
+
+    /// <summary>Active 7-day blocks needed for Habit (key <c>milestones.habit_active_weeks</c>).</summary>
+    public int HabitActiveWeeks { get; init; } = 3;
+
+    /// <summary>7-day blocks after the sign-up day Habit must happen in (key <c>milestones.habit_within_weeks</c>).</summary>
+    public int HabitWithinWeeks { get; init; } = 8;
 
     /// <summary>Events that count as collaboration (key <c>north_star.collaboration_events</c>).</summary>
-    public IReadOnlyList<string> CollaborationEvents { get; init; } = new NorthStarConfig().CollaborationEvents;
+    public ValueList<string> CollaborationEvents { get; init; }
+
+    /// <summary>Events that mark a paying user besides a paying subscription (key <c>milestones.monetization_events</c>).</summary>
+    public ValueList<string> MonetizationEvents { get; init; }
 
     /// <summary>Events that never make a user active (key <c>activity.exclude_events</c>); they do not count toward Engagement or Habit.</summary>
-    public IReadOnlyList<string> ExcludeEvents { get; init; } = ReadOnlyCollection<string>.Empty;
-
-    /// <summary>Data end in UTC microseconds since the Unix epoch; null means the latest event.</summary>
-    public long? AsOf { get; init; }
+    public ValueList<string> ExcludeEvents { get; init; }
 
     /// <summary>
-    /// Profile attribute to break the funnel down by (segment, channel, plan, …), or null for none.
-    /// Visitors have no profile, so they are left out of every breakdown value.
+    /// Sign-ups (a visitor's first event) must fall in the range; its end is the data end windows
+    /// are judged against (all time by default: the latest event).
     /// </summary>
-    public string? Breakdown { get; init; }
+    public TimeRange Range { get; init; }
 
-    /// <summary>Breakdown values beyond the most common ones (by signed-up users in the funnel) are grouped as Other (default 10).</summary>
+    /// <summary>Only members of this cohort are counted, or everyone when null.</summary>
+    public Cohort? Cohort { get; init; }
+
+    /// <summary>
+    /// Up to three dimensions to break the funnel down by, or none. Visitors are left out of every
+    /// breakdown group: a group's Awareness counts its signed-up users only.
+    /// </summary>
+    public ValueList<Breakdown> Breakdowns { get; init; }
+
+    /// <summary>Groups beyond the largest ones (by signed-up users in the funnel) are merged into Other (default 10).</summary>
     public int BreakdownLimit { get; init; } = 10;
 
-    /// <summary>The lifecycle funnel as configured in <c>sextant.yaml</c>: activation, milestones, collaboration events and excluded events.</summary>
-    public static LifecycleFunnelQuery FromConfig(SextantConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        return new LifecycleFunnelQuery
-        {
-            Activation = config.Activation,
-            Milestones = config.Milestones,
-            CollaborationEvents = config.NorthStar.CollaborationEvents,
-            ExcludeEvents = config.Activity.ExcludeEvents,
-        };
-    }
+    /// <summary>Calendar days from the sign-up day that must have ended: the longer of the Engagement and Habit windows.</summary>
+    public int ObservationDays => Math.Max(EngagementWithinDays, 7 * HabitWithinWeeks);
 }

@@ -1,6 +1,6 @@
 namespace Sextant.Analysis.Funnels;
 
-/// <summary>A computed lifecycle funnel (see <see cref="LifecycleFunnelRunner"/>).</summary>
+/// <summary>A computed lifecycle funnel (see <see cref="LifecycleFunnelShaper"/>).</summary>
 /// <param name="DataEnd">The data end the windows were judged against (ISO 8601, UTC), or null for an empty table.</param>
 /// <param name="ObservationDays">
 /// Calendar days from the sign-up day (a visitor's first-event day) that must have ended by the data
@@ -15,7 +15,7 @@ namespace Sextant.Analysis.Funnels;
 /// <param name="CensoredUsers">Signed-up users left out because their windows had not ended by the data end.</param>
 /// <param name="CensoredVisitors">Visitors left out because the same span from their first event had not ended by the data end.</param>
 /// <param name="UsersWithoutSignup">Profiles with neither a sign-up instant nor any event: nothing to anchor their windows to, so they are in no stage.</param>
-/// <param name="Breakdown">Per attribute value when a breakdown was asked for, else empty. Stage 1 of a value counts its signed-up users only (visitors have no profile).</param>
+/// <param name="Breakdown">Per group when breakdowns were asked for, else empty. Stage 1 of a group counts its signed-up users only (visitors have no profile).</param>
 public sealed record LifecycleFunnelResult(
     string? DataEnd,
     int ObservationDays,

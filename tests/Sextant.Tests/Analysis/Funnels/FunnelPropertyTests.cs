@@ -1,4 +1,8 @@
+using Sextant.Analysis;
 using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Syntax;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Tests.Support;
 
 namespace Sextant.Tests.Analysis.Funnels;
@@ -34,8 +38,8 @@ public sealed class FunnelPropertyTests
             fixture.Ingest("events.csv", events.ToString());
             var table = fixture.Load();
 
-            var result = FunnelRunner.Run(table, new FunnelQuery(
-                [FunnelStep.Parse("a"), FunnelStep.Parse("b|c"), FunnelStep.Parse("d")], TimeSpan.FromDays(2), order, Breakdown: "segment"));
+            var result = new InMemoryEngine(table).Run(new FunnelQuery(
+                [FunnelStepText.Parse("a"), FunnelStepText.Parse("b|c"), FunnelStepText.Parse("d")], TimeSpan.FromDays(2), order, Breakdowns: [Breakdown.Profile("segment")]));
 
             for (var k = 1; k < result.Steps.Count; k++) Assert.True(result.Steps[k].Users <= result.Steps[k - 1].Users, $"seed {seed} step {k}");
             Assert.All(result.Steps, s =>

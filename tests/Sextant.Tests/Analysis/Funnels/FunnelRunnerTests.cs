@@ -1,4 +1,7 @@
 using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Syntax;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using static Sextant.Tests.Support.EventBuilder;
 
@@ -7,7 +10,7 @@ namespace Sextant.Tests.Analysis.Funnels;
 public sealed class FunnelRunnerTests
 {
     private static FunnelResult Run(EventTable table, string steps, FunnelOrder order = FunnelOrder.Ordered, TimeSpan? window = null, string[]? exclude = null) =>
-        FunnelRunner.Run(table, new FunnelQuery(steps.Split(',').Select(FunnelStep.Parse).ToList(), window ?? FunnelQuery.DefaultWindow, order, exclude));
+        new InMemoryEngine(table).Run(new FunnelQuery([.. steps.Split(',').Select(FunnelStepText.Parse)], window ?? FunnelQuery.DefaultWindow, order, exclude));
 
     private static long[] Users(FunnelResult result) => result.Steps.Select(s => s.Users).ToArray();
 

@@ -1,4 +1,7 @@
 using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Syntax;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Analysis.Funnels;
@@ -8,7 +11,7 @@ public sealed class FunnelStepTests
     [Fact]
     public void A_step_names_events_and_property_filters()
     {
-        var step = FunnelStep.Parse(" edit_page|create_page[platform=ios; plan!=free] ");
+        var step = FunnelStepText.Parse(" edit_page|create_page[platform=ios; plan!=free] ");
 
         Assert.Equal(["edit_page", "create_page"], step.Events);
         Assert.Equal([new StepFilter("platform", "ios", true), new StepFilter("plan", "free", false)], step.Filters);
@@ -19,7 +22,7 @@ public sealed class FunnelStepTests
     [Fact]
     public void Commas_inside_brackets_belong_to_the_filter()
     {
-        var steps = FunnelStep.ParseList("signup,search[query=a,b],upgrade");
+        var steps = FunnelStepText.ParseList("signup,search[query=a,b],upgrade");
 
         Assert.Equal(["signup", "search[query=a,b]", "upgrade"], steps.Select(s => s.Name));
         Assert.Equal("a,b", steps[1].Filters.Single().Value);
@@ -31,7 +34,7 @@ public sealed class FunnelStepTests
     [InlineData("edit[platform=ios", "filters must end with ']'")]
     public void Bad_steps_say_what_is_wrong(string text, string message)
     {
-        var error = Assert.Throws<SextantException>(() => FunnelStep.Parse(text));
+        var error = Assert.Throws<SextantException>(() => FunnelStepText.Parse(text));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
@@ -44,8 +47,8 @@ public sealed class FunnelStepTests
             At("u2", "signup", "2026-01-01T00:00:00Z"), Event("x2", "u2", "upgrade", "2026-01-02T00:00:00Z", properties: """{"plan":"plus"}"""),
             At("u3", "signup", "2026-01-01T00:00:00Z"), At("u3", "upgrade", "2026-01-02T00:00:00Z"));
 
-        var result = FunnelRunner.Run(table, new FunnelQuery(FunnelStep.ParseList("signup,upgrade[plan=team]"), FunnelQuery.DefaultWindow));
-        var negated = FunnelRunner.Run(table, new FunnelQuery(FunnelStep.ParseList("signup,upgrade[plan!=team]"), FunnelQuery.DefaultWindow));
+        var result = new InMemoryEngine(table).Run(new FunnelQuery(FunnelStepText.ParseList("signup,upgrade[plan=team]"), FunnelQuery.DefaultWindow));
+        var negated = new InMemoryEngine(table).Run(new FunnelQuery(FunnelStepText.ParseList("signup,upgrade[plan!=team]"), FunnelQuery.DefaultWindow));
 
         Assert.Equal([3L, 1L], result.Steps.Select(s => s.Users));
         Assert.Equal([3L, 2L], negated.Steps.Select(s => s.Users));
@@ -58,7 +61,7 @@ public sealed class FunnelStepTests
             At("u1", "signup", "2026-01-01T00:00:00Z"), Event("y1", "u1", "edit", "2026-01-01T01:00:00Z", platform: "web"),
             Event("y2", "u1", "edit", "2026-01-01T02:00:00Z", platform: "ios"));
 
-        var result = FunnelRunner.Run(table, new FunnelQuery(FunnelStep.ParseList("signup,edit[platform=ios]"), FunnelQuery.DefaultWindow, FunnelOrder.Strict));
+        var result = new InMemoryEngine(table).Run(new FunnelQuery(FunnelStepText.ParseList("signup,edit[platform=ios]"), FunnelQuery.DefaultWindow, FunnelOrder.Strict));
 
         Assert.Equal([1L, 0L], result.Steps.Select(s => s.Users));
     }

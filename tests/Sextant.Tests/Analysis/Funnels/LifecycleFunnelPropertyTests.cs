@@ -1,5 +1,8 @@
 using System.Text;
+using Sextant.Analysis;
 using Sextant.Analysis.Funnels;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Tests.Support;
 
 namespace Sextant.Tests.Analysis.Funnels;
@@ -14,9 +17,12 @@ public sealed class LifecycleFunnelPropertyTests
     {
         var query = DemoSettings.LifecycleQuery with
         {
-            Milestones = DemoSettings.LifecycleQuery.Milestones with { EngagementActiveDays = 2, EngagementWithinDays = 10, HabitActiveWeeks = 2, HabitWithinWeeks = 3 },
+            EngagementActiveDays = 2,
+            EngagementWithinDays = 10,
+            HabitActiveWeeks = 2,
+            HabitWithinWeeks = 3,
             ExcludeEvents = ["billing"],
-            Breakdown = "segment",
+            Breakdowns = [Breakdown.Profile("segment")],
         };
         long habitual = 0, censored = 0;
         for (var seed = 1; seed <= 12; seed++)
@@ -44,9 +50,9 @@ public sealed class LifecycleFunnelPropertyTests
 
             // Every other seed ends the data early, so that windows are cut and later events ignored.
             long? asOf = seed % 2 == 0 ? new DateTimeOffset(2024, 1, 28, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000 : null;
-            var result = LifecycleFunnelRunner.Run(table, query with { AsOf = asOf });
+            var result = new InMemoryEngine(table).Run(query with { Range = TimeRange.UpTo(asOf) });
 
-            Assert.Equal(LifecycleFunnelRunner.StageNames.Count, result.Steps.Count);
+            Assert.Equal(LifecycleFunnelShaper.StageNames.Count, result.Steps.Count);
             for (var k = 1; k < result.Steps.Count; k++) Assert.True(result.Steps[k].Users <= result.Steps[k - 1].Users, $"seed {seed} stage {k}");
             Assert.All(result.Steps, s =>
             {

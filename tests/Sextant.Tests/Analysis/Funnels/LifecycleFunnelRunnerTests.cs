@@ -1,6 +1,10 @@
 using System.Globalization;
+using Sextant.Analysis;
 using Sextant.Analysis.Funnels;
 using Sextant.Configuration;
+using Sextant.Configuration.Queries;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
@@ -19,7 +23,7 @@ public sealed class LifecycleFunnelRunnerTests
     private static long Micros(string iso) => Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture)).UnixMicroseconds;
 
     private static LifecycleFunnelResult Run(EventTable table, LifecycleFunnelQuery? query = null, string asOf = DataEnd) =>
-        LifecycleFunnelRunner.Run(table, (query ?? Demo) with { AsOf = Micros(asOf) });
+        new InMemoryEngine(table).Run((query ?? Demo) with { Range = TimeRange.UpTo(Micros(asOf)) });
 
     private static long[] Users(LifecycleFunnelResult result) => result.Steps.Select(s => s.Users).ToArray();
 
@@ -106,7 +110,7 @@ public sealed class LifecycleFunnelRunnerTests
             At("late", "signup", "2024-01-01T10:00:00Z"), At("late", "create_page", "2024-01-02T00:00:00Z"), At("late", "edit_page", "2024-01-08T10:00:00.000001Z"));
 
         Assert.Equal([2L, 2, 1, 0, 0, 0, 0], Users(Run(table)));
-        Assert.Equal([2L, 2, 2, 0, 0, 0, 0], Users(Run(table, Demo with { Activation = Demo.Activation with { Match = "any" } })));
+        Assert.Equal([2L, 2, 2, 0, 0, 0, 0], Users(Run(table, Demo with { ActivationMatch = "any" })));
     }
 
     [Fact]
@@ -181,7 +185,7 @@ public sealed class LifecycleFunnelRunnerTests
         fixture.Ingest("subs.csv", "subscription_id,user_id,plan,status,start_at,end_at,mrr,currency\ns1,paid,plus,active,2024-02-01,,10,USD\ns2,trial,plus,trial,2024-02-01,,0,USD\n");
         var table = fixture.Load();
 
-        var result = Run(table, Demo with { Breakdown = "segment" });
+        var result = Run(table, Demo with { Breakdowns = [Breakdown.Profile("segment")] });
 
         Assert.Equal([5L, 4, 3, 3, 3, 2, 1], Users(result));
         Assert.Equal(1, result.UsersWithoutSignup);
@@ -197,7 +201,7 @@ public sealed class LifecycleFunnelRunnerTests
     {
         var table = Load(null, At("a", "signup", "2024-01-01T10:00:00Z"));
 
-        var error = Assert.Throws<SextantException>(() => Run(table, Demo with { Breakdown = "colour" }));
+        var error = Assert.Throws<SextantException>(() => Run(table, Demo with { Breakdowns = [Breakdown.Profile("colour")] }));
 
         Assert.Contains("colour", error.Message, StringComparison.Ordinal);
     }
@@ -213,10 +217,13 @@ public sealed class LifecycleFunnelRunnerTests
             Activity = new ActivityConfig { ExcludeEvents = ["z"] },
         };
 
-        var query = LifecycleFunnelQuery.FromConfig(config);
+        var query = FunnelQueries.Lifecycle(config);
 
-        Assert.Equal(config.Activation, query.Activation);
-        Assert.Equal(config.Milestones, query.Milestones);
+        // The query holds the configured values themselves, not the configuration records.
+        Assert.Equal(["x"], query.ActivationEvents);
+        Assert.Equal(("any", 3), (query.ActivationMatch, query.ActivationWindowDays));
+        Assert.Equal((2, config.Milestones.EngagementWithinDays, config.Milestones.HabitActiveWeeks, config.Milestones.HabitWithinWeeks),
+            (query.EngagementActiveDays, query.EngagementWithinDays, query.HabitActiveWeeks, query.HabitWithinWeeks));
         Assert.Equal(["y"], query.CollaborationEvents);
         Assert.Equal(["z"], query.ExcludeEvents);
     }
