@@ -1,5 +1,4 @@
 using Sextant.Analysis;
-using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Syntax;
