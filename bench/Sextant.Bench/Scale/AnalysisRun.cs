@@ -4,6 +4,8 @@ using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Retention;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Ingest;
 using Sextant.Storage.Sqlite;
@@ -32,7 +34,7 @@ internal static class AnalysisRun
                     var metrics = watch.Elapsed;
                     LifecycleFunnelRunner.Run(table, new LifecycleFunnelQuery());
                     var lifecycle = watch.Elapsed - metrics;
-                    RetentionRunner.Run(table, new RetentionQuery());
+                    new InMemoryEngine(table).Run(new RetentionQuery());
                     var retention = watch.Elapsed - metrics - lifecycle;
                     var together = watch.Elapsed;
                     FunnelRunner.Run(table, new FunnelQuery(
@@ -40,8 +42,8 @@ internal static class AnalysisRun
                             .Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(30), Breakdown: "segment"));
                     var funnel = watch.Elapsed - together;
                     var growthWatch = Stopwatch.StartNew();
-                    var baseline = Analysis.Growth.GrowthBaseline.Measure(table, EngagementRunner.Run(table, new EngagementQuery(ActivationEvents: Configuration.ActivationConfig.DefaultEvents, CollaborationEvents: Configuration.NorthStarConfig.DefaultCollaborationEvents)), RetentionRunner.Run(table, new RetentionQuery()),
-                        Analysis.Revenue.RevenueRunner.Run(table, new Analysis.Revenue.RevenueQuery()), 10_000_000, Analysis.Growth.GrowthLever.Defaults);
+                    var baseline = Analysis.Growth.GrowthBaseline.Measure(table, EngagementRunner.Run(table, new EngagementQuery(ActivationEvents: Configuration.ActivationConfig.DefaultEvents, CollaborationEvents: Configuration.NorthStarConfig.DefaultCollaborationEvents)), new InMemoryEngine(table).Run(new RetentionQuery()),
+                        new InMemoryEngine(table).Run(new Analysis.Revenue.RevenueQuery()), 10_000_000, Analysis.Growth.GrowthLever.Defaults);
                     var measured = growthWatch.Elapsed;
                     Analysis.Growth.GrowthModel.Run(baseline, Analysis.Growth.GrowthLever.Defaults, 0.1, 10_000);
                     Console.WriteLine($"demo #{round}: growth Monte Carlo, 5 levers × 10,000 draws + 12-month projection + tornado {(growthWatch.Elapsed - measured).TotalMilliseconds:F0} ms (baselines measured in {measured.TotalMilliseconds:F0} ms)");
@@ -67,7 +69,7 @@ internal static class AnalysisRun
                     FunnelRunner.Run(table, new FunnelQuery(
                         new[] { "view_page", "create_page", "edit_page", "share_page", "invite_member" }.Select(FunnelStep.Parse).ToList(), TimeSpan.FromDays(7), Breakdown: "segment"));
                     var funnel = watch.Elapsed - metrics;
-                    RetentionRunner.Run(table, new RetentionQuery(CalendarPeriod.Day));
+                    new InMemoryEngine(table).Run(new RetentionQuery(CalendarPeriod.Day));
                     var retention = watch.Elapsed - metrics - funnel;
                     var before = watch.Elapsed;
                     var experiment = ExperimentRunner.Run(table, new ExperimentQuery("five_arms",

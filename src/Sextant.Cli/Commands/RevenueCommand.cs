@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Sextant.Analysis;
 using Sextant.Analysis.Revenue;
 using Sextant.Cli.Output;
+using Sextant.Configuration.Queries;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -11,14 +13,25 @@ internal static class RevenueCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var asOf = new Option<string?>("--as-of") { Description = "Data end: a day (its end) or an instant; later revenue and events are ignored" };
+        var asOf = new Option<string?>("--as-of") { Description = "Data end: a day (its end) or an instant; later revenue and events are ignored (as --to)" };
+        var scope = new ScopeOptions(breakdowns: false);
         var output = OutOption.Create();
         var command = new Command("revenue", "Revenue, ARPU and ARPPU per month; cohort LTV observed and projected with a fitted retention model") { asOf, output };
+        scope.AddTo(command);
         command.SetAction(result =>
         {
-            var config = globals.LoadConfig(result);
-            var table = globals.LoadTable(result, config);
-            var revenue = RevenueRunner.Run(table, new RevenueQuery(config.Activity.ExcludeEvents, DateFlags.AsOf(result.GetValue(asOf), table.Calendar))) with { Warnings = Analysis.NameCheck.ConfigWarnings(table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            var project = globals.OpenProject(result);
+            var config = project.Config;
+            var asked = scope.Read(result, project);
+            var range = asked.Range;
+            if (result.GetValue(asOf) is { } text)
+            {
+                if (range.To is not null) throw new SextantException($"--as-of '{text}' and --to both end the data: give one of them");
+                range = TimeRange.Between(range.From?.UnixMicroseconds, DateFlags.AsOf(text, project.Calendar) + 1);
+                if (range.FromMicros >= range.ToMicros) throw new SextantException($"--from is not before --as-of '{text}': the range is empty");
+            }
+            var query = RevenueQueries.FromConfig(config) with { Range = range, Cohort = asked.Cohort };
+            var revenue = project.Run(query) with { Warnings = Analysis.NameCheck.ConfigWarnings(project.Table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             OutOption.Write(result, output, "revenue.json", revenue, revenue: revenue);
             if (result.GetValue(globals.Json))
             {

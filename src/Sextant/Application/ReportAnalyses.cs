@@ -8,6 +8,8 @@ using Sextant.Analysis.Paths;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
 using Sextant.Configuration;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Reports;
 
@@ -76,8 +78,8 @@ public static class ReportAnalyses
         var lifecycle = config.Activation.Events.Count == 0
             ? new LifecycleFunnelResult(null, Math.Max(config.Milestones.EngagementWithinDays, 7 * config.Milestones.HabitWithinWeeks), [], null, 0, 0, 0, [])
             : LifecycleFunnelRunner.Run(table, lifecycleQuery);
-        var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: exclude));
-        var revenue = RevenueRunner.Run(table, new RevenueQuery(exclude));
+        var retention = new InMemoryEngine(table).Run(new RetentionQuery(ExcludeEvents: ValueList.From(exclude)));
+        var revenue = new InMemoryEngine(table).Run(new RevenueQuery(ValueList.From(exclude)));
         var metrics = EngagementRunner.Run(table, EngagementQuery.FromConfig(config) with { Breakdown = SegmentAttribute });
         // Paths before conversion only where sextant.yaml names a monetization event the data have.
         var conversion = ConversionEvent(table, config);

@@ -1,5 +1,7 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Cohorts;
+using Sextant.Analysis.Retention;
+using Sextant.Analysis.Revenue;
 
 namespace Sextant.Engine;
 
@@ -13,6 +15,8 @@ public static class Analyses
     private static readonly Dictionary<Type, AnalysisRegistration> Registered = new AnalysisRegistration[]
     {
         AnalysisRegistration.Of<CohortSizesQuery, CohortSizesMeasures, CohortSizesResult>(CohortSizesShaper.Shape, CohortSizesMeasurer.Measure),
+        AnalysisRegistration.Of<RetentionQuery, RetentionMeasures, RetentionResult>(RetentionShaper.Shape, RetentionMeasurer.Measure),
+        AnalysisRegistration.Of<RevenueQuery, RevenueMeasures, RevenueResult>(RevenueShaper.Shape, RevenueMeasurer.Measure),
     }.ToDictionary(r => r.QueryType);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="engine"/> and shapes its result.</summary>
