@@ -12,16 +12,16 @@ internal static class RevenueMeasurer
 {
     private const int NoCohort = int.MinValue;
 
-    /// <exception cref="SextantException">The cohort filter names something the store does not have.</exception>
+    /// <exception cref="SextantException">The cohort filter or a breakdown names something the store does not have.</exception>
     public static RevenueMeasures Measure(EventTable table, RevenueQuery query)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(query);
-        var included = query.Cohort is { } filter ? CohortMembership.Evaluate(table, filter.Definition, query.Range) : null;
+        var scope = UserScope.Of(table, query);
         var subscriptions = table.Subscriptions;
         var (currency, skipped) = MainCurrency(subscriptions);
         var dataEnd = query.Range.LastInstant ?? table.MaxTimestamp;
-        if (dataEnd == long.MinValue) return new RevenueMeasures(null, currency, skipped, subscriptions.UnmatchedCount, [], []);
+        if (dataEnd == long.MinValue) return new RevenueMeasures(null, currency, skipped, subscriptions.UnmatchedCount, [], [], []);
 
         var periods = new CalendarPeriods(table.Calendar, CalendarPeriod.Month);
         var lastMonth = periods.Of(dataEnd);
@@ -29,18 +29,25 @@ internal static class RevenueMeasurer
         var firstMonth = FirstMonth(table, periods, currency, dataEnd, lastMonth);
         var count = lastMonth - firstMonth + 1;
         var months = new MonthTotals(new double[count], new long[count], new long[count]);
+        // Per-group months only when there are breakdowns: everyone's totals need no groups.
+        var groups = query.Breakdowns.Count == 0 ? null
+            : Enumerable.Range(0, scope.GroupCount).Select(_ => new MonthTotals(new double[count], new long[count], new long[count])).ToArray();
+        var groupUsers = new long[scope.GroupCount];
         var cohorts = new SortedDictionary<int, CohortSums>();
-        var cohortOf = CountActivity(table, included, ActiveEvents.Mask(table, query.ExcludeEvents), periods, dataEnd, firstMonth, lastMonth, months, cohorts);
-        AddRevenue(table, included, periods, currency, dataEnd, firstMonth, months, cohortOf, cohorts);
+        var cohortOf = CountActivity(table, scope, ActiveEvents.Mask(table, query.ExcludeEvents), periods, dataEnd, firstMonth, lastMonth, months, groups, groupUsers, cohorts);
+        AddRevenue(table, scope, periods, currency, dataEnd, firstMonth, months, groups, cohortOf, cohorts);
 
         // Months overlapping the range are reported whole, and so are the cohorts that signed up in them.
         var fromMonth = query.Range.From is { } from ? periods.Of(from.UnixMicroseconds) : int.MinValue;
-        var monthRows = Enumerable.Range(0, count).Where(i => firstMonth + i >= fromMonth)
-            .Select(i => new RevenueMonthCounts(periods.Label(firstMonth + i), months.Revenue[i], months.Active[i], months.Paying[i], firstMonth + i <= lastComplete)).ToList();
+        List<RevenueMonthCounts> Rows(MonthTotals totals) => Enumerable.Range(0, count).Where(i => firstMonth + i >= fromMonth)
+            .Select(i => new RevenueMonthCounts(periods.Label(firstMonth + i), totals.Revenue[i], totals.Active[i], totals.Paying[i], firstMonth + i <= lastComplete)).ToList();
+        var monthRows = Rows(months);
+        var groupRows = groups is null ? [] : groups.Select((totals, g) => new RevenueGroupCounts(scope.Keys[g], groupUsers[g], Rows(totals)))
+            .Where(group => group.Users > 0).ToList();
         var cohortRows = cohorts.Where(pair => pair.Key >= fromMonth)
             .Select(pair => new RevenueCohortCounts(periods.Label(pair.Key), pair.Value.Size, pair.Value.Revenue, pair.Value.Retained,
                 Math.Clamp(lastComplete - pair.Key + 1, 0, pair.Value.Revenue.Length))).ToList();
-        return new RevenueMeasures(dataEnd, currency, skipped, subscriptions.UnmatchedCount, monthRows, cohortRows);
+        return new RevenueMeasures(dataEnd, currency, skipped, subscriptions.UnmatchedCount, monthRows, cohortRows, groupRows);
     }
 
     /// <summary>The most common currency among paying subscriptions (ties: ordinal order) and how many pay in another.</summary>
@@ -66,13 +73,16 @@ internal static class RevenueMeasurer
 
     /// <summary>One pass over the events: active users per month, cohort sizes and each member's last active month.</summary>
     private static int[] CountActivity(
-        EventTable table, bool[]? included, bool[] active, CalendarPeriods periods, long dataEnd, int firstMonth, int lastMonth, MonthTotals months, SortedDictionary<int, CohortSums> cohorts)
+        EventTable table, UserScope scope, bool[] active, CalendarPeriods periods, long dataEnd, int firstMonth, int lastMonth,
+        MonthTotals months, MonthTotals[]? groups, long[] groupUsers, SortedDictionary<int, CohortSums> cohorts)
     {
         var cohortOf = new int[table.SignedUpUserCount];
         for (var user = 0; user < table.SignedUpUserCount; user++)
         {
             cohortOf[user] = NoCohort;
-            if (included is not null && !included[user]) continue;
+            if (!scope.Includes(user)) continue;
+            var group = groups?[scope.GroupOf(user)];
+            groupUsers[scope.GroupOf(user)]++;
             var signup = table.SignupAt[user];
             CohortSums? cohort = null;
             if (signup != long.MinValue && signup <= dataEnd)
@@ -91,7 +101,11 @@ internal static class RevenueMeasurer
                 if (!active[table.EventCodes[row]]) continue;
                 // Rows are in time order, so the month only needs recomputing once an event passes its end.
                 if (t >= monthEnd) monthEnd = periods.Start((month = periods.Of(t)) + 1);
-                if (month != counted) months.Active[(counted = month) - firstMonth]++;
+                if (month != counted)
+                {
+                    months.Active[(counted = month) - firstMonth]++;
+                    if (group is not null) group.Active[month - firstMonth]++;
+                }
                 lastActive = t;
             }
             // As in retention, activity before the sign-up instant does not make a member retained.
@@ -105,7 +119,8 @@ internal static class RevenueMeasurer
 
     /// <summary>Prorates every counted subscription over the months it ran, into month totals and cohort cells.</summary>
     private static void AddRevenue(
-        EventTable table, bool[]? included, CalendarPeriods periods, string? currency, long dataEnd, int firstMonth, MonthTotals months, int[] cohortOf, SortedDictionary<int, CohortSums> cohorts)
+        EventTable table, UserScope scope, CalendarPeriods periods, string? currency, long dataEnd, int firstMonth,
+        MonthTotals months, MonthTotals[]? groups, int[] cohortOf, SortedDictionary<int, CohortSums> cohorts)
     {
         var calendar = table.Calendar;
         var subscriptions = table.Subscriptions;
@@ -116,13 +131,19 @@ internal static class RevenueMeasurer
         {
             if (!Counts(subscriptions, i, currency)) continue;
             var (user, from, to) = (subscriptions.User[i], subscriptions.Start[i], Math.Min(subscriptions.End[i], observedEnd));
-            if (from >= to || (included is not null && !included[user])) continue;
+            if (from >= to || !scope.Includes(user)) continue;
+            var group = groups?[scope.GroupOf(user)];
             for (var month = periods.Of(from); periods.Start(month) < to; month++)
             {
                 var days = DayPosition(calendar, Math.Min(to, periods.Start(month + 1))) - DayPosition(calendar, Math.Max(from, periods.Start(month)));
                 var amount = subscriptions.Mrr[i] * days / (periods.FirstDay(month + 1) - periods.FirstDay(month));
                 months.Revenue[month - firstMonth] += amount;
-                if (paying.Add((user, month))) months.Paying[month - firstMonth]++;
+                if (group is not null) group.Revenue[month - firstMonth] += amount;
+                if (paying.Add((user, month)))
+                {
+                    months.Paying[month - firstMonth]++;
+                    if (group is not null) group.Paying[month - firstMonth]++;
+                }
                 var cohort = cohortOf[user];
                 if (cohort != NoCohort) cohorts[cohort].Revenue[Math.Max(0, month - cohort)] += amount;
             }

@@ -16,6 +16,12 @@ public sealed record RevenueMonthCounts(string Month, double Revenue, long Activ
 /// <param name="CompletePeriods">How many leading months (0, 1, …) had ended by the data end.</param>
 public sealed record RevenueCohortCounts(string Cohort, long Size, IReadOnlyList<double> Revenue, IReadOnlyList<long> Retained, int CompletePeriods);
 
+/// <summary>The monthly sums of the users of one breakdown group.</summary>
+/// <param name="Key">The group's breakdown values.</param>
+/// <param name="Users">Signed-up users in the group who pass the cohort filter: the size groups are ranked by.</param>
+/// <param name="Months">The group's sums for each month of <see cref="RevenueMeasures.Months"/>, in the same order.</param>
+public sealed record RevenueGroupCounts(ValueList<string> Key, long Users, IReadOnlyList<RevenueMonthCounts> Months);
+
 /// <summary>What an engine returns for <see cref="RevenueQuery"/>.</summary>
 /// <param name="DataEnd">The data end in UTC microseconds, or null when there are no data.</param>
 /// <param name="Currency">The most common currency among paying subscriptions (ties: ordinal order); null when none pay.</param>
@@ -23,5 +29,12 @@ public sealed record RevenueCohortCounts(string Cohort, long Size, IReadOnlyList
 /// <param name="UnmatchedSubscriptions">Subscriptions whose user is not in the store.</param>
 /// <param name="Months">Months overlapping the range, from the first with data to the data end's month.</param>
 /// <param name="Cohorts">Sign-up-month cohorts among those months, oldest first.</param>
+/// <param name="Groups">With breakdowns, every group with at least one signed-up user; empty without.</param>
 public sealed record RevenueMeasures(
-    long? DataEnd, string? Currency, int SkippedSubscriptions, int UnmatchedSubscriptions, IReadOnlyList<RevenueMonthCounts> Months, IReadOnlyList<RevenueCohortCounts> Cohorts);
+    long? DataEnd,
+    string? Currency,
+    int SkippedSubscriptions,
+    int UnmatchedSubscriptions,
+    IReadOnlyList<RevenueMonthCounts> Months,
+    IReadOnlyList<RevenueCohortCounts> Cohorts,
+    IReadOnlyList<RevenueGroupCounts> Groups);

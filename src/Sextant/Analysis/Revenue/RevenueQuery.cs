@@ -8,5 +8,11 @@ namespace Sextant.Analysis.Revenue;
 /// up to it and months are complete once they have ended by it (the latest event when the range is open at the end).
 /// </param>
 /// <param name="Cohort">Only members of this cohort are counted (activity, subscriptions, LTV cohorts), or everyone when null.</param>
-public sealed record RevenueQuery(ValueList<string> ExcludeEvents = default, TimeRange Range = default, Cohort? Cohort = null)
-    : IAnalysisQuery<RevenueMeasures, RevenueResult>;
+/// <param name="Breakdowns">Dimensions whose groups each get their own monthly revenue, ARPU and ARPPU.</param>
+/// <param name="BreakdownLimit">Groups beyond the largest ones (by signed-up users) are grouped as Other.</param>
+public sealed record RevenueQuery(
+    ValueList<string> ExcludeEvents = default,
+    TimeRange Range = default,
+    Cohort? Cohort = null,
+    ValueList<Breakdown> Breakdowns = default,
+    int BreakdownLimit = 10) : IAnalysisQuery<RevenueMeasures, RevenueResult>, IScopedQuery;

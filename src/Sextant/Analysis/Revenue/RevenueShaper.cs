@@ -22,11 +22,33 @@ public static class RevenueShaper
         ArgumentNullException.ThrowIfNull(measures);
         if (measures.DataEnd is not { } dataEnd)
             return new RevenueResult("", measures.Currency, measures.SkippedSubscriptions, measures.UnmatchedSubscriptions, [], [], null);
-        var months = measures.Months.Select(m => new RevenueMonth(m.Month, m.Revenue, m.ActiveUsers, m.PayingUsers,
-            Ratio(m.Revenue, m.ActiveUsers), Ratio(m.Revenue, m.PayingUsers), m.Complete)).ToList();
         var (model, fit) = Fit(measures.Cohorts);
         var cohorts = measures.Cohorts.Select(cohort => Row(cohort, model, fit)).ToList();
-        return new RevenueResult(new Timestamp(dataEnd).ToString(), measures.Currency, measures.SkippedSubscriptions, measures.UnmatchedSubscriptions, months, cohorts, model);
+        return new RevenueResult(new Timestamp(dataEnd).ToString(), measures.Currency, measures.SkippedSubscriptions, measures.UnmatchedSubscriptions,
+            Months(measures.Months), cohorts, model)
+        {
+            BreakdownBy = query.Breakdowns.Count == 0 ? null : Breakdowns.Label(query.Breakdowns.Select(b => b.ToString()).ToList()),
+            Breakdown = query.Breakdowns.Count == 0 ? null : Groups(query, measures.Groups),
+        };
+    }
+
+    private static List<RevenueMonth> Months(IReadOnlyList<RevenueMonthCounts> months) =>
+        months.Select(m => new RevenueMonth(m.Month, m.Revenue, m.ActiveUsers, m.PayingUsers, Ratio(m.Revenue, m.ActiveUsers), Ratio(m.Revenue, m.PayingUsers), m.Complete)).ToList();
+
+    /// <summary>The largest groups by signed-up users (ties by label), the rest added up month by month as Other.</summary>
+    private static List<RevenueBreakdown> Groups(RevenueQuery query, IReadOnlyList<RevenueGroupCounts> groups)
+    {
+        var (kept, other) = TopGroups.Split(groups.Select(g => g.Key).ToList(), i => groups[i].Users, query.BreakdownLimit);
+        var rows = kept.Select(i => new RevenueBreakdown(Breakdowns.Label(groups[i].Key), groups[i].Key, groups[i].Users, Months(groups[i].Months))).ToList();
+        if (other.Count == 0) return rows;
+        var merged = groups[other[0]].Months.Select((month, m) => month with
+        {
+            Revenue = other.Sum(i => groups[i].Months[m].Revenue),
+            ActiveUsers = other.Sum(i => groups[i].Months[m].ActiveUsers),
+            PayingUsers = other.Sum(i => groups[i].Months[m].PayingUsers),
+        }).ToList();
+        rows.Add(new RevenueBreakdown(Breakdowns.OtherValues, [Breakdowns.OtherValues], other.Sum(i => groups[i].Users), Months(merged)));
+        return rows;
     }
 
     private static double Ratio(double value, double count) => count == 0 ? 0 : value / count;

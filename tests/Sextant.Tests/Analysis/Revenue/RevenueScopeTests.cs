@@ -32,6 +32,7 @@ public sealed class RevenueScopeTests
         Assert.Equal([2L, 2], result.Months.Select(m => m.PayingUsers));
         Assert.Equal([true, true], result.Months.Select(m => m.Complete));
         Assert.Equal("2026-03-31T23:59:59.999999Z", result.DataEnd);
+        Assert.Null(result.Breakdown);
         // Only February's cohort signed up in the range: b, LTV 20 × 9/28 then + 20.
         var cohort = Assert.Single(result.Cohorts);
         Assert.Equal(("2026-02", 1L), (cohort.Cohort, cohort.Size));
@@ -51,6 +52,32 @@ public sealed class RevenueScopeTests
         Assert.Equal([0L, 1, 1], result.Months.Select(m => m.ActiveUsers));
         Assert.Equal([0L, 1, 1], result.Months.Select(m => m.PayingUsers));
         Assert.Equal([("2026-02", 1L)], result.Cohorts.Select(c => (c.Cohort, c.Size)));
+    }
+
+    [Fact]
+    public void Two_breakdowns_cross_their_values_and_the_smaller_groups_merge_into_other()
+    {
+        // a (basic, ios) pays 30, b and c (pro, web) pay 20 and 10, d (no profile, android) pays nothing; January only.
+        var table = Support.EventBuilder.Load(null, [User("a", plan: "basic"), User("b", plan: "pro"), User("c", plan: "pro")],
+            [Paid("a", 30, "2026-01-01T00:00:00Z"), Paid("b", 20, "2026-01-01T00:00:00Z"), Paid("c", 10, "2026-01-01T00:00:00Z")],
+            Event("ea", "a", "signup", "2026-01-05T10:00:00Z", platform: "ios"), Event("eb", "b", "signup", "2026-01-06T10:00:00Z", platform: "web"),
+            Event("ec", "c", "signup", "2026-01-07T10:00:00Z", platform: "web"), Event("ed", "d", "signup", "2026-01-08T10:00:00Z", platform: "android"));
+
+        var result = Run(table, new RevenueQuery(Range: new TimeRange(null, Instant("2026-02-01T00:00:00Z")),
+            Breakdowns: [Breakdown.Profile("plan"), Breakdown.Event("platform")], BreakdownLimit: 2));
+
+        // pro / web has 2 users; of the single-user groups "(none) / android" sorts first and is kept, basic / ios is Other.
+        Assert.Equal("plan / event.platform", result.BreakdownBy);
+        var groups = Assert.IsAssignableFrom<IReadOnlyList<RevenueBreakdown>>(result.Breakdown);
+        Assert.Equal(["pro / web", "(none) / android", "Other"], groups.Select(g => g.Value));
+        Assert.Equal([["pro", "web"], ["(none)", "android"], ["Other"]], groups.Select(g => g.Values.ToArray()));
+        Assert.Equal([2L, 1, 1], groups.Select(g => g.Users));
+        var january = groups.Select(g => Assert.Single(g.Months)).ToList();
+        Assert.Equal([30.0, 0, 30], january.Select(m => m.Revenue), Close);
+        Assert.Equal([2L, 1, 1], january.Select(m => m.ActiveUsers));
+        Assert.Equal([2L, 0, 1], january.Select(m => m.PayingUsers));
+        Assert.Equal([15.0, 0, 30], january.Select(m => m.Arpu), Close);
+        Assert.Equal((60.0, 4L, 3L), (result.Months.Single().Revenue, result.Months.Single().ActiveUsers, result.Months.Single().PayingUsers));
     }
 
     [Fact]
