@@ -36,7 +36,7 @@ internal static class AnalysisRun
                     var metrics = watch.Elapsed;
                     new InMemoryEngine(table).Run(new LifecycleFunnelQuery());
                     var lifecycle = watch.Elapsed - metrics;
-                    RetentionRunner.Run(table, new RetentionQuery());
+                    new InMemoryEngine(table).Run(new RetentionQuery());
                     var retention = watch.Elapsed - metrics - lifecycle;
                     var together = watch.Elapsed;
                     new InMemoryEngine(table).Run(new FunnelQuery(
@@ -44,8 +44,8 @@ internal static class AnalysisRun
                             .Select(FunnelStepText.Parse)], TimeSpan.FromDays(30), Breakdowns: [Breakdown.Profile("segment")]));
                     var funnel = watch.Elapsed - together;
                     var growthWatch = Stopwatch.StartNew();
-                    var baseline = Analysis.Growth.GrowthBaseline.Measure(table, new InMemoryEngine(table).Run(new EngagementQuery(ActivationEvents: ValueList.From(Configuration.ActivationConfig.DefaultEvents), CollaborationEvents: ValueList.From(Configuration.NorthStarConfig.DefaultCollaborationEvents))), RetentionRunner.Run(table, new RetentionQuery()),
-                        Analysis.Revenue.RevenueRunner.Run(table, new Analysis.Revenue.RevenueQuery()), 10_000_000, Analysis.Growth.GrowthLever.Defaults);
+                    var baseline = Analysis.Growth.GrowthBaseline.Measure(table, new InMemoryEngine(table).Run(new EngagementQuery(ActivationEvents: ValueList.From(Configuration.ActivationConfig.DefaultEvents), CollaborationEvents: ValueList.From(Configuration.NorthStarConfig.DefaultCollaborationEvents))), new InMemoryEngine(table).Run(new RetentionQuery()),
+                        new InMemoryEngine(table).Run(new Analysis.Revenue.RevenueQuery()), 10_000_000, Analysis.Growth.GrowthLever.Defaults);
                     var measured = growthWatch.Elapsed;
                     Analysis.Growth.GrowthModel.Run(baseline, Analysis.Growth.GrowthLever.Defaults, 0.1, 10_000);
                     Console.WriteLine($"demo #{round}: growth Monte Carlo, 5 levers × 10,000 draws + 12-month projection + tornado {(growthWatch.Elapsed - measured).TotalMilliseconds:F0} ms (baselines measured in {measured.TotalMilliseconds:F0} ms)");
@@ -71,7 +71,7 @@ internal static class AnalysisRun
                     new InMemoryEngine(table).Run(new FunnelQuery(
                         [.. new[] { "view_page", "create_page", "edit_page", "share_page", "invite_member" }.Select(FunnelStepText.Parse)], TimeSpan.FromDays(7), Breakdowns: [Breakdown.Profile("segment")]));
                     var funnel = watch.Elapsed - metrics;
-                    RetentionRunner.Run(table, new RetentionQuery(CalendarPeriod.Day));
+                    new InMemoryEngine(table).Run(new RetentionQuery(CalendarPeriod.Day));
                     var retention = watch.Elapsed - metrics - funnel;
                     var before = watch.Elapsed;
                     var experiment = ExperimentRunner.Run(table, new ExperimentQuery("five_arms",

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Growth;
-using Sextant.Analysis.Retention;
-using Sextant.Analysis.Revenue;
 using Sextant.Cli.Output;
 using Sextant.Configuration.Queries;
 using Sextant.Engine;
@@ -51,8 +49,8 @@ internal static class GrowthCommand
         if (config.Growth.Levers.Count == 0)
             throw new SextantException("no growth levers to model: list them under growth.levers in sextant.yaml (name, moves, uplift; docs/GROWTH.md)");
         var engagement = new InMemoryEngine(table).Run(EngagementQueries.FromConfig(config));
-        var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: config.Activity.ExcludeEvents));
-        var revenue = RevenueRunner.Run(table, new RevenueQuery(config.Activity.ExcludeEvents));
+        var retention = new InMemoryEngine(table).Run(RetentionQueries.FromConfig(config));
+        var revenue = new InMemoryEngine(table).Run(RevenueQueries.FromConfig(config));
         var levers = GrowthLever.FromConfig(config.Growth);
         var baseline = GrowthBaseline.Measure(table, engagement, retention, revenue, config.Business.Mau, levers);
         return GrowthModel.Run(baseline, levers, config.Business.Growth, draws, seed) with { Warnings = GrowthLever.ConfigWarnings(table, levers) };

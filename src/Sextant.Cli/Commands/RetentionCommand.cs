@@ -3,12 +3,13 @@ using System.Globalization;
 using Sextant.Analysis;
 using Sextant.Analysis.Retention;
 using Sextant.Cli.Output;
+using Sextant.Configuration.Queries;
 using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
 
-/// <summary><c>sextant retention</c>: the cohort matrix, its average curve and day-N retention.</summary>
+/// <summary><c>sextant retention</c>: the cohort matrix, its average curve and day-N retention, by range, cohort and breakdowns.</summary>
 internal static class RetentionCommand
 {
     public static Command Create(GlobalOptions globals)
@@ -20,23 +21,27 @@ internal static class RetentionCommand
         var startEvent = new Option<string?>("--start-event") { Description = "Cohort by the first occurrence of this event instead of sign-up" };
         var returnEvent = new Option<string?>("--return-event") { Description = "Only this event counts as a return (default: any active event)" };
 
-        var breakdown = new Option<string?>("--breakdown") { Description = "Profile attribute: an average curve and day-N retention per value" };
-        var limit = new Option<int>("--limit") { Description = "Breakdown values shown before the rest are grouped as Other (default 10)", DefaultValueFactory = _ => 10 };
+        var scope = new ScopeOptions(breakdowns: true, defaultLimit: 10);
         var output = OutOption.Create();
-        var command = new Command("retention", "Cohort retention with intervals, partial cells marked") { output, period, mode, startEvent, returnEvent, breakdown, limit };
+        var command = new Command("retention", "Cohort retention with intervals, partial cells marked") { output, period, mode, startEvent, returnEvent };
+        scope.AddTo(command);
         command.SetAction(result =>
         {
-            var config = globals.LoadConfig(result);
-            var query = new RetentionQuery(
-                Enum.Parse<CalendarPeriod>(result.GetValue(period)!, ignoreCase: true),
-                result.GetValue(mode) == "on" ? RetentionMode.On : RetentionMode.OnOrAfter,
-                result.GetValue(startEvent),
-                result.GetValue(returnEvent),
-                config.Activity.ExcludeEvents,
-                Breakdown: result.GetValue(breakdown),
-                BreakdownLimit: result.GetValue(limit));
-            var table = globals.LoadTable(result, config);
-            var retention = RetentionRunner.Run(table, query) with { Warnings = Analysis.NameCheck.ConfigWarnings(table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            var project = globals.OpenProject(result);
+            var config = project.Config;
+            var asked = scope.Read(result, project);
+            var query = RetentionQueries.FromConfig(config) with
+            {
+                Period = Enum.Parse<CalendarPeriod>(result.GetValue(period)!, ignoreCase: true),
+                Mode = result.GetValue(mode) == "on" ? RetentionMode.On : RetentionMode.OnOrAfter,
+                StartEvent = result.GetValue(startEvent),
+                ReturnEvent = result.GetValue(returnEvent),
+                Range = asked.Range,
+                Cohort = asked.Cohort,
+                Breakdowns = asked.Breakdowns,
+                BreakdownLimit = asked.Limit,
+            };
+            var retention = project.Run(query) with { Warnings = Analysis.NameCheck.ConfigWarnings(project.Table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             OutOption.Write(result, output, "retention.json", retention, retention: retention);
             if (result.GetValue(globals.Json))
             {

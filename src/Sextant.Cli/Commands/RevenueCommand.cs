@@ -1,25 +1,38 @@
 using System.CommandLine;
 using System.Globalization;
+using Sextant.Analysis;
 using Sextant.Analysis.Revenue;
 using Sextant.Cli.Output;
+using Sextant.Configuration.Queries;
 using Sextant.Serialization;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
 
-/// <summary><c>sextant revenue</c>: ARPU / ARPPU per month, cohort LTV observed and projected.</summary>
+/// <summary><c>sextant revenue</c>: ARPU / ARPPU per month (and per breakdown group), cohort LTV observed and projected.</summary>
 internal static class RevenueCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var asOf = new Option<string?>("--as-of") { Description = "Data end: a day (its end) or an instant; later revenue and events are ignored" };
+        var asOf = new Option<string?>("--as-of") { Description = "Data end: a day (its end) or an instant; later revenue and events are ignored (as --to)" };
+        var scope = new ScopeOptions(breakdowns: true, defaultLimit: 10);
         var output = OutOption.Create();
         var command = new Command("revenue", "Revenue, ARPU and ARPPU per month; cohort LTV observed and projected with a fitted retention model") { asOf, output };
+        scope.AddTo(command);
         command.SetAction(result =>
         {
-            var config = globals.LoadConfig(result);
-            var table = globals.LoadTable(result, config);
-            var revenue = RevenueRunner.Run(table, new RevenueQuery(config.Activity.ExcludeEvents, DateFlags.AsOf(result.GetValue(asOf), table.Calendar))) with { Warnings = Analysis.NameCheck.ConfigWarnings(table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            var project = globals.OpenProject(result);
+            var config = project.Config;
+            var asked = scope.Read(result, project);
+            var range = asked.Range;
+            if (result.GetValue(asOf) is { } text)
+            {
+                if (range.To is not null) throw new SextantException($"--as-of '{text}' and --to both end the data: give one of them");
+                range = TimeRange.Between(range.From?.UnixMicroseconds, DateFlags.AsOf(text, project.Calendar) + 1);
+                if (range.FromMicros >= range.ToMicros) throw new SextantException($"--from is not before --as-of '{text}': the range is empty");
+            }
+            var query = RevenueQueries.FromConfig(config) with { Range = range, Cohort = asked.Cohort, Breakdowns = asked.Breakdowns, BreakdownLimit = asked.Limit };
+            var revenue = project.Run(query) with { Warnings = Analysis.NameCheck.ConfigWarnings(project.Table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             OutOption.Write(result, output, "revenue.json", revenue, revenue: revenue);
             if (result.GetValue(globals.Json))
             {
@@ -47,6 +60,7 @@ internal static class RevenueCommand
             months.AddRow(month.Month, Money(month.Revenue), Terminal.Number(month.ActiveUsers), Terminal.Number(month.PayingUsers),
                 Money(month.Arpu), Money(month.Arppu), month.Complete ? "" : "partial");
         AnsiConsole.Write(months);
+        if (revenue.Breakdown is { Count: > 0 } groups) PrintGroups(revenue, groups);
 
         var cohorts = new Table().Border(TableBorder.Rounded).Title("LTV per user by sign-up month (projected = extrapolated by the model)")
             .AddColumns("cohort", "size", "observed LTV", "through month", "projected 12 months", "projected 24 months");
@@ -65,6 +79,25 @@ internal static class RevenueCommand
             : "No projection: fewer than three months of retention to fit a model to.");
         if (revenue.SkippedSubscriptions > 0 || revenue.UnmatchedSubscriptions > 0)
             AnsiConsole.MarkupLine($"Left out: {revenue.SkippedSubscriptions} subscriptions in other currencies, {revenue.UnmatchedSubscriptions} of unknown users.");
+    }
+
+    /// <summary>Each group's figures in the last complete month (the last month when none is complete).</summary>
+    private static void PrintGroups(RevenueResult revenue, IReadOnlyList<RevenueBreakdown> groups)
+    {
+        var last = revenue.Months.Count - 1;
+        for (var i = last; i >= 0; i--)
+            if (revenue.Months[i].Complete) { last = i; break; }
+        if (last < 0) return;
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"revenue by {revenue.BreakdownBy} in {revenue.Months[last].Month} ({revenue.Currency})"))
+            .AddColumns("group", "users", "revenue", "active users", "paying users", "ARPU", "ARPPU");
+        foreach (var column in table.Columns.Skip(1)) column.RightAligned();
+        foreach (var group in groups)
+        {
+            var month = group.Months[last];
+            table.AddRow(Markup.Escape(group.Value), Terminal.Number(group.Users), Money(month.Revenue), Terminal.Number(month.ActiveUsers),
+                Terminal.Number(month.PayingUsers), Money(month.Arpu), Money(month.Arppu));
+        }
+        AnsiConsole.Write(table);
     }
 
     private static string Money(double value) => value.ToString("N2", CultureInfo.InvariantCulture);

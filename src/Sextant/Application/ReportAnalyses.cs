@@ -79,8 +79,8 @@ public static class ReportAnalyses
         var lifecycle = config.Activation.Events.Count == 0
             ? new LifecycleFunnelResult(null, Math.Max(config.Milestones.EngagementWithinDays, 7 * config.Milestones.HabitWithinWeeks), [], null, 0, 0, 0, [])
             : new InMemoryEngine(table).Run(lifecycleQuery);
-        var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: exclude));
-        var revenue = RevenueRunner.Run(table, new RevenueQuery(exclude));
+        var retention = new InMemoryEngine(table).Run(new RetentionQuery(ExcludeEvents: ValueList.From(exclude)));
+        var revenue = new InMemoryEngine(table).Run(new RevenueQuery(ValueList.From(exclude)));
         var metrics = new InMemoryEngine(table).Run(EngagementQueries.FromConfig(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] });
         // Paths before conversion only where sextant.yaml names a monetization event the data have.
         var conversion = ConversionEvent(table, config);

@@ -2,6 +2,8 @@ using Sextant.Analysis;
 using Sextant.Analysis.Cohorts;
 using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Retention;
+using Sextant.Analysis.Revenue;
 
 namespace Sextant.Engine;
 
@@ -18,6 +20,8 @@ public static class Analyses
         AnalysisRegistration.Of<EngagementQuery, EngagementMeasures, EngagementResult>(EngagementShaper.Shape, EngagementMeasurer.Measure),
         AnalysisRegistration.Of<FunnelQuery, FunnelMeasures, FunnelResult>(FunnelShaper.Shape, FunnelMeasurer.Measure),
         AnalysisRegistration.Of<LifecycleFunnelQuery, LifecycleFunnelMeasures, LifecycleFunnelResult>(LifecycleFunnelShaper.Shape, LifecycleFunnelMeasurer.Measure),
+        AnalysisRegistration.Of<RetentionQuery, RetentionMeasures, RetentionResult>(RetentionShaper.Shape, RetentionMeasurer.Measure),
+        AnalysisRegistration.Of<RevenueQuery, RevenueMeasures, RevenueResult>(RevenueShaper.Shape, RevenueMeasurer.Measure),
     }.ToDictionary(r => r.QueryType);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="engine"/> and shapes its result.</summary>

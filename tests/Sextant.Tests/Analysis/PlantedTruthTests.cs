@@ -70,7 +70,7 @@ public sealed class PlantedTruthTests(StoredScenarioFixture fixture) : IClassFix
     {
         var calibrated = fixture.Scenario.Calibration.Single(t => t.Name == "month-1 retention").Actual;
 
-        var retention = RetentionRunner.Run(fixture.Table, new RetentionQuery());
+        var retention = new InMemoryEngine(fixture.Table).Run(new RetentionQuery());
 
         Assert.InRange(calibrated, retention.Average[1].CiLow, retention.Average[1].CiHigh);
         Assert.InRange(retention.Average[1].Rate, 0.40, 0.50);

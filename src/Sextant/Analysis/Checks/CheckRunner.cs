@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Sextant.Analysis.Revenue;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Storage;
 using Sextant.Storage.Sqlite;
@@ -86,7 +88,7 @@ public static class CheckRunner
             checks.Add(AcceptedValues(connection, attribute, accepted));
         checks.Add(SubscriptionsOfKnownUsers(connection));
         checks.Add(InterruptedIngests(connection));
-        checks.AddRange(LastPeriodChecks.Run(RevenueRunner.Run(events, new RevenueQuery()).Months));
+        checks.AddRange(LastPeriodChecks.Run(new InMemoryEngine(events).Run(new RevenueQuery()).Months));
         return checks;
     }
 

@@ -9,26 +9,31 @@ public enum RetentionMode
     OnOrAfter,
 }
 
-/// <summary>What retention to compute (SEMANTICS.md, Retention).</summary>
+/// <summary>What retention to compute (SEMANTICS.md, Retention; docs/METRICS.md).</summary>
 /// <param name="Period">Cohort and cell period.</param>
 /// <param name="Mode">On, or on-or-after.</param>
 /// <param name="StartEvent">Cohort by the first occurrence of this event instead of sign-up.</param>
 /// <param name="ReturnEvent">Only this event counts as a return; otherwise any active event.</param>
 /// <param name="ExcludeEvents">Events that never make a user active (activity.exclude_events).</param>
-/// <param name="AsOf">Data end for completeness; null means the latest event.</param>
+/// <param name="Range">
+/// Cohorts whose start falls in the range; nothing after its end is seen, and its last instant is the
+/// data end completeness is judged against (the latest event when the range is open at the end).
+/// </param>
 /// <param name="CompareCohorts">How many first and last complete cohorts the early-vs-late comparison uses.</param>
-/// <param name="Breakdown">Profile attribute whose values each get an average curve and day-N retention, or null.</param>
-/// <param name="BreakdownLimit">Values beyond the most common ones (by users) are grouped as Other.</param>
+/// <param name="Breakdowns">Dimensions whose groups each get an average curve and day-N retention.</param>
+/// <param name="BreakdownLimit">Groups beyond the largest ones (by signed-up users) are grouped as Other.</param>
+/// <param name="Cohort">Only members of this cohort are counted, or everyone when null.</param>
 public sealed record RetentionQuery(
     CalendarPeriod Period = CalendarPeriod.Month,
     RetentionMode Mode = RetentionMode.On,
     string? StartEvent = null,
     string? ReturnEvent = null,
-    IReadOnlyList<string>? ExcludeEvents = null,
-    long? AsOf = null,
+    ValueList<string> ExcludeEvents = default,
+    TimeRange Range = default,
     int CompareCohorts = 6,
-    string? Breakdown = null,
-    int BreakdownLimit = 10)
+    ValueList<Breakdown> Breakdowns = default,
+    int BreakdownLimit = 10,
+    Cohort? Cohort = null) : IAnalysisQuery<RetentionMeasures, RetentionResult>, IScopedQuery
 {
     /// <summary>The days after sign-up reported as day-N retention.</summary>
     public static readonly IReadOnlyList<int> DayN = [1, 7, 14, 30, 60, 90];

@@ -35,12 +35,16 @@ public sealed record RetentionRate(int Period, long Users, long Eligible, double
 public sealed record CohortComparison(
     IReadOnlyList<string> EarlyCohorts, IReadOnlyList<string> LateCohorts, RetentionRate Early, RetentionRate Late, double Difference, double RelativeChange, double PValue);
 
-/// <summary>Retention of the users with one value of the breakdown attribute.</summary>
-/// <param name="Value">The attribute value (or Other, or (none)).</param>
-/// <param name="Users">Users in the value's cohorts.</param>
+/// <summary>Retention of the users of one breakdown group.</summary>
+/// <param name="Value">The group's values joined by " / " (or Other, or (none) for a missing value).</param>
+/// <param name="Users">Users in the group's cohorts.</param>
 /// <param name="Average">Their average curve over complete cells.</param>
 /// <param name="DayN">Their day-N retention.</param>
-public sealed record RetentionBreakdown(string Value, long Users, IReadOnlyList<RetentionRate> Average, IReadOnlyList<RetentionRate> DayN);
+public sealed record RetentionBreakdown(string Value, long Users, IReadOnlyList<RetentionRate> Average, IReadOnlyList<RetentionRate> DayN)
+{
+    /// <summary>The group's value of each breakdown, in the order given; just Other for the merged rest.</summary>
+    public ValueList<string> Values { get; init; }
+}
 
 /// <summary>A computed retention analysis.</summary>
 /// <param name="Period">Cohort and cell period.</param>
@@ -50,8 +54,8 @@ public sealed record RetentionBreakdown(string Value, long Users, IReadOnlyList<
 /// <param name="Average">Cohort-size-weighted average curve over complete cells only.</param>
 /// <param name="DayN">Retention on day N after sign-up (calendar days), each over users whose day N is complete.</param>
 /// <param name="EarlyVsLate">Early vs late cohorts, when there are enough complete cohorts.</param>
-/// <param name="BreakdownBy">The breakdown attribute, or null.</param>
-/// <param name="Breakdown">Curves per value of <paramref name="BreakdownBy"/>.</param>
+/// <param name="BreakdownBy">The breakdowns as given (attribute, event.PROPERTY, cohort.NAME) joined by " / ", or null.</param>
+/// <param name="Breakdown">Curves per group of <paramref name="BreakdownBy"/>, largest first, Other last.</param>
 public sealed record RetentionResult(
     CalendarPeriod Period,
     RetentionMode Mode,

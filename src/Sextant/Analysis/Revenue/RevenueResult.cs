@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sextant.Analysis.Revenue;
 
 /// <summary>Revenue and users of one calendar month.</summary>
@@ -53,6 +55,13 @@ public sealed record LtvModel(
     public bool Projected => true;
 }
 
+/// <summary>Monthly revenue of the users of one breakdown group.</summary>
+/// <param name="Value">The group's values joined by " / " (or Other, or (none) for a missing value).</param>
+/// <param name="Values">The group's value of each breakdown, in the order given; just Other for the merged rest.</param>
+/// <param name="Users">Signed-up users in the group.</param>
+/// <param name="Months">The group's revenue, active and paying users, ARPU and ARPPU in each month of <see cref="RevenueResult.Months"/>.</param>
+public sealed record RevenueBreakdown(string Value, ValueList<string> Values, long Users, IReadOnlyList<RevenueMonth> Months);
+
 /// <summary>A computed revenue and LTV analysis.</summary>
 /// <param name="DataEnd">The instant revenue was counted to and completeness judged against (ISO-8601).</param>
 /// <param name="Currency">The currency of every figure: the most common one among paying subscriptions; null when none pay.</param>
@@ -75,4 +84,12 @@ public sealed record RevenueResult(
     /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The breakdowns as given (attribute, event.PROPERTY, cohort.NAME) joined by " / "; null (and left out of JSON) without breakdowns.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BreakdownBy { get; init; }
+
+    /// <summary>Months per group of <see cref="BreakdownBy"/>, largest group first, Other last; null (and left out of JSON) without breakdowns.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RevenueBreakdown>? Breakdown { get; init; }
 }

@@ -1,4 +1,7 @@
+using Sextant.Analysis;
 using Sextant.Analysis.Retention;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Analysis.Retention;
@@ -13,7 +16,7 @@ public sealed class RetentionBreakdownTests
             At("b", "signup", "2026-01-06T10:00:00Z"), At("b", "edit", "2026-02-06T10:00:00Z"),
             At("c", "signup", "2026-01-07T10:00:00Z"), At("c", "edit", "2026-03-07T10:00:00Z"));
 
-        var result = RetentionRunner.Run(table, new RetentionQuery(Breakdown: "segment"));
+        var result = new InMemoryEngine(table).Run(new RetentionQuery(Breakdowns: [Breakdown.Profile("segment")]));
 
         Assert.Equal("segment", result.BreakdownBy);
         // Month 1 (February) is complete: everyone 2 of 3, ind 1 of 2, ent 1 of 1.

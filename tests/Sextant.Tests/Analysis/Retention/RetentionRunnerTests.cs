@@ -1,5 +1,7 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Retention;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using static Sextant.Tests.Support.EventBuilder;
 
@@ -7,6 +9,8 @@ namespace Sextant.Tests.Analysis.Retention;
 
 public sealed class RetentionRunnerTests
 {
+    private static RetentionResult Run(EventTable table, RetentionQuery query) => new InMemoryEngine(table).Run(query);
+
     private static EventRecord[] ThreeUsers(string lastEvent) =>
     [
         At("u1", "signup", "2024-01-10T10:00:00Z"), At("u1", "edit", "2024-02-03T10:00:00Z"),
@@ -19,7 +23,7 @@ public sealed class RetentionRunnerTests
     {
         var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
 
-        var result = RetentionRunner.Run(table, new RetentionQuery());
+        var result = Run(table, new RetentionQuery());
 
         Assert.Equal(["2024-01", "2024-02"], result.Cohorts.Select(c => c.Cohort));
         var january = result.Cohorts[0];
@@ -37,7 +41,7 @@ public sealed class RetentionRunnerTests
     {
         var table = Load(null, ThreeUsers("2024-03-15T10:00:00Z"));
 
-        var result = RetentionRunner.Run(table, new RetentionQuery());
+        var result = Run(table, new RetentionQuery());
 
         var january = result.Cohorts[0];
         Assert.True(january.Periods[1].Complete);
@@ -53,7 +57,7 @@ public sealed class RetentionRunnerTests
     {
         var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
 
-        var result = RetentionRunner.Run(table, new RetentionQuery(Mode: RetentionMode.OnOrAfter));
+        var result = Run(table, new RetentionQuery(Mode: RetentionMode.OnOrAfter));
 
         Assert.Equal([2L, 2, 1], result.Cohorts[0].Periods.Select(p => p.Users));
     }
@@ -66,7 +70,7 @@ public sealed class RetentionRunnerTests
             At("b", "signup", "2024-01-01T08:00:00Z"), At("b", "edit", "2024-01-03T08:00:00Z"),
             At("c", "signup", "2024-01-31T08:00:00Z"), At("c", "edit", "2024-02-01T08:00:00Z"));
 
-        var result = RetentionRunner.Run(table, new RetentionQuery(AsOf: Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 2, 10, 0, 0, 0, TimeSpan.Zero)).UnixMicroseconds));
+        var result = Run(table, new RetentionQuery(Range: TimeRange.UpTo(Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 2, 10, 0, 0, 0, TimeSpan.Zero)).UnixMicroseconds)));
         var day = result.DayN.ToDictionary(d => d.Period);
 
         // Day 1: a (Jan 2) and c (Feb 1) came back, b did not; all three are eligible.
@@ -87,7 +91,7 @@ public sealed class RetentionRunnerTests
         var table = Load(berlin,
             At("a", "signup", "2024-03-30T23:30:00Z"), At("a", "edit", "2024-03-31T21:30:00Z"), At("a", "edit", "2024-03-31T22:30:00Z"));
 
-        var result = RetentionRunner.Run(table, new RetentionQuery(Period: CalendarPeriod.Day));
+        var result = Run(table, new RetentionQuery(Period: CalendarPeriod.Day));
 
         var cohort = Assert.Single(result.Cohorts);
         Assert.Equal("2024-03-31", cohort.Cohort);
@@ -101,8 +105,8 @@ public sealed class RetentionRunnerTests
             At("a", "signup", "2024-01-03T10:00:00Z"), At("a", "create", "2024-01-07T10:00:00Z"), At("a", "edit", "2024-01-08T10:00:00Z"),
             At("b", "signup", "2024-01-07T10:00:00Z"), At("b", "create", "2024-01-09T10:00:00Z"));
 
-        var bySignup = RetentionRunner.Run(table, new RetentionQuery(Period: CalendarPeriod.Week));
-        var byCreate = RetentionRunner.Run(table, new RetentionQuery(Period: CalendarPeriod.Week, StartEvent: "create", ReturnEvent: "edit"));
+        var bySignup = Run(table, new RetentionQuery(Period: CalendarPeriod.Week));
+        var byCreate = Run(table, new RetentionQuery(Period: CalendarPeriod.Week, StartEvent: "create", ReturnEvent: "edit"));
 
         var week = Assert.Single(bySignup.Cohorts);
         Assert.Equal("2024-01-01", week.Cohort);
@@ -116,7 +120,7 @@ public sealed class RetentionRunnerTests
     {
         var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
 
-        var result = RetentionRunner.Run(table, new RetentionQuery());
+        var result = Run(table, new RetentionQuery());
 
         Assert.All(result.Cohorts.SelectMany(c => c.Periods), cell =>
         {
@@ -130,7 +134,7 @@ public sealed class RetentionRunnerTests
     {
         var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
 
-        var error = Assert.Throws<SextantException>(() => RetentionRunner.Run(table, new RetentionQuery(ReturnEvent: "nope")));
+        var error = Assert.Throws<SextantException>(() => Run(table, new RetentionQuery(ReturnEvent: "nope")));
 
         Assert.Contains("'nope'", error.Message, StringComparison.Ordinal);
     }

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Sextant.Analysis;
 using Sextant.Analysis.Revenue;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Xunit.Abstractions;
 
@@ -13,11 +16,12 @@ public sealed class RevenuePlantedTruthTests(StoredScenarioFixture fixture, ITes
     {
         // The data end is pinned to the scenario's declared end, so the check does not hang on when the last generated event falls.
         var end = fixture.Scenario.Data.Truth.Scenario.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var query = new RevenueQuery(AsOf: Timestamp.FromDateTimeOffset(new DateTimeOffset(end)).UnixMicroseconds - 1);
-        RevenueRunner.Run(fixture.Table, query);
+        var query = new RevenueQuery(Range: TimeRange.UpTo(Timestamp.FromDateTimeOffset(new DateTimeOffset(end)).UnixMicroseconds - 1));
+        var engine = new InMemoryEngine(fixture.Table);
+        engine.Run(query);
         var watch = Stopwatch.StartNew();
 
-        var result = RevenueRunner.Run(fixture.Table, query);
+        var result = engine.Run(query);
 
         watch.Stop();
         var year = result.Months.Where(m => m.Complete).GroupBy(m => m.Month[..4]).Last(g => g.Count() == 12);
@@ -42,7 +46,7 @@ public sealed class RevenuePlantedTruthTests(StoredScenarioFixture fixture, ITes
     {
         string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
         output.WriteLine($"{fixture.Table.EventCount} events, {fixture.Table.SignedUpUserCount} users, {fixture.Table.Subscriptions.Count} subscriptions; currency {result.Currency}, skipped {result.SkippedSubscriptions}");
-        output.WriteLine($"RevenueRunner.Run: {elapsed.TotalMilliseconds:0.0} ms");
+        output.WriteLine($"revenue run: {elapsed.TotalMilliseconds:0.0} ms");
         output.WriteLine($"generator calibration, yearly ARPU per MAU: {F(fixture.Scenario.Calibration.Single(t => t.Name.StartsWith("yearly ARPU", StringComparison.Ordinal)).Actual)}");
         output.WriteLine($"{year}: revenue {F(result.Months.Where(m => m.Month.StartsWith(year, StringComparison.Ordinal)).Sum(m => m.Revenue))}, yearly ARPU per average MAU {F(yearlyArpu)}");
         foreach (var month in result.Months.Where((_, i) => i % 6 == 5 || i == result.Months.Count - 1))

@@ -1,6 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Sextant.Analysis;
 using Sextant.Analysis.Revenue;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
@@ -11,7 +14,7 @@ namespace Sextant.Tests.Analysis.Revenue;
 public sealed class RevenueRunnerTests
 {
     private static RevenueResult Run(EventRecord[] events, string isoAsOf, params Subscription[] subscriptions) =>
-        RevenueRunner.Run(Load(events, subscriptions), new RevenueQuery(AsOf: Instant(isoAsOf).UnixMicroseconds));
+        new InMemoryEngine(Load(events, subscriptions)).Run(new RevenueQuery(Range: TimeRange.UpTo(Instant(isoAsOf).UnixMicroseconds)));
 
     [Fact]
     public void Running_subscription_earns_full_mrr_in_complete_months_and_prorated_mrr_up_to_the_data_end()
@@ -171,7 +174,7 @@ public sealed class RevenueRunnerTests
                 .Select(s => s.Trial ? Trial(s.User, s.Mrr, s.Start, s.End) : Paid(s.User, s.Mrr, s.Start, s.End)).ToArray();
             using var directory = new TempDirectory();
 
-            var result = RevenueRunner.Run(Load(directory.File("s.db"), events, subscriptions), new RevenueQuery(AsOf: Timestamp.FromDateTimeOffset(asOf).UnixMicroseconds));
+            var result = new InMemoryEngine(Load(directory.File("s.db"), events, subscriptions)).Run(new RevenueQuery(Range: TimeRange.UpTo(Timestamp.FromDateTimeOffset(asOf).UnixMicroseconds)));
 
             // Oracle: each paying subscription's MRR times the share of each UTC month it ran, up to and including the data end.
             var observedEnd = asOf.AddTicks(10);
