@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Growth;
-using Sextant.Analysis.Retention;
-using Sextant.Analysis.Revenue;
 using Sextant.Cli.Output;
+using Sextant.Configuration.Queries;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Reports;
 using Spectre.Console;
@@ -47,12 +47,8 @@ internal static class GrowthCommand
         if (draws is < 100 or > 10_000_000) throw new SextantException($"--draws {draws} must be between 100 and 10,000,000");
         if (config.Growth.Levers.Count == 0)
             throw new SextantException("no growth levers to model: list them under growth.levers in sextant.yaml (name, moves, uplift; docs/GROWTH.md)");
-        var engagement = EngagementRunner.Run(table, EngagementQuery.FromConfig(config));
-        var retention = RetentionRunner.Run(table, new RetentionQuery(ExcludeEvents: config.Activity.ExcludeEvents));
-        var revenue = RevenueRunner.Run(table, new RevenueQuery(config.Activity.ExcludeEvents));
-        var levers = GrowthLever.FromConfig(config.Growth);
-        var baseline = GrowthBaseline.Measure(table, engagement, retention, revenue, config.Business.Mau, levers);
-        return GrowthModel.Run(baseline, levers, config.Business.Growth, draws, seed) with { Warnings = GrowthLever.ConfigWarnings(table, levers) };
+        var query = GrowthQueries.FromConfig(config, draws, seed);
+        return new InMemoryEngine(table).Run(query) with { Warnings = GrowthQueries.ConfigWarnings(table, query.Levers) };
     }
 
     private static void Print(GrowthResult growth)

@@ -1,5 +1,8 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Cohorts;
+using Sextant.Analysis.Growth;
+using Sextant.Analysis.Health;
+using Sextant.Analysis.Paths;
 
 namespace Sextant.Engine;
 
@@ -13,6 +16,9 @@ public static class Analyses
     private static readonly Dictionary<Type, AnalysisRegistration> Registered = new AnalysisRegistration[]
     {
         AnalysisRegistration.Of<CohortSizesQuery, CohortSizesMeasures, CohortSizesResult>(CohortSizesShaper.Shape, CohortSizesMeasurer.Measure),
+        AnalysisRegistration.Of<PathQuery, PathMeasures, PathResult>(PathShaper.Shape, PathMeasurer.Measure),
+        AnalysisRegistration.Of<HealthQuery, HealthMeasures, HealthResult>(HealthShaper.Shape, HealthMeasurer.Measure),
+        AnalysisRegistration.Of<GrowthQuery, GrowthMeasures, GrowthResult>(GrowthShaper.Shape, GrowthMeasurer.Measure),
     }.ToDictionary(r => r.QueryType);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="engine"/> and shapes its result.</summary>
