@@ -44,10 +44,12 @@ internal static class AnalysisRun
                             .Select(FunnelStepText.Parse)], TimeSpan.FromDays(30), Breakdowns: [Breakdown.Profile("segment")]));
                     var funnel = watch.Elapsed - together;
                     var growthWatch = Stopwatch.StartNew();
-                    var baseline = Analysis.Growth.GrowthBaseline.Measure(table, new InMemoryEngine(table).Run(new EngagementQuery(ActivationEvents: ValueList.From(Configuration.ActivationConfig.DefaultEvents), CollaborationEvents: ValueList.From(Configuration.NorthStarConfig.DefaultCollaborationEvents))), new InMemoryEngine(table).Run(new RetentionQuery()),
-                        new InMemoryEngine(table).Run(new Analysis.Revenue.RevenueQuery()), 10_000_000, Analysis.Growth.GrowthLever.Defaults);
+                    var growthQuery = new Analysis.Growth.GrowthQuery(
+                        new EngagementQuery(ActivationEvents: ValueList.From(Configuration.ActivationConfig.DefaultEvents), CollaborationEvents: ValueList.From(Configuration.NorthStarConfig.DefaultCollaborationEvents)),
+                        new RetentionQuery(), new Analysis.Revenue.RevenueQuery(), ValueList.From(Analysis.Growth.GrowthLever.Defaults), 10_000_000, 0.1);
+                    var growthMeasures = new Sextant.Engine.InMemory.InMemoryEngine(table).Measure(growthQuery);
                     var measured = growthWatch.Elapsed;
-                    Analysis.Growth.GrowthModel.Run(baseline, Analysis.Growth.GrowthLever.Defaults, 0.1, 10_000);
+                    Analysis.Growth.GrowthShaper.Shape(growthQuery, growthMeasures);
                     Console.WriteLine($"demo #{round}: growth Monte Carlo, 5 levers × 10,000 draws + 12-month projection + tornado {(growthWatch.Elapsed - measured).TotalMilliseconds:F0} ms (baselines measured in {measured.TotalMilliseconds:F0} ms)");
                     Console.WriteLine($"demo #{round}: {table.EventCount:N0} events — all metrics {metrics.TotalMilliseconds:F0} ms, lifecycle funnel {lifecycle.TotalMilliseconds:F0} ms, " +
                         $"monthly retention {retention.TotalMilliseconds:F0} ms, together {together.TotalMilliseconds:F0} ms; 7-step event funnel by segment {funnel.TotalMilliseconds:F0} ms");

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Sextant.Analysis.Health;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Ingest;
 using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
@@ -26,7 +28,7 @@ internal static class HealthRun
             for (var round = 1; round <= 3; round++)
             {
                 var watch = Stopwatch.StartNew();
-                var result = HealthRunner.Run(table, new HealthQuery(CollaborationEvents: Configuration.NorthStarConfig.DefaultCollaborationEvents));
+                var result = new InMemoryEngine(table).Run(new HealthQuery(CollaborationEvents: Analysis.ValueList.From(Configuration.NorthStarConfig.DefaultCollaborationEvents)));
                 var health = watch.Elapsed;
                 var csv = HealthCsv.Write(result);
                 var written = watch.Elapsed - health;

@@ -4,6 +4,8 @@ using System.Text;
 using Sextant.Analysis.Paths;
 using Sextant.Application;
 using Sextant.Configuration;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Ingest;
 using Sextant.Reports;
@@ -39,7 +41,7 @@ internal static class ManyNamesRun
 
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
-            var paths = PathRunner.Run(table, new PathQuery());
+            var paths = new InMemoryEngine(table).Run(new PathQuery());
             Console.WriteLine($"many names: paths on {table.EventCount:N0} events of {Users} users ({paths.UniquePaths:N0} unique paths) in {watch.Elapsed.TotalSeconds:F2} s, " +
                 $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB allocated; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Sextant.Analysis.Paths;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Ingest;
 using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
@@ -30,7 +32,7 @@ internal static class PathsRun
                 for (var round = 1; round <= rounds; round++)
                 {
                     var watch = Stopwatch.StartNew();
-                    var result = PathRunner.Run(table, new PathQuery { MaxSteps = maxSteps, Converted = "invite_member" });
+                    var result = new InMemoryEngine(table).Run(new PathQuery { MaxSteps = maxSteps, Converted = "invite_member" });
                     var seconds = watch.Elapsed.TotalSeconds;
                     Console.WriteLine($"paths #{round} (max {maxSteps} steps): {result.Sequences:N0} sequences, {result.UniquePaths:N0} unique paths, " +
                         $"top {result.Paths.Count} + {result.Edges.Count:N0} edges + {result.Dropoff.Count:N0} drop-off nodes + conversion + feature network in {seconds:F2} s " +

@@ -48,12 +48,8 @@ internal static class GrowthCommand
         if (draws is < 100 or > 10_000_000) throw new SextantException($"--draws {draws} must be between 100 and 10,000,000");
         if (config.Growth.Levers.Count == 0)
             throw new SextantException("no growth levers to model: list them under growth.levers in sextant.yaml (name, moves, uplift; docs/GROWTH.md)");
-        var engagement = new InMemoryEngine(table).Run(EngagementQueries.FromConfig(config));
-        var retention = new InMemoryEngine(table).Run(RetentionQueries.FromConfig(config));
-        var revenue = new InMemoryEngine(table).Run(RevenueQueries.FromConfig(config));
-        var levers = GrowthLever.FromConfig(config.Growth);
-        var baseline = GrowthBaseline.Measure(table, engagement, retention, revenue, config.Business.Mau, levers);
-        return GrowthModel.Run(baseline, levers, config.Business.Growth, draws, seed) with { Warnings = GrowthLever.ConfigWarnings(table, levers) };
+        var query = GrowthQueries.FromConfig(config, draws, seed);
+        return new InMemoryEngine(table).Run(query) with { Warnings = GrowthQueries.ConfigWarnings(table, query.Levers) };
     }
 
     private static void Print(GrowthResult growth)

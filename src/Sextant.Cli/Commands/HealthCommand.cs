@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Health;
 using Sextant.Cli.Output;
+using Sextant.Configuration.Queries;
 using Sextant.Serialization;
 using Spectre.Console;
 
@@ -13,12 +14,17 @@ internal static class HealthCommand
     public static Command Create(GlobalOptions globals)
     {
         var output = new Option<string?>("--out") { Description = "Directory for user_health.csv (one row per scored user)" };
+        var scopeOptions = new ScopeOptions();
         var command = new Command("health", "User health: scores, at-risk and expansion-ready users, per segment") { output };
+        scopeOptions.AddTo(command);
         command.SetAction(result =>
         {
-            var config = globals.LoadConfig(result);
-            var store = globals.LoadTable(result, config);
-            var health = HealthRunner.Run(store, HealthQuery.FromConfig(config));
+            var project = globals.OpenProject(result);
+            var config = project.Config;
+            var store = project.Table;
+            var scope = scopeOptions.Read(result, project);
+            var query = HealthQueries.FromConfig(config) with { Range = scope.Range, Cohort = scope.Cohort, Breakdowns = scope.Breakdowns, BreakdownLimit = scope.Limit };
+            var health = project.Run(query);
             health = health with
             {
                 Warnings = [.. health.Warnings, .. Analysis.NameCheck.ConfigWarnings(store, ("activity.exclude_events", config.Activity.ExcludeEvents), ("north_star.collaboration_events", config.NorthStar.CollaborationEvents))],
@@ -30,7 +36,7 @@ internal static class HealthCommand
             }
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, new { health.DataEndDay, health.Population, Users = health.Users.Count, health.MeanScore, health.AtRisk, health.ExpansionReady, health.Segments, health.Deciles, health.Histogram, health.Warnings });
+                ResultJson.Write(Console.Out, new { health.DataEndDay, health.Population, Users = health.Users.Count, health.MeanScore, health.AtRisk, health.ExpansionReady, health.Segments, health.Deciles, health.Histogram, health.Warnings, health.Groups });
                 return Program.ExitOk;
             }
             Terminal.Warnings(health.Warnings);
@@ -39,9 +45,20 @@ internal static class HealthCommand
             foreach (var s in health.Segments)
                 table.AddRow(Markup.Escape(s.Segment), Terminal.Number(s.Users), Terminal.Number(s.AtRisk), Terminal.Number(s.ExpansionReady), s.MeanScore.ToString("0.0", CultureInfo.InvariantCulture));
             AnsiConsole.Write(table);
+            if (health.Groups.Count > 0) PrintGroups(health, scope);
             AnsiConsole.MarkupLine("Scored: signed-up users active in the last 90 days. Write every user's score with --out DIR (user_health.csv).");
             return Program.ExitOk;
         });
         return command;
+    }
+
+    private static void PrintGroups(HealthResult health, Scope scope)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"user health by {string.Join(" × ", scope.Breakdowns)}"))
+            .AddColumns("group", "users", "at risk", "expansion-ready", "mean score");
+        foreach (var column in table.Columns.Skip(1)) column.RightAligned();
+        foreach (var g in health.Groups)
+            table.AddRow(Markup.Escape(g.Value), Terminal.Number(g.Users), Terminal.Number(g.AtRisk), Terminal.Number(g.ExpansionReady), g.MeanScore.ToString("0.0", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
     }
 }

@@ -21,11 +21,15 @@ internal static class PathsCommand
         var clean = new Option<string[]>("--clean") { Description = "Rename events: REGEX=REPLACEMENT, applied in order (repeatable)", AllowMultipleArgumentsPerToken = false };
         var top = new Option<int>("--top") { Description = "Paths shown (default 50)", DefaultValueFactory = _ => 50 };
         var converted = new Option<string?>("--converted") { Description = "Conversion event: which paths precede it, with rates" };
+        var scopeOptions = new ScopeOptions(breakdowns: false);
         var command = new Command("paths", "User journeys: top paths, Sankey edges, drop-off, converters, feature network") { start, end, steps, gap, clean, top, converted };
+        scopeOptions.AddTo(command);
         command.SetAction(result =>
         {
-            var config = globals.LoadConfig(result);
+            var project = globals.OpenProject(result);
+            var config = project.Config;
             var gapText = result.GetValue(gap)!;
+            var scope = scopeOptions.Read(result, project);
             var query = new PathQuery
             {
                 Start = result.GetValue(start),
@@ -34,11 +38,12 @@ internal static class PathsCommand
                 SessionGap = gapText.Trim() == "0" ? TimeSpan.Zero : DurationText.Parse(gapText, "--session-gap"),
                 Cleaning = (result.GetValue(clean) ?? []).Select(ParseRule).ToList(),
                 Top = result.GetValue(top),
-                ExcludeEvents = config.Activity.ExcludeEvents,
+                ExcludeEvents = ValueList.From(config.Activity.ExcludeEvents),
                 Converted = result.GetValue(converted),
+                Range = scope.Range,
+                Cohort = scope.Cohort,
             };
-            var table = globals.LoadTable(result, config);
-            var paths = PathRunner.Run(table, query) with { Warnings = NameCheck.ConfigWarnings(table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            var paths = project.Run(query) with { Warnings = NameCheck.ConfigWarnings(project.Table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Console.Out, paths);

@@ -1,8 +1,6 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
-using Sextant.Analysis.Growth;
-using Sextant.Analysis.Health;
 using Sextant.Analysis.Paths;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
@@ -85,12 +83,11 @@ public static class ReportAnalyses
         // Paths before conversion only where sextant.yaml names a monetization event the data have.
         var conversion = ConversionEvent(table, config);
         if (config.Milestones.MonetizationEvents.Count == 0) notes.Add(NoConversionNote);
-        var paths = PathRunner.Run(table, new PathQuery { Converted = conversion });
-        var health = HealthRunner.Run(table, HealthQuery.FromConfig(config));
-        var levers = GrowthLever.FromConfig(config.Growth);
-        var growth = GrowthModel.Run(GrowthBaseline.Measure(table, metrics, retention, revenue, config.Business.Mau, levers), levers, config.Business.Growth)
-            with
-        { Warnings = GrowthLever.ConfigWarnings(table, levers) };
+        var engine = new InMemoryEngine(table);
+        var paths = engine.Run(new PathQuery { Converted = conversion });
+        var health = engine.Run(HealthQueries.FromConfig(config));
+        var growthQuery = GrowthQueries.FromConfig(config);
+        var growth = engine.Run(growthQuery) with { Warnings = GrowthQueries.ConfigWarnings(table, growthQuery.Levers) };
         // Experiments configured in sextant.yaml come first, in its order; the others by name.
         var assigned = table.Assignments.ExperimentNames;
         var names = config.Experiments.Select(e => e.Name).Where(assigned.Contains)

@@ -2,6 +2,9 @@ using Sextant.Analysis;
 using Sextant.Analysis.Cohorts;
 using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Growth;
+using Sextant.Analysis.Health;
+using Sextant.Analysis.Paths;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
 
@@ -22,6 +25,9 @@ public static class Analyses
         AnalysisRegistration.Of<LifecycleFunnelQuery, LifecycleFunnelMeasures, LifecycleFunnelResult>(LifecycleFunnelShaper.Shape, LifecycleFunnelMeasurer.Measure),
         AnalysisRegistration.Of<RetentionQuery, RetentionMeasures, RetentionResult>(RetentionShaper.Shape, RetentionMeasurer.Measure),
         AnalysisRegistration.Of<RevenueQuery, RevenueMeasures, RevenueResult>(RevenueShaper.Shape, RevenueMeasurer.Measure),
+        AnalysisRegistration.Of<PathQuery, PathMeasures, PathResult>(PathShaper.Shape, PathMeasurer.Measure),
+        AnalysisRegistration.Of<HealthQuery, HealthMeasures, HealthResult>(HealthShaper.Shape, HealthMeasurer.Measure),
+        AnalysisRegistration.Of<GrowthQuery, GrowthMeasures, GrowthResult>(GrowthShaper.Shape, GrowthMeasurer.Measure),
     }.ToDictionary(r => r.QueryType);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="engine"/> and shapes its result.</summary>

@@ -4,6 +4,7 @@ using Sextant.Analysis.Growth;
 using Sextant.Analysis.Impact;
 using Sextant.Application;
 using Sextant.Configuration;
+using Sextant.Configuration.Queries;
 using Sextant.Events;
 using Sextant.Reports;
 
@@ -59,7 +60,7 @@ public static class ScenarioAnalyses
         yaml.AppendLine(CultureInfo.InvariantCulture, $"features: {List(Features)}");
         yaml.AppendLine("growth:");
         yaml.AppendLine("  levers:");
-        foreach (var lever in GrowthLever.Defaults.Select(l => l.ToConfig()))
+        foreach (var lever in GrowthLever.Defaults.Select(GrowthQueries.ToConfig))
             yaml.AppendLine(CultureInfo.InvariantCulture,
                 $"    - {{name: {Quote(lever.Name)}, moves: {lever.Moves}, uplift: [{string.Join(", ", lever.Uplift.Select(Number))}], confidence: {Number(lever.Confidence)}, effort_months: {Number(lever.EffortMonths)}, ramp_up_months: {Number(lever.RampUpMonths)}{(GrowthLeverConfig.DimensionKey(lever.Moves) is { } dimension ? $", {dimension.Key}: {List(lever.Values)}" : "")}}}");
         yaml.AppendLine("health:\n  expansion:\n    plans: [\"free\", \"plus\"]");

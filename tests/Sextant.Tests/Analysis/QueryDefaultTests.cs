@@ -42,7 +42,7 @@ public sealed class QueryDefaultTests
     {
         var table = Load(null, [User("u1", "2026-03-02T09:00:00Z", workspace: "w1"), User("u2", "2026-03-02T09:00:00Z", workspace: "w1"), User("u3", "2026-03-20T09:00:00Z", workspace: "w2")], [], DemoLikeEvents);
 
-        var result = HealthRunner.Run(table, new HealthQuery());
+        var result = new InMemoryEngine(table).Run(new HealthQuery());
 
         Assert.All(result.Users, u => Assert.Equal(0, u.Collaboration));
     }
@@ -56,8 +56,8 @@ public sealed class QueryDefaultTests
         var table = Load(null, [User("u1", "2026-01-02T09:00:00Z", plan: "free")], [], events);
 
         // When health runs with no plans named, and with free named
-        var unnamed = HealthRunner.Run(table, new HealthQuery());
-        var named = HealthRunner.Run(table, new HealthQuery(ExpansionPlans: ["free"]));
+        var unnamed = new InMemoryEngine(table).Run(new HealthQuery());
+        var named = new InMemoryEngine(table).Run(new HealthQuery(ExpansionPlans: ["free"]));
 
         // Then no plan is assumed: nobody is flagged and the warning names the key; naming it flags the user
         Assert.Equal(0, unnamed.ExpansionReady);

@@ -67,15 +67,15 @@ public sealed class GrowthAndHealthConfigTests
               expansion: {plans: [starter], min_features: 3, min_active_days: 10}
             """, "sextant.yaml");
 
-        var lever = Assert.Single(Sextant.Analysis.Growth.GrowthLever.FromConfig(config.Growth));
+        var lever = Assert.Single(Sextant.Configuration.Queries.GrowthQueries.Levers(config.Growth));
         Assert.Equal(new Sextant.Analysis.Growth.GrowthLever("onboarding", Sextant.Analysis.Growth.LeverRate.Activation, 0.01, 0.02, 0.04, 0.9, 1, 0), lever);
-        var query = Sextant.Analysis.Health.HealthQuery.FromConfig(config);
+        var query = Sextant.Configuration.Queries.HealthQueries.FromConfig(config);
         Assert.Equal(new Sextant.Analysis.Health.HealthWeights(1, 0, 0, 0, 0, 0), query.Weights);
         Assert.Equal((25.0, 3, 10), (query.AtRiskBelow, query.ExpansionMinFeatures, query.ExpansionMinActiveDays));
         Assert.Equal(["starter"], query.ExpansionPlans!);
-        Assert.Empty(Sextant.Analysis.Growth.GrowthLever.FromConfig(SextantConfig.Default.Growth));
-        var demo = new GrowthConfig { Levers = Sextant.Analysis.Growth.GrowthLever.Defaults.Select(l => l.ToConfig()).ToList() };
-        Assert.Equal(Sextant.Analysis.Growth.GrowthLever.Defaults, Sextant.Analysis.Growth.GrowthLever.FromConfig(demo));
+        Assert.Empty(Sextant.Configuration.Queries.GrowthQueries.Levers(SextantConfig.Default.Growth));
+        var demo = new GrowthConfig { Levers = Sextant.Analysis.Growth.GrowthLever.Defaults.Select(Sextant.Configuration.Queries.GrowthQueries.ToConfig).ToList() };
+        Assert.Equal(Sextant.Analysis.Growth.GrowthLever.Defaults, Sextant.Configuration.Queries.GrowthQueries.Levers(demo));
     }
 
     [Theory]

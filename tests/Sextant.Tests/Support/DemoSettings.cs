@@ -23,5 +23,5 @@ public static class DemoSettings
     public static EngagementQuery EngagementQuery { get; } = new(ActivationEvents: ValueList.From(ActivationConfig.DefaultEvents), CollaborationEvents: ValueList.From(NorthStarConfig.DefaultCollaborationEvents));
 
     /// <summary>Health with the demo's collaboration events and the plans whose users can upgrade.</summary>
-    public static HealthQuery HealthQuery { get; } = new(CollaborationEvents: NorthStarConfig.DefaultCollaborationEvents, ExpansionPlans: ["free", "plus"]);
+    public static HealthQuery HealthQuery { get; } = new(CollaborationEvents: Sextant.Analysis.ValueList.From(NorthStarConfig.DefaultCollaborationEvents), ExpansionPlans: ["free", "plus"]);
 }

@@ -22,7 +22,7 @@ public sealed class ScenarioSettingsFileTests
         Assert.Equal(NorthStarConfig.DefaultCollaborationEvents, config.NorthStar.CollaborationEvents);
         Assert.Equal(MilestonesConfig.DemoMonetizationEvents, config.Milestones.MonetizationEvents);
         Assert.Equal(ScenarioAnalyses.Features, config.Features);
-        Assert.Equal(GrowthLever.Defaults, GrowthLever.FromConfig(config.Growth));
+        Assert.Equal(GrowthLever.Defaults, Sextant.Configuration.Queries.GrowthQueries.Levers(config.Growth));
         Assert.Equal(ScenarioAnalyses.BusinessMau, config.Business.Mau);
         Assert.Equal(data.Truth.Scenario.Experiments.Select(e => e.Name), config.Experiments.Select(e => e.Name));
         Assert.Empty(SextantConfig.Default.Activation.Events);

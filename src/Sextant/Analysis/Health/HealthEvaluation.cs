@@ -1,3 +1,5 @@
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 
 namespace Sextant.Analysis.Health;
@@ -22,7 +24,7 @@ public static class HealthEvaluation
     public const int ChurnDays = 30;
 
     /// <summary>
-    /// Computes health as of <paramref name="cutoff"/> (events after it ignored; the query's own AsOf is replaced) for users
+    /// Computes health as of <paramref name="cutoff"/> (events after it ignored; the end of the query's own range is replaced) for users
     /// active in the 30 days ending on the cutoff's day, then calls a user churned when they have no active event in
     /// (cutoff, cutoff + 30 × 24 h]. Precision and recall are those of the at-risk flag as a churn prediction.
     /// </summary>
@@ -35,7 +37,7 @@ public static class HealthEvaluation
         if (horizon > table.MaxTimestamp)
             throw new SextantException($"churn needs {ChurnDays} days of data after the cutoff; the cutoff must be at least {ChurnDays} days before the data end");
 
-        var health = HealthRunner.Run(table, query with { AsOf = cutoff });
+        var health = new InMemoryEngine(table).Run(query with { Range = new TimeRange(query.Range.From, new Timestamp(cutoff + 1)) });
         var active = ActiveEvents.Mask(table, query.ExcludeEvents);
         var slots = new Dictionary<string, int>(table.SignedUpUserCount, StringComparer.Ordinal);
         for (var user = 0; user < table.SignedUpUserCount; user++) slots[table.UserKeys[user]] = user;

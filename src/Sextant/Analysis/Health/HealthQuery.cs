@@ -29,52 +29,45 @@ public sealed record HealthWeights(
 /// <summary>
 /// What user health to compute. All windows are calendar days in the project time zone ending on
 /// the data end's day (that day included, even when it is only partly observed): the "last 30
-/// days" are the data end's day and the 29 days before it.
+/// days" are the data end's day and the 29 days before it. The data end is the range's last
+/// instant (the latest event when the range is open); events before the range's start are
+/// ignored like events after its end (docs/HEALTH.md).
 /// </summary>
-/// <param name="AsOf">Data end (UTC µs); null means the latest event. Later events are ignored.</param>
+/// <param name="Range">The events looked at; its last instant is the data end. All time by default.</param>
 /// <param name="ExcludeEvents">Events that never make a user active (activity.exclude_events).</param>
-/// <param name="CollaborationEvents">Events that count as collaboration; null or empty (the default) means none: the collaboration component is 0 for everyone.</param>
+/// <param name="CollaborationEvents">Events that count as collaboration; empty (the default) means none: the collaboration component is 0 for everyone.</param>
 /// <param name="Weights">Component weights; null means <see cref="HealthWeights.Default"/>.</param>
 /// <param name="AtRiskBelow">A user whose score (0–100) is strictly below this is at risk (default 40).</param>
-/// <param name="ExpansionPlans">Plans that can expand (starter-like); null or empty (the default) means none, so no user is expansion-ready. Compared ordinally.</param>
+/// <param name="ExpansionPlans">Plans that can expand (starter-like); empty (the default) means none, so no user is expansion-ready. Compared ordinally.</param>
 /// <param name="ExpansionMinFeatures">Distinct active events in the last 30 days an expansion-ready user needs (default 4).</param>
 /// <param name="ExpansionMinActiveDays">Active days in the last 30 an expansion-ready user needs (default 20).</param>
 /// <param name="RecencyHalfLifeDays">Recency scale τ in days: recency = exp(−days since last active / τ) (default 14).</param>
 /// <param name="FrequencyTargetDays">Active days in the last 30 that give full frequency (default 12; 30 gives the plain share of days).</param>
 /// <param name="BreadthTargetFeatures">Distinct active events in the last 30 days that give full breadth (default 5).</param>
 /// <param name="TenureTargetDays">Days since sign-up at which the tenure component reaches 1 (default 180).</param>
+/// <param name="Cohort">Only members of this cohort are scored, or every user when null.</param>
+/// <param name="Breakdowns">Dimensions whose groups get their own health counts (<see cref="HealthResult.Groups"/>).</param>
+/// <param name="BreakdownLimit">Groups kept, most scored users first, before the rest are merged into Other (default 10).</param>
 public sealed record HealthQuery(
-    long? AsOf = null,
-    IReadOnlyList<string>? ExcludeEvents = null,
-    IReadOnlyList<string>? CollaborationEvents = null,
+    TimeRange Range = default,
+    ValueList<string> ExcludeEvents = default,
+    ValueList<string> CollaborationEvents = default,
     HealthWeights? Weights = null,
     double AtRiskBelow = 40,
-    IReadOnlyList<string>? ExpansionPlans = null,
+    ValueList<string> ExpansionPlans = default,
     int ExpansionMinFeatures = 4,
     int ExpansionMinActiveDays = 20,
     double RecencyHalfLifeDays = 14,
     int FrequencyTargetDays = 12,
     int BreadthTargetFeatures = 5,
-    int TenureTargetDays = 180)
+    int TenureTargetDays = 180,
+    Cohort? Cohort = null,
+    ValueList<Breakdown> Breakdowns = default,
+    int BreakdownLimit = 10) : IAnalysisQuery<HealthMeasures, HealthResult>, IScopedQuery
 {
     /// <summary>The warning when no plan is named as one that can expand: nobody is flagged expansion-ready, and the count 0 must not read as a finding.</summary>
     public const string NoExpansionPlansWarning = "health.expansion.plans is not set: no user is flagged expansion-ready (name the plans that can expand, e.g. free tiers)";
 
     /// <summary>Days before the data end's day that count as "recent activity" for the population (the last 90 days).</summary>
     public const int PopulationDays = 90;
-
-    /// <summary>The query sextant.yaml describes (health, activity and North Star collaboration events).</summary>
-    public static HealthQuery FromConfig(Configuration.SextantConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        var health = config.Health;
-        return new HealthQuery(
-            ExcludeEvents: config.Activity.ExcludeEvents,
-            CollaborationEvents: config.NorthStar.CollaborationEvents,
-            Weights: new HealthWeights(health.RecencyWeight, health.FrequencyWeight, health.BreadthWeight, health.CollaborationWeight, health.TrendWeight, health.TenureWeight),
-            AtRiskBelow: health.AtRiskBelow,
-            ExpansionPlans: health.ExpansionPlans,
-            ExpansionMinFeatures: health.ExpansionMinFeatures,
-            ExpansionMinActiveDays: health.ExpansionMinActiveDays);
-    }
 }

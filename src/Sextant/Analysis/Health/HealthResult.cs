@@ -1,6 +1,6 @@
 namespace Sextant.Analysis.Health;
 
-/// <summary>One user's health as of the data end. Components are in [0, 1]; see <see cref="HealthRunner"/> for the formulas.</summary>
+/// <summary>One user's health as of the data end. Components are in [0, 1]; see <see cref="HealthShaper"/> for the formulas.</summary>
 /// <param name="UserKey">The user's user_id.</param>
 /// <param name="Score">100 × Σ weight × component / Σ weights, in [0, 100].</param>
 /// <param name="Recency">exp(−days since the last active day / τ).</param>
@@ -40,6 +40,15 @@ public readonly record struct UserHealth(
 /// <param name="MeanScore">Their mean score (0 when there are none).</param>
 public sealed record SegmentHealth(string Segment, long Users, long AtRisk, long ExpansionReady, double MeanScore);
 
+/// <summary>Health counts for one breakdown group.</summary>
+/// <param name="Value">The group's label: its values joined by " / ", "(none)" for no value, or "Other".</param>
+/// <param name="Values">The group's value per breakdown, in breakdown order; empty for Other.</param>
+/// <param name="Users">Scored users in the group.</param>
+/// <param name="AtRisk">Of them, at risk.</param>
+/// <param name="ExpansionReady">Of them, expansion-ready.</param>
+/// <param name="MeanScore">Their mean score (0 when there are none).</param>
+public sealed record HealthGroup(string Value, IReadOnlyList<string> Values, long Users, long AtRisk, long ExpansionReady, double MeanScore);
+
 /// <summary>User health scores as of a data end.</summary>
 /// <param name="DataEnd">The data end (UTC µs); events after it were ignored.</param>
 /// <param name="DataEndDay">The data end's local calendar day, yyyy-MM-dd; the windows end on it.</param>
@@ -68,4 +77,10 @@ public sealed record HealthResult(
     /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// Counts per breakdown group, most scored users first, the groups beyond the limit merged
+    /// into Other last; empty without a breakdown.
+    /// </summary>
+    public IReadOnlyList<HealthGroup> Groups { get; init; } = [];
 }

@@ -8,9 +8,10 @@ public sealed record PathCleaningRule(string Pattern, string Replacement);
 /// <summary>
 /// What paths to compute (SEMANTICS.md, Paths). Start, End and Converted name events after
 /// exclusion; Start and End are matched against the cleaned names, Converted against the stored
-/// (raw) names.
+/// (raw) names. Only events in <see cref="Range"/> make sequences; the conversion event may fall
+/// after the range's end (docs/PATHS.md).
 /// </summary>
-public sealed record PathQuery
+public sealed record PathQuery : IAnalysisQuery<PathMeasures, PathResult>, IScopedQuery
 {
     /// <summary>The default session gap: 30 minutes.</summary>
     public static readonly TimeSpan DefaultSessionGap = TimeSpan.FromMinutes(30);
@@ -31,13 +32,13 @@ public sealed record PathQuery
     public TimeSpan SessionGap { get; init; } = DefaultSessionGap;
 
     /// <summary>Rules applied to every event name in order, before repeats collapse.</summary>
-    public IReadOnlyList<PathCleaningRule> Cleaning { get; init; } = [];
+    public ValueList<PathCleaningRule> Cleaning { get; init; }
 
     /// <summary>How many of the most frequent paths to report (at least 1).</summary>
     public int Top { get; init; } = 50;
 
     /// <summary>Stored event names removed before anything else (sessions, cleaning, paths, co-usage).</summary>
-    public IReadOnlyList<string> ExcludeEvents { get; init; } = [];
+    public ValueList<string> ExcludeEvents { get; init; }
 
     /// <summary>Stored event name that marks conversion, for converters vs non-converters per path; null for none.</summary>
     public string? Converted { get; init; }
@@ -50,4 +51,15 @@ public sealed record PathQuery
 
     /// <summary>How many within-session transitions to report, most frequent first.</summary>
     public int TopTransitions { get; init; } = 50;
+
+    /// <summary>Only events in this range make sequences, transitions and co-usage (all time by default).</summary>
+    public TimeRange Range { get; init; }
+
+    /// <summary>Only members of this cohort are counted, or every entity when null.</summary>
+    public Cohort? Cohort { get; init; }
+
+    // Paths have no breakdown groups: the scope is the range and the cohort only.
+    ValueList<Breakdown> IScopedQuery.Breakdowns => default;
+
+    int IScopedQuery.BreakdownLimit => 1;
 }

@@ -1,4 +1,6 @@
 using Sextant.Analysis.Health;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
 
@@ -16,7 +18,7 @@ public sealed class HealthCsvTests
         Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
         try
         {
-            var lines = HealthCsv.Write(HealthRunner.Run(table, DemoSettings.HealthQuery)).Split('\n');
+            var lines = HealthCsv.Write(new InMemoryEngine(table).Run(DemoSettings.HealthQuery)).Split('\n');
 
             // recency 1, frequency 1/12, breadth 2/5, collaboration 1, trend 0.5 + 1/28, tenure 0 (signed up today):
             // score = 100 × (0.25 + 0.20/12 + 0.06 + 0.15 + 0.05 × 0.535714… + 0) = 50.35.
@@ -38,7 +40,7 @@ public sealed class HealthCsvTests
             At("=1+2", "edit_page", "2026-03-31T09:00:00Z"), At("=1+2", "comment", "2026-03-31T10:00:00Z"));
 
         // When the health file is written
-        var lines = HealthCsv.Write(HealthRunner.Run(table, DemoSettings.HealthQuery)).Split('\n');
+        var lines = HealthCsv.Write(new InMemoryEngine(table).Run(DemoSettings.HealthQuery)).Split('\n');
 
         // Then each text cell starts with a single quote, and the numbers are unchanged
         Assert.Equal("'=1+2,50.35,1.0000,0.0833,0.4000,1.0000,0.5357,0.0000,1,2,'@SUM(A1),'-cmd|' /C calc'!A0,false,false", lines[1]);

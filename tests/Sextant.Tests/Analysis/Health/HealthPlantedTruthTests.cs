@@ -1,5 +1,7 @@
 using System.Globalization;
 using Sextant.Analysis.Health;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Tests.Support;
 using Xunit.Abstractions;
@@ -42,7 +44,7 @@ public sealed class HealthPlantedTruthTests(StoredScenarioFixture fixture, ITest
     [Fact]
     public void Health_at_the_data_end_accounts_for_every_scored_user()
     {
-        var result = HealthRunner.Run(fixture.Table, DemoSettings.HealthQuery);
+        var result = new InMemoryEngine(fixture.Table).Run(DemoSettings.HealthQuery);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"scored {result.Users.Count}, mean {result.MeanScore:F1}, at risk {result.AtRisk}, expansion-ready {result.ExpansionReady}; deciles {string.Join(" ", result.Deciles.Select(d => d.ToString("F1", CultureInfo.InvariantCulture)))}"));

@@ -1,4 +1,6 @@
 using Sextant.Analysis.Health;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using static Sextant.Tests.Support.EventBuilder;
 
@@ -29,7 +31,7 @@ public sealed class HealthPropertyTests
             }
             var query = new HealthQuery(ExcludeEvents: ["billing"], FrequencyTargetDays: 1 + random.Next(30),
                 Weights: new HealthWeights(random.NextDouble(), random.NextDouble(), random.NextDouble(), random.NextDouble(), 0.01 + random.NextDouble()));
-            var before = HealthRunner.Run(Load(null, users, [], [.. events]), query);
+            var before = new InMemoryEngine(Load(null, users, [], [.. events])).Run(query);
 
             // Then every score and component is in range, and the summaries account for every user.
             foreach (var u in before.Users)
@@ -47,7 +49,7 @@ public sealed class HealthPropertyTests
             // When every user gets one more active event on a day in the last 30 (before noon, so the data end stays put).
             foreach (var u in users.Skip(1))
                 events.Add(At(u.UserId, "edit_page", DataEnd.Date.AddDays(-random.Next(30)).AddHours(6).ToString("O")));
-            var after = HealthRunner.Run(Load(null, users, [], [.. events]), query);
+            var after = new InMemoryEngine(Load(null, users, [], [.. events])).Run(query);
 
             // Then nobody's frequency or active-day count went down, and nobody left the population.
             var afterByUser = after.Users.ToDictionary(u => u.UserKey, StringComparer.Ordinal);

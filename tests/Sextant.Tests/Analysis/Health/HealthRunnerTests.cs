@@ -1,4 +1,7 @@
+using Sextant.Analysis;
 using Sextant.Analysis.Health;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
@@ -21,8 +24,8 @@ public sealed class HealthRunnerTests
 
     /// <summary>Runs health; a query that names no collaboration events gets the demo's (share_page, comment, invite_member), which these hand-made users do.</summary>
     private static HealthResult Run(IReadOnlyList<UserProfile> users, HealthQuery? query, params EventRecord[] events) =>
-        HealthRunner.Run(Load(null, users, [], [At("z", "edit_page", End), .. events]),
-            (query ?? DemoSettings.HealthQuery) with { CollaborationEvents = query?.CollaborationEvents ?? DemoSettings.HealthQuery.CollaborationEvents });
+        new InMemoryEngine(Load(null, users, [], [At("z", "edit_page", End), .. events])).Run(
+            (query ?? DemoSettings.HealthQuery) with { CollaborationEvents = query is { CollaborationEvents.Count: > 0 } ? query.CollaborationEvents : DemoSettings.HealthQuery.CollaborationEvents });
 
     private static UserHealth Of(HealthResult result, string user) => result.Users.Single(u => u.UserKey == user);
 
@@ -197,7 +200,7 @@ public sealed class HealthRunnerTests
     public void Events_after_as_of_are_ignored()
     {
         var asOf = Timestamp.FromDateTimeOffset(DateTimeOffset.Parse("2026-03-17T23:59:59Z", System.Globalization.CultureInfo.InvariantCulture)).UnixMicroseconds;
-        var result = Run([User("z"), User("a")], new HealthQuery(AsOf: asOf),
+        var result = Run([User("z"), User("a")], new HealthQuery(Range: TimeRange.UpTo(asOf)),
             At("a", "edit_page", "2026-03-17T09:00:00Z"), At("a", "comment", "2026-03-18T09:00:00Z"));
 
         var a = Of(result, "a");
@@ -234,8 +237,8 @@ public sealed class HealthRunnerTests
     public void Bad_weights_are_refused_with_a_message_naming_them()
     {
         var table = Load(null, At("a", "edit_page", End));
-        var error = Assert.Throws<SextantException>(() => HealthRunner.Run(table, new HealthQuery(Weights: new HealthWeights(-1, 0, 0, 0, 0))));
+        var error = Assert.Throws<SextantException>(() => new InMemoryEngine(table).Run(new HealthQuery(Weights: new HealthWeights(-1, 0, 0, 0, 0))));
         Assert.Contains("weights", error.Message, StringComparison.Ordinal);
-        Assert.Throws<SextantException>(() => HealthRunner.Run(table, new HealthQuery(Weights: new HealthWeights(0, 0, 0, 0, 0))));
+        Assert.Throws<SextantException>(() => new InMemoryEngine(table).Run(new HealthQuery(Weights: new HealthWeights(0, 0, 0, 0, 0))));
     }
 }

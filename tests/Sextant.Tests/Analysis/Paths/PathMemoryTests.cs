@@ -1,4 +1,6 @@
 using Sextant.Analysis.Paths;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using static Sextant.Tests.Support.EventBuilder;
 
@@ -25,11 +27,11 @@ public sealed class PathMemoryTests
             events[i] = At("u" + (i % 50), "ev_" + i, start.AddMinutes(i / 50).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         var table = Load(null, events);
         var query = new PathQuery { MinPairSupport = 1 };
-        PathRunner.Run(table, query); // warm up: JIT and pools are not the analysis's memory
+        new InMemoryEngine(table).Run(query); // warm up: JIT and pools are not the analysis's memory
 
         // When paths run with every event eligible for co-usage
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var result = PathRunner.Run(table, query);
+        var result = new InMemoryEngine(table).Run(query);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
         // Then the allocations stay within a fixed multiple of the events (9 million pairs would
@@ -47,8 +49,8 @@ public sealed class PathMemoryTests
         var names = Enumerable.Range(0, 600).Select(k => "e" + k.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
         // When the events are chosen with a support of 30, then of 200
-        var low = PathRunner.CoUsageEvents(users, names, 30);
-        var high = PathRunner.CoUsageEvents(users, names, 200);
+        var low = PathMeasurer.CoUsageEvents(users, names, 30);
+        var high = PathMeasurer.CoUsageEvents(users, names, 200);
 
         // Then 570 qualify with 30 users and the cap keeps the 500 most used (100 … 599);
         // with 200 users only 200 … 599 can ever have a pair that reaches the support.

@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Sextant.Analysis.Paths;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using static Sextant.Tests.Support.EventBuilder;
 
@@ -62,7 +64,7 @@ public sealed class PathPropertyTests
             // A start event must exist, so 'a' is the start only when someone did it.
             var fromA = c.Item2 && c.Item1.Any(u => u.Any(e => e.Name == 0));
             var users = c.Item1;
-            var result = PathRunner.Run(Table(users), new PathQuery { MaxSteps = 3, Top = 1000, Start = fromA ? "a" : null });
+            var result = new InMemoryEngine(Table(users)).Run(new PathQuery { MaxSteps = 3, Top = 1000, Start = fromA ? "a" : null });
 
             Assert.Equal(Expected(users, fromA), result.Paths.ToDictionary(p => string.Join(">", p.Steps), p => p.Count));
             Assert.True(result.Paths.Sum(p => p.Share) <= 1 + 1e-12);

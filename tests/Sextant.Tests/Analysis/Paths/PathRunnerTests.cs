@@ -1,4 +1,6 @@
 using Sextant.Analysis.Paths;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using static Sextant.Tests.Support.EventBuilder;
 
@@ -6,7 +8,7 @@ namespace Sextant.Tests.Analysis.Paths;
 
 public sealed class PathRunnerTests
 {
-    private static PathResult Run(EventTable table, PathQuery? query = null) => PathRunner.Run(table, query ?? new PathQuery());
+    private static PathResult Run(EventTable table, PathQuery? query = null) => new InMemoryEngine(table).Run(query ?? new PathQuery());
 
     private static string[] Path(PathCount path) => [.. path.Steps];
 

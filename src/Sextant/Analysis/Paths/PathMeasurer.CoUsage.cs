@@ -3,7 +3,7 @@ using Sextant.Events;
 
 namespace Sextant.Analysis.Paths;
 
-public static partial class PathRunner
+internal static partial class PathMeasurer
 {
     /// <summary>
     /// Co-usage is counted only among this many events, the most used ones. Counting every pair
@@ -42,10 +42,11 @@ public static partial class PathRunner
 
         var parts = new ConcurrentBag<PairCounts>();
         Parallel.ForEach(Partitioner.Create(0, table.UserCount, EntitiesPerChunk),
-            () => new CoUsageScan(table, settings.Map, index, events.Length),
+            () => new CoUsageScan(table, settings, index, events.Length),
             (range, _, scan) =>
             {
-                for (var user = range.Item1; user < range.Item2; user++) scan.Entity(user);
+                for (var user = range.Item1; user < range.Item2; user++)
+                    if (settings.Scope.Includes(user)) scan.Entity(user);
                 return scan;
             },
             scan => parts.Add(scan.Pairs));
@@ -54,7 +55,7 @@ public static partial class PathRunner
     }
 
     /// <summary>One thread's co-usage counts over the entities it scanned.</summary>
-    private sealed class CoUsageScan(EventTable table, int[] map, int[] index, int size)
+    private sealed class CoUsageScan(EventTable table, ScanSettings settings, int[] index, int size)
     {
         private readonly int[] _seenBy = Enumerable.Repeat(-1, size).ToArray();
         private readonly List<int> _distinct = [];
@@ -64,10 +65,15 @@ public static partial class PathRunner
         public void Entity(int user)
         {
             var codes = table.EventCodes;
+            var timestamps = table.Timestamps;
+            var (from, to) = (settings.Range.FromMicros, settings.Range.ToMicros);
             _distinct.Clear();
             for (var row = table.UserOffsets[user]; row < table.UserOffsets[user + 1]; row++)
             {
-                var cleaned = map[codes[row]];
+                var time = timestamps[row];
+                if (time >= to) break;
+                if (time < from) continue;
+                var cleaned = settings.Map[codes[row]];
                 if (cleaned < 0) continue;
                 var at = index[cleaned];
                 if (at < 0 || _seenBy[at] == user) continue;

@@ -2,7 +2,7 @@ using Sextant.Events;
 
 namespace Sextant.Analysis.Paths;
 
-public static partial class PathRunner
+internal static partial class PathMeasurer
 {
     /// <summary>One thread's counts over the entities it scanned; entities are disjoint between scans.</summary>
     private sealed class PathScan
@@ -41,6 +41,7 @@ public static partial class PathRunner
             var codes = _table.EventCodes;
             var timestamps = _table.Timestamps;
             var map = _settings.Map;
+            var (rangeFrom, rangeTo) = (_settings.Range.FromMicros, _settings.Range.ToMicros);
 
             var convertedAt = long.MinValue;
             if (_settings.Converted >= 0)
@@ -53,9 +54,12 @@ public static partial class PathRunner
             _distinct.Clear();
             for (var row = from; row < to; row++)
             {
+                var time = timestamps[row];
+                // Rows are sorted by time within the entity: nothing after the range can count.
+                if (time >= rangeTo) break;
+                if (time < rangeFrom) continue;
                 var code = map[codes[row]];
                 if (code < 0) continue;
-                var time = timestamps[row];
                 if (length > 0 && _settings.GapMicros > 0 && time - last > _settings.GapMicros)
                 {
                     hadPath |= Sequence(length, user, convertedAt);

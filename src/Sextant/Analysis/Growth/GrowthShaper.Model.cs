@@ -10,11 +10,11 @@ namespace Sextant.Analysis.Growth;
 /// distribution and each lever works with probability = its confidence; 10,000 seeded draws give
 /// P10 / P50 / P90. Levers acting together multiply revenue (1 + a₁u₁)(1 + a₂u₂)…, never add.
 /// </summary>
-public static class GrowthModel
+public static partial class GrowthShaper
 {
-    /// <summary>Runs the model.</summary>
+    /// <summary>Runs the model on baselines.</summary>
     /// <exception cref="SextantException">A lever with an uplift range out of order, or a confidence outside 0–1.</exception>
-    public static GrowthResult Run(GrowthBaseline baseline, IReadOnlyList<GrowthLever> levers, double yearlyGrowth, int draws = 10_000, int seed = 42)
+    public static GrowthResult Model(GrowthBaseline baseline, IReadOnlyList<GrowthLever> levers, double yearlyGrowth, int draws = 10_000, int seed = 42)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(levers);

@@ -1,23 +1,24 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 
 namespace Sextant.Analysis.Paths;
 
 /// <summary>
-/// Computes paths (SEMANTICS.md, Paths) on an <see cref="EventTable"/>, in parallel over
-/// entities. Every entity counts, signed-up users and visitors alike.
+/// Counts paths (SEMANTICS.md, Paths) on an <see cref="EventTable"/>, in parallel over
+/// entities. Every entity counts, signed-up users and visitors alike, unless a cohort filters them.
 /// </summary>
-public static partial class PathRunner
+internal static partial class PathMeasurer
 {
     private const int EntitiesPerChunk = 4096;
 
-    /// <summary>Runs the path analysis.</summary>
+    /// <summary>The measures of <paramref name="query"/>.</summary>
     /// <exception cref="SextantException">
     /// Both a start and an end event, MaxSteps or Top below 1, a negative session gap or support,
     /// an invalid cleaning pattern, a start or end event no cleaned name matches, or an unknown conversion event.
     /// </exception>
-    public static PathResult Run(EventTable table, PathQuery query)
+    public static PathMeasures Measure(EventTable table, PathQuery query)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(query);
@@ -32,15 +33,18 @@ public static partial class PathRunner
             converted = table.EventCode(query.Converted);
             if (converted < 0) throw new SextantException(NameCheck.Unknown("conversion event", query.Converted, null, table.EventNames));
         }
+        var scope = UserScope.Of(table, query);
 
-        var settings = new ScanSettings(map, names.Length, start, end, converted, query.MaxSteps, query.SessionGap.Ticks / TimeSpan.TicksPerMicrosecond);
+        var settings = new ScanSettings(map, names.Length, start, end, converted, query.MaxSteps, query.SessionGap.Ticks / TimeSpan.TicksPerMicrosecond,
+            query.Range, scope);
         var scans = new ConcurrentBag<PathScan>();
         if (table.UserCount > 0)
             Parallel.ForEach(Partitioner.Create(0, table.UserCount, EntitiesPerChunk),
                 () => new PathScan(table, settings),
                 (range, _, scan) =>
                 {
-                    for (var user = range.Item1; user < range.Item2; user++) scan.Entity(user);
+                    for (var user = range.Item1; user < range.Item2; user++)
+                        if (scope.Includes(user)) scan.Entity(user);
                     return scan;
                 },
                 scans.Add);
@@ -53,7 +57,19 @@ public static partial class PathRunner
         }
         total ??= new PathScan(table, settings);
         var coUsageEvents = CoUsageEvents(total.UsersPerEvent, names, query.MinPairSupport);
-        return Report(total, CountCoUsers(table, settings, coUsageEvents), coUsageEvents, names, query);
+        var coUsers = CountCoUsers(table, settings, coUsageEvents).NonZero()
+            .Select(p => new EventPairCount(coUsageEvents[p.A], coUsageEvents[p.B], p.Count)).ToList();
+        var transitions = total.Transitions.NonZero().Select(p => new EventPairCount(p.A, p.B, p.Count)).ToList();
+        return new PathMeasures(names, total.Sequences, total.SequencesWithPath, total.UsersWithPath, total.UsersWithEvent,
+            Tallies(total.Paths), total.UsersPerEvent, transitions, coUsers);
+    }
+
+    private static List<PathTally> Tallies(PathTable paths)
+    {
+        var tallies = new List<PathTally>(paths.Count);
+        for (var i = 0; i < paths.Count; i++)
+            tallies.Add(new PathTally(ValueList<int>.Own(paths.Steps(i).ToArray()), paths.Sequences(i), paths.Users(i), paths.Converted(i)));
+        return tallies;
     }
 
     private static void Validate(PathQuery query)
@@ -118,6 +134,6 @@ public static partial class PathRunner
         return code;
     }
 
-    /// <summary>What one scan needs: the code map and the path rule.</summary>
-    private sealed record ScanSettings(int[] Map, int Names, int Start, int End, int Converted, int MaxSteps, long GapMicros);
+    /// <summary>What one scan needs: the code map, the path rule, the range and the entities counted.</summary>
+    private sealed record ScanSettings(int[] Map, int Names, int Start, int End, int Converted, int MaxSteps, long GapMicros, TimeRange Range, UserScope Scope);
 }
