@@ -6,10 +6,11 @@ using Sextant.Storage;
 namespace Sextant.Ingest;
 
 /// <summary>
-/// Reads files into a store, through its write port (<see cref="IStoreWriter"/>): it never drives a database itself. Every row read ends up inserted, updated, counted as a
-/// duplicate, quarantined, filtered out or (strict mode) rolled back. Batches are committed one transaction at a time, so a killed
-/// process leaves the store at its last batch and the same command completes the work when
-/// run again; in strict mode a file is one transaction, rolled back if any row is bad.
+/// Reads files into a store through its write port (<see cref="IStoreWriter"/>), never driving a
+/// database itself. Every row read ends up inserted, updated, counted as a duplicate,
+/// quarantined, filtered out or (strict mode) rolled back. Batches are committed one at a time,
+/// so a killed process leaves the store at its last batch and the same command completes the
+/// work when run again; in strict mode a file is one batch, rolled back if any row is bad.
 /// Parsing runs on one thread and writing on another.
 /// </summary>
 public sealed class Ingestor
