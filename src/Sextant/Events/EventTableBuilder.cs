@@ -16,7 +16,12 @@ public static class EventTableBuilder
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(zone);
-        var columns = store.ReadEventColumns();
+        return Build(store, store.ReadEventColumns(), zone);
+    }
+
+    /// <summary>Builds the table from event columns already read from <paramref name="store"/>.</summary>
+    internal static EventTable Build(IEventStore store, EventColumns columns, TimeZoneInfo zone)
+    {
         var subscriptions = store.ReadSubscriptions().ToList();
         var assignments = store.ReadAssignments().ToList();
         var users = new UserDirectory(columns.UserIds, assignments.Select(a => a.UserId).Concat(subscriptions.Select(s => s.UserId)));

@@ -23,6 +23,10 @@ public interface IEventStore : IIdentityMap
     /// <exception cref="SextantException">The stored events are damaged.</exception>
     EventColumns ReadEventColumns();
 
+    /// <summary>How many stored events carry an event id that an earlier stored event already has (0 when deduplication held).</summary>
+    /// <exception cref="SextantException">The stored events are damaged.</exception>
+    long CountRepeatedEventIds();
+
     /// <summary>User ids the store knows from events and profiles (not those seen only on subscriptions or assignments).</summary>
     IReadOnlyList<string> ReadUserIds();
 

@@ -45,6 +45,8 @@ internal sealed class InMemoryEventStore : IEventStore, IEventColumnSource
             new CodeDictionary(users), new CodeDictionary(anonymousIds), new CodeDictionary(names));
     }
 
+    public long CountRepeatedEventIds() => 0;
+
     public IReadOnlyList<string> ReadUserIds() => ReadEventColumns().UserIds.Values;
 
     public IEnumerable<UserProfile> ReadProfiles() => Profiles;

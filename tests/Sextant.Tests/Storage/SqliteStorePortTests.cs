@@ -2,6 +2,7 @@ using Sextant.Events;
 using Sextant.Storage;
 using Sextant.Storage.Sqlite;
 using Sextant.Tests.Support;
+using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Storage;
 
@@ -77,5 +78,31 @@ public sealed class SqliteStorePortTests
 
         // Rows are grouped by entity: u1 (e1, e2), then the visitor a2 (e3).
         Assert.Equal(["e1", "e2", "e3"], Enumerable.Range(0, table.EventCount).Select(row => ids[row]));
+    }
+
+    [Fact]
+    public void Given_an_id_stored_twice_past_deduplication_when_repeats_are_counted_then_the_second_copy_counts()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("s.db");
+        // The second writer hashes ids differently, so its index misses the stored e1 and stores it again.
+        WriteWith(path, _ => 1, Event("e1", "u1", "a", "2024-01-01T10:00:00Z"));
+        WriteWith(path, id => id == "e1" ? 2 : 3, Event("e1", "u1", "a", "2024-01-01T10:00:00Z"), Event("e2", "u1", "a", "2024-01-01T11:00:00Z"));
+        using var store = SqliteStore.OpenReadOnly(path);
+        IEventStore port = store;
+
+        Assert.Equal(3, port.ReadEventColumns().RowCount);
+        Assert.Equal(1, port.CountRepeatedEventIds());
+    }
+
+    private static void WriteWith(string path, Func<string, long> hash, params EventRecord[] events)
+    {
+        using var store = SqliteStore.Open(path, create: true);
+        var dictionaries = new StoreDictionaries(store.Connection);
+        var writer = new SqliteEventWriter(store.Connection, dictionaries, hash);
+        using var transaction = store.Connection.BeginTransaction();
+        writer.WriteBatch(events, run: 0, transaction);
+        dictionaries.Flush(transaction);
+        transaction.Commit();
     }
 }

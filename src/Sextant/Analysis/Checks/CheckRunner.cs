@@ -54,8 +54,9 @@ public static class CheckRunner
     private static CheckReport Damaged(IEventStore store, CheckQuery query, List<CheckOutcome> storage)
     {
         var checks = new List<CheckOutcome>(storage);
+        List<UserProfile>? profiles = null;
         foreach (var (attribute, accepted) in query.AcceptedValues.Where(pair => pair.Value.Count > 0))
-            checks.Add(AcceptedValues(store, attribute, accepted));
+            checks.Add(AcceptedValues(profiles ??= [.. store.ReadProfiles()], attribute, accepted));
         checks.Add(SubscriptionsOfKnownUsers(store));
         checks.Add(InterruptedIngests(store));
         return new CheckReport(checks);
@@ -80,36 +81,25 @@ public static class CheckRunner
         checks.Add(Outcome("timestamps_in_range", outOfRange, CheckStatus.Fail,
             "event timestamps lie between 2000-01-01 and one day from now", "events have timestamps before 2000-01-01 or more than one day in the future"));
 
-        var events = table ?? EventTableBuilder.Build(store, TimeZoneInfo.Utc);
-        checks.AddRange(ProfileChecks(store, events));
+        var events = table ?? EventTableBuilder.Build(store, columns, TimeZoneInfo.Utc);
+        var profiles = store.ReadProfiles().ToList();
+        checks.AddRange(ProfileChecks(profiles, events));
         foreach (var (attribute, accepted) in query.AcceptedValues.Where(pair => pair.Value.Count > 0))
-            checks.Add(AcceptedValues(store, attribute, accepted));
+            checks.Add(AcceptedValues(profiles, attribute, accepted));
         checks.Add(SubscriptionsOfKnownUsers(store));
         checks.Add(InterruptedIngests(store));
         checks.AddRange(LastPeriodChecks.Run(RevenueRunner.Run(events, new RevenueQuery()).Months));
         return checks;
     }
 
-    /// <summary>Counts events whose id an earlier event already has.</summary>
-    private static CheckOutcome UniqueIds(IEventStore store)
-    {
-        var ids = store.ColumnSource.ReadColumn("event_id");
-        // Code 0 (an event without an id) counts as one more value, the empty id.
-        var seen = new bool[ids.Values.Length + 1];
-        long duplicates = 0;
-        foreach (var code in ids.Codes)
-        {
-            if (seen[code]) duplicates++;
-            else seen[code] = true;
-        }
-        return Outcome("unique_event_ids", duplicates, CheckStatus.Fail, "every event id is stored once", "event ids are stored more than once");
-    }
+    private static CheckOutcome UniqueIds(IEventStore store) =>
+        Outcome("unique_event_ids", store.CountRepeatedEventIds(), CheckStatus.Fail, "every event id is stored once", "event ids are stored more than once");
 
-    private static IEnumerable<CheckOutcome> ProfileChecks(IEventStore store, EventTable table)
+    private static IEnumerable<CheckOutcome> ProfileChecks(List<UserProfile> stored, EventTable table)
     {
         var profileSignups = new Dictionary<string, long>(StringComparer.Ordinal);
         var profiles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var profile in store.ReadProfiles())
+        foreach (var profile in stored)
         {
             profiles.Add(profile.UserId);
             if (profile.SignupAt is { } signupAt) profileSignups[profile.UserId] = signupAt.UnixMicroseconds;
@@ -136,11 +126,11 @@ public static class CheckRunner
             "every identified user with events has a profile", $"events belong to {usersWithoutProfile} users without a profile (ingest user profiles)");
     }
 
-    private static CheckOutcome AcceptedValues(IEventStore store, string attribute, IReadOnlyList<string> accepted)
+    private static CheckOutcome AcceptedValues(List<UserProfile> profiles, string attribute, IReadOnlyList<string> accepted)
     {
         var allowed = new HashSet<string>(accepted, StringComparer.Ordinal);
         long failing = 0;
-        foreach (var profile in store.ReadProfiles())
+        foreach (var profile in profiles)
         {
             var value = attribute switch
             {

@@ -12,6 +12,9 @@ public sealed partial class SqliteStore
     public EventColumns ReadEventColumns() => SqliteEventColumnReader.Read(Connection);
 
     /// <inheritdoc/>
+    public long CountRepeatedEventIds() => SqliteEventIds.CountRepeated(Connection);
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> ReadUserIds() => new StoreDictionaries(Connection).Values(DictionaryKind.UserId);
 
     /// <inheritdoc/>
