@@ -1,3 +1,5 @@
+using Sextant.Storage;
+
 namespace Sextant.Events;
 
 /// <summary>
@@ -60,7 +62,7 @@ public sealed partial class EventTable
     /// <summary>Entity of each row.</summary>
     public int[] UserIndex { get; }
 
-    /// <summary>Position of each row in the store (used to decode properties on demand).</summary>
+    /// <summary>Position of each row in the store (used to decode properties on demand through the store's column source).</summary>
     internal int[] StoreRows { get; }
 
     /// <summary>Entity u owns rows UserOffsets[u] .. UserOffsets[u + 1] − 1; length UserCount + 1.</summary>
@@ -112,10 +114,4 @@ public sealed partial class EventTable
         for (var row = 0; row < codes.Length; row++) codes[row] = byStoreRow.Codes[StoreRows[row]];
         return new CodedColumn(codes, byStoreRow.Values);
     }
-}
-
-/// <summary>Reads an event column by name, indexed by store row.</summary>
-internal interface IEventColumnSource
-{
-    CodedColumn ReadColumn(string name);
 }

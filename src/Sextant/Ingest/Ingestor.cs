@@ -1,27 +1,27 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 using Sextant.Events;
 using Sextant.Ingest.Mapping;
-using Sextant.Storage.Sqlite;
+using Sextant.Storage;
 
 namespace Sextant.Ingest;
 
 /// <summary>
-/// Reads files into the embedded store. Every row read ends up inserted, updated, counted as a
-/// duplicate, quarantined, filtered out or (strict mode) rolled back. Batches are committed one transaction at a time, so a killed
-/// process leaves the store at its last batch and the same command completes the work when
-/// run again; in strict mode a file is one transaction, rolled back if any row is bad.
+/// Reads files into a store through its write port (<see cref="IStoreWriter"/>), never driving a
+/// database itself. Every row read ends up inserted, updated, counted as a duplicate,
+/// quarantined, filtered out or (strict mode) rolled back. Batches are committed one at a time,
+/// so a killed process leaves the store at its last batch and the same command completes the
+/// work when run again; in strict mode a file is one batch, rolled back if any row is bad.
 /// Parsing runs on one thread and writing on another.
 /// </summary>
 public sealed class Ingestor
 {
-    private readonly SqliteStore _store;
+    private readonly IStoreWriter _store;
     private readonly IngestOptions _options;
     private readonly TimeProvider _clock;
     private readonly StrictDecimal _money;
 
-    /// <summary>Creates an ingestor writing into <paramref name="store"/>.</summary>
-    public Ingestor(SqliteStore store, IngestOptions options, TimeProvider clock)
+    /// <summary>Creates an ingestor writing into <paramref name="store"/> (an SQLite store converts, since it implements the port).</summary>
+    public Ingestor(IStoreWriter store, IngestOptions options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,7 +34,7 @@ public sealed class Ingestor
     }
 
     /// <summary>The quarantine file this ingestor writes bad rows to.</summary>
-    public string QuarantinePath => _options.QuarantinePath ?? QuarantineWriter.DefaultPathFor(_store.Path);
+    public string QuarantinePath => _options.QuarantinePath ?? QuarantineWriter.DefaultPathFor(_store.Location);
 
     /// <summary>Ingests files in order. Every file is opened and its columns checked before anything is written.</summary>
     /// <exception cref="SextantException">A file cannot be read or its columns cannot make records.</exception>
@@ -50,13 +50,11 @@ public sealed class Ingestor
         var importTime = _clock.GetUtcNow();
         var results = new List<IngestFileResult>();
         using var quarantine = new QuarantineWriter(QuarantinePath, importTime);
-        var dictionaries = new StoreDictionaries(_store.Connection);
-        var eventWriter = new SqliteEventWriter(_store.Connection, dictionaries);
-        var profileWriter = new SqliteProfileWriter(_store.Connection, dictionaries);
+        using var session = _store.OpenSession();
         for (var i = 0; i < files.Count; i++)
         {
             using var reader = SourceRowReader.Open(files[i], _options);
-            var run = new FileRun(this, reader, quarantine, dictionaries, eventWriter, profileWriter, importTime, i, files.Count, progress);
+            var run = new FileRun(this, reader, quarantine, session, importTime, i, files.Count, progress);
             results.Add(run.Execute());
         }
         return new IngestResult(results, QuarantinePath);
@@ -68,9 +66,7 @@ public sealed class Ingestor
         private readonly Ingestor _owner;
         private readonly SourceRowReader _reader;
         private readonly QuarantineWriter _quarantine;
-        private readonly StoreDictionaries _dictionaries;
-        private readonly SqliteEventWriter _eventWriter;
-        private readonly SqliteProfileWriter _profileWriter;
+        private readonly IIngestSession _session;
         private readonly RecordParser _parser;
         private readonly int _fileIndex;
         private readonly int _fileCount;
@@ -78,16 +74,13 @@ public sealed class Ingestor
         private readonly DateTimeOffset _importTime;
         private long _read, _inserted, _updated, _duplicates, _quarantined, _exposures, _filtered, _rolledBack;
 
-        public FileRun(Ingestor owner, SourceRowReader reader, QuarantineWriter quarantine, StoreDictionaries dictionaries,
-            SqliteEventWriter eventWriter, SqliteProfileWriter profileWriter, DateTimeOffset importTime, int fileIndex, int fileCount,
-            IProgress<IngestProgress>? progress)
+        public FileRun(Ingestor owner, SourceRowReader reader, QuarantineWriter quarantine, IIngestSession session,
+            DateTimeOffset importTime, int fileIndex, int fileCount, IProgress<IngestProgress>? progress)
         {
             _owner = owner;
             _reader = reader;
             _quarantine = quarantine;
-            _dictionaries = dictionaries;
-            _eventWriter = eventWriter;
-            _profileWriter = profileWriter;
+            _session = session;
             _importTime = importTime;
             _fileIndex = fileIndex;
             _fileCount = fileCount;
@@ -96,24 +89,22 @@ public sealed class Ingestor
             _parser = new RecordParser(reader.Mapping, timeOptions, importTime, reader.DefaultSource, owner._money);
         }
 
-        private SqliteConnection Connection => _owner._store.Connection;
-
         public IngestFileResult Execute()
         {
             var strict = _owner._options.Strict;
             var batchSize = _owner._options.BatchSize;
-            var runId = StartRun();
+            var runId = _session.StartRun(Path.GetFullPath(_reader.Path), _reader.Kind, Timestamp.FromDateTimeOffset(_importTime));
             // Small parts keep parsed records short-lived; a transaction spans batchSize rows.
             using var parts = new BlockingCollection<List<object>>(boundedCapacity: 2);
             var parsing = Task.Run(() => ParseParts(parts));
-            SqliteTransaction? transaction = null;
+            IIngestBatch? transaction = null;
             var rowsInTransaction = 0L;
             var committed = true;
             try
             {
                 foreach (var part in parts.GetConsumingEnumerable())
                 {
-                    transaction ??= Begin();
+                    transaction ??= _session.BeginBatch();
                     WritePart(part, runId, transaction);
                     rowsInTransaction += part.Count;
                     if (!strict && rowsInTransaction >= batchSize)
@@ -125,12 +116,12 @@ public sealed class Ingestor
                 }
                 parsing.GetAwaiter().GetResult();
 
-                transaction ??= Begin();
+                transaction ??= _session.BeginBatch();
                 if (strict && _quarantined > 0)
                 {
                     _quarantine.Flush();
                     transaction.Rollback();
-                    DiscardPending();
+                    transaction.Dispose();
                     committed = false;
                     // Nothing of the file is stored, so no count may say otherwise: every good row is rolled back.
                     _rolledBack = _inserted + _updated + _duplicates;
@@ -145,11 +136,7 @@ public sealed class Ingestor
             catch
             {
                 parts.CompleteAdding();
-                if (transaction is not null)
-                {
-                    transaction.Rollback();
-                    DiscardPending();
-                }
+                transaction?.Rollback();
                 throw;
             }
             finally
@@ -157,38 +144,22 @@ public sealed class Ingestor
                 transaction?.Dispose();
             }
 
-            using (var finish = Connection.BeginTransaction())
-            {
-                UpdateRun(runId, committed ? "done" : "rolled_back", finish, finished: true);
-                if (committed) SupersedeInterruptedRuns(runId, finish);
-                finish.Commit();
-            }
+            _session.FinishRun(runId, Counts(), committed ? IngestRunStatus.Done : IngestRunStatus.RolledBack,
+                Timestamp.FromDateTimeOffset(_owner._clock.GetUtcNow()));
             return new IngestFileResult(_reader.Path, _reader.Kind, _read, _inserted, _updated, _duplicates, _quarantined, _exposures, committed, _filtered, _rolledBack);
         }
 
-        private SqliteTransaction Begin()
+        /// <summary>Commits a batch with the run's counts so far; bad rows reach the quarantine file before the batch is durable.</summary>
+        private void Commit(IIngestBatch batch, long runId)
         {
-            var transaction = Connection.BeginTransaction();
-            _dictionaries.Refresh(transaction);
-            return transaction;
-        }
-
-        private void Commit(SqliteTransaction transaction, long runId)
-        {
-            _eventWriter.Finish(transaction);
-            _dictionaries.Flush(transaction);
-            UpdateRun(runId, "running", transaction);
+            batch.RecordProgress(runId, Counts());
             _quarantine.Flush();
-            transaction.Commit();
-            transaction.Dispose();
-            _dictionaries.Accept();
+            batch.Commit();
+            batch.Dispose();
         }
 
-        private void DiscardPending()
-        {
-            _dictionaries.Discard();
-            _eventWriter.Discard();
-        }
+        private IngestRunCounts Counts() =>
+            new(Interlocked.Read(ref _read), _inserted, _updated, _duplicates, Interlocked.Read(ref _quarantined));
 
         /// <summary>Reads and parses rows on a worker thread; bad rows go straight to quarantine.</summary>
         private void ParseParts(BlockingCollection<List<object>> parts)
@@ -262,16 +233,16 @@ public sealed class Ingestor
             _ => _parser.ParseAssignment(row, out error),
         };
 
-        private void WritePart(List<object> batch, long runId, SqliteTransaction transaction)
+        private void WritePart(List<object> batch, long runId, IIngestBatch transaction)
         {
             if (_reader.Kind == RecordKind.Events)
             {
                 var events = batch.Cast<EventRecord>();
-                var inserted = _eventWriter.Add(events, runId, transaction);
+                var inserted = transaction.AppendEvents(events, runId);
                 _inserted += inserted;
                 _duplicates += batch.Count - inserted;
                 foreach (var exposure in ExposureEvents.ToAssignments(events))
-                    if (_profileWriter.WriteAssignment(exposure, transaction) == WriteOutcome.Inserted) _exposures++;
+                    if (transaction.WriteAssignment(exposure) == WriteOutcome.Inserted) _exposures++;
                 return;
             }
 
@@ -279,9 +250,9 @@ public sealed class Ingestor
             {
                 var outcome = record switch
                 {
-                    UserProfile user => _profileWriter.WriteUser(user, transaction),
-                    Subscription subscription => _profileWriter.WriteSubscription(subscription, transaction),
-                    _ => _profileWriter.WriteAssignment((Assignment)record, transaction),
+                    UserProfile user => transaction.WriteUser(user),
+                    Subscription subscription => transaction.WriteSubscription(subscription),
+                    _ => transaction.WriteAssignment((Assignment)record),
                 };
                 switch (outcome)
                 {
@@ -294,52 +265,5 @@ public sealed class Ingestor
 
         private void Report() => _progress?.Report(new IngestProgress(_reader.Path, _fileIndex, _fileCount,
             Interlocked.Read(ref _read), _reader.BytesRead, _reader.TotalBytes));
-
-        private long StartRun()
-        {
-            using var transaction = Connection.BeginTransaction();
-            using var command = Connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO ingest_runs(file, kind, started_at, status) VALUES ($file, $kind, $started, 'running');
-                SELECT last_insert_rowid();
-                """;
-            command.Parameters.AddWithValue("$file", Path.GetFullPath(_reader.Path));
-            command.Parameters.AddWithValue("$kind", _reader.Kind.ToString().ToLowerInvariant());
-            command.Parameters.AddWithValue("$started", Timestamp.FromDateTimeOffset(_importTime).UnixMicroseconds);
-            var run = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            transaction.Commit();
-            return run;
-        }
-
-        /// <summary>A completed run of a file completes the interrupted runs of the same file before it.</summary>
-        private void SupersedeInterruptedRuns(long runId, SqliteTransaction transaction)
-        {
-            using var command = Connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "UPDATE ingest_runs SET status = 'superseded' WHERE file = $file AND status = 'running' AND run < $run";
-            command.Parameters.AddWithValue("$file", Path.GetFullPath(_reader.Path));
-            command.Parameters.AddWithValue("$run", runId);
-            command.ExecuteNonQuery();
-        }
-
-        private void UpdateRun(long runId, string status, SqliteTransaction transaction, bool finished = false)
-        {
-            using var command = Connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                UPDATE ingest_runs SET read = $read, inserted = $inserted, updated = $updated, duplicates = $duplicates,
-                    quarantined = $quarantined, status = $status, finished_at = $finished WHERE run = $run
-                """;
-            command.Parameters.AddWithValue("$read", Interlocked.Read(ref _read));
-            command.Parameters.AddWithValue("$inserted", _inserted);
-            command.Parameters.AddWithValue("$updated", _updated);
-            command.Parameters.AddWithValue("$duplicates", _duplicates);
-            command.Parameters.AddWithValue("$quarantined", Interlocked.Read(ref _quarantined));
-            command.Parameters.AddWithValue("$status", status);
-            command.Parameters.AddWithValue("$finished", finished ? Timestamp.FromDateTimeOffset(_owner._clock.GetUtcNow()).UnixMicroseconds : DBNull.Value);
-            command.Parameters.AddWithValue("$run", runId);
-            command.ExecuteNonQuery();
-        }
     }
 }

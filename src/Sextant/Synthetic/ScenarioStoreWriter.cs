@@ -1,4 +1,4 @@
-using Sextant.Storage.Sqlite;
+using Sextant.Storage;
 
 namespace Sextant.Synthetic;
 
@@ -8,35 +8,27 @@ public static class ScenarioStoreWriter
     private const int BatchSize = 65_536;
 
     /// <summary>Stores users, events, subscriptions and assignments; returns the events inserted.</summary>
-    public static long Write(GeneratedData data, SqliteStore store)
+    public static long Write(GeneratedData data, IStoreWriter store)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(store);
-        var connection = store.Connection;
-        var dictionaries = new StoreDictionaries(connection);
-        var profiles = new SqliteProfileWriter(connection, dictionaries);
-        var events = new SqliteEventWriter(connection, dictionaries);
+        using var session = store.OpenSession();
         long inserted = 0;
 
-        void InBatches<T>(IReadOnlyList<T> records, Action<IReadOnlyList<T>, Microsoft.Data.Sqlite.SqliteTransaction> write)
+        void InBatches<T>(IReadOnlyList<T> records, Action<IReadOnlyList<T>, IIngestBatch> write)
         {
             for (var start = 0; start < records.Count; start += BatchSize)
             {
-                using var transaction = connection.BeginTransaction();
-                dictionaries.Refresh(transaction);
-                var batch = records.Skip(start).Take(BatchSize).ToList();
-                write(batch, transaction);
-                events.Finish(transaction);
-                dictionaries.Flush(transaction);
-                transaction.Commit();
-                dictionaries.Accept();
+                using var batch = session.BeginBatch();
+                write(records.Skip(start).Take(BatchSize).ToList(), batch);
+                batch.Commit();
             }
         }
 
-        InBatches(data.Users, (batch, transaction) => { foreach (var user in batch) profiles.WriteUser(user, transaction); });
-        InBatches(data.Events, (batch, transaction) => inserted += events.Add(batch, run: 0, transaction));
-        InBatches(data.Subscriptions, (batch, transaction) => { foreach (var subscription in batch) profiles.WriteSubscription(subscription, transaction); });
-        InBatches(data.Assignments, (batch, transaction) => { foreach (var assignment in batch) profiles.WriteAssignment(assignment, transaction); });
+        InBatches(data.Users, (batch, writer) => { foreach (var user in batch) writer.WriteUser(user); });
+        InBatches(data.Events, (batch, writer) => inserted += writer.AppendEvents(batch, run: 0));
+        InBatches(data.Subscriptions, (batch, writer) => { foreach (var subscription in batch) writer.WriteSubscription(subscription); });
+        InBatches(data.Assignments, (batch, writer) => { foreach (var assignment in batch) writer.WriteAssignment(assignment); });
         return inserted;
     }
 }

@@ -1,5 +1,5 @@
 using Sextant.Events;
-using Sextant.Storage.Sqlite;
+using Sextant.Storage;
 
 namespace Sextant.Analysis.Info;
 
@@ -39,11 +39,11 @@ public sealed record StoreInfo(
     long FileBytes)
 {
     /// <summary>Reads the summary of a store, with the <paramref name="top"/> most frequent events.</summary>
-    public static StoreInfo Read(SqliteStore store, int top = 10) =>
-        Read(store, SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc), top);
+    public static StoreInfo Read(IEventStore store, int top = 10) =>
+        Read(store, EventTableBuilder.Build(store, TimeZoneInfo.Utc), top);
 
     /// <summary>Reads the summary of a store whose EventTable is already loaded.</summary>
-    public static StoreInfo Read(SqliteStore store, EventTable table, int top = 10)
+    public static StoreInfo Read(IEventStore store, EventTable table, int top = 10)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(table);
@@ -68,19 +68,20 @@ public sealed record StoreInfo(
             .Select(code => new EventCount(table.EventNames[code], counts[code], users[code]))
             .ToList();
         var empty = table.EventCount == 0;
+        var facts = store.ReadFacts();
         return new StoreInfo(
-            store.Path,
+            store.Location,
             table.EventCount,
-            store.ScalarLong("SELECT COUNT(*) FROM users"),
-            store.ScalarLong("SELECT COUNT(*) FROM subscriptions"),
-            store.ScalarLong("SELECT COUNT(*) FROM assignments"),
+            facts.Users,
+            facts.Subscriptions,
+            facts.Assignments,
             table.SignedUpUserCount,
             table.UserCount - table.SignedUpUserCount,
             empty ? null : new Timestamp(table.MinTimestamp),
             empty ? null : new Timestamp(table.MaxTimestamp),
             counts.Count(c => c > 0),
             topEvents,
-            store.ScalarLong("SELECT COUNT(*) FROM ingest_runs"),
-            new FileInfo(store.Path).Length);
+            facts.IngestRuns,
+            facts.SizeBytes);
     }
 }

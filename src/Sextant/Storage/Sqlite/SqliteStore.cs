@@ -5,9 +5,10 @@ namespace Sextant.Storage.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file. Writers use WAL mode and write in transactions, so a
 /// process killed at any instant leaves the file at its last committed batch; readers open the
-/// file read-only and never take a write lock.
+/// file read-only and never take a write lock. It implements both store ports: the ingestor
+/// writes through <see cref="IStoreWriter"/>, and everything that reads goes through <see cref="IEventStore"/>.
 /// </summary>
-public sealed class SqliteStore : IDisposable
+public sealed partial class SqliteStore : IDisposable, IEventStore, IStoreWriter
 {
     private SqliteStore(string path, SqliteConnection connection, bool readOnly)
     {
@@ -22,7 +23,13 @@ public sealed class SqliteStore : IDisposable
     /// <summary>True when the store was opened by <see cref="OpenReadOnly"/>.</summary>
     public bool IsReadOnly { get; }
 
+    /// <inheritdoc/>
+    public string Location => Path;
+
     internal SqliteConnection Connection { get; }
+
+    /// <inheritdoc/>
+    public IIngestSession OpenSession() => new SqliteIngestSession(Connection);
 
     /// <summary>
     /// Opens a store for writing. With <paramref name="create"/> a new store is made when the path

@@ -42,6 +42,9 @@ internal sealed class StoreDictionaries
 
     public bool TryGetCode(DictionaryKind kind, string value, out int code) => Codes(kind).TryGetValue(value, out code);
 
+    /// <summary>The values of a kind with the code map already built, as a port dictionary.</summary>
+    public CodeDictionary Dictionary(DictionaryKind kind) => new(Values(kind), Codes(kind));
+
     /// <summary>
     /// Called at the start of a write transaction (which holds the write lock): reloads any kind
     /// another process extended since it was read, so codes are never handed out twice.
