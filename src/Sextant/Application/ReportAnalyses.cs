@@ -1,13 +1,16 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
-using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Growth;
 using Sextant.Analysis.Health;
 using Sextant.Analysis.Paths;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
+using Sextant.Analysis.Syntax;
 using Sextant.Configuration;
+using Sextant.Configuration.Queries;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Reports;
 
@@ -92,11 +95,12 @@ public static class ReportAnalyses
         var assigned = table.Assignments.ExperimentNames;
         var names = config.Experiments.Select(e => e.Name).Where(assigned.Contains)
             .Concat(assigned.Where(name => config.Experiments.All(e => e.Name != name)).Order(StringComparer.Ordinal));
+        var engine = new InMemoryEngine(table);
         var experiments = names.Select(name =>
         {
-            var query = ExperimentQuery.FromConfig(config, name);
-            if (query.Metrics.Count == 0) query = query with { Metrics = [MetricSpec.Parse(DefaultExperimentMetric)] };
-            return ExperimentRunner.Run(table, query) with { Warnings = NameCheck.ExperimentWarnings(table, query) };
+            var query = ExperimentQueries.FromConfig(config, name);
+            if (query.Metrics.Count == 0) query = query with { Metrics = [MetricSpecText.Parse(DefaultExperimentMetric)] };
+            return engine.Run(query) with { Warnings = NameCheck.ExperimentWarnings(table, query) };
         }).ToList();
         // Names from sextant.yaml missing from the store are listed, never a silent 0.
         var warnings = NameCheck.ConfigWarnings(table, config).Concat(notes)

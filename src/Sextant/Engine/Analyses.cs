@@ -1,5 +1,7 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Cohorts;
+using Sextant.Analysis.Experiments;
+using Sextant.Analysis.Impact;
 
 namespace Sextant.Engine;
 
@@ -13,6 +15,9 @@ public static class Analyses
     private static readonly Dictionary<Type, AnalysisRegistration> Registered = new AnalysisRegistration[]
     {
         AnalysisRegistration.Of<CohortSizesQuery, CohortSizesMeasures, CohortSizesResult>(CohortSizesShaper.Shape, CohortSizesMeasurer.Measure),
+        AnalysisRegistration.Of<ExperimentQuery, ExperimentMeasures, ExperimentResult>(ExperimentShaper.Shape, ExperimentMeasurer.Measure),
+        AnalysisRegistration.Of<ImpactQuery, ImpactMeasures, ImpactResult>(ImpactShaper.Shape, ImpactMeasurer.Measure),
+        AnalysisRegistration.Of<ChannelAttributionQuery, ChannelAttributionMeasures, IReadOnlyList<ChannelCredit>>(ChannelAttributionShaper.Shape, ChannelAttributionMeasurer.Measure),
     }.ToDictionary(r => r.QueryType);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="engine"/> and shapes its result.</summary>
