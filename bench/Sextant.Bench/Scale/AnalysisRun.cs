@@ -76,9 +76,9 @@ internal static class AnalysisRun
                     new InMemoryEngine(table).Run(new RetentionQuery(CalendarPeriod.Day));
                     var retention = watch.Elapsed - metrics - funnel;
                     var before = watch.Elapsed;
-                    var experiment = ExperimentRunner.Run(table, new ExperimentQuery("five_arms",
-                        new[] { "conversion:edit_page:within=7d", "count:create_page", "active_on_day:7" }.Select(MetricSpec.Parse).ToList(),
-                        Segments: ["segment"], Cuped: true));
+                    var experiment = new InMemoryEngine(table).Run(new ExperimentQuery("five_arms",
+                        new[] { "conversion:edit_page:within=7d", "count:create_page", "active_on_day:7" }.Select(MetricSpecText.Parse).ToList(),
+                        Segments: [Breakdown.Profile("segment")], Cuped: true));
                     var experimentTime = watch.Elapsed - before;
                     Console.WriteLine($"scale #{round}: experiment, 5 arms × {experiment.Arms.Sum(a => a.Users):N0} users × 3 metrics with CUPED and segments {experimentTime.TotalSeconds:F2} s");
                     Console.WriteLine($"scale #{round}: all metrics (DAU/WAU/MAU, North Star, adoption, power users, lifecycle) {metrics.TotalSeconds:F2} s, 5-step funnel by segment {funnel.TotalSeconds:F2} s, daily retention {retention.TotalSeconds:F2} s");

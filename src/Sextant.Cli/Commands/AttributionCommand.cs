@@ -14,11 +14,15 @@ internal static class AttributionCommand
     {
         var property = new Option<string>("--touch-property") { Description = "Event property naming the channel of a touch (default utm_source)", DefaultValueFactory = _ => "utm_source" };
         var halfLife = new Option<string>("--half-life") { Description = "Time-decay half-life before the first payment (default 7d)", DefaultValueFactory = _ => "7d" };
+        var scope = new ScopeOptions(breakdowns: false);
         var command = new Command("attribution", "Revenue by channel: first-touch, last-touch, linear and time-decay") { property, halfLife };
+        scope.AddTo(command);
         command.SetAction(result =>
         {
-            var config = globals.LoadConfig(result);
-            var credits = ChannelAttribution.Run(globals.LoadTable(result, config), result.GetValue(property)!, DurationText.Parse(result.GetValue(halfLife)!, "--half-life").TotalDays);
+            var project = globals.OpenProject(result);
+            var halfLifeDays = DurationText.Parse(result.GetValue(halfLife)!, "--half-life").TotalDays;
+            var asked = scope.Read(result, project);
+            var credits = project.Run(new ChannelAttributionQuery(result.GetValue(property)!, halfLifeDays, asked.Range, asked.Cohort));
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Console.Out, credits);

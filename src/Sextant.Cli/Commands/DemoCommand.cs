@@ -110,7 +110,7 @@ internal static class DemoCommand
                 AnsiConsole.MarkupLine(Markup.Escape($"Feature {impact.Feature} → {impact.Outcome.ToString().ToLowerInvariant()}: naive {impact.Naive.Difference:+0.000;-0.000}, " +
                     $"adjusted {impact.Adjusted.Difference:+0.000;-0.000} [{impact.Adjusted.CiLow:0.000}, {impact.Adjusted.CiHigh:0.000}] (observational association)."));
             foreach (var experiment in experiments)
-                AnsiConsole.MarkupLine(Markup.Escape($"Experiment {experiment.Experiment}: {experiment.Verdict.Decision.Replace('_', ' ')} — {experiment.Verdict.Reason}."));
+                AnsiConsole.MarkupLine(Markup.Escape($"Experiment {experiment.Experiment}: {Analysis.Experiments.ExperimentDecisions.Code(experiment.Verdict.Decision).Replace('_', ' ')} — {experiment.Verdict.Reason}."));
             var failed = report.Checks.Where(c => c.Status != CheckStatus.Pass).Select(c => $"{c.Name} ({c.Status.ToString().ToLowerInvariant()})").ToList();
             AnsiConsole.MarkupLine(failed.Count == 0 ? "Data checks: all pass." : $"Data checks: {Markup.Escape(string.Join(", ", failed))} — see check.json.");
             AnsiConsole.MarkupLine($"""

@@ -3,6 +3,7 @@ using System.Globalization;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
+using Sextant.Configuration.Queries;
 using Sextant.Serialization;
 using Spectre.Console;
 
@@ -20,27 +21,30 @@ internal static class ExperimentCommand
         var sequential = new Option<bool>("--sequential") { Description = "Always-valid intervals, safe to look at any time" };
         var relative = new Option<bool>("--relative") { Description = "Intervals and p-values of the relative lift (t at Welch–Satterthwaite df, as GrowthBook); absolute ones as absolute_ci_low, absolute_ci_high, absolute_p_value" };
         var bayesian = new Option<bool>("--bayesian") { Description = "Show chance to win and expected loss (always in JSON)" };
-        var segment = new Option<string[]>("--segment") { Description = "Profile attribute to break results down by (repeatable)" };
+        var segment = new Option<string[]>("--segment") { Description = "Analyse within each value of a profile attribute (plan), an event property (event.platform) or a cohort (cohort.NAME); repeatable, each on its own" };
         var window = new Option<string?>("--window") { Description = "Analysis window after exposure, e.g. 14d (default: sextant.yaml, else up to the data end)" };
         var variantAttribute = new Option<string?>("--variant-attribute") { Description = "Take variants from this profile attribute instead of the assignments (one row per user exports)" };
         var alternative = new Option<string>("--alternative") { Description = "two-sided (default), greater or less: the treatment above / below the control", DefaultValueFactory = _ => "two-sided" };
         alternative.AcceptOnlyFromAmong("two-sided", "greater", "less");
+        var scope = new ScopeOptions();
         var command = new Command("experiment", "Analyse an A/B/n experiment") { name, metric, control, cuped, sequential, relative, bayesian, segment, window, variantAttribute, alternative };
+        scope.AddTo(command);
         command.SetAction(result =>
         {
-            var config = globals.LoadConfig(result);
-            var table = globals.LoadTable(result, config);
-            var query = ExperimentQuery.FromConfig(config, result.GetValue(name)!);
+            var project = globals.OpenProject(result);
+            var table = project.Table;
+            var query = ExperimentQueries.FromConfig(project.Config, result.GetValue(name)!);
             // Metrics from sextant.yaml whose events are missing are warnings; those typed with --metric are errors.
             var warnings = Analysis.NameCheck.ExperimentWarnings(table, query with { Metrics = result.GetValue(metric) is { Length: > 0 } ? [] : query.Metrics });
-            var fromConfig = query;
-            if (result.GetValue(metric) is { Length: > 0 } metrics) query = query with { Metrics = metrics.Select(MetricSpec.Parse).ToList() };
+            if (result.GetValue(metric) is { Length: > 0 } metrics) query = query with { Metrics = metrics.Select(MetricSpecText.Parse).ToList() };
             if (result.GetValue(control) is { } controlName) query = query with { Control = controlName };
-            if (result.GetValue(segment) is { Length: > 0 } segments) query = query with { Segments = segments };
+            if (result.GetValue(segment) is { Length: > 0 } segments) query = query with { Segments = segments.Select(s => BreakdownText.Parse(s, project.Config.Cohorts)).ToList() };
             if (result.GetValue(window) is { } windowText) query = query with { Window = DurationText.Parse(windowText, "--window") };
             query = query with { Cuped = result.GetValue(cuped), Sequential = result.GetValue(sequential), Relative = result.GetValue(relative), VariantAttribute = result.GetValue(variantAttribute) ?? query.VariantAttribute, Alternative = AlternativeOf(result.GetValue(alternative)!) };
-            CheckNames(table, query, fromConfig);
-            var experiment = ExperimentRunner.Run(table, query) with { Warnings = warnings };
+            var asked = scope.Read(result, project);
+            query = query with { Range = asked.Range, Cohort = asked.Cohort, Breakdowns = asked.Breakdowns, BreakdownLimit = asked.Limit };
+            CheckNames(table, query, typedMetrics: result.GetValue(metric) is { Length: > 0 });
+            var experiment = project.Run(query) with { Warnings = warnings };
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Console.Out, experiment);
@@ -53,18 +57,18 @@ internal static class ExperimentCommand
     }
 
     /// <summary>A metric's events and summed property, and the segments, must exist in the store: a typo is an error, not a 0.</summary>
-    private static void CheckNames(Events.EventTable table, ExperimentQuery query, ExperimentQuery fromConfig)
+    private static void CheckNames(Events.EventTable table, ExperimentQuery query, bool typedMetrics)
     {
-        foreach (var spec in query.Metrics.Concat(query.Guardrails?.Select(g => g.Metric) ?? []))
+        foreach (var spec in query.Metrics.Concat(query.Guardrails.Select(g => g.Metric)))
         {
             // An event from sextant.yaml is a warning (see NameCheck.ExperimentWarnings), not an error.
-            var configured = ReferenceEquals(query.Metrics, fromConfig.Metrics) || !query.Metrics.Contains(spec);
+            var configured = !typedMetrics || !query.Metrics.Contains(spec);
             var where = $"metric '{spec.Text}'";
             if (spec.Event is { } name && !configured) Analysis.NameCheck.Event(table, name, where);
             if (spec.Denominator is { } denominator && !configured) Analysis.NameCheck.Event(table, denominator, where);
             if (spec.Kind == MetricKind.Sum) Analysis.NameCheck.Property(table, spec.Property!, where);
         }
-        foreach (var segment in query.Segments ?? []) Analysis.NameCheck.Attribute(table, segment, "--segment");
+        foreach (var segment in query.Segments.Where(s => s.Source == Analysis.BreakdownSource.Profile)) Analysis.NameCheck.Attribute(table, segment.Name, "--segment");
     }
 
     internal static Stats.Alternative AlternativeOf(string text) => text switch
@@ -111,7 +115,7 @@ internal static class ExperimentCommand
         foreach (var segment in experiment.Segments.Where(s => s.Heterogeneous))
             AnsiConsole.MarkupLine(Markup.Escape($"Segment {segment.Attribute} = {segment.Value} differs from the rest on {segment.Metric} (adjusted p = {Number(segment.HeterogeneityAdjustedPValue)}): " +
                 string.Join(", ", segment.Comparisons.Select(c => $"{c.Variant} {Percent(c.RelativeLift)}"))));
-        AnsiConsole.MarkupLine(Markup.Escape($"Verdict: {experiment.Verdict.Decision.Replace('_', ' ')} — {experiment.Verdict.Reason}."));
+        AnsiConsole.MarkupLine(Markup.Escape($"Verdict: {experiment.Verdict.Decision.Code().Replace('_', ' ')} — {experiment.Verdict.Reason}."));
     }
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sextant.Analysis;
 using Sextant.Analysis.Impact;
 using Sextant.Serialization;
 using Spectre.Console;
@@ -15,10 +16,13 @@ internal static class ImpactCommand
         var outcome = new Option<string>("--outcome") { Description = "upgrade (default; also conversion), retention or revenue", DefaultValueFactory = _ => "upgrade" };
         outcome.AcceptOnlyFromAmong("upgrade", "conversion", "retention", "revenue");
         var days = new Option<int>("--adoption-days") { Description = "Adopters used the feature within this many days of sign-up (default 7)", DefaultValueFactory = _ => 7 };
+        var scope = new ScopeOptions(breakdowns: false);
         var command = new Command("impact", "A feature's association with upgrade, retention or revenue, adjusted for confounders") { feature, outcome, days };
+        scope.AddTo(command);
         command.SetAction(result =>
         {
-            var config = globals.LoadConfig(result);
+            var project = globals.OpenProject(result);
+            var config = project.Config;
             var kind = result.GetValue(outcome) switch
             {
                 "retention" => ImpactOutcome.Retention,
@@ -26,8 +30,9 @@ internal static class ImpactCommand
                 _ => ImpactOutcome.Upgrade,
             };
             if (result.GetValue(days) is < 1 or > 365) throw new SextantException("--adoption-days must be from 1 to 365");
-            var impact = ImpactRunner.Run(globals.LoadTable(result, config),
-                new ImpactQuery(result.GetValue(feature)!, kind, result.GetValue(days), ExcludeEvents: config.Activity.ExcludeEvents, BusinessMau: config.Business.Mau, ActivationEvents: config.Activation.Events));
+            var asked = scope.Read(result, project);
+            var impact = project.Run(new ImpactQuery(result.GetValue(feature)!, kind, result.GetValue(days), ExcludeEvents: ValueList.From(config.Activity.ExcludeEvents),
+                BusinessMau: config.Business.Mau, Range: asked.Range, ActivationEvents: ValueList.From(config.Activation.Events), Cohort: asked.Cohort));
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Console.Out, impact);

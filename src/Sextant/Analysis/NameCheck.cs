@@ -132,7 +132,7 @@ public static class NameCheck
         return new[]
         {
             ConfigWarning(table, $"{key}.metrics", query.Metrics.SelectMany(EventsOf)),
-            ConfigWarning(table, $"{key}.guardrails", (query.Guardrails ?? []).SelectMany(g => EventsOf(g.Metric))),
+            ConfigWarning(table, $"{key}.guardrails", query.Guardrails.SelectMany(g => EventsOf(g.Metric))),
         }.OfType<string>().ToList();
     }
 

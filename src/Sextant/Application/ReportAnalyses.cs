@@ -1,9 +1,6 @@
 using Sextant.Analysis;
-using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Paths;
-using Sextant.Analysis.Retention;
-using Sextant.Analysis.Revenue;
 using Sextant.Analysis.Syntax;
 using Sextant.Configuration;
 using Sextant.Configuration.Queries;
@@ -64,26 +61,25 @@ public static class ReportAnalyses
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(config);
-        var exclude = config.Activity.ExcludeEvents;
+        var engine = new InMemoryEngine(table);
         // Parts whose definition sextant.yaml does not give are skipped with a note naming the key,
         // never filled in with another product's events.
         var notes = new List<string>();
         var funnelQuery = config.Funnels.Count > 0 ? FunnelQueries.FromConfig(config.Funnels[0]) : DefaultFunnel(config);
         if (funnelQuery is null) notes.Add(NoFunnelNote);
-        var funnel = funnelQuery is null ? EmptyFunnel : new InMemoryEngine(table).Run(funnelQuery with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] });
-        var channelFunnel = funnelQuery is null ? EmptyFunnel : new InMemoryEngine(table).Run(funnelQuery with { Breakdowns = [Breakdown.Profile(ChannelAttribute)] });
+        var funnel = funnelQuery is null ? EmptyFunnel : engine.Run(funnelQuery with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] });
+        var channelFunnel = funnelQuery is null ? EmptyFunnel : engine.Run(funnelQuery with { Breakdowns = [Breakdown.Profile(ChannelAttribute)] });
         var lifecycleQuery = FunnelQueries.Lifecycle(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] };
         if (config.Activation.Events.Count == 0) notes.Add(NoLifecycleNote);
         var lifecycle = config.Activation.Events.Count == 0
             ? new LifecycleFunnelResult(null, Math.Max(config.Milestones.EngagementWithinDays, 7 * config.Milestones.HabitWithinWeeks), [], null, 0, 0, 0, [])
-            : new InMemoryEngine(table).Run(lifecycleQuery);
-        var retention = new InMemoryEngine(table).Run(new RetentionQuery(ExcludeEvents: ValueList.From(exclude)));
-        var revenue = new InMemoryEngine(table).Run(new RevenueQuery(ValueList.From(exclude)));
-        var metrics = new InMemoryEngine(table).Run(EngagementQueries.FromConfig(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] });
+            : engine.Run(lifecycleQuery);
+        var retention = engine.Run(RetentionQueries.FromConfig(config));
+        var revenue = engine.Run(RevenueQueries.FromConfig(config));
+        var metrics = engine.Run(EngagementQueries.FromConfig(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] });
         // Paths before conversion only where sextant.yaml names a monetization event the data have.
         var conversion = ConversionEvent(table, config);
         if (config.Milestones.MonetizationEvents.Count == 0) notes.Add(NoConversionNote);
-        var engine = new InMemoryEngine(table);
         var paths = engine.Run(new PathQuery { Converted = conversion });
         var health = engine.Run(HealthQueries.FromConfig(config));
         var growthQuery = GrowthQueries.FromConfig(config);
@@ -94,9 +90,9 @@ public static class ReportAnalyses
             .Concat(assigned.Where(name => config.Experiments.All(e => e.Name != name)).Order(StringComparer.Ordinal));
         var experiments = names.Select(name =>
         {
-            var query = ExperimentQuery.FromConfig(config, name);
-            if (query.Metrics.Count == 0) query = query with { Metrics = [MetricSpec.Parse(DefaultExperimentMetric)] };
-            return ExperimentRunner.Run(table, query) with { Warnings = NameCheck.ExperimentWarnings(table, query) };
+            var query = ExperimentQueries.FromConfig(config, name);
+            if (query.Metrics.Count == 0) query = query with { Metrics = [MetricSpecText.Parse(DefaultExperimentMetric)] };
+            return engine.Run(query) with { Warnings = NameCheck.ExperimentWarnings(table, query) };
         }).ToList();
         // Names from sextant.yaml missing from the store are listed, never a silent 0.
         var warnings = NameCheck.ConfigWarnings(table, config).Concat(notes)

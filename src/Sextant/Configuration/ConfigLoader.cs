@@ -259,7 +259,7 @@ public static class ConfigLoader
     {
         try
         {
-            Analysis.Experiments.MetricSpec.Parse(metric);
+            Analysis.Syntax.MetricSpecText.Parse(metric);
         }
         catch (SextantException e)
         {

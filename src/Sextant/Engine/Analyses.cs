@@ -1,9 +1,11 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Cohorts;
 using Sextant.Analysis.Engagement;
+using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Growth;
 using Sextant.Analysis.Health;
+using Sextant.Analysis.Impact;
 using Sextant.Analysis.Paths;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
@@ -28,6 +30,9 @@ public static class Analyses
         AnalysisRegistration.Of<PathQuery, PathMeasures, PathResult>(PathShaper.Shape, PathMeasurer.Measure),
         AnalysisRegistration.Of<HealthQuery, HealthMeasures, HealthResult>(HealthShaper.Shape, HealthMeasurer.Measure),
         AnalysisRegistration.Of<GrowthQuery, GrowthMeasures, GrowthResult>(GrowthShaper.Shape, GrowthMeasurer.Measure),
+        AnalysisRegistration.Of<ExperimentQuery, ExperimentMeasures, ExperimentResult>(ExperimentShaper.Shape, ExperimentMeasurer.Measure),
+        AnalysisRegistration.Of<ImpactQuery, ImpactMeasures, ImpactResult>(ImpactShaper.Shape, ImpactMeasurer.Measure),
+        AnalysisRegistration.Of<ChannelAttributionQuery, ChannelAttributionMeasures, IReadOnlyList<ChannelCredit>>(ChannelAttributionShaper.Shape, ChannelAttributionMeasurer.Measure),
     }.ToDictionary(r => r.QueryType);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="engine"/> and shapes its result.</summary>

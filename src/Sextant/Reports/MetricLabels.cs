@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sextant.Analysis.Experiments;
+using Sextant.Analysis.Syntax;
 
 namespace Sextant.Reports;
 
@@ -15,7 +16,7 @@ internal static class MetricLabels
         MetricSpec spec;
         try
         {
-            spec = MetricSpec.Parse(metric);
+            spec = MetricSpecText.Parse(metric);
         }
         catch (SextantException)
         {

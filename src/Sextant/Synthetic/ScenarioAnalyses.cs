@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Sextant.Analysis;
 using Sextant.Analysis.Growth;
 using Sextant.Analysis.Impact;
 using Sextant.Application;
 using Sextant.Configuration;
 using Sextant.Configuration.Queries;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Reports;
 
@@ -87,8 +90,9 @@ public static class ScenarioAnalyses
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(truth);
         var config = Config(truth);
-        var impacts = truth.FeatureEffects.Select(e => ImpactRunner.Run(table,
-            new ImpactQuery(e.Feature, e.PaidEffect != 0 ? ImpactOutcome.Upgrade : ImpactOutcome.Retention, BusinessMau: BusinessMau, ActivationEvents: config.Activation.Events))).ToList();
+        var engine = new InMemoryEngine(table);
+        var impacts = truth.FeatureEffects.Select(e => engine.Run(
+            new ImpactQuery(e.Feature, e.PaidEffect != 0 ? ImpactOutcome.Upgrade : ImpactOutcome.Retention, BusinessMau: BusinessMau, ActivationEvents: ValueList.From(config.Activation.Events)))).ToList();
         return ReportAnalyses.Run(table, config, Product) with { Impacts = impacts };
     }
 }

@@ -32,6 +32,29 @@ public sealed class ExperimentCommandTests
     }
 
     [Fact]
+    public void Experiment_from_a_day_analyses_users_first_exposed_from_it_and_an_unknown_cohort_is_an_error()
+    {
+        // Given a and b exposed in January, c and d in February
+        using var directory = new TempDirectory();
+        directory.Write("assignments.csv", "experiment,user_id,variant,assigned_at\nexp,a,control,2026-01-01T00:00:00Z\nexp,b,treatment,2026-01-01T00:00:00Z\n" +
+            "exp,c,treatment,2026-02-01T00:00:00Z\nexp,d,control,2026-02-01T00:00:00Z\n");
+        directory.Write("events.csv", "event_id,user_id,event,timestamp\ne1,a,buy,2026-01-02T00:00:00Z\ne2,b,buy,2026-01-02T00:00:00Z\ne3,c,view,2026-02-02T00:00:00Z\ne4,d,buy,2026-02-02T00:00:00Z\n");
+        Assert.Equal(0, CliRunner.Run(directory.Path, "ingest", "events.csv", "assignments.csv").ExitCode);
+
+        // When February on is analysed
+        var result = CliRunner.Run(directory.Path, "experiment", "exp", "--metric", "conversion:buy", "--from", "2026-01-15", "--json");
+
+        // Then d (bought) is the control and c (did not) the treatment
+        Assert.Equal(0, result.ExitCode);
+        var metric = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("metrics")[0];
+        Assert.Equal([1.0, 0.0], metric.GetProperty("arms").EnumerateArray().Select(a => a.GetProperty("mean").GetDouble()));
+        Assert.Equal([1L, 1L], metric.GetProperty("arms").EnumerateArray().Select(a => a.GetProperty("n").GetInt64()));
+        var unknown = CliRunner.Run(directory.Path, "experiment", "exp", "--metric", "conversion:buy", "--cohort", "payers");
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("unknown cohort 'payers'", unknown.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Experiment_with_relative_reports_the_relative_interval_and_p_value_and_segments_with_a_zero_control_mean_still_run()
     {
         // Given 40 users an arm: 10 of the control's and 20 of the treatment's buy; the ios users of the control never buy

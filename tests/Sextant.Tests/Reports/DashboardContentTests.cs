@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sextant.Analysis.Experiments;
 using Sextant.Reports;
 using Sextant.Reports.Charts;
 using Sextant.Reports.Dashboards;
@@ -82,7 +83,7 @@ public sealed class DashboardContentTests(ReportInputsFixture fixture) : IClassF
     {
         // Given the first experiment's verdict turned into dont_ship
         var experiment = _inputs.Experiments[0];
-        var inputs = _inputs with { Experiments = [experiment with { Verdict = experiment.Verdict with { Decision = "dont_ship" } }, .. _inputs.Experiments.Skip(1)] };
+        var inputs = _inputs with { Experiments = [experiment with { Verdict = experiment.Verdict with { Decision = ExperimentDecision.DontShip } }, .. _inputs.Experiments.Skip(1)] };
 
         var pages = DashboardSet.Build(inputs);
 
@@ -102,7 +103,7 @@ public sealed class DashboardContentTests(ReportInputsFixture fixture) : IClassF
             Assert.Equal(metric.Comparisons.Select(c => c.RelativeLift), forest.Rows.Select(r => r.Estimate));
             Assert.Equal(metric.Comparisons.Select(c => c.RelativeCiLow!.Value), forest.Rows.Select(r => r.Low));
             Assert.Equal(metric.Comparisons.Select(c => c.Significant), forest.Rows.Select(r => r.Highlight));
-            Assert.Contains(Page("experiments").Tiles, t => t.Label == experiment.Experiment && t.Value == (experiment.Verdict.Decision == "dont_ship" ? "don't ship" : experiment.Verdict.Decision.Replace('_', ' ')));
+            Assert.Contains(Page("experiments").Tiles, t => t.Label == experiment.Experiment && t.Value == (experiment.Verdict.Decision == ExperimentDecision.DontShip ? "don't ship" : experiment.Verdict.Decision.Code().Replace('_', ' ')));
         }
     }
 

@@ -192,7 +192,7 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
         Assert.NotEmpty(Inputs.Experiments);
         foreach (var experiment in Inputs.Experiments)
         {
-            var decision = experiment.Verdict.Decision switch { "dont_ship" => "don't ship", "keep_running" => "keep running", var d => d };
+            var decision = experiment.Verdict.Decision.Code() switch { "dont_ship" => "don't ship", "keep_running" => "keep running", var d => d };
             var lift = experiment.Metrics[0].Comparisons[0];
             Assert.Contains($"{experiment.Experiment}: {decision}.", text);
             Assert.Contains($"{lift.Variant} {Signed(lift.RelativeLift!.Value)} [{Signed(lift.RelativeCiLow!.Value)}, {Signed(lift.RelativeCiHigh!.Value)}] relative to control on {MetricLabels.Of(experiment.Metrics[0].Name)}", text);
@@ -260,7 +260,7 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
     [Fact]
     public void No_experiment_with_a_decision_is_said_explicitly()
     {
-        var inputs = Inputs with { Experiments = [.. Inputs.Experiments.Select(e => e with { Verdict = new Verdict("keep_running", "test") })] };
+        var inputs = Inputs with { Experiments = [.. Inputs.Experiments.Select(e => e with { Verdict = new Verdict(ExperimentDecision.KeepRunning, "test") })] };
 
         var text = Flat(Text(inputs));
 
@@ -277,7 +277,7 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
         var shipped = experiment with
         {
             Metrics = [primary with { Comparisons = [win] }, .. experiment.Metrics.Skip(1)],
-            Verdict = new Verdict("ship", "test"),
+            Verdict = new Verdict(ExperimentDecision.Ship, "test"),
         };
         var inputs = Inputs with { Experiments = [shipped, .. Inputs.Experiments.Skip(1)] };
 
@@ -293,7 +293,7 @@ public sealed partial class ExecutiveReportTests(ReportInputsFixture fixture) : 
     public void A_sample_ratio_mismatch_is_flagged()
     {
         var experiment = Inputs.Experiments[0];
-        var inputs = Inputs with { Experiments = [experiment with { Srm = experiment.Srm with { Mismatch = true, PValue = 1e-6 }, Verdict = new Verdict("inconclusive", "srm") }] };
+        var inputs = Inputs with { Experiments = [experiment with { Srm = experiment.Srm with { Mismatch = true, PValue = 1e-6 }, Verdict = new Verdict(ExperimentDecision.Inconclusive, "srm") }] };
 
         var text = Flat(Text(inputs));
 

@@ -123,7 +123,7 @@ internal static class ResultSamples
             ],
             [new GuardrailResult("count:error", 0.02, "b", 0.01, -0.01, 0.03, false, true)],
             [new SegmentResult("platform", "web", "conversion:create_doc", [comparison], 0.5, 0.5, false)],
-            new Verdict("keep_running", "did create_doc: not significant yet", "conversion:create_doc", "b", 0.5, -0.25, 1.25))
+            new Verdict(ExperimentDecision.KeepRunning, "did create_doc: not significant yet", "conversion:create_doc", "b", 0.5, -0.25, 1.25))
         {
             Warnings = [],
         };

@@ -63,5 +63,19 @@ internal sealed class ArmSums
         return new ArmSummary(N, ratio, varianceOfRatio * N);
     }
 
+    /// <summary>Sums as an engine returns them.</summary>
+    public static ArmSums From(MetricSums sums) => new()
+    {
+        N = sums.N,
+        SumY = sums.Sum,
+        SumY2 = sums.SumSquares,
+        SumX = sums.SecondSum,
+        SumX2 = sums.SecondSumSquares,
+        SumXY = sums.CrossSum,
+    };
+
+    /// <summary>These sums as measures.</summary>
+    public MetricSums ToMeasures() => new(N, SumY, SumY2, SumX, SumX2, SumXY);
+
     public CovariateSums Covariate() => new(N, SumY, SumY2, SumX, SumX2, SumXY);
 }

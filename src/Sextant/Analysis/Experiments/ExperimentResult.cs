@@ -56,16 +56,20 @@ public sealed record Comparison(string Variant, double AbsoluteLift, double? Rel
 public sealed record MetricResult(string Name, MetricKind Kind, string Test, bool SmallSample, double? CupedTheta, bool Sequential,
     IReadOnlyList<ArmStatistics> Arms, IReadOnlyList<Comparison> Comparisons);
 
-/// <summary>A metric's comparisons within one segment value.</summary>
-/// <param name="Attribute">The profile attribute.</param>
-/// <param name="Value">Its value.</param>
+/// <summary>A metric's comparisons within one segment value (one breakdown group).</summary>
+/// <param name="Attribute">The dimension: a profile attribute, event.PROPERTY or cohort.NAME; crossed dimensions joined by " / ".</param>
+/// <param name="Value">The group's label: its value ("(none)" without one, "Other" for the merged small groups); crossed values joined by " / ".</param>
 /// <param name="Metric">The metric.</param>
 /// <param name="Comparisons">Each treatment vs control among these users; adjusted p-values are Benjamini–Hochberg over metrics × segments.</param>
 /// <param name="HeterogeneityPValue">Test that the effect here differs from the effect in every other user (first treatment).</param>
 /// <param name="HeterogeneityAdjustedPValue">Holm-adjusted over the attribute's values.</param>
 /// <param name="Heterogeneous">True when the adjusted heterogeneity p is below α.</param>
 public sealed record SegmentResult(string Attribute, string Value, string Metric, IReadOnlyList<Comparison> Comparisons,
-    double HeterogeneityPValue, double HeterogeneityAdjustedPValue, bool Heterogeneous);
+    double HeterogeneityPValue, double HeterogeneityAdjustedPValue, bool Heterogeneous)
+{
+    /// <summary>The group's value of each dimension, in the order of the dimensions; ["Other"] for the merged groups.</summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
+}
 
 /// <summary>A guardrail: a metric that must not get worse by more than the margin.</summary>
 /// <param name="Metric">The guardrail metric.</param>
@@ -80,14 +84,14 @@ public sealed record SegmentResult(string Attribute, string Value, string Metric
 public sealed record GuardrailResult(string Metric, double Margin, string Variant, double? RelativeLift, double? CiLow, double? CiHigh, bool Harmed, bool NonInferior, string? Segment = null);
 
 /// <summary>The one-line decision.</summary>
-/// <param name="Decision">ship, dont_ship, keep_running or inconclusive.</param>
+/// <param name="Decision">Ship, don't ship, keep running or inconclusive (JSON: ship, dont_ship, keep_running, inconclusive).</param>
 /// <param name="Reason">Why, in one sentence, naming metrics in words ("did edit_page within 7 days"), not as specs.</param>
 /// <param name="Metric">The metric the decision rests on, as a spec (the primary metric, or the harmed guardrail); null when no metric decided (a sample-ratio mismatch).</param>
 /// <param name="Variant">The variant the decision rests on; null when none did.</param>
 /// <param name="RelativeLift">That variant's relative lift on <paramref name="Metric"/>; null when unknown.</param>
 /// <param name="CiLow">Lower bound of the relative lift's interval; null when unknown.</param>
 /// <param name="CiHigh">Upper bound of the relative lift's interval; null when unknown.</param>
-public sealed record Verdict(string Decision, string Reason,
+public sealed record Verdict(ExperimentDecision Decision, string Reason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Metric = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Variant = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RelativeLift = null,

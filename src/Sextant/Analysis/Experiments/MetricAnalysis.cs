@@ -9,9 +9,6 @@ namespace Sextant.Analysis.Experiments;
 /// </summary>
 internal static class MetricAnalysis
 {
-    public static MetricResult Analyse(MetricMeasurement measurement, IReadOnlyList<string> variants, Exposure[] exposures, ExperimentQuery query) =>
-        FromSums(measurement.Spec, variants, measurement.SumsByArm(exposures, variants.Count), measurement.Cuped, query, measurement.Proportion);
-
     /// <summary>The same analysis from per-arm sums, e.g. those a warehouse query returned (the first arm is the control).</summary>
     public static MetricResult FromSums(MetricSpec spec, IReadOnlyList<string> variants, ArmSums[] sums, bool cuped, ExperimentQuery query, bool? proportion = null)
     {

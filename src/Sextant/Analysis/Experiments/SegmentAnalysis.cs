@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using Sextant.Events;
 using Sextant.Stats;
 
 namespace Sextant.Analysis.Experiments;
@@ -12,30 +11,37 @@ namespace Sextant.Analysis.Experiments;
 /// </summary>
 internal static class SegmentAnalysis
 {
-    public static List<SegmentResult> Run(EventTable table, ExperimentQuery query, IReadOnlyList<MetricMeasurement> measured, List<string> variants, Exposure[] exposures)
+    public static List<SegmentResult> Run(ExperimentQuery query, ExperimentMeasures measures)
     {
         var rows = new List<SegmentResult>();
+        var variants = measures.Variants;
+        var specs = query.MeasuredMetrics;
         // Segment comparisons keep the absolute lift's interval and p-value: a segment's control mean can
         // be 0, where a relative lift is undefined, and heterogeneity compares absolute lifts anyway.
         query = query with { Relative = false };
-        foreach (var attribute in query.Segments ?? [])
+        foreach (var segment in measures.Segments)
         {
-            var groups = UserGroups.Of(table, attribute, 10);
-            var groupOf = exposures.Select(e => groups.Of(e.User)).ToArray();
-            foreach (var measurement in measured)
+            var attribute = Breakdowns.Label(segment.Breakdowns.Select(b => b.ToString()).ToList());
+            var groups = Groups(segment, query.BreakdownLimit);
+            for (var m = 0; m < specs.Count; m++)
             {
+                var spec = specs[m];
+                var cuped = ExperimentShaper.Cuped(query, spec);
+                var proportion = measures.Metrics[m].ZeroOne;
                 var first = rows.Count;
                 var heterogeneity = new List<double>();
-                // One pass gives every value's sums; everyone else's are the total minus them.
-                var total = measurement.SumsByArm(exposures, variants.Count);
-                var byGroup = measurement.SumsByGroup(exposures, variants.Count, groupOf, groups.Labels.Count);
-                for (var g = 0; g < groups.Labels.Count; g++)
+                // Everyone else's sums are the total minus the group's.
+                var total = measures.Metrics[m].Arms.Select(ArmSums.From).ToArray();
+                foreach (var (values, members) in groups)
                 {
-                    var inGroup = MetricAnalysis.FromSums(measurement.Spec, variants, byGroup[g], measurement.Cuped, query, measurement.Proportion);
-                    var others = total.Select((sums, arm) => sums.Without(byGroup[g][arm])).ToArray();
-                    var rest = MetricAnalysis.FromSums(measurement.Spec, variants, others, measurement.Cuped, query, measurement.Proportion);
+                    var byArm = Enumerable.Range(0, variants.Count).Select(_ => new ArmSums()).ToArray();
+                    foreach (var member in members)
+                        for (var arm = 0; arm < byArm.Length; arm++) byArm[arm].Add(ArmSums.From(member.Metrics[m][arm]));
+                    var inGroup = MetricAnalysis.FromSums(spec, variants, byArm, cuped, query, proportion);
+                    var others = total.Select((sums, arm) => sums.Without(byArm[arm])).ToArray();
+                    var rest = MetricAnalysis.FromSums(spec, variants, others, cuped, query, proportion);
                     heterogeneity.Add(Heterogeneity(inGroup, rest));
-                    rows.Add(new SegmentResult(attribute, groups.Labels[g], measurement.Spec.Text, inGroup.Comparisons, heterogeneity[^1], 1, false));
+                    rows.Add(new SegmentResult(attribute, Breakdowns.Label(values), spec.Text, inGroup.Comparisons, heterogeneity[^1], 1, false) { Values = [.. values] });
                 }
                 var adjusted = MultipleTesting.Holm(heterogeneity);
                 for (var g = 0; g < adjusted.Length; g++)
@@ -55,6 +61,19 @@ internal static class SegmentAnalysis
                     return c with { AdjustedPValue = adjusted, Significant = query.Sequential ? c.Significant : adjusted < query.Alpha };
                 }).ToList(),
             };
+        return rows;
+    }
+
+    /// <summary>
+    /// The rows of one segment set: the <paramref name="limit"/> groups with the most signed-up users
+    /// (ties by label), largest first, then Other merging the rest.
+    /// </summary>
+    private static List<(ValueList<string> Values, List<SegmentGroupMeasures> Members)> Groups(SegmentMeasures segment, int limit)
+    {
+        var keys = segment.Groups.Select(g => g.Values).ToList();
+        var (kept, other) = TopGroups.Split(keys, i => segment.Groups[i].Users, limit);
+        var rows = kept.Select(i => (keys[i], new List<SegmentGroupMeasures> { segment.Groups[i] })).ToList();
+        if (other.Count > 0) rows.Add(([Breakdowns.OtherValues], other.Select(i => segment.Groups[i]).ToList()));
         return rows;
     }
 

@@ -11,21 +11,30 @@ public enum ImpactOutcome
     Revenue,
 }
 
-/// <summary>A feature's association with an outcome, adopters against non-adopters.</summary>
+/// <summary>A feature's association with an outcome, adopters against non-adopters (docs/IMPACT.md).</summary>
 /// <param name="Feature">The feature's event.</param>
 /// <param name="Outcome">The outcome.</param>
 /// <param name="AdoptionDays">Adopters used the feature within this many days of sign-up (default 7).</param>
 /// <param name="Strata">Propensity strata (default 10, equal-sized by propensity).</param>
 /// <param name="ExcludeEvents">Events that never make a user active.</param>
 /// <param name="BusinessMau">business.mau, for the incremental revenue at business scale; null (the default) extrapolates nothing.</param>
-/// <param name="AsOf">Data end; null means the latest event.</param>
-/// <param name="ActivationEvents">activation.events: all of them within the adoption window make the activation covariate; null or empty leaves it out.</param>
+/// <param name="Range">
+/// Users who signed up in it are compared; its last instant is the data end, by which a user's
+/// adoption window and outcome horizon must have passed. All time by default.
+/// </param>
+/// <param name="ActivationEvents">activation.events: all of them within the adoption window make the activation covariate; empty leaves it out.</param>
+/// <param name="Cohort">Only members of this cohort are compared; everyone when null.</param>
 public sealed record ImpactQuery(
     string Feature,
     ImpactOutcome Outcome = ImpactOutcome.Upgrade,
     int AdoptionDays = 7,
     int Strata = 10,
-    IReadOnlyList<string>? ExcludeEvents = null,
+    ValueList<string> ExcludeEvents = default,
     double? BusinessMau = null,
-    long? AsOf = null,
-    IReadOnlyList<string>? ActivationEvents = null);
+    TimeRange Range = default,
+    ValueList<string> ActivationEvents = default,
+    Cohort? Cohort = null) : IAnalysisQuery<ImpactMeasures, ImpactResult>
+{
+    /// <summary>Days after the sign-up day by which the outcome is known: 60 for retention, else 365.</summary>
+    public int HorizonDays => Outcome == ImpactOutcome.Retention ? 60 : 365;
+}

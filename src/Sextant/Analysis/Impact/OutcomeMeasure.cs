@@ -29,13 +29,16 @@ internal sealed class OutcomeMeasure
         _ => Upgraded(user, signup) ? 1 : 0,
     };
 
-    /// <summary>Revenue value of one unit of the outcome, measured on the data.</summary>
-    public (double Value, string Definition) ValuePerUnit(long dataEnd, long sampleMau)
+    /// <summary>
+    /// The revenue and users that value one unit of the outcome, measured on the data: the
+    /// upgraders' first-year revenue and their number, or last year's revenue and the sample MAU.
+    /// </summary>
+    public (double Revenue, long Users) UnitValue(long dataEnd, long sampleMau)
     {
         switch (_query.Outcome)
         {
             case ImpactOutcome.Revenue:
-                return (1, "1: the outcome is revenue");
+                return (0, 0);
             case ImpactOutcome.Upgrade:
                 double revenue = 0;
                 long payers = 0;
@@ -45,11 +48,11 @@ internal sealed class OutcomeMeasure
                     payers++;
                     revenue += FirstYearRevenue(user, _table.SignupAt[user]);
                 }
-                return (payers == 0 ? 0 : revenue / payers, "mean first-year revenue of users who upgraded within a year");
+                return (revenue, payers);
             default:
                 double total = 0;
                 for (var i = 0; i < _table.Subscriptions.Count; i++) total += _table.Subscriptions.RevenueBetween(i, dataEnd - 365 * Timestamp.MicrosPerDay, dataEnd);
-                return (sampleMau == 0 ? 0 : total / sampleMau, "last year's revenue per monthly active user");
+                return (total, sampleMau);
         }
     }
 

@@ -48,7 +48,7 @@ internal static class ExperimentsSection
     private static List<RichText> Lines(ExperimentFinding finding)
     {
         var result = finding.Result;
-        var tone = result.Verdict.Decision switch { "ship" => Tone.Positive, "dont_ship" => Tone.Negative, _ => Tone.Neutral };
+        var tone = result.Verdict.Decision switch { ExperimentDecision.Ship => Tone.Positive, ExperimentDecision.DontShip => Tone.Negative, _ => Tone.Neutral };
         var lines = new List<RichText>
         {
             RichText.Of($"{Fig.Name(result.Experiment)}: {Fig.Text(Phrases.Decision(result.Verdict.Decision))}.").As(tone),

@@ -55,7 +55,7 @@ internal enum Trend
 /// <param name="Winner">The shipped variant's comparison when the verdict is ship.</param>
 internal sealed record ExperimentFinding(ExperimentResult Result, MetricResult? Primary, Comparison? Winner)
 {
-    public bool Decided => Result.Verdict.Decision is "ship" or "dont_ship";
+    public bool Decided => Result.Verdict.Decision is ExperimentDecision.Ship or ExperimentDecision.DontShip;
 }
 
 /// <summary>
@@ -125,7 +125,7 @@ internal sealed record Findings(
     private static ExperimentFinding Experiment(ExperimentResult result)
     {
         var primary = result.Metrics.Count == 0 ? null : result.Metrics[0];
-        var winner = result.Verdict.Decision == "ship" && primary is not null
+        var winner = result.Verdict.Decision == ExperimentDecision.Ship && primary is not null
             ? primary.Comparisons.Where(c => c.Significant && c.AbsoluteLift > 0).MaxBy(c => c.AbsoluteLift)
             : null;
         return new ExperimentFinding(result, primary, winner);

@@ -1,3 +1,5 @@
+using Sextant.Analysis.Experiments;
+
 namespace Sextant.Reports.Executive;
 
 /// <summary>Next Steps: concrete follow-ups of the recommendations, each with the number to watch.</summary>
@@ -15,7 +17,7 @@ internal static class NextStepsSection
             var primary = e.Primary;
             if (e.Winner is { } winner)
                 items.Add(RichText.Of($"Roll out {Fig.Name(winner.Variant)} of {Fig.Name(e.Result.Experiment)} and confirm the gain holds (measured: {ExperimentsSection.Lift(winner, primary!)})."));
-            else if (e.Result.Verdict.Decision == "keep_running" && primary is not null && primary.Comparisons.Count > 0)
+            else if (e.Result.Verdict.Decision == ExperimentDecision.KeepRunning && primary is not null && primary.Comparisons.Count > 0)
                 items.Add(RichText.Of($"Keep {Fig.Name(e.Result.Experiment)} running: {Interval(primary.Comparisons[0], primary)}."));
             else if (e.Result.Srm.Mismatch)
                 items.Add(RichText.Of($"Fix the assignment of {Fig.Name(e.Result.Experiment)} (sample ratio {Fig.Of(e.Result.Srm.PValue, NumberStyle.PValue)}) and restart it."));

@@ -1,3 +1,4 @@
+using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Growth;
 
@@ -38,12 +39,12 @@ internal static class Phrases
     public static RichText Currency(string currency) => currency.Length == 0 ? Fig.Text("") : RichText.Of($" {Fig.Name(currency)}");
 
     /// <summary>ship → "ship", dont_ship → "don't ship", keep_running → "keep running".</summary>
-    public static string Decision(string decision) => decision switch
+    public static string Decision(ExperimentDecision decision) => decision switch
     {
-        "ship" => "ship",
-        "dont_ship" => "don't ship",
-        "keep_running" => "keep running",
-        "inconclusive" => "inconclusive",
-        _ => decision.Replace('_', ' '),
+        ExperimentDecision.Ship => "ship",
+        ExperimentDecision.DontShip => "don't ship",
+        ExperimentDecision.KeepRunning => "keep running",
+        ExperimentDecision.Inconclusive => "inconclusive",
+        _ => decision.Code().Replace('_', ' '),
     };
 }

@@ -1,3 +1,5 @@
+using Sextant.Analysis.Experiments;
+
 namespace Sextant.Reports.Executive;
 
 /// <summary>Strategic Recommendations: each follows from a finding and names the number it rests on.</summary>
@@ -40,7 +42,7 @@ internal static class RecommendationsSection
         {
             if (e.Winner is { } winner)
                 yield return RichText.Of($"Ship {Fig.Name(winner.Variant)} of {Fig.Name(e.Result.Experiment)}: {ExperimentsSection.Lift(winner, e.Primary!)}.").As(Tone.Positive);
-            else if (e.Result.Verdict.Decision == "dont_ship")
+            else if (e.Result.Verdict.Decision == ExperimentDecision.DontShip)
                 yield return RichText.Of($"Do not ship {Fig.Name(e.Result.Experiment)}'s treatment: {RichText.Join("; ", e.Primary!.Comparisons.Select(c => ExperimentsSection.Lift(c, e.Primary!)))}{(e.Result.Guardrails.Any(g => g.Harmed) ? Fig.Text(", and a guardrail is harmed") : Fig.Text(""))}.").As(Tone.Negative);
         }
         if (!findings.Experiments.Any(e => e.Decided))

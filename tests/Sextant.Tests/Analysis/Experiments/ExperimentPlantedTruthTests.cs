@@ -1,5 +1,8 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Experiments;
+using Sextant.Analysis.Syntax;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 
 namespace Sextant.Tests.Analysis.Experiments;
 
@@ -12,33 +15,33 @@ public sealed class ExperimentPlantedTruthTests(StoredScenarioFixture fixture) :
         var dealt = fixture.Scenario.Data.Truth.ActivationByExperimentArm["onboarding_checklist"];
         var lift = dealt["treatment"] - dealt["control"];
 
-        var result = ExperimentRunner.Run(fixture.Table, new ExperimentQuery("onboarding_checklist", [MetricSpec.Parse("conversion:edit_page:within=7d")]));
+        var result = new InMemoryEngine(fixture.Table).Run(new ExperimentQuery("onboarding_checklist", [MetricSpecText.Parse("conversion:edit_page:within=7d")]));
 
         var comparison = result.Metrics[0].Comparisons.Single();
         Assert.InRange(lift, comparison.CiLow, comparison.CiHigh);
         Assert.False(result.Srm.Mismatch);
-        Assert.Equal("ship", result.Verdict.Decision);
+        Assert.Equal("ship", result.Verdict.Decision.Code());
     }
 
     [Fact]
     public void The_planted_ios_harm_of_the_editor_redesign_is_flagged_by_its_guardrail()
     {
         var planted = fixture.Scenario.Data.Truth.Scenario.Experiments.Single(e => e.Name == "editor_redesign");
-        var query = new ExperimentQuery("editor_redesign", [MetricSpec.Parse("count:" + planted.Goal)],
-            Guardrails: [new Guardrail(MetricSpec.Parse(planted.Guardrail!), 0.02)], Segments: ["platform"]);
+        var query = new ExperimentQuery("editor_redesign", [MetricSpecText.Parse("count:" + planted.Goal)],
+            Guardrails: [new Guardrail(MetricSpecText.Parse(planted.Guardrail!), 0.02)], Segments: [Breakdown.Profile("platform")]);
 
-        var result = ExperimentRunner.Run(fixture.Table, query);
+        var result = new InMemoryEngine(fixture.Table).Run(query);
 
         var harmed = Assert.Single(result.Guardrails, g => g.Harmed);
         Assert.Equal("platform=" + planted.HarmedPlatform, harmed.Segment);
-        Assert.Equal("dont_ship", result.Verdict.Decision);
+        Assert.Equal("dont_ship", result.Verdict.Decision.Code());
         Assert.Contains(result.Segments, s => s.Value == planted.HarmedPlatform && s.Metric == planted.Guardrail && s.Heterogeneous);
     }
 
     [Fact]
     public void Five_hundred_simulated_aa_tests_reject_about_five_percent_of_the_time()
     {
-        var spec = MetricSpec.Parse("conversion:edit_page:within=7d");
+        var spec = MetricSpecText.Parse("conversion:edit_page:within=7d");
         var query = new ExperimentQuery("aa", [spec]);
         var table = fixture.Table;
         var assignments = table.Assignments;
@@ -52,7 +55,7 @@ public sealed class ExperimentPlantedTruthTests(StoredScenarioFixture fixture) :
         for (var run = 0; run < 500; run++)
         {
             var split = exposures.Select(e => e with { Arm = random.Next(2) }).ToArray();
-            var result = MetricAnalysis.Analyse(measurement, ["a", "b"], split, query);
+            var result = MetricAnalysis.FromSums(spec, ["a", "b"], measurement.SumsByArm(split, 2), cuped: false, query, measurement.Proportion);
             if (result.Comparisons[0].PValue < 0.05) rejections++;
         }
 

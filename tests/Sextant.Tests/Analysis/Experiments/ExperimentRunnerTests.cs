@@ -1,4 +1,7 @@
 using Sextant.Analysis.Experiments;
+using Sextant.Analysis.Syntax;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using static Sextant.Tests.Support.EventBuilder;
 
@@ -7,7 +10,7 @@ namespace Sextant.Tests.Analysis.Experiments;
 /// <summary>Experiment analysis on tiny hand-made stores whose answers are worked out by hand.</summary>
 public sealed class ExperimentRunnerTests
 {
-    private static ExperimentQuery Query(params string[] metrics) => new("exp", metrics.Select(MetricSpec.Parse).ToList());
+    private static ExperimentQuery Query(params string[] metrics) => new("exp", metrics.Select(MetricSpecText.Parse).ToList());
 
     [Fact]
     public void A_user_exposed_to_two_variants_is_excluded_and_counted_and_the_control_comes_first()
@@ -18,7 +21,7 @@ public sealed class ExperimentRunnerTests
              Assign("other", "a", "control", "2026-01-01T00:00:00Z")],
             At("a", "x", "2026-01-01T01:00:00Z"), At("b", "x", "2026-01-01T01:00:00Z"), At("c", "x", "2026-01-01T01:00:00Z"), At("c", "x", "2026-01-10T00:00:00Z"));
 
-        var result = ExperimentRunner.Run(table, Query("count:x"));
+        var result = new InMemoryEngine(table).Run(Query("count:x"));
 
         Assert.Equal([("control", 1L), ("treatment", 1L)], result.Arms.Select(a => (a.Variant, a.Users)));
         Assert.Equal(1, result.ExcludedMultipleExposure);
@@ -34,7 +37,7 @@ public sealed class ExperimentRunnerTests
             At("c1", "buy", "2026-01-02T00:00:00Z"), At("t1", "buy", "2026-01-02T00:00:00Z"));
 
         // When conversion and count are analysed
-        var result = ExperimentRunner.Run(table, Query("conversion:buy", "count:buy"));
+        var result = new InMemoryEngine(table).Run(Query("conversion:buy", "count:buy"));
 
         // Then every assigned user is counted: 1 of 2 converts in each arm (not 1 of 1), and the users
         // without events are in n with value 0, so the count's sample variance is that of {1, 0}: 0.5.
@@ -54,7 +57,7 @@ public sealed class ExperimentRunnerTests
             for (var i = 0; i < count; i++) events.Add(At(user, "x", $"2026-01-0{2 + i}T00:00:00Z"));
         var table = Load(null, [], [], assignments, [.. events]);
 
-        var metric = ExperimentRunner.Run(table, Query("count:x")).Metrics.Single();
+        var metric = new InMemoryEngine(table).Run(Query("count:x")).Metrics.Single();
 
         Assert.Equal([("control", 3L, 1.0, 1.0), ("treatment", 3L, 3.0, 1.0)], metric.Arms.Select(a => (a.Variant, a.N, a.Mean, a.Variance)));
         var comparison = metric.Comparisons.Single();
@@ -76,7 +79,7 @@ public sealed class ExperimentRunnerTests
             At("a", "buy", "2026-01-08T00:00:00Z"), At("b", "buy", "2026-01-09T00:00:00Z"), At("c", "buy", "2026-01-02T00:00:00Z"),
             At("late", "view", "2026-01-10T00:00:00Z"));
 
-        var metric = ExperimentRunner.Run(table, Query("conversion:buy:within=7d")).Metrics.Single();
+        var metric = new InMemoryEngine(table).Run(Query("conversion:buy:within=7d")).Metrics.Single();
 
         Assert.Equal([(2L, 0.5), (1L, 1.0)], metric.Arms.Select(a => (a.N, a.Mean)));
         Assert.Equal(0.25, metric.Arms[0].Variance, 12); // p(1 − p)
@@ -94,7 +97,7 @@ public sealed class ExperimentRunnerTests
             At("b", "view", "2026-01-02T00:00:00Z"), At("b", "view", "2026-01-02T01:00:00Z"),
             At("c", "comment", "2026-01-02T00:00:00Z"), At("c", "view", "2026-01-02T00:00:00Z"));
 
-        var metric = ExperimentRunner.Run(table, Query("ratio:comment/view")).Metrics.Single();
+        var metric = new InMemoryEngine(table).Run(Query("ratio:comment/view")).Metrics.Single();
 
         Assert.Equal(0.25, metric.Arms[0].Mean, 12); // 1 comment / 4 views
         Assert.Equal(1.0, metric.Arms[1].Mean, 12);
@@ -107,12 +110,12 @@ public sealed class ExperimentRunnerTests
         var events = Enumerable.Range(0, 200).Select(i => At($"u{i}", i % 2 == 0 ? "buy" : "view", "2026-01-02T00:00:00Z")).ToArray();
         var table = Load(null, [], [], assignments, events);
 
-        var result = ExperimentRunner.Run(table, Query("conversion:buy"));
+        var result = new InMemoryEngine(table).Run(Query("conversion:buy"));
 
         // χ² = (150 − 100)²/100 + (50 − 100)²/100 = 50.
         Assert.Equal(50, result.Srm.Chi2, 9);
         Assert.True(result.Srm.Mismatch);
-        Assert.Equal("inconclusive", result.Verdict.Decision);
+        Assert.Equal("inconclusive", result.Verdict.Decision.Code());
     }
 
     [Fact]
@@ -120,8 +123,8 @@ public sealed class ExperimentRunnerTests
     {
         var table = Load(null, [], [], [Assign("exp", "a", "A", "2026-01-01T00:00:00Z")], At("a", "x", "2026-01-01T00:00:00Z"));
 
-        Assert.Contains("experiments: exp", Assert.Throws<SextantException>(() => ExperimentRunner.Run(table, Query("count:x") with { Name = "nope" })).Message, StringComparison.Ordinal);
-        Assert.Contains("no control variant 'control' (variants: A)", Assert.Throws<SextantException>(() => ExperimentRunner.Run(table, Query("count:x"))).Message, StringComparison.Ordinal);
+        Assert.Contains("experiments: exp", Assert.Throws<SextantException>(() => new InMemoryEngine(table).Run(Query("count:x") with { Name = "nope" })).Message, StringComparison.Ordinal);
+        Assert.Contains("no control variant 'control' (variants: A)", Assert.Throws<SextantException>(() => new InMemoryEngine(table).Run(Query("count:x"))).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,12 +143,12 @@ public sealed class ExperimentRunnerTests
         events.Add(At("u0", "view", "2026-01-05T00:00:00Z"));
         var table = Load(null, [], [], assignments, [.. events]);
 
-        var winner = ExperimentRunner.Run(table, Query("conversion:buy"));
-        var guarded = ExperimentRunner.Run(table, Query("conversion:buy") with { Guardrails = [new Guardrail(MetricSpec.Parse("active_on_day:1"), 0.02)] });
+        var winner = new InMemoryEngine(table).Run(Query("conversion:buy"));
+        var guarded = new InMemoryEngine(table).Run(Query("conversion:buy") with { Guardrails = [new Guardrail(MetricSpecText.Parse("active_on_day:1"), 0.02)] });
 
-        Assert.Equal("ship", winner.Verdict.Decision);
+        Assert.Equal("ship", winner.Verdict.Decision.Code());
         Assert.True(winner.Metrics[0].Comparisons[0].Significant);
         Assert.True(guarded.Guardrails.Single().Harmed);
-        Assert.Equal("dont_ship", guarded.Verdict.Decision);
+        Assert.Equal("dont_ship", guarded.Verdict.Decision.Code());
     }
 }

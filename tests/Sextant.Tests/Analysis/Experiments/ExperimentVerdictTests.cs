@@ -21,7 +21,7 @@ public sealed class ExperimentVerdictTests
         var verdict = ExperimentVerdict.Decide(Balanced, primary, [], 0.02);
 
         // Then the reason reads in words and the structured fields hold the spec and the interval
-        Assert.Equal("keep_running", verdict.Decision);
+        Assert.Equal("keep_running", verdict.Decision.Code());
         Assert.StartsWith("no significant difference on did edit_page within 7 days yet", verdict.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("conversion:", verdict.Reason, StringComparison.Ordinal);
         Assert.Equal("conversion:edit_page:within=7d", verdict.Metric);

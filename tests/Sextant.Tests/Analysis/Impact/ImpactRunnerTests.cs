@@ -1,4 +1,6 @@
 using Sextant.Analysis.Impact;
+using Sextant.Engine;
+using Sextant.Engine.InMemory;
 using Sextant.Events;
 using static Sextant.Tests.Support.EventBuilder;
 
@@ -30,7 +32,7 @@ public sealed class ImpactRunnerTests
     [Fact]
     public void Stratifying_on_the_propensity_removes_the_bias_the_naive_difference_shows()
     {
-        var result = ImpactRunner.Run(Confounded(), new ImpactQuery("x", ImpactOutcome.Retention, Strata: 2));
+        var result = new InMemoryEngine(Confounded()).Run(new ImpactQuery("x", ImpactOutcome.Retention, Strata: 2));
 
         Assert.Equal((40L, 15L), (result.Eligible, result.Adopters));
         Assert.Equal(0.6, result.AdopterMean, 12);
@@ -45,9 +47,9 @@ public sealed class ImpactRunnerTests
     public void The_activation_covariate_comes_from_the_projects_activation_events_only()
     {
         // Given no activation.events, the adjustment has no activation covariate (no create_page / edit_page assumed);
-        var without = ImpactRunner.Run(Confounded(), new ImpactQuery("x", ImpactOutcome.Retention, Strata: 2));
+        var without = new InMemoryEngine(Confounded()).Run(new ImpactQuery("x", ImpactOutcome.Retention, Strata: 2));
         // given activation.events [view], it adjusts for doing view within the adoption window.
-        var with = ImpactRunner.Run(Confounded(), new ImpactQuery("x", ImpactOutcome.Retention, Strata: 2, ActivationEvents: ["view"]));
+        var with = new InMemoryEngine(Confounded()).Run(new ImpactQuery("x", ImpactOutcome.Retention, Strata: 2, ActivationEvents: ["view"]));
 
         Assert.DoesNotContain(without.Covariates, c => c.StartsWith("activated", StringComparison.Ordinal));
         Assert.Contains("activated (view) within the adoption window", with.Covariates);
@@ -56,7 +58,7 @@ public sealed class ImpactRunnerTests
     [Fact]
     public void One_stratum_gives_the_naive_difference()
     {
-        var result = ImpactRunner.Run(Confounded(), new ImpactQuery("x", ImpactOutcome.Retention, Strata: 1));
+        var result = new InMemoryEngine(Confounded()).Run(new ImpactQuery("x", ImpactOutcome.Retention, Strata: 1));
 
         Assert.Equal(result.Naive.Difference, result.Adjusted.Difference, 12);
     }
@@ -66,8 +68,8 @@ public sealed class ImpactRunnerTests
     {
         var table = Load(null, At("u", "x", "2026-01-01T00:00:00Z"));
 
-        Assert.Contains("unknown feature event 'y'", Assert.Throws<SextantException>(() => ImpactRunner.Run(table, new ImpactQuery("y"))).Message, StringComparison.Ordinal);
-        Assert.Contains("observed for 365 days", Assert.Throws<SextantException>(() => ImpactRunner.Run(table, new ImpactQuery("x"))).Message, StringComparison.Ordinal);
+        Assert.Contains("unknown feature event 'y'", Assert.Throws<SextantException>(() => new InMemoryEngine(table).Run(new ImpactQuery("y"))).Message, StringComparison.Ordinal);
+        Assert.Contains("observed for 365 days", Assert.Throws<SextantException>(() => new InMemoryEngine(table).Run(new ImpactQuery("x"))).Message, StringComparison.Ordinal);
     }
 }
 
@@ -79,7 +81,7 @@ public sealed class ImpactPlantedTruthTests(StoredScenarioFixture fixture) : ICl
     {
         var truth = fixture.Scenario.Data.Truth.FeatureEffects.Single(e => e.Feature == "connect_integration").PaidEffect;
 
-        var result = ImpactRunner.Run(fixture.Table, new ImpactQuery("connect_integration", ImpactOutcome.Upgrade, ActivationEvents: ["create_page", "edit_page"]));
+        var result = new InMemoryEngine(fixture.Table).Run(new ImpactQuery("connect_integration", ImpactOutcome.Upgrade, ActivationEvents: ["create_page", "edit_page"]));
 
         Assert.InRange(truth, result.Adjusted.CiLow, result.Adjusted.CiHigh);
         Assert.True(result.Naive.CiLow > truth, $"naive {result.Naive.Difference} should overstate {truth}");
@@ -90,7 +92,7 @@ public sealed class ImpactPlantedTruthTests(StoredScenarioFixture fixture) : ICl
     {
         var truth = fixture.Scenario.Data.Truth.FeatureEffects.Single(e => e.Feature == "use_template").PaidEffect;
 
-        var result = ImpactRunner.Run(fixture.Table, new ImpactQuery("use_template", ImpactOutcome.Upgrade, ActivationEvents: ["create_page", "edit_page"]));
+        var result = new InMemoryEngine(fixture.Table).Run(new ImpactQuery("use_template", ImpactOutcome.Upgrade, ActivationEvents: ["create_page", "edit_page"]));
 
         Assert.Equal(0, truth);
         Assert.InRange(truth, result.Adjusted.CiLow, result.Adjusted.CiHigh);
