@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Impact;
 using Sextant.Analysis.Syntax;
+using Sextant.Cli.Output;
 using Sextant.Serialization;
 using Spectre.Console;
 
@@ -19,20 +20,21 @@ internal static class AttributionCommand
         scope.AddTo(command);
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var project = globals.OpenProject(result);
             var halfLifeDays = DurationText.Parse(result.GetValue(halfLife)!, "--half-life").TotalDays;
             var asked = scope.Read(result, project);
             var credits = project.Run(new ChannelAttributionQuery(result.GetValue(property)!, halfLifeDays, asked.Range, asked.Cohort));
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, credits);
+                ResultJson.Write(Terminal.Out(result), credits);
                 return Program.ExitOk;
             }
             var table = new Table().Border(TableBorder.Rounded).Title("revenue by channel").AddColumns("channel", "first touch", "last touch", "linear", "time decay");
             foreach (var column in table.Columns.Skip(1)) column.RightAligned();
             foreach (var c in credits) table.AddRow(Markup.Escape(c.Channel), Money(c.FirstTouch), Money(c.LastTouch), Money(c.Linear), Money(c.TimeDecay));
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine("Users without touches are credited to their profile's acquisition channel at sign-up.");
+            console.Write(table);
+            console.MarkupLine("Users without touches are credited to their profile's acquisition channel at sign-up.");
             return Program.ExitOk;
         });
         return command;

@@ -15,6 +15,7 @@ internal static class CheckCommand
         var command = new Command("check", "Run data-quality tests on the store (non-zero exit when any fails)");
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var config = globals.LoadConfig(result);
             using var store = SqliteStore.OpenReadOnly(globals.StorePath(result, config));
             var accepted = new Dictionary<string, IReadOnlyList<string>>
@@ -26,7 +27,7 @@ internal static class CheckCommand
             var report = CheckRunner.Run(store, new CheckQuery(accepted, TimeProvider.System.GetUtcNow()));
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, report);
+                ResultJson.Write(Terminal.Out(result), report);
             }
             else
             {
@@ -42,7 +43,7 @@ internal static class CheckCommand
                     };
                     table.AddRow(check.Name, status, Terminal.Number(check.FailingRows), Markup.Escape(check.Message));
                 }
-                AnsiConsole.Write(table);
+                console.Write(table);
             }
             return report.AnyFailed ? Program.ExitFailed : Program.ExitOk;
         });

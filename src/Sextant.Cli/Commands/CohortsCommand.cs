@@ -17,6 +17,7 @@ internal static class CohortsCommand
         scope.AddTo(command);
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var project = globals.OpenProject(result);
             if (project.Config.Cohorts.Count == 0)
                 throw new SextantException("sextant.yaml defines no cohorts: add a cohorts list (see docs/CONFIG.md, Cohorts)");
@@ -26,7 +27,7 @@ internal static class CohortsCommand
             var sizes = project.Run(new CohortSizesQuery(ValueList.From(cohorts), range));
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, sizes);
+                ResultJson.Write(Terminal.Out(result), sizes);
                 return Program.ExitOk;
             }
             var table = new Table().Border(TableBorder.Rounded).Title($"cohorts of {Terminal.Number(sizes.Users)} users")
@@ -35,7 +36,7 @@ internal static class CohortsCommand
             foreach (var c in sizes.Cohorts)
                 table.AddRow(Markup.Escape(c.Name), Terminal.Number(c.Users), Terminal.Percent(c.Share),
                     $"{Terminal.Percent(c.CiLow)}–{Terminal.Percent(c.CiHigh)}", Terminal.Number(c.Visitors), Markup.Escape(c.Definition));
-            AnsiConsole.Write(table);
+            console.Write(table);
             return Program.ExitOk;
         });
         return command;

@@ -26,6 +26,7 @@ internal static class DemoCommand
         var command = new Command("demo", "Generate the 50,000-user scenario, ingest it, check it and write every output") { output, png };
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var directory = Path.GetFullPath(result.GetValue(output)!);
             var dataDirectory = Path.Combine(directory, "data");
             var storePath = Path.Combine(directory, "sextant.db");
@@ -84,36 +85,36 @@ internal static class DemoCommand
 
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, new { Out = directory, Store = storePath, info.Events, info.Users, Checks = report.Checks, Calibration = calibration });
+                ResultJson.Write(Terminal.Out(result), new { Out = directory, Store = storePath, info.Events, info.Users, Checks = report.Checks, Calibration = calibration });
                 return report.AnyFailed ? Program.ExitFailed : Program.ExitOk;
             }
 
-            AnsiConsole.MarkupLine($"[bold]Sextant demo[/]: a collaborative docs product, {Terminal.Number(info.Users)} users, {Terminal.Number(info.Events)} events, {info.FirstEvent?.ToDateTimeOffset():yyyy-MM-dd} to {info.LastEvent?.ToDateTimeOffset():yyyy-MM-dd}.");
-            AnsiConsole.MarkupLine($"Generated in {generated.TotalSeconds:F1} s; files written and data stored in {stored.TotalSeconds:F1} s.");
-            AnsiConsole.Write(GenerateCommand.CalibrationTable(calibration));
-            AnsiConsole.MarkupLine(Markup.Escape($"Funnel signup → create → edit → collaborate → upgrade (30 days): " +
+            console.MarkupLine($"[bold]Sextant demo[/]: a collaborative docs product, {Terminal.Number(info.Users)} users, {Terminal.Number(info.Events)} events, {info.FirstEvent?.ToDateTimeOffset():yyyy-MM-dd} to {info.LastEvent?.ToDateTimeOffset():yyyy-MM-dd}.");
+            console.MarkupLine($"Generated in {generated.TotalSeconds:F1} s; files written and data stored in {stored.TotalSeconds:F1} s.");
+            console.Write(GenerateCommand.CalibrationTable(calibration));
+            console.MarkupLine(Markup.Escape($"Funnel signup → create → edit → collaborate → upgrade (30 days): " +
                 string.Join(" → ", funnel.Steps.Select(step => $"{step.Users:N0}")) + $"; biggest drop at {funnel.Steps[funnel.BiggestDropStep ?? 1].Name}."));
-            AnsiConsole.MarkupLine(Markup.Escape("Lifecycle funnel (" + string.Join(" → ", lifecycle.Steps.Select(step => $"{step.Name} {step.Users:N0}")) +
+            console.MarkupLine(Markup.Escape("Lifecycle funnel (" + string.Join(" → ", lifecycle.Steps.Select(step => $"{step.Name} {step.Users:N0}")) +
                 $"); biggest drop {lifecycle.Steps[(lifecycle.BiggestDropStage ?? 1) - 1].Name} → {lifecycle.Steps[lifecycle.BiggestDropStage ?? 1].Name}."));
             if (metrics.NorthStar is { Headline: { } star, Extrapolated: var scaled })
-                AnsiConsole.MarkupLine(Markup.Escape($"North Star, weekly active collaborative workspaces, week of {star.Period}: {star.Users:N0}" +
+                console.MarkupLine(Markup.Escape($"North Star, weekly active collaborative workspaces, week of {star.Period}: {star.Users:N0}" +
                     (scaled is null ? "." : $" (≈ {scaled.Value:N0} extrapolated to business.mau {scaled.BusinessMau:N0}).")));
-            AnsiConsole.MarkupLine(Markup.Escape($"Activation {Terminal.Percent(metrics.Activation.Rate)} [{Terminal.Percent(metrics.Activation.CiLow)}–{Terminal.Percent(metrics.Activation.CiHigh)}]; stickiness (DAU/MAU, last 30 days) {Terminal.Percent(metrics.Stickiness.Headline)}; MAU on {metrics.Mau[^1].Date}: {metrics.Mau[^1].Users:N0}."));
-            AnsiConsole.MarkupLine(Markup.Escape($"Monthly retention (complete cohorts): month 1 {Terminal.Percent(retention.Average[1].Rate)}, month 3 {Terminal.Percent(retention.Average[3].Rate)}, month 6 {Terminal.Percent(retention.Average[6].Rate)}."));
+            console.MarkupLine(Markup.Escape($"Activation {Terminal.Percent(metrics.Activation.Rate)} [{Terminal.Percent(metrics.Activation.CiLow)}–{Terminal.Percent(metrics.Activation.CiHigh)}]; stickiness (DAU/MAU, last 30 days) {Terminal.Percent(metrics.Stickiness.Headline)}; MAU on {metrics.Mau[^1].Date}: {metrics.Mau[^1].Users:N0}."));
+            console.MarkupLine(Markup.Escape($"Monthly retention (complete cohorts): month 1 {Terminal.Percent(retention.Average[1].Rate)}, month 3 {Terminal.Percent(retention.Average[3].Rate)}, month 6 {Terminal.Percent(retention.Average[6].Rate)}."));
             if (revenue.Model is { } model && revenue.Months.LastOrDefault(m => m.Complete) is { } lastMonth)
-                AnsiConsole.MarkupLine(Markup.Escape($"Revenue {lastMonth.Month}: {lastMonth.Revenue:N0} {revenue.Currency}, ARPU {lastMonth.Arpu:0.00}, ARPPU {lastMonth.Arppu:0.00}; " +
+                console.MarkupLine(Markup.Escape($"Revenue {lastMonth.Month}: {lastMonth.Revenue:N0} {revenue.Currency}, ARPU {lastMonth.Arpu:0.00}, ARPPU {lastMonth.Arppu:0.00}; " +
                     $"projected 24-month LTV of the {revenue.Cohorts.LastOrDefault(c => c.ProjectedLtv24 is not null)?.Cohort} cohort {revenue.Cohorts.LastOrDefault(c => c.ProjectedLtv24 is not null)?.ProjectedLtv24:0.00} " +
                     $"(extrapolated: sBG fit, alpha {model.Alpha:0.00}, beta {model.Beta:0.00}, RMSE {model.RootMeanSquareError:0.000})."));
-            AnsiConsole.MarkupLine(Markup.Escape($"Growth levers (modelled, extrapolated): top 3 {string.Join(", ", growth.TopLevers)}; together over 12 months " +
+            console.MarkupLine(Markup.Escape($"Growth levers (modelled, extrapolated): top 3 {string.Join(", ", growth.TopLevers)}; together over 12 months " +
                 $"P10 ${growth.CompoundAdditionalP10:N0} / P50 ${growth.CompoundAdditionalP50:N0} / P90 ${growth.CompoundAdditionalP90:N0} additional revenue."));
             foreach (var impact in impacts)
-                AnsiConsole.MarkupLine(Markup.Escape($"Feature {impact.Feature} → {impact.Outcome.ToString().ToLowerInvariant()}: naive {impact.Naive.Difference:+0.000;-0.000}, " +
+                console.MarkupLine(Markup.Escape($"Feature {impact.Feature} → {impact.Outcome.ToString().ToLowerInvariant()}: naive {impact.Naive.Difference:+0.000;-0.000}, " +
                     $"adjusted {impact.Adjusted.Difference:+0.000;-0.000} [{impact.Adjusted.CiLow:0.000}, {impact.Adjusted.CiHigh:0.000}] (observational association)."));
             foreach (var experiment in experiments)
-                AnsiConsole.MarkupLine(Markup.Escape($"Experiment {experiment.Experiment}: {Analysis.Experiments.ExperimentDecisions.Code(experiment.Verdict.Decision).Replace('_', ' ')} — {experiment.Verdict.Reason}."));
+                console.MarkupLine(Markup.Escape($"Experiment {experiment.Experiment}: {Analysis.Experiments.ExperimentDecisions.Code(experiment.Verdict.Decision).Replace('_', ' ')} — {experiment.Verdict.Reason}."));
             var failed = report.Checks.Where(c => c.Status != CheckStatus.Pass).Select(c => $"{c.Name} ({c.Status.ToString().ToLowerInvariant()})").ToList();
-            AnsiConsole.MarkupLine(failed.Count == 0 ? "Data checks: all pass." : $"Data checks: {Markup.Escape(string.Join(", ", failed))} — see check.json.");
-            AnsiConsole.MarkupLine($"""
+            console.MarkupLine(failed.Count == 0 ? "Data checks: all pass." : $"Data checks: {Markup.Escape(string.Join(", ", failed))} — see check.json.");
+            console.MarkupLine($"""
 
                 Where to look, in [bold]{Markup.Escape(directory)}[/]:
                   data/             the generated CSV files and truth.json (every planted parameter)

@@ -31,6 +31,7 @@ internal static class ExperimentCommand
         scope.AddTo(command);
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var project = globals.OpenProject(result);
             var table = project.Table;
             var query = ExperimentQueries.FromConfig(project.Config, result.GetValue(name)!);
@@ -47,10 +48,10 @@ internal static class ExperimentCommand
             var experiment = project.Run(query) with { Warnings = warnings };
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, experiment);
+                ResultJson.Write(Terminal.Out(result), experiment);
                 return Program.ExitOk;
             }
-            Print(experiment, result.GetValue(bayesian));
+            Print(console, experiment, result.GetValue(bayesian));
             return Program.ExitOk;
         });
         return command;
@@ -78,10 +79,10 @@ internal static class ExperimentCommand
         _ => Stats.Alternative.TwoSided,
     };
 
-    private static void Print(ExperimentResult experiment, bool bayesian)
+    private static void Print(IAnsiConsole console, ExperimentResult experiment, bool bayesian)
     {
-        foreach (var warning in experiment.Warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
-        AnsiConsole.MarkupLine(Markup.Escape($"Experiment {experiment.Experiment}: " + string.Join(", ", experiment.Arms.Select(a => $"{a.Variant} {a.Users:N0}")) +
+        foreach (var warning in experiment.Warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+        console.MarkupLine(Markup.Escape($"Experiment {experiment.Experiment}: " + string.Join(", ", experiment.Arms.Select(a => $"{a.Variant} {a.Users:N0}")) +
             $" users; {experiment.ExcludedMultipleExposure:N0} excluded (saw several variants). Sample ratio: χ² = {experiment.Srm.Chi2:0.00}, p = {experiment.Srm.PValue:0.0000}{(experiment.Srm.Mismatch ? " — MISMATCH" : "")}."));
         foreach (var metric in experiment.Metrics)
         {
@@ -107,15 +108,15 @@ internal static class ExperimentCommand
                 if (bayesian) row.AddRange([Terminal.Percent(c.ChanceToWin), Number(c.ExpectedLoss)]);
                 table.AddRow(row.ToArray());
             }
-            AnsiConsole.Write(table);
+            console.Write(table);
         }
         foreach (var guardrail in experiment.Guardrails.Where(g => g.Segment is null || g.Harmed))
-            AnsiConsole.MarkupLine(Markup.Escape($"Guardrail {guardrail.Metric} ({guardrail.Variant}{(guardrail.Segment is null ? "" : ", " + guardrail.Segment)}): {Percent(guardrail.RelativeLift)} [{Percent(guardrail.CiLow)}, {Percent(guardrail.CiHigh)}], margin {Percent(-guardrail.Margin)}: " +
+            console.MarkupLine(Markup.Escape($"Guardrail {guardrail.Metric} ({guardrail.Variant}{(guardrail.Segment is null ? "" : ", " + guardrail.Segment)}): {Percent(guardrail.RelativeLift)} [{Percent(guardrail.CiLow)}, {Percent(guardrail.CiHigh)}], margin {Percent(-guardrail.Margin)}: " +
                 (guardrail.Harmed ? "HARMED" : guardrail.NonInferior ? "not harmed beyond the margin" : "harm beyond the margin not ruled out")));
         foreach (var segment in experiment.Segments.Where(s => s.Heterogeneous))
-            AnsiConsole.MarkupLine(Markup.Escape($"Segment {segment.Attribute} = {segment.Value} differs from the rest on {segment.Metric} (adjusted p = {Number(segment.HeterogeneityAdjustedPValue)}): " +
+            console.MarkupLine(Markup.Escape($"Segment {segment.Attribute} = {segment.Value} differs from the rest on {segment.Metric} (adjusted p = {Number(segment.HeterogeneityAdjustedPValue)}): " +
                 string.Join(", ", segment.Comparisons.Select(c => $"{c.Variant} {Percent(c.RelativeLift)}"))));
-        AnsiConsole.MarkupLine(Markup.Escape($"Verdict: {experiment.Verdict.Decision.Code().Replace('_', ' ')} — {experiment.Verdict.Reason}."));
+        console.MarkupLine(Markup.Escape($"Verdict: {experiment.Verdict.Decision.Code().Replace('_', ' ')} — {experiment.Verdict.Reason}."));
     }
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

@@ -29,6 +29,7 @@ internal static class FunnelCommand
         scopeOptions.AddTo(command);
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var project = globals.OpenProject(result);
             var config = project.Config;
             if (result.GetValue(lifecycle))
@@ -49,8 +50,8 @@ internal static class FunnelCommand
                         ("north_star.collaboration_events", config.NorthStar.CollaborationEvents), ("milestones.monetization_events", config.Milestones.MonetizationEvents)),
                 };
                 OutOption.Write(result, output, "lifecycle_funnel.json", stages);
-                if (result.GetValue(globals.Json)) ResultJson.Write(Console.Out, stages);
-                else PrintLifecycle(stages);
+                if (result.GetValue(globals.Json)) ResultJson.Write(Terminal.Out(result), stages);
+                else PrintLifecycle(console, stages);
                 return Program.ExitOk;
             }
             var query = Query(result, config, steps, name, window, order, exclude);
@@ -70,19 +71,19 @@ internal static class FunnelCommand
             OutOption.Write(result, output, "funnel.json", funnel, funnel: funnel);
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, funnel);
+                ResultJson.Write(Terminal.Out(result), funnel);
                 return Program.ExitOk;
             }
-            foreach (var warning in funnel.Warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
-            AnsiConsole.Write(StepTable("funnel", funnel.Steps));
+            foreach (var warning in funnel.Warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+            console.Write(StepTable("funnel", funnel.Steps));
             if (funnel.BiggestDropStep is { } drop)
-                AnsiConsole.MarkupLine($"Biggest drop: {Markup.Escape(funnel.Steps[drop - 1].Name)} → {Markup.Escape(funnel.Steps[drop].Name)} ({Terminal.Percent(1 - funnel.Steps[drop].ConversionFromPrevious)} of users lost).");
-            if (funnel.ExcludedUsers > 0) AnsiConsole.MarkupLine($"{Terminal.Number(funnel.ExcludedUsers)} users excluded.");
+                console.MarkupLine($"Biggest drop: {Markup.Escape(funnel.Steps[drop - 1].Name)} → {Markup.Escape(funnel.Steps[drop].Name)} ({Terminal.Percent(1 - funnel.Steps[drop].ConversionFromPrevious)} of users lost).");
+            if (funnel.ExcludedUsers > 0) console.MarkupLine($"{Terminal.Number(funnel.ExcludedUsers)} users excluded.");
             foreach (var value in funnel.Breakdown)
             {
                 var p = value.PValueVsRest < 0.0001 ? "p < 0.0001" : $"p = {value.PValueVsRest:0.0000}";
                 var ratio = value.RatioToRest is { } r ? $"{r:0.00}× the rest [{value.RatioLow:0.00}, {value.RatioHigh:0.00}], {p}" : "no comparison";
-                AnsiConsole.Write(StepTable($"{Breakdowns.Label([.. query.Breakdowns.Select(b => b.ToString())])} = {value.Value}: overall {Terminal.Percent(value.OverallConversion)}, {ratio}", value.Steps));
+                console.Write(StepTable($"{Breakdowns.Label([.. query.Breakdowns.Select(b => b.ToString())])} = {value.Value}: overall {Terminal.Percent(value.OverallConversion)}, {ratio}", value.Steps));
             }
             return Program.ExitOk;
         });
@@ -117,15 +118,15 @@ internal static class FunnelCommand
         NameCheck.Events(table, query.Exclude, "--exclude");
     }
 
-    private static void PrintLifecycle(LifecycleFunnelResult funnel)
+    private static void PrintLifecycle(IAnsiConsole console, LifecycleFunnelResult funnel)
     {
-        Terminal.Warnings(funnel.Warnings);
-        AnsiConsole.Write(StepTable($"lifecycle funnel (users whose first {funnel.ObservationDays} days had ended)", funnel.Steps));
+        Terminal.Warnings(console, funnel.Warnings);
+        console.Write(StepTable($"lifecycle funnel (users whose first {funnel.ObservationDays} days had ended)", funnel.Steps));
         if (funnel.BiggestDropStage is { } drop)
-            AnsiConsole.MarkupLine($"Biggest drop: {Markup.Escape(funnel.Steps[drop - 1].Name)} → {Markup.Escape(funnel.Steps[drop].Name)} ({Terminal.Percent(1 - funnel.Steps[drop].ConversionFromPrevious)} lost).");
-        AnsiConsole.MarkupLine($"Left out as too recent to judge: {Terminal.Number(funnel.CensoredUsers)} users, {Terminal.Number(funnel.CensoredVisitors)} visitors.");
+            console.MarkupLine($"Biggest drop: {Markup.Escape(funnel.Steps[drop - 1].Name)} → {Markup.Escape(funnel.Steps[drop].Name)} ({Terminal.Percent(1 - funnel.Steps[drop].ConversionFromPrevious)} lost).");
+        console.MarkupLine($"Left out as too recent to judge: {Terminal.Number(funnel.CensoredUsers)} users, {Terminal.Number(funnel.CensoredVisitors)} visitors.");
         foreach (var value in funnel.Breakdown)
-            AnsiConsole.Write(StepTable($"{value.Value}: overall {Terminal.Percent(value.OverallConversion)}", value.Steps));
+            console.Write(StepTable($"{value.Value}: overall {Terminal.Percent(value.OverallConversion)}", value.Steps));
     }
 
     private static Table StepTable(string title, IReadOnlyList<FunnelStepResult> steps)

@@ -26,8 +26,9 @@ internal static class GenerateCommand
         var command = new Command("generate", "Generate a calibrated synthetic scenario as CSV files or straight into the store") { scenario, users, from, to, seed, output, file };
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             if (result.GetValue(scenario) == "scale")
-                return GenerateScale(result, globals, result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed), result.GetValue(output));
+                return GenerateScale(console, result, globals, result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed), result.GetValue(output));
             var baseline = result.GetValue(file) is { } path ? ScenarioLoader.Load(path) : new NotionScenario();
             var parameters = Scenario(baseline, result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed));
             var storeGiven = result.GetValue(globals.Store) is not null;
@@ -47,13 +48,13 @@ internal static class GenerateCommand
             var calibration = CalibrationReport.Measure(data);
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, new { data.Users.Count, Events = data.Events.Count, Subscriptions = data.Subscriptions.Count, Assignments = data.Assignments.Count, Directory = directory, StoredEvents = stored, Settings = settings, Calibration = calibration });
+                ResultJson.Write(Terminal.Out(result), new { data.Users.Count, Events = data.Events.Count, Subscriptions = data.Subscriptions.Count, Assignments = data.Assignments.Count, Directory = directory, StoredEvents = stored, Settings = settings, Calibration = calibration });
                 return Program.ExitOk;
             }
-            AnsiConsole.MarkupLine($"Generated {Terminal.Number(data.Users.Count)} users, {Terminal.Number(data.Events.Count)} events, {Terminal.Number(data.Subscriptions.Count)} subscriptions, {Terminal.Number(data.Assignments.Count)} assignments in {watch.Elapsed.TotalSeconds:F1} s.");
-            if (directory is not null) AnsiConsole.MarkupLine($"Files and truth.json in [bold]{Markup.Escape(directory)}[/].");
-            if (storeGiven) AnsiConsole.MarkupLine($"{Terminal.Number(stored)} events stored; {Markup.Escape(settings!)}.");
-            AnsiConsole.Write(CalibrationTable(calibration));
+            console.MarkupLine($"Generated {Terminal.Number(data.Users.Count)} users, {Terminal.Number(data.Events.Count)} events, {Terminal.Number(data.Subscriptions.Count)} subscriptions, {Terminal.Number(data.Assignments.Count)} assignments in {watch.Elapsed.TotalSeconds:F1} s.");
+            if (directory is not null) console.MarkupLine($"Files and truth.json in [bold]{Markup.Escape(directory)}[/].");
+            if (storeGiven) console.MarkupLine($"{Terminal.Number(stored)} events stored; {Markup.Escape(settings!)}.");
+            console.Write(CalibrationTable(calibration));
             return Program.ExitOk;
         });
         return command;
@@ -72,7 +73,7 @@ internal static class GenerateCommand
     }
 
     /// <summary>The scale scenario streams CSV files; with --store they are then ingested like any file.</summary>
-    private static int GenerateScale(ParseResult result, GlobalOptions globals, int? users, string? from, string? to, long? seed, string? output)
+    private static int GenerateScale(IAnsiConsole console, ParseResult result, GlobalOptions globals, int? users, string? from, string? to, long? seed, string? output)
     {
         var parameters = new ScaleScenario();
         if (from is not null) parameters = parameters with { From = Date("--from", from) };
@@ -97,11 +98,11 @@ internal static class GenerateCommand
         }
         if (result.GetValue(globals.Json))
         {
-            ResultJson.Write(Console.Out, new { parameters.Users, Events = events, Directory = directory, Seconds = generated.TotalSeconds, Ingested = ingested });
+            ResultJson.Write(Terminal.Out(result), new { parameters.Users, Events = events, Directory = directory, Seconds = generated.TotalSeconds, Ingested = ingested });
             return Program.ExitOk;
         }
-        AnsiConsole.MarkupLine($"Generated {Terminal.Number(parameters.Users)} monthly active users and {Terminal.Number(events)} events in {generated.TotalSeconds:F1} s ({events / generated.TotalSeconds:N0} events/s) into [bold]{Markup.Escape(directory)}[/].");
-        if (ingested is not null) AnsiConsole.MarkupLine($"Ingested {Terminal.Number(ingested.Inserted)} records in {(watch.Elapsed - generated).TotalSeconds:F1} s.");
+        console.MarkupLine($"Generated {Terminal.Number(parameters.Users)} monthly active users and {Terminal.Number(events)} events in {generated.TotalSeconds:F1} s ({events / generated.TotalSeconds:N0} events/s) into [bold]{Markup.Escape(directory)}[/].");
+        if (ingested is not null) console.MarkupLine($"Ingested {Terminal.Number(ingested.Inserted)} records in {(watch.Elapsed - generated).TotalSeconds:F1} s.");
         return Program.ExitOk;
     }
 

@@ -23,6 +23,7 @@ internal static class GrowthCommand
         var command = new Command("growth", "Growth levers: revenue impact ranges, ranking, 12-month compound projection, sensitivity") { draws, seed, output };
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var config = globals.LoadConfig(result);
             var growth = Run(globals.LoadTable(result, config), config, result.GetValue(draws), result.GetValue(seed));
             if (result.GetValue(output) is { } directory)
@@ -32,11 +33,11 @@ internal static class GrowthCommand
             }
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, growth);
+                ResultJson.Write(Terminal.Out(result), growth);
                 return Program.ExitOk;
             }
-            Terminal.Warnings(growth.Warnings);
-            Print(growth);
+            Terminal.Warnings(console, growth.Warnings);
+            Print(console, growth);
             return Program.ExitOk;
         });
         return command;
@@ -52,10 +53,10 @@ internal static class GrowthCommand
         return new InMemoryEngine(table).Run(query) with { Warnings = GrowthQueries.ConfigWarnings(table, query.Levers) };
     }
 
-    private static void Print(GrowthResult growth)
+    private static void Print(IAnsiConsole console, GrowthResult growth)
     {
         var baseline = growth.Baseline;
-        AnsiConsole.MarkupLine(Markup.Escape(baseline.Extrapolated
+        console.MarkupLine(Markup.Escape(baseline.Extrapolated
             ? $"Baseline: {Money(baseline.SampleAnnualRevenue)} revenue in the last 12 complete months of data (measured), × {baseline.ScaleFactor:0.#} (business.mau / sample MAU) = {Money(baseline.AnnualRevenue)} a year (extrapolated)."
             : $"Baseline: {Money(baseline.SampleAnnualRevenue)} revenue in the last 12 complete months of data (measured; set business.mau to also see figures at business scale)."));
         var table = new Table().Border(TableBorder.Rounded)
@@ -73,11 +74,11 @@ internal static class GrowthCommand
             if (baseline.Extrapolated) cells.Add(Money(baseline.ScaleFactor > 0 ? l.P50 / baseline.ScaleFactor : 0));
             table.AddRow(cells.ToArray());
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine(Markup.Escape($"Top 3 together ({string.Join(", ", growth.TopLevers)}), 12 months, multiplicative: additional revenue P10 {Money(growth.CompoundAdditionalP10)}, P50 {Money(growth.CompoundAdditionalP50)}, P90 {Money(growth.CompoundAdditionalP90)}."));
+        console.Write(table);
+        console.MarkupLine(Markup.Escape($"Top 3 together ({string.Join(", ", growth.TopLevers)}), 12 months, multiplicative: additional revenue P10 {Money(growth.CompoundAdditionalP10)}, P50 {Money(growth.CompoundAdditionalP50)}, P90 {Money(growth.CompoundAdditionalP90)}."));
         foreach (var row in growth.Sensitivity.Take(5))
-            AnsiConsole.MarkupLine(Markup.Escape($"  sensitivity: {row.Lever} {row.Parameter} {row.LowValue:0.###} → {row.HighValue:0.###}: {Money(row.ImpactAtLow)} → {Money(row.ImpactAtHigh)}"));
-        AnsiConsole.MarkupLine(Markup.Escape(growth.Label + "."));
+            console.MarkupLine(Markup.Escape($"  sensitivity: {row.Lever} {row.Parameter} {row.LowValue:0.###} → {row.HighValue:0.###}: {Money(row.ImpactAtLow)} → {Money(row.ImpactAtHigh)}"));
+        console.MarkupLine(Markup.Escape(growth.Label + "."));
     }
 
     private static string Money(double value) => "$" + value.ToString("N0", CultureInfo.InvariantCulture);

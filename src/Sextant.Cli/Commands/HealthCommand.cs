@@ -19,6 +19,7 @@ internal static class HealthCommand
         scopeOptions.AddTo(command);
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var project = globals.OpenProject(result);
             var config = project.Config;
             var store = project.Table;
@@ -36,29 +37,29 @@ internal static class HealthCommand
             }
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, new { health.DataEndDay, health.Population, Users = health.Users.Count, health.MeanScore, health.AtRisk, health.ExpansionReady, health.Segments, health.Deciles, health.Histogram, health.Warnings, health.Groups });
+                ResultJson.Write(Terminal.Out(result), new { health.DataEndDay, health.Population, Users = health.Users.Count, health.MeanScore, health.AtRisk, health.ExpansionReady, health.Segments, health.Deciles, health.Histogram, health.Warnings, health.Groups });
                 return Program.ExitOk;
             }
-            Terminal.Warnings(health.Warnings);
+            Terminal.Warnings(console, health.Warnings);
             var table = new Table().Border(TableBorder.Rounded).Title("user health by segment").AddColumns("segment", "users", "at risk", "expansion-ready", "mean score");
             foreach (var column in table.Columns.Skip(1)) column.RightAligned();
             foreach (var s in health.Segments)
                 table.AddRow(Markup.Escape(s.Segment), Terminal.Number(s.Users), Terminal.Number(s.AtRisk), Terminal.Number(s.ExpansionReady), s.MeanScore.ToString("0.0", CultureInfo.InvariantCulture));
-            AnsiConsole.Write(table);
-            if (health.Groups.Count > 0) PrintGroups(health, scope);
-            AnsiConsole.MarkupLine("Scored: signed-up users active in the last 90 days. Write every user's score with --out DIR (user_health.csv).");
+            console.Write(table);
+            if (health.Groups.Count > 0) PrintGroups(console, health, scope);
+            console.MarkupLine("Scored: signed-up users active in the last 90 days. Write every user's score with --out DIR (user_health.csv).");
             return Program.ExitOk;
         });
         return command;
     }
 
-    private static void PrintGroups(HealthResult health, Scope scope)
+    private static void PrintGroups(IAnsiConsole console, HealthResult health, Scope scope)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"user health by {string.Join(" × ", scope.Breakdowns)}"))
             .AddColumns("group", "users", "at risk", "expansion-ready", "mean score");
         foreach (var column in table.Columns.Skip(1)) column.RightAligned();
         foreach (var g in health.Groups)
             table.AddRow(Markup.Escape(g.Value), Terminal.Number(g.Users), Terminal.Number(g.AtRisk), Terminal.Number(g.ExpansionReady), g.MeanScore.ToString("0.0", CultureInfo.InvariantCulture));
-        AnsiConsole.Write(table);
+        console.Write(table);
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis;
 using Sextant.Analysis.Impact;
+using Sextant.Cli.Output;
 using Sextant.Serialization;
 using Spectre.Console;
 
@@ -21,6 +22,7 @@ internal static class ImpactCommand
         scope.AddTo(command);
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var project = globals.OpenProject(result);
             var config = project.Config;
             var kind = result.GetValue(outcome) switch
@@ -35,16 +37,16 @@ internal static class ImpactCommand
                 BusinessMau: config.Business.Mau, Range: asked.Range, ActivationEvents: ValueList.From(config.Activation.Events), Cohort: asked.Cohort));
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, impact);
+                ResultJson.Write(Terminal.Out(result), impact);
                 return Program.ExitOk;
             }
-            AnsiConsole.MarkupLine(Markup.Escape($"{impact.Feature} → {impact.Outcome.ToString().ToLowerInvariant()}: {impact.Adopters:N0} adopters of {impact.Eligible:N0} eligible users; " +
+            console.MarkupLine(Markup.Escape($"{impact.Feature} → {impact.Outcome.ToString().ToLowerInvariant()}: {impact.Adopters:N0} adopters of {impact.Eligible:N0} eligible users; " +
                 $"adopters {Number(impact.AdopterMean)}, non-adopters {Number(impact.NonAdopterMean)}."));
-            AnsiConsole.MarkupLine(Markup.Escape($"  naive difference     {Number(impact.Naive.Difference)} [{Number(impact.Naive.CiLow)}, {Number(impact.Naive.CiHigh)}]"));
-            AnsiConsole.MarkupLine(Markup.Escape($"  adjusted difference  {Number(impact.Adjusted.Difference)} [{Number(impact.Adjusted.CiLow)}, {Number(impact.Adjusted.CiHigh)}] (propensity strata; {impact.AdoptersDropped:N0} adopters without comparable non-adopters left out)"));
-            AnsiConsole.MarkupLine(Markup.Escape($"  incremental annual revenue in the sample: ${impact.IncrementalAnnualRevenue.ToString("N0", CultureInfo.InvariantCulture)} (one unit of outcome = {impact.ValuePerUnit})" +
+            console.MarkupLine(Markup.Escape($"  naive difference     {Number(impact.Naive.Difference)} [{Number(impact.Naive.CiLow)}, {Number(impact.Naive.CiHigh)}]"));
+            console.MarkupLine(Markup.Escape($"  adjusted difference  {Number(impact.Adjusted.Difference)} [{Number(impact.Adjusted.CiLow)}, {Number(impact.Adjusted.CiHigh)}] (propensity strata; {impact.AdoptersDropped:N0} adopters without comparable non-adopters left out)"));
+            console.MarkupLine(Markup.Escape($"  incremental annual revenue in the sample: ${impact.IncrementalAnnualRevenue.ToString("N0", CultureInfo.InvariantCulture)} (one unit of outcome = {impact.ValuePerUnit})" +
                 (impact.IncrementalAnnualRevenueExtrapolated is { } scaled ? $"; at business.mau scale (extrapolated): ${scaled.ToString("N0", CultureInfo.InvariantCulture)}" : "")));
-            AnsiConsole.MarkupLine(Markup.Escape($"  adjusted for: {string.Join(", ", impact.Covariates)}. This is an {impact.Statement}."));
+            console.MarkupLine(Markup.Escape($"  adjusted for: {string.Join(", ", impact.Covariates)}. This is an {impact.Statement}."));
             return Program.ExitOk;
         });
         return command;

@@ -16,12 +16,13 @@ internal static class InfoCommand
         var command = new Command("info", "Show counts per record kind, date range, users and top events") { top };
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var config = globals.LoadConfig(result);
             using var store = SqliteStore.OpenReadOnly(globals.StorePath(result, config));
             var info = StoreInfo.Read(store, Math.Max(1, result.GetValue(top)));
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, info);
+                ResultJson.Write(Terminal.Out(result), info);
                 return Program.ExitOk;
             }
 
@@ -38,13 +39,13 @@ internal static class InfoCommand
             summary.AddRow("distinct events", Terminal.Number(info.EventNames));
             summary.AddRow("files ingested", Terminal.Number(info.IngestRuns));
             summary.AddRow("file size", $"{info.FileBytes / 1024.0 / 1024.0:F1} MiB");
-            AnsiConsole.Write(summary);
+            console.Write(summary);
 
             var table = new Table().Border(TableBorder.Rounded).Title("top events").AddColumns("event", "events", "users");
             table.Columns[1].RightAligned();
             table.Columns[2].RightAligned();
             foreach (var row in info.TopEvents) table.AddRow(Markup.Escape(row.Event), Terminal.Number(row.Count), Terminal.Number(row.Users));
-            AnsiConsole.Write(table);
+            console.Write(table);
             return Program.ExitOk;
         });
         return command;

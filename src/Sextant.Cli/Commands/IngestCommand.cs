@@ -28,6 +28,7 @@ internal static class IngestCommand
         var command = new Command("ingest", "Read events, users, subscriptions or assignments into the store") { files, kind, map, timezone, timeUnit, strict, where, decimalComma, thousands };
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var config = globals.LoadConfig(result);
             var options = BuildOptions(config, result.GetValue(kind), result.GetValue(map) ?? [], result.GetValue(timezone), result.GetValue(timeUnit), result.GetValue(strict)) with
             {
@@ -39,10 +40,10 @@ internal static class IngestCommand
             using var store = SqliteStore.Open(globals.StorePath(result, config), create: true);
             var ingestor = new Ingestor(store, options, TimeProvider.System);
             var paths = result.GetValue(files)!;
-            var outcome = Terminal.IsInteractive && !json ? RunWithProgress(ingestor, paths) : ingestor.Ingest(paths);
+            var outcome = Terminal.IsInteractive && !json ? RunWithProgress(console, ingestor, paths) : ingestor.Ingest(paths);
 
-            if (json) ResultJson.Write(Console.Out, ToJson(outcome));
-            else Print(outcome, options.Strict);
+            if (json) ResultJson.Write(Terminal.Out(result), ToJson(outcome));
+            else Print(console, outcome, options.Strict);
             return outcome.AnyRolledBack ? Program.ExitFailed : Program.ExitOk;
         });
         return command;
@@ -97,10 +98,10 @@ internal static class IngestCommand
         }
     }
 
-    private static IngestResult RunWithProgress(Ingestor ingestor, string[] paths)
+    private static IngestResult RunWithProgress(IAnsiConsole console, Ingestor ingestor, string[] paths)
     {
         IngestResult? outcome = null;
-        AnsiConsole.Progress()
+        console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
@@ -134,7 +135,7 @@ internal static class IngestCommand
         Files = outcome.Files,
     };
 
-    private static void Print(IngestResult outcome, bool strict)
+    private static void Print(IAnsiConsole console, IngestResult outcome, bool strict)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("file", "kind", "read", "inserted", "updated", "duplicates", "quarantined");
@@ -145,17 +146,17 @@ internal static class IngestCommand
                 Terminal.Number(file.Inserted), Terminal.Number(file.Updated),
                 Terminal.Number(file.Duplicates), Terminal.Number(file.Quarantined));
         }
-        AnsiConsole.Write(table);
+        console.Write(table);
         if (outcome.Quarantined > 0)
-            AnsiConsole.MarkupLine($"[yellow]{Terminal.Number(outcome.Quarantined)} bad rows[/] written to {Markup.Escape(outcome.QuarantineFile)} (file, line, reason, raw text).");
+            console.MarkupLine($"[yellow]{Terminal.Number(outcome.Quarantined)} bad rows[/] written to {Markup.Escape(outcome.QuarantineFile)} (file, line, reason, raw text).");
         foreach (var file in outcome.Files.Where(f => !f.Committed))
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(file.File)}: nothing committed[/] — --strict and {Terminal.Number(file.Quarantined)} bad rows; {Terminal.Number(file.RolledBack)} good rows rolled back.");
+            console.MarkupLine($"[red]{Markup.Escape(file.File)}: nothing committed[/] — --strict and {Terminal.Number(file.Quarantined)} bad rows; {Terminal.Number(file.RolledBack)} good rows rolled back.");
         if (!strict && outcome.Quarantined == 0)
-            AnsiConsole.MarkupLine(outcome.Filtered > 0
+            console.MarkupLine(outcome.Filtered > 0
                 ? $"[green]All rows accounted for[/]: read = inserted + updated + duplicates + quarantined + {Terminal.Number(outcome.Filtered)} left out by --where."
                 : "[green]All rows accounted for[/]: read = inserted + updated + duplicates + quarantined.");
         var exposures = outcome.Files.Sum(f => f.ExposureAssignments);
-        if (exposures > 0) AnsiConsole.MarkupLine($"{Terminal.Number(exposures)} assignments taken from $experiment_started events.");
+        if (exposures > 0) console.MarkupLine($"{Terminal.Number(exposures)} assignments taken from $experiment_started events.");
     }
 
     /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>.</summary>

@@ -27,6 +27,7 @@ internal static class MetricsCommand
         scope.AddTo(command);
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var project = globals.OpenProject(result);
             var table = project.Table;
             CheckDate(result.GetValue(scope.From), "--from", table.Calendar);
@@ -44,10 +45,10 @@ internal static class MetricsCommand
             OutOption.Write(result, output, "metrics_summary.json", metrics, engagement: metrics);
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, metrics);
+                ResultJson.Write(Terminal.Out(result), metrics);
                 return Program.ExitOk;
             }
-            MetricsPrinter.Print(metrics);
+            MetricsPrinter.Print(console, metrics);
             return Program.ExitOk;
         });
         return command;

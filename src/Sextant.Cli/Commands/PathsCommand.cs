@@ -26,6 +26,7 @@ internal static class PathsCommand
         scopeOptions.AddTo(command);
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var project = globals.OpenProject(result);
             var config = project.Config;
             var gapText = result.GetValue(gap)!;
@@ -46,11 +47,11 @@ internal static class PathsCommand
             var paths = project.Run(query) with { Warnings = NameCheck.ConfigWarnings(project.Table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, paths);
+                ResultJson.Write(Terminal.Out(result), paths);
                 return Program.ExitOk;
             }
-            Terminal.Warnings(paths.Warnings);
-            Print(paths);
+            Terminal.Warnings(console, paths.Warnings);
+            Print(console, paths);
             return Program.ExitOk;
         });
         return command;
@@ -62,13 +63,13 @@ internal static class PathsCommand
         return equals <= 0 ? throw new SextantException($"--clean '{text}': expected REGEX=REPLACEMENT, e.g. --clean '^view_.*=view'") : new PathCleaningRule(text[..equals], text[(equals + 1)..]);
     }
 
-    private static void Print(PathResult paths)
+    private static void Print(IAnsiConsole console, PathResult paths)
     {
-        AnsiConsole.MarkupLine($"{Terminal.Number(paths.Sequences)} sequences, {Terminal.Number(paths.SequencesWithPath)} with a path, {Terminal.Number(paths.UniquePaths)} distinct paths, {Terminal.Number(paths.Users)} users.");
+        console.MarkupLine($"{Terminal.Number(paths.Sequences)} sequences, {Terminal.Number(paths.SequencesWithPath)} with a path, {Terminal.Number(paths.UniquePaths)} distinct paths, {Terminal.Number(paths.Users)} users.");
         var table = new Table().Border(TableBorder.Rounded).Title("top paths").AddColumns("path", "sequences", "users", "share");
         foreach (var path in paths.Paths.Take(20))
             table.AddRow(Markup.Escape(string.Join(" → ", path.Steps)), Terminal.Number(path.Count), Terminal.Number(path.Users), Terminal.Percent(path.Share));
-        AnsiConsole.Write(table);
+        console.Write(table);
         if (paths.Conversion is { } conversion)
         {
             var converters = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"paths before {conversion.Event} (association; overall {Terminal.Percent(conversion.Rate)})"))
@@ -76,9 +77,9 @@ internal static class PathsCommand
             foreach (var path in conversion.Paths.OrderByDescending(p => p.Rate).Take(10))
                 converters.AddRow(Markup.Escape(string.Join(" → ", path.Steps)), Terminal.Number(path.Sequences), Terminal.Number(path.Converted),
                     Markup.Escape($"{Terminal.Percent(path.Rate)} [{Terminal.Percent(path.CiLow)}–{Terminal.Percent(path.CiHigh)}]"), Terminal.Percent(path.RestRate));
-            AnsiConsole.Write(converters);
+            console.Write(converters);
         }
         foreach (var pair in paths.Network.Pairs.Take(5))
-            AnsiConsole.MarkupLine(Markup.Escape($"co-usage {pair.A} + {pair.B}: {pair.Users:N0} users, lift {pair.Lift.ToString("0.00", CultureInfo.InvariantCulture)}"));
+            console.MarkupLine(Markup.Escape($"co-usage {pair.A} + {pair.B}: {pair.Users:N0} users, lift {pair.Lift.ToString("0.00", CultureInfo.InvariantCulture)}"));
     }
 }

@@ -24,6 +24,7 @@ internal static class PowerCommand
         var command = new Command("power", "Sample size per arm, or minimum detectable effect (normal approximation)") { baseline, sd, mde, relative, users, alpha, power };
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var (p, sigma, effect, n) = (result.GetValue(baseline), result.GetValue(sd), result.GetValue(mde), result.GetValue(users));
             var (a, b) = (result.GetValue(alpha), result.GetValue(power));
             if ((p is null) == (sigma is null)) throw new SextantException("give either --baseline (a proportion) or --sd (a mean)");
@@ -38,17 +39,17 @@ internal static class PowerCommand
                     ? Power.SampleSizePerArmForProportions(rate2, delta, a, b, result.GetValue(relative))
                     : Power.SampleSizePerArmForMeans(sigma!.Value, result.GetValue(relative) ? throw new SextantException("--relative needs --baseline") : delta, a, b);
                 answer = new { UsersPerArm = perArm, Alpha = a, Power = b, Method = "normal approximation, two-sided" };
-                if (!result.GetValue(globals.Json)) AnsiConsole.MarkupLine($"{Terminal.Number(perArm)} users per arm (α = {a}, power = {b}, two-sided, normal approximation).");
+                if (!result.GetValue(globals.Json)) console.MarkupLine($"{Terminal.Number(perArm)} users per arm (α = {a}, power = {b}, two-sided, normal approximation).");
             }
             else
             {
                 var detectable = p is { } rate3 ? Power.MinimumDetectableEffectForProportions(rate3, n!.Value, a, b) : Power.MinimumDetectableEffectForMeans(sigma!.Value, n!.Value, a, b);
                 answer = new { MinimumDetectableEffect = detectable, RelativeToBaseline = p is { } r ? detectable / r : (double?)null, Alpha = a, Power = b };
                 if (!result.GetValue(globals.Json))
-                    AnsiConsole.MarkupLine(Markup.Escape($"With {n:N0} users per arm the smallest detectable effect is {detectable:G4}" +
+                    console.MarkupLine(Markup.Escape($"With {n:N0} users per arm the smallest detectable effect is {detectable:G4}" +
                         (p is { } r2 ? $" ({Terminal.Percent(detectable / r2)} of the baseline)" : "") + $" (α = {a}, power = {b})."));
             }
-            if (result.GetValue(globals.Json)) ResultJson.Write(Console.Out, answer);
+            if (result.GetValue(globals.Json)) ResultJson.Write(Terminal.Out(result), answer);
             return Program.ExitOk;
         });
         return command;

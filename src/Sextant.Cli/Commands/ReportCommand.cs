@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Sextant.Application;
+using Sextant.Cli.Output;
 using Sextant.Export.Png;
 using Sextant.Reports;
 using Sextant.Serialization;
@@ -18,6 +19,7 @@ internal static class ReportCommand
         var command = new Command("report", "Write the HTML dashboards, SVG charts and the executive report") { output, png };
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var config = globals.LoadConfig(result);
             var watch = Stopwatch.StartNew();
             var table = globals.LoadTable(result, config);
@@ -28,11 +30,11 @@ internal static class ReportCommand
             var pngs = result.GetValue(png) ? PngExport.Convert(files.Charts) : [];
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, new { files.Directory, files.Dashboards, files.Charts, Png = pngs, files.ExecutiveReport, LoadSeconds = loaded, AnalysisSeconds = analysed, files.RenderSeconds, inputs.Warnings });
+                ResultJson.Write(Terminal.Out(result), new { files.Directory, files.Dashboards, files.Charts, Png = pngs, files.ExecutiveReport, LoadSeconds = loaded, AnalysisSeconds = analysed, files.RenderSeconds, inputs.Warnings });
                 return Program.ExitOk;
             }
-            foreach (var warning in inputs.Warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
-            Print(files, pngs, loaded, analysed);
+            foreach (var warning in inputs.Warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+            Print(console, files, pngs, loaded, analysed);
             return Program.ExitOk;
         });
         return command;
@@ -41,11 +43,11 @@ internal static class ReportCommand
     /// <summary>--png: also write each chart as PNG through headless Chromium.</summary>
     internal static Option<bool> PngOption() => new("--png") { Description = "Also write every chart as PNG (needs Chromium: the Debian package chromium)" };
 
-    internal static void Print(ReportFiles files, IReadOnlyList<string> pngs, double loadSeconds, double analysisSeconds)
+    internal static void Print(IAnsiConsole console, ReportFiles files, IReadOnlyList<string> pngs, double loadSeconds, double analysisSeconds)
     {
-        AnsiConsole.MarkupLine(Markup.Escape($"Report written to {files.Directory} (store loaded in {loadSeconds:0.00} s, analyses {analysisSeconds:0.00} s, rendering {files.RenderSeconds:0.00} s)."));
-        AnsiConsole.MarkupLine(Markup.Escape($"  {ReportWriter.DashboardFolder}/index.html   {files.Dashboards.Count - 1} dashboards, each one self-contained file that opens offline"));
-        AnsiConsole.MarkupLine(Markup.Escape($"  {ReportWriter.ChartFolder}/   {files.Charts.Count} charts as SVG" + (pngs.Count > 0 ? $" and {pngs.Count} as PNG" : " (add --png for PNG files)")));
-        AnsiConsole.MarkupLine(Markup.Escape($"  {string.Join(", ", files.ExecutiveReport.Select(Path.GetFileName))}   the executive report"));
+        console.MarkupLine(Markup.Escape($"Report written to {files.Directory} (store loaded in {loadSeconds:0.00} s, analyses {analysisSeconds:0.00} s, rendering {files.RenderSeconds:0.00} s)."));
+        console.MarkupLine(Markup.Escape($"  {ReportWriter.DashboardFolder}/index.html   {files.Dashboards.Count - 1} dashboards, each one self-contained file that opens offline"));
+        console.MarkupLine(Markup.Escape($"  {ReportWriter.ChartFolder}/   {files.Charts.Count} charts as SVG" + (pngs.Count > 0 ? $" and {pngs.Count} as PNG" : " (add --png for PNG files)")));
+        console.MarkupLine(Markup.Escape($"  {string.Join(", ", files.ExecutiveReport.Select(Path.GetFileName))}   the executive report"));
     }
 }

@@ -27,6 +27,7 @@ internal static class RetentionCommand
         scope.AddTo(command);
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var project = globals.OpenProject(result);
             var config = project.Config;
             var asked = scope.Read(result, project);
@@ -45,17 +46,17 @@ internal static class RetentionCommand
             OutOption.Write(result, output, "retention.json", retention, retention: retention);
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, retention);
+                ResultJson.Write(Terminal.Out(result), retention);
                 return Program.ExitOk;
             }
-            Terminal.Warnings(retention.Warnings);
-            Print(retention);
+            Terminal.Warnings(console, retention.Warnings);
+            Print(console, retention);
             return Program.ExitOk;
         });
         return command;
     }
 
-    private static void Print(RetentionResult retention)
+    private static void Print(IAnsiConsole console, RetentionResult retention)
     {
         var width = Math.Min(13, retention.Cohorts.Count == 0 ? 0 : retention.Cohorts.Max(c => c.Periods.Count));
         var table = new Table().Border(TableBorder.Rounded).Title($"retention by {retention.Period.ToString().ToLowerInvariant()} (partial cells in brackets)").AddColumns("cohort", "size");
@@ -72,12 +73,12 @@ internal static class RetentionCommand
             }
             table.AddRow(cells.ToArray());
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("Average (complete cells, weighted by cohort size): " + Markup.Escape(string.Join("  ",
+        console.Write(table);
+        console.MarkupLine("Average (complete cells, weighted by cohort size): " + Markup.Escape(string.Join("  ",
             retention.Average.Take(width).Select(a => $"{a.Period}: {Terminal.Percent(a.Rate)} [{Terminal.Percent(a.CiLow)}–{Terminal.Percent(a.CiHigh)}]"))));
-        AnsiConsole.MarkupLine("Day N: " + Markup.Escape(string.Join("  ", retention.DayN.Select(d => d.Eligible == 0 ? $"day {d.Period}: n/a" : $"day {d.Period}: {Terminal.Percent(d.Rate)} of {d.Eligible:N0}"))));
+        console.MarkupLine("Day N: " + Markup.Escape(string.Join("  ", retention.DayN.Select(d => d.Eligible == 0 ? $"day {d.Period}: n/a" : $"day {d.Period}: {Terminal.Percent(d.Rate)} of {d.Eligible:N0}"))));
         if (retention.EarlyVsLate is { } compare)
-            AnsiConsole.MarkupLine(Markup.Escape($"Period-1 retention, first {compare.EarlyCohorts.Count} vs last {compare.LateCohorts.Count} complete cohorts: {Terminal.Percent(compare.Early.Rate)} → {Terminal.Percent(compare.Late.Rate)} ({Reports.NumberText.SignedPercent(compare.RelativeChange)} relative, p = {compare.PValue:0.0000})."));
+            console.MarkupLine(Markup.Escape($"Period-1 retention, first {compare.EarlyCohorts.Count} vs last {compare.LateCohorts.Count} complete cohorts: {Terminal.Percent(compare.Early.Rate)} → {Terminal.Percent(compare.Late.Rate)} ({Reports.NumberText.SignedPercent(compare.RelativeChange)} relative, p = {compare.PValue:0.0000})."));
         if (retention.Breakdown.Count == 0) return;
         var shown = Math.Min(width, 7);
         var byValue = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"average retention by {retention.BreakdownBy} (95% CI)")).AddColumns("value", "users");
@@ -91,6 +92,6 @@ internal static class RetentionCommand
                     : "-");
             byValue.AddRow(cells.ToArray());
         }
-        AnsiConsole.Write(byValue);
+        console.Write(byValue);
     }
 }

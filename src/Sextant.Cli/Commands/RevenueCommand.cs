@@ -21,6 +21,7 @@ internal static class RevenueCommand
         scope.AddTo(command);
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var project = globals.OpenProject(result);
             var config = project.Config;
             var asked = scope.Read(result, project);
@@ -36,21 +37,21 @@ internal static class RevenueCommand
             OutOption.Write(result, output, "revenue.json", revenue, revenue: revenue);
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, revenue);
+                ResultJson.Write(Terminal.Out(result), revenue);
                 return Program.ExitOk;
             }
-            Terminal.Warnings(revenue.Warnings);
-            Print(revenue);
+            Terminal.Warnings(console, revenue.Warnings);
+            Print(console, revenue);
             return Program.ExitOk;
         });
         return command;
     }
 
-    private static void Print(RevenueResult revenue)
+    private static void Print(IAnsiConsole console, RevenueResult revenue)
     {
         if (revenue.Currency is null)
         {
-            AnsiConsole.MarkupLine("No paying subscriptions in the store.");
+            console.MarkupLine("No paying subscriptions in the store.");
             return;
         }
         var months = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"revenue per month ({revenue.Currency})"))
@@ -59,8 +60,8 @@ internal static class RevenueCommand
         foreach (var month in revenue.Months.TakeLast(12))
             months.AddRow(month.Month, Money(month.Revenue), Terminal.Number(month.ActiveUsers), Terminal.Number(month.PayingUsers),
                 Money(month.Arpu), Money(month.Arppu), month.Complete ? "" : "partial");
-        AnsiConsole.Write(months);
-        if (revenue.Breakdown is { Count: > 0 } groups) PrintGroups(revenue, groups);
+        console.Write(months);
+        if (revenue.Breakdown is { Count: > 0 } groups) PrintGroups(console, revenue, groups);
 
         var cohorts = new Table().Border(TableBorder.Rounded).Title("LTV per user by sign-up month (projected = extrapolated by the model)")
             .AddColumns("cohort", "size", "observed LTV", "through month", "projected 12 months", "projected 24 months");
@@ -72,17 +73,17 @@ internal static class RevenueCommand
                 observed is null ? "-" : observed.Period.ToString(CultureInfo.InvariantCulture),
                 cohort.ProjectedLtv12 is { } ltv12 ? Money(ltv12) : "-", cohort.ProjectedLtv24 is { } ltv24 ? Money(ltv24) : "-");
         }
-        AnsiConsole.Write(cohorts);
-        AnsiConsole.MarkupLine(revenue.Model is { } model
+        console.Write(cohorts);
+        console.MarkupLine(revenue.Model is { } model
             ? Markup.Escape($"Projection model: {model.Name} fitted to {model.PeriodsFitted} months of pooled retention, alpha {model.Alpha:0.000}, beta {model.Beta:0.000}, " +
                 $"fit error (RMSE) {model.RootMeanSquareError:0.0000}; {Money(model.RevenuePerRetainedUserMonth)} per retained user-month.")
             : "No projection: fewer than three months of retention to fit a model to.");
         if (revenue.SkippedSubscriptions > 0 || revenue.UnmatchedSubscriptions > 0)
-            AnsiConsole.MarkupLine($"Left out: {revenue.SkippedSubscriptions} subscriptions in other currencies, {revenue.UnmatchedSubscriptions} of unknown users.");
+            console.MarkupLine($"Left out: {revenue.SkippedSubscriptions} subscriptions in other currencies, {revenue.UnmatchedSubscriptions} of unknown users.");
     }
 
     /// <summary>Each group's figures in the last complete month (the last month when none is complete).</summary>
-    private static void PrintGroups(RevenueResult revenue, IReadOnlyList<RevenueBreakdown> groups)
+    private static void PrintGroups(IAnsiConsole console, RevenueResult revenue, IReadOnlyList<RevenueBreakdown> groups)
     {
         var last = revenue.Months.Count - 1;
         for (var i = last; i >= 0; i--)
@@ -97,7 +98,7 @@ internal static class RevenueCommand
             table.AddRow(Markup.Escape(group.Value), Terminal.Number(group.Users), Money(month.Revenue), Terminal.Number(month.ActiveUsers),
                 Terminal.Number(month.PayingUsers), Money(month.Arpu), Money(month.Arppu));
         }
-        AnsiConsole.Write(table);
+        console.Write(table);
     }
 
     private static string Money(double value) => value.ToString("N2", CultureInfo.InvariantCulture);

@@ -28,12 +28,13 @@ internal static class StatsCommand
         var command = new Command("stats", "Experiment statistics from per-arm n, sum and sum of squares") { input, arm, control, proportion, relative, bayesian, sequential, cuped, alpha, alternative };
         command.SetAction(result =>
         {
+            var console = Terminal.For(result);
             var arms = result.GetValue(input) is { } path ? ReadCsv(path) : (result.GetValue(arm) ?? []).Select(ParseArm).ToList();
             var metric = SufficientStatistics.Analyse(arms, result.GetValue(control)!, result.GetValue(proportion), result.GetValue(cuped),
                 result.GetValue(sequential) is not null, result.GetValue(sequential) ?? 5000, result.GetValue(alpha), ExperimentCommand.AlternativeOf(result.GetValue(alternative)!), result.GetValue(relative));
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Console.Out, new { metric.Test, metric.CupedTheta, metric.Sequential, metric.Arms, metric.Comparisons });
+                ResultJson.Write(Terminal.Out(result), new { metric.Test, metric.CupedTheta, metric.Sequential, metric.Arms, metric.Comparisons });
                 return Program.ExitOk;
             }
             var table = new Table().Border(TableBorder.Rounded).AddColumns("variant", "n", "mean", result.GetValue(relative) ? "relative lift (CI)" : "lift (CI)", "p (Holm)", "chance to win", "expected loss");
@@ -47,8 +48,8 @@ internal static class StatsCommand
                     Markup.Escape(lift), $"{c.PValue:G4} ({c.AdjustedPValue:G4}){(c.Significant ? " *" : "")}",
                     result.GetValue(bayesian) ? Terminal.Percent(c.ChanceToWin) : "-", result.GetValue(bayesian) ? c.ExpectedLoss.ToString("G4", CultureInfo.InvariantCulture) : "-");
             }
-            AnsiConsole.MarkupLine(Markup.Escape($"control {metric.Arms[0].Variant}: n {metric.Arms[0].N:N0}, mean {metric.Arms[0].Mean:G6}; test {metric.Test}{(metric.CupedTheta is { } theta ? $", CUPED θ = {theta:G4}" : "")}"));
-            AnsiConsole.Write(table);
+            console.MarkupLine(Markup.Escape($"control {metric.Arms[0].Variant}: n {metric.Arms[0].N:N0}, mean {metric.Arms[0].Mean:G6}; test {metric.Test}{(metric.CupedTheta is { } theta ? $", CUPED θ = {theta:G4}" : "")}"));
+            console.Write(table);
             return Program.ExitOk;
         });
         return command;

@@ -7,13 +7,13 @@ namespace Sextant.Cli.Output;
 /// <summary>Terminal view of <c>sextant metrics</c>: headline figures first, then the tables behind them.</summary>
 internal static class MetricsPrinter
 {
-    public static void Print(EngagementResult metrics)
+    public static void Print(IAnsiConsole console, EngagementResult metrics)
     {
-        foreach (var warning in metrics.Warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+        foreach (var warning in metrics.Warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
         var last = metrics.Dau.Count - 1;
         if (last < 0)
         {
-            AnsiConsole.MarkupLine("No events in the store (or in the chosen dates).");
+            console.MarkupLine("No events in the store (or in the chosen dates).");
             return;
         }
         var grid = new Grid().AddColumn().AddColumn();
@@ -40,7 +40,7 @@ internal static class MetricsPrinter
         grid.AddRow("top 10% of active users' share of events", $"{Terminal.Percent(metrics.Concentration.TopTenPercentShare)} (Gini {metrics.Concentration.Gini:0.00})");
         var daily = metrics.PowerUsers.L30.Where(bin => bin.Days >= 15).Sum(bin => bin.Share);
         grid.AddRow($"L30 to {metrics.PowerUsers.EndDate}: active on 15+ of 30 days", Terminal.Percent(daily));
-        AnsiConsole.Write(grid);
+        console.Write(grid);
 
         var features = new Table().Border(TableBorder.Rounded).Title("feature adoption (ever, among signed-up users)")
             .AddColumns("feature", "adopters", "rate (95% CI)", "median days to first use", "last complete month");
@@ -52,13 +52,13 @@ internal static class MetricsPrinter
                 feature.MedianDaysToFirstUse is { } days ? days.ToString("0.0", CultureInfo.InvariantCulture) : "-",
                 month is null ? "-" : $"{Terminal.Percent(month.Rate)} of {month.Period} actives");
         }
-        AnsiConsole.Write(features);
+        console.Write(features);
 
         var lifecycle = new Table().Border(TableBorder.Rounded).Title($"lifecycle per {metrics.Lifecycle.Period.ToString().ToLowerInvariant()}")
             .AddColumns("period", "new", "returning", "resurrecting", "dormant", "");
         foreach (var row in metrics.Lifecycle.Periods.TakeLast(8))
             lifecycle.AddRow(row.Period, Terminal.Number(row.New), Terminal.Number(row.Returning), Terminal.Number(row.Resurrecting), Terminal.Number(row.Dormant), row.Complete ? "" : "partial");
-        AnsiConsole.Write(lifecycle);
+        console.Write(lifecycle);
 
         if (metrics.Breakdown.Count > 0)
         {
@@ -67,7 +67,7 @@ internal static class MetricsPrinter
             foreach (var row in metrics.Breakdown)
                 table.AddRow(Markup.Escape(row.Value), Terminal.Number(row.Users), Terminal.Number(row.Dau), Terminal.Number(row.Wau), Terminal.Number(row.Mau),
                     Terminal.Percent(row.Stickiness), Markup.Escape($"{Terminal.Percent(row.Activation.Rate)} [{Terminal.Percent(row.Activation.CiLow)}–{Terminal.Percent(row.Activation.CiHigh)}]"));
-            AnsiConsole.Write(table);
+            console.Write(table);
         }
     }
 

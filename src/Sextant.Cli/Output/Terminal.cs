@@ -48,9 +48,9 @@ internal static class Terminal
     public static TextWriter Out(System.CommandLine.ParseResult result) => result.InvocationConfiguration.Output ?? Console.Out;
 
     /// <summary>One yellow <c>warning:</c> line per warning of a result, above its table.</summary>
-    public static void Warnings(IEnumerable<string> warnings)
+    public static void Warnings(IAnsiConsole console, IEnumerable<string> warnings)
     {
-        foreach (var warning in warnings) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+        foreach (var warning in warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
     }
 
     /// <summary>A rate as "46.9%": one decimal, no space (the invariant culture's P1 writes "46.9 %").</summary>
