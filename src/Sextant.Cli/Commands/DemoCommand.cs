@@ -1,13 +1,9 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Sextant.Analysis.Checks;
-using Sextant.Analysis.Health;
-using Sextant.Analysis.Info;
+using Sextant.Application;
 using Sextant.Cli.Output;
 using Sextant.Export.Png;
-using Sextant.Reports;
 using Sextant.Serialization;
-using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
 using Spectre.Console;
 
@@ -27,61 +23,13 @@ internal static class DemoCommand
         command.SetAction(result =>
         {
             var console = Terminal.For(result);
-            var directory = Path.GetFullPath(result.GetValue(output)!);
-            var dataDirectory = Path.Combine(directory, "data");
-            var storePath = Path.Combine(directory, "sextant.db");
-            OutputFile.CreateDirectory(directory);
-            // The demo replaces its own earlier store, never another application's file of that name.
-            if (!StoreFile.IsFresh(storePath, storePath)) StoreFile.Identify(storePath, storePath);
-            foreach (var stale in new[] { storePath, storePath + "-wal", storePath + "-shm" }) File.Delete(stale);
-
-            var watch = Stopwatch.StartNew();
-            var data = NotionGenerator.Generate(new NotionScenario());
-            var generated = watch.Elapsed;
-
-            // The CSV files and the store are written at the same time; neither needs the other.
-            var files = Task.Run(() => ScenarioFiles.Write(data, dataDirectory));
-            using var store = SqliteStore.Open(storePath, create: true);
-            ScenarioStoreWriter.Write(data, store);
-            // The settings the analyses below use, beside the store: report, experiment and funnel on it read them.
-            OutputFile.WriteText(Path.Combine(directory, ScenarioAnalyses.SettingsFileName), ScenarioAnalyses.SettingsYaml(data.Truth));
-            files.GetAwaiter().GetResult();
-            var stored = watch.Elapsed - generated;
-
-            // One EventTable serves the checks, the summary and every analysis.
-            var table = SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
-            var scenario = data.Truth.Scenario;
-            var report = CheckRunner.Run(store, new CheckQuery(new Dictionary<string, IReadOnlyList<string>>
-            {
-                ["segment"] = scenario.Segments.Select(s => s.Name).ToList(),
-                ["channel"] = scenario.Channels.Select(c => c.Name).ToList(),
-                ["plan"] = ["free", .. scenario.PlanPrices.Keys],
-            }, TimeProvider.System.GetUtcNow()), table);
-            var info = StoreInfo.Read(store, table);
-            var inputs = ScenarioAnalyses.Run(table, data.Truth);
+            var demo = DemoPipeline.Run(result.GetValue(output)!, new NotionScenario(), TimeProvider.System);
+            var pngs = result.GetValue(png) ? PngExport.Convert(demo.Report.Charts) : [];
+            var (directory, storePath, generated, stored, info, report, calibration, reportFiles) =
+                (demo.Directory, demo.StorePath, demo.Generated, demo.Stored, demo.Info, demo.Checks, demo.Calibration, demo.Report);
+            var inputs = demo.Inputs;
             var (metrics, funnel, lifecycle, retention, revenue) = (inputs.Metrics, inputs.Funnel, inputs.Lifecycle, inputs.Retention, inputs.Revenue);
-            var (experiments, growth, paths, health, impacts) = (inputs.Experiments, inputs.Growth, inputs.Paths, inputs.Health, inputs.Impacts);
-            var calibration = CalibrationReport.Measure(data);
-
-            void WriteJson(string name, object value) =>
-                OutputFile.WriteText(Path.Combine(directory, name), ResultJson.Serialize(value));
-            WriteJson("metrics_summary.json", metrics);
-            WriteJson("funnel.json", funnel);
-            WriteJson("lifecycle_funnel.json", lifecycle);
-            WriteJson("retention.json", retention);
-            WriteJson("revenue.json", revenue);
-            WriteJson("experiments.json", experiments);
-            WriteJson("growth.json", growth);
-            WriteJson("feature_impact.json", impacts);
-            WriteJson("paths.json", paths);
-            OutputFile.WriteText(Path.Combine(directory, "user_health.csv"), HealthCsv.Write(health));
-            GrowthFiles.Write(directory, growth);
-            AnalysisFiles.Write(directory, metrics, funnel, retention, revenue);
-            var reportFiles = ReportWriter.Write(directory, inputs);
-            var pngs = result.GetValue(png) ? PngExport.Convert(reportFiles.Charts) : [];
-            WriteJson("check.json", report);
-            WriteJson("store_info.json", info);
-            WriteJson("calibration.json", calibration);
+            var (experiments, growth, impacts) = (inputs.Experiments, inputs.Growth, inputs.Impacts);
 
             if (result.GetValue(globals.Json))
             {

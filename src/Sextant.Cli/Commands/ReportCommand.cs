@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Sextant.Application;
 using Sextant.Cli.Output;
 using Sextant.Export.Png;
 using Sextant.Reports;
@@ -20,11 +19,11 @@ internal static class ReportCommand
         command.SetAction(result =>
         {
             var console = Terminal.For(result);
-            var config = globals.LoadConfig(result);
+            var project = globals.OpenProject(result);
             var watch = Stopwatch.StartNew();
-            var table = globals.LoadTable(result, config);
+            _ = project.Table;
             var loaded = watch.Elapsed.TotalSeconds;
-            var inputs = ReportAnalyses.Run(table, config);
+            var inputs = project.Report();
             var analysed = watch.Elapsed.TotalSeconds - loaded;
             var files = ReportWriter.Write(Path.GetFullPath(result.GetValue(output)!), inputs);
             var pngs = result.GetValue(png) ? PngExport.Convert(files.Charts) : [];

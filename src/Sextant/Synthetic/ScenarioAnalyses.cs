@@ -69,6 +69,10 @@ public static class ScenarioAnalyses
         yaml.AppendLine("health:\n  expansion:\n    plans: [\"free\", \"plus\"]");
         yaml.AppendLine("# The product has 10 million monthly active users; the 50,000-user sample is extrapolated to them, labelled as such.");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"business:\n  mau: {Number(BusinessMau)}");
+        yaml.AppendLine("# Saved cohorts: --cohort NAME, --breakdown cohort.NAME, sextant cohorts.");
+        yaml.AppendLine("cohorts:");
+        yaml.AppendLine("  - {name: creators, did: create_page, at_least: 3, within: 7d}");
+        yaml.AppendLine("  - {name: teams, property: segment, in: [\"small_team\", \"enterprise\"]}");
         yaml.AppendLine("funnels:");
         yaml.AppendLine("  - name: collaboration_to_paid");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"    steps: {List(FunnelSteps)}");
