@@ -71,10 +71,12 @@ internal sealed class FunnelMatcher
     /// <summary>
     /// Returns the depth reached, or −1 when an exclusion event removes the user, and fills, for
     /// each step after the first, the time (µs) from the previous step and from step 1 in the
-    /// earliest attempt that reached it.
+    /// earliest attempt that reached it. <paramref name="countedStart"/> is the step-1 row of the
+    /// counted attempt (the earliest that reached the user's depth), or −1 when none opened.
     /// </summary>
-    public int Match(int user, Span<long> fromPrevious, Span<long> fromStart, Span<long> scratch)
+    public int Match(int user, Span<long> fromPrevious, Span<long> fromStart, Span<long> scratch, out int countedStart)
     {
+        countedStart = -1;
         var recorded = 1;
         var start = _table.UserOffsets[user];
         var end = _table.UserOffsets[user + 1];
@@ -103,6 +105,7 @@ internal sealed class FunnelMatcher
             if (depth > best)
             {
                 best = depth;
+                countedStart = row;
                 bestStart = scratch[0];
                 bestLast = scratch[depth - 1];
             }

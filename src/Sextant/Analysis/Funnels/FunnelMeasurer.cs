@@ -16,14 +16,17 @@ internal static class FunnelMeasurer
         var scope = UserScope.Of(table, query);
         var matcher = new FunnelMatcher(table, query);
         var depth = new int[table.UserCount];
+        var startRow = new int[table.UserCount];
         var fromPrevious = new long[table.UserCount * (long)steps];
         var fromStart = new long[table.UserCount * (long)steps];
         Parallel.For(0, table.UserCount, () => new long[steps], (user, _, scratch) =>
         {
             if (scope.Includes(user))
-                depth[user] = matcher.Match(user, fromPrevious.AsSpan(user * steps, steps), fromStart.AsSpan(user * steps, steps), scratch);
+                depth[user] = matcher.Match(user, fromPrevious.AsSpan(user * steps, steps), fromStart.AsSpan(user * steps, steps), scratch, out startRow[user]);
             return scratch;
         }, _ => { });
+        // An event-property breakdown takes the value on the step-1 event of the counted attempt (SEMANTICS.md, Funnels).
+        if (query.Breakdowns.Any(b => b.Source == BreakdownSource.Event)) scope = UserScope.Of(table, query, startRow);
 
         var groups = new Group?[scope.GroupCount];
         long excluded = 0;

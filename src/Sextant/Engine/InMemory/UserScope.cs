@@ -34,13 +34,21 @@ internal sealed class UserScope
 
     /// <summary>Resolves the scope of <paramref name="query"/> on <paramref name="table"/>.</summary>
     /// <exception cref="SextantException">Too many breakdowns, or one names an attribute, property or event the store does not have.</exception>
-    public static UserScope Of(EventTable table, IScopedQuery query)
+    public static UserScope Of(EventTable table, IScopedQuery query) => Of(table, query, anchorRows: null);
+
+    /// <summary>
+    /// Resolves the scope with event-property breakdowns read on one row per entity
+    /// (<paramref name="anchorRows"/>, −1 for none: "(none)"), e.g. the step-1 event of a
+    /// funnel's counted attempt, instead of the earliest event in the range carrying the property.
+    /// </summary>
+    /// <exception cref="SextantException">Too many breakdowns, or one names an attribute, property or event the store does not have.</exception>
+    public static UserScope Of(EventTable table, IScopedQuery query, int[]? anchorRows)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(query);
         Analysis.Breakdowns.Validate(query.Breakdowns);
         var included = query.Cohort is { } cohort ? CohortMembership.Evaluate(table, cohort.Definition, query.Range) : null;
-        var dimensions = query.Breakdowns.Select(b => Values(table, b, query.Range)).ToList();
+        var dimensions = query.Breakdowns.Select(b => Values(table, b, query.Range, anchorRows)).ToList();
         var groupOf = new int[table.UserCount];
         var keys = new List<ValueList<string>>();
         if (dimensions.Count == 0) return new UserScope(included, groupOf, [ValueList<string>.Empty]);
@@ -61,7 +69,7 @@ internal sealed class UserScope
     }
 
     /// <summary>Each entity's value of one breakdown; "(none)" when it has none.</summary>
-    private static string[] Values(EventTable table, Breakdown breakdown, TimeRange range)
+    private static string[] Values(EventTable table, Breakdown breakdown, TimeRange range, int[]? anchorRows)
     {
         var values = new string[table.UserCount];
         switch (breakdown.Source)
@@ -74,6 +82,12 @@ internal sealed class UserScope
             case BreakdownSource.Event:
                 NameCheck.Property(table, breakdown.Name, "breakdown");
                 var property = table.Property(breakdown.Name);
+                if (anchorRows is not null)
+                {
+                    for (var user = 0; user < values.Length; user++)
+                        values[user] = (anchorRows[user] >= 0 ? property[anchorRows[user]] : null) ?? Breakdowns.NoValue;
+                    break;
+                }
                 Parallel.For(0, table.UserCount, user =>
                 {
                     // The value on the user's earliest event in the range that carries the property.

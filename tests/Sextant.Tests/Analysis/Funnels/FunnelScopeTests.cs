@@ -46,9 +46,9 @@ public sealed class FunnelScopeTests
     }
 
     /// <summary>
-    /// Six users by plan (profile) × platform (event property, from the earliest event carrying it):
-    /// free / ios: u1 converts, u2 does not; free / web: u3 converts (its step-1 event carries no
-    /// platform, its step 2 does); paid / ios: u4 converts; paid / web: u5 does not; (none) / android: u6 does not.
+    /// Six users by plan (profile) × platform (event property, on the step-1 event of the counted attempt):
+    /// free / ios: u1 converts, u2 does not; free / (none): u3 converts (its step-1 event carries no
+    /// platform, only its step 2 does); paid / ios: u4 converts; paid / web: u5 does not; (none) / android: u6 does not.
     /// </summary>
     private static EventTable PlansAndPlatforms() => Load(null,
         [User("u1", plan: "free"), User("u2", plan: "free"), User("u3", plan: "free"), User("u4", plan: "paid"), User("u5", plan: "paid"), User("u6")],
@@ -68,7 +68,7 @@ public sealed class FunnelScopeTests
         var result = new InMemoryEngine(PlansAndPlatforms()).Run(query);
 
         // Largest first (free / ios has 2 step-1 users), then ties by label: "(" sorts before letters.
-        Assert.Equal(["free / ios", "(none) / android", "free / web", "paid / ios", "paid / web"], result.Breakdown.Select(b => b.Value));
+        Assert.Equal(["free / ios", "(none) / android", "free / (none)", "paid / ios", "paid / web"], result.Breakdown.Select(b => b.Value));
         Assert.Equal(["(none)", "android"], result.Breakdown[1].Values);
         Assert.Equal([2L, 1], Users(result.Breakdown[0].Steps));
         Assert.Equal([1L, 1], Users(result.Breakdown[2].Steps));
@@ -84,7 +84,7 @@ public sealed class FunnelScopeTests
         var result = new InMemoryEngine(PlansAndPlatforms()).Run(query);
 
         // Kept: free / ios (2) and (none) / android (1, first of the ties by label); Other holds
-        // free / web, paid / ios and paid / web: 3 step-1 users, 2 converted.
+        // free / (none), paid / ios and paid / web: 3 step-1 users, 2 converted.
         Assert.Equal(["Other", "free / ios", "(none) / android"], result.Breakdown.Select(b => b.Value));
         var other = result.Breakdown[0];
         Assert.Equal(["Other"], other.Values);
