@@ -48,11 +48,9 @@ internal static class LifecycleFunnelMeasurer
         return new LifecycleFunnelMeasures(dataEnd == long.MinValue ? null : dataEnd, counts, measured, censoredUsers, censoredVisitors, withoutSignup);
     }
 
-    /// <exception cref="SextantException">A threshold out of range, an unknown activation match or more than 64 activation events.</exception>
+    /// <exception cref="SextantException">A threshold out of range or more than 64 activation events.</exception>
     internal static void Validate(LifecycleFunnelQuery query)
     {
-        if (!LifecycleFunnelQuery.ActivationMatches.Contains(query.ActivationMatch))
-            throw new SextantException($"activation.match must be one of {string.Join(", ", LifecycleFunnelQuery.ActivationMatches)}, got '{query.ActivationMatch}'");
         if (query.ActivationWindowDays < 0) throw new SextantException($"activation.window_days must be 0 or more, got {query.ActivationWindowDays}");
         if (query.ActivationEvents.Distinct(StringComparer.Ordinal).Count() > LifecycleRules.MaxCriteria)
             throw new SextantException($"activation.events may name at most {LifecycleRules.MaxCriteria} events, got {query.ActivationEvents.Count}");

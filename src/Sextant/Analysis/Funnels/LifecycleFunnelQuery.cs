@@ -8,14 +8,11 @@ namespace Sextant.Analysis.Funnels;
 /// </summary>
 public sealed record LifecycleFunnelQuery : IAnalysisQuery<LifecycleFunnelMeasures, LifecycleFunnelResult>, IScopedQuery
 {
-    /// <summary>The values <see cref="ActivationMatch"/> takes: all or any.</summary>
-    public static readonly IReadOnlyList<string> ActivationMatches = ["all", "any"];
-
     /// <summary>The activation criteria events (key <c>activation.events</c>); with none, nobody activates.</summary>
     public ValueList<string> ActivationEvents { get; init; }
 
-    /// <summary>all: every criteria event; any: one of them (key <c>activation.match</c>).</summary>
-    public string ActivationMatch { get; init; } = "all";
+    /// <summary>True: every criteria event (activation.match: all); false: one of them (any).</summary>
+    public bool ActivationMatchAll { get; init; } = true;
 
     /// <summary>Days from the sign-up instant the criteria must be met in (key <c>activation.window_days</c>).</summary>
     public int ActivationWindowDays { get; init; } = 7;

@@ -50,7 +50,7 @@ internal sealed class LifecycleRules
         _habitWithinWeeks = query.HabitWithinWeeks;
         _observationDays = query.ObservationDays;
         _activationWindow = query.ActivationWindowDays * Timestamp.MicrosPerDay;
-        _matchAll = query.ActivationMatch == "all";
+        _matchAll = query.ActivationMatchAll;
 
         _criteriaBits = new ulong[table.EventNames.Length];
         var criteria = query.ActivationEvents.Distinct(StringComparer.Ordinal).ToArray();

@@ -24,7 +24,7 @@ public static class FunnelQueries
         return new LifecycleFunnelQuery
         {
             ActivationEvents = ValueList.From(config.Activation.Events),
-            ActivationMatch = config.Activation.Match,
+            ActivationMatchAll = config.Activation.Match == "all",
             ActivationWindowDays = config.Activation.WindowDays,
             EngagementActiveDays = config.Milestones.EngagementActiveDays,
             EngagementWithinDays = config.Milestones.EngagementWithinDays,

@@ -110,7 +110,7 @@ public sealed class LifecycleFunnelRunnerTests
             At("late", "signup", "2024-01-01T10:00:00Z"), At("late", "create_page", "2024-01-02T00:00:00Z"), At("late", "edit_page", "2024-01-08T10:00:00.000001Z"));
 
         Assert.Equal([2L, 2, 1, 0, 0, 0, 0], Users(Run(table)));
-        Assert.Equal([2L, 2, 2, 0, 0, 0, 0], Users(Run(table, Demo with { ActivationMatch = "any" })));
+        Assert.Equal([2L, 2, 2, 0, 0, 0, 0], Users(Run(table, Demo with { ActivationMatchAll = false })));
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class LifecycleFunnelRunnerTests
 
         // The query holds the configured values themselves, not the configuration records.
         Assert.Equal(["x"], query.ActivationEvents);
-        Assert.Equal(("any", 3), (query.ActivationMatch, query.ActivationWindowDays));
+        Assert.Equal((false, 3), (query.ActivationMatchAll, query.ActivationWindowDays));
         Assert.Equal((2, config.Milestones.EngagementWithinDays, config.Milestones.HabitActiveWeeks, config.Milestones.HabitWithinWeeks),
             (query.EngagementActiveDays, query.EngagementWithinDays, query.HabitActiveWeeks, query.HabitWithinWeeks));
         Assert.Equal(["y"], query.CollaborationEvents);

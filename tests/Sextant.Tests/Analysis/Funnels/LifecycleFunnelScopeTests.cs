@@ -96,7 +96,7 @@ public sealed class LifecycleFunnelScopeTests
         static LifecycleFunnelQuery Build(int activeDays) => new()
         {
             ActivationEvents = new[] { "create_page", "edit_page" },
-            ActivationMatch = "any",
+            ActivationMatchAll = false,
             EngagementActiveDays = activeDays,
             CollaborationEvents = new List<string> { "comment" },
             ExcludeEvents = ["billing_run"],
