@@ -1,5 +1,6 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Growth;
 using Sextant.Analysis.Paths;
 using Sextant.Analysis.Syntax;
 using Sextant.Configuration;
@@ -83,7 +84,8 @@ public static class ReportAnalyses
         var paths = engine.Run(new PathQuery { Converted = conversion });
         var health = engine.Run(HealthQueries.FromConfig(config));
         var growthQuery = GrowthQueries.FromConfig(config);
-        var growth = engine.Run(growthQuery) with { Warnings = GrowthQueries.ConfigWarnings(table, growthQuery.Levers) };
+        // Growth's baselines are the engagement, retention and revenue results above, not measured twice.
+        var growth = GrowthShaper.Shape(growthQuery, GrowthMeasurer.From(table, metrics, retention, revenue)) with { Warnings = GrowthQueries.ConfigWarnings(table, growthQuery.Levers) };
         // Experiments configured in sextant.yaml come first, in its order; the others by name.
         var assigned = table.Assignments.ExperimentNames;
         var names = config.Experiments.Select(e => e.Name).Where(assigned.Contains)

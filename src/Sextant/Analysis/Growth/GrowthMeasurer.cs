@@ -16,9 +16,16 @@ internal static class GrowthMeasurer
         ArgumentNullException.ThrowIfNull(query);
         // The baselines are other analyses' results, computed by the same engine.
         var engine = new InMemoryEngine(table);
-        var engagement = engine.Run(query.Engagement);
-        var retention = engine.Run(query.Retention);
-        var revenue = engine.Run(query.Revenue);
+        return From(table, engine.Run(query.Engagement), engine.Run(query.Retention), engine.Run(query.Revenue));
+    }
+
+    /// <summary>
+    /// The measures from results already computed for the growth query's engagement, retention
+    /// and revenue queries (a breakdown of the engagement result changes none of the headline
+    /// figures read here: MAU, activation rate, collaboration events).
+    /// </summary>
+    internal static GrowthMeasures From(EventTable table, Engagement.EngagementResult engagement, Retention.RetentionResult retention, Revenue.RevenueResult revenue)
+    {
         var sampleMau = engagement.Mau.Count == 0 ? 0 : engagement.Mau[^1].Users;
         var annual = revenue.Months.Where(m => m.Complete).TakeLast(12).Sum(m => m.Revenue);
         var monthOne = retention.Average.Count > 1 ? retention.Average[1].Rate : 0;
