@@ -52,16 +52,34 @@ internal sealed class UserScope
         var groupOf = new int[table.UserCount];
         var keys = new List<ValueList<string>>();
         if (dimensions.Count == 0) return new UserScope(included, groupOf, [ValueList<string>.Empty]);
-        var index = new Dictionary<ValueList<string>, int>();
-        var values = new string[dimensions.Count];
+        // Each dimension's values become small codes and a user's combination one number, so
+        // grouping a million users allocates only per distinct combination.
+        var codes = new int[dimensions.Count][];
+        var multipliers = new long[dimensions.Count];
+        long multiplier = 1;
+        for (var d = 0; d < dimensions.Count; d++)
+        {
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            codes[d] = new int[table.UserCount];
+            for (var user = 0; user < codes[d].Length; user++)
+            {
+                if (!index.TryGetValue(dimensions[d][user], out var code)) index[dimensions[d][user]] = code = index.Count;
+                codes[d][user] = code;
+            }
+            multipliers[d] = multiplier;
+            if (multiplier > long.MaxValue / Math.Max(1, index.Count))
+                throw new SextantException($"the breakdowns {string.Join(", ", query.Breakdowns)} have too many value combinations to group (one has {index.Count:N0} values); use fewer or coarser breakdowns");
+            multiplier *= Math.Max(1, index.Count);
+        }
+        var groups = new Dictionary<long, int>();
         for (var user = 0; user < groupOf.Length; user++)
         {
-            for (var d = 0; d < values.Length; d++) values[d] = dimensions[d][user];
-            var key = ValueList.Create<string>(values);
-            if (!index.TryGetValue(key, out var group))
+            long combined = 0;
+            for (var d = 0; d < codes.Length; d++) combined += codes[d][user] * multipliers[d];
+            if (!groups.TryGetValue(combined, out var group))
             {
-                index[key] = group = keys.Count;
-                keys.Add(key);
+                groups[combined] = group = keys.Count;
+                keys.Add(ValueList.From(dimensions.Select(values => values[user])));
             }
             groupOf[user] = group;
         }
