@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sextant.Analysis;
 using Sextant.Analysis.Growth;
 using Sextant.Cli.Output;
 using Sextant.Configuration.Queries;
@@ -20,12 +21,15 @@ internal static class GrowthCommand
         var draws = new Option<int>("--draws") { Description = "Monte Carlo draws (default 10000)", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<int>("--seed") { Description = "Random seed (default 42)", DefaultValueFactory = _ => 42 };
         var output = OutOption.Create();
+        var scope = new ScopeOptions(breakdowns: false);
         var command = new Command("growth", "Growth levers: revenue impact ranges, ranking, 12-month compound projection, sensitivity") { draws, seed, output };
+        scope.AddTo(command);
         command.SetAction(result =>
         {
             var console = Terminal.For(result);
-            var config = globals.LoadConfig(result);
-            var growth = Run(globals.LoadTable(result, config), config, result.GetValue(draws), result.GetValue(seed));
+            var project = globals.OpenProject(result);
+            var (range, cohort, _, _) = scope.Read(result, project);
+            var growth = Run(project.Table, project.Config, result.GetValue(draws), result.GetValue(seed), range, cohort);
             if (result.GetValue(output) is { } directory)
             {
                 GrowthFiles.Write(directory, growth);
@@ -44,12 +48,12 @@ internal static class GrowthCommand
     }
 
     /// <summary>Measures the baselines and runs the model with the project's business assumptions.</summary>
-    internal static GrowthResult Run(EventTable table, Configuration.SextantConfig config, int draws, int seed)
+    internal static GrowthResult Run(EventTable table, Configuration.SextantConfig config, int draws, int seed, TimeRange range = default, Cohort? cohort = null)
     {
         if (draws is < 100 or > 10_000_000) throw new SextantException($"--draws {draws} must be between 100 and 10,000,000");
         if (config.Growth.Levers.Count == 0)
             throw new SextantException("no growth levers to model: list them under growth.levers in sextant.yaml (name, moves, uplift; docs/GROWTH.md)");
-        var query = GrowthQueries.FromConfig(config, draws, seed);
+        var query = GrowthQueries.FromConfig(config, draws, seed).Within(range, cohort);
         return new InMemoryEngine(table).Run(query) with { Warnings = GrowthQueries.ConfigWarnings(table, query.Levers) };
     }
 

@@ -16,7 +16,7 @@ internal static class GrowthMeasurer
         ArgumentNullException.ThrowIfNull(query);
         // The baselines are other analyses' results, computed by the same engine.
         var engine = new InMemoryEngine(table);
-        return From(table, engine.Run(query.Engagement), engine.Run(query.Retention), engine.Run(query.Revenue));
+        return From(table, engine.Run(query.Engagement), engine.Run(query.Retention), engine.Run(query.Revenue), query.Range, query.Cohort);
     }
 
     /// <summary>
@@ -24,15 +24,20 @@ internal static class GrowthMeasurer
     /// and revenue queries (a breakdown of the engagement result changes none of the headline
     /// figures read here: MAU, activation rate, collaboration events).
     /// </summary>
-    internal static GrowthMeasures From(EventTable table, Engagement.EngagementResult engagement, Retention.RetentionResult retention, Revenue.RevenueResult revenue)
+    internal static GrowthMeasures From(EventTable table, Engagement.EngagementResult engagement, Retention.RetentionResult retention, Revenue.RevenueResult revenue,
+        TimeRange range = default, Cohort? cohort = null)
     {
         var sampleMau = engagement.Mau.Count == 0 ? 0 : engagement.Mau[^1].Users;
         var annual = revenue.Months.Where(m => m.Complete).TakeLast(12).Sum(m => m.Revenue);
         var monthOne = retention.Average.Count > 1 ? retention.Average[1].Rate : 0;
 
         // Who was active in the final 30 days, and their profile.
-        var dataEnd = table.MaxTimestamp;
+        // The range's end is the data end; nothing after it is seen.
+        var dataEnd = Math.Min(table.MaxTimestamp, range.LastInstant ?? long.MaxValue);
         var recent = RecentUsers.Mask(table, dataEnd);
+        var members = cohort is null ? null : CohortMembership.Evaluate(table, cohort.Definition, range);
+        if (members is not null)
+            for (var user = 0; user < recent.Length; user++) recent[user] &= members[user];
         long actives = 0, newUsers = 0;
         for (var user = 0; user < recent.Length; user++)
         {
@@ -52,7 +57,7 @@ internal static class GrowthMeasurer
                 if (recent[user] && column[user] is { } value) counts[value] = counts.GetValueOrDefault(value) + 1;
             byValue.AddRange(counts.Select(c => new AttributeValueCount(attribute, c.Key, c.Value)));
         }
-        return new GrowthMeasures(annual, sampleMau, engagement.Activation.Rate, monthOne, actives, newUsers, collaborators, byValue, PayingBySegment(table));
+        return new GrowthMeasures(annual, sampleMau, engagement.Activation.Rate, monthOne, actives, newUsers, collaborators, byValue, PayingBySegment(table, members));
     }
 
     private static long Collaborators(EventTable table, IReadOnlyList<string> collaborationEvents, bool[] recent, long dataEnd)
@@ -63,12 +68,12 @@ internal static class GrowthMeasurer
         {
             if (!recent[user]) continue;
             for (var row = table.UserOffsets[user + 1] - 1; row >= table.UserOffsets[user] && table.Timestamps[row] > dataEnd - 30 * Timestamp.MicrosPerDay; row--)
-                if (codes.Contains(table.EventCodes[row])) { collaborators++; break; }
+                if (table.Timestamps[row] <= dataEnd && codes.Contains(table.EventCodes[row])) { collaborators++; break; }
         }
         return collaborators;
     }
 
-    private static List<AttributeValueCount> PayingBySegment(EventTable table)
+    private static List<AttributeValueCount> PayingBySegment(EventTable table, bool[]? members)
     {
         var segment = table.Attributes["segment"];
         if (segment is null) return [];
@@ -78,7 +83,7 @@ internal static class GrowthMeasurer
         var counts = new Dictionary<string, (long Users, long Paying)>(StringComparer.Ordinal);
         for (var user = 0; user < table.SignedUpUserCount; user++)
         {
-            if (segment[user] is not { } value) continue;
+            if (segment[user] is not { } value || (members is not null && !members[user])) continue;
             var c = counts.GetValueOrDefault(value);
             counts[value] = (c.Users + 1, c.Paying + (paying.Contains(user) ? 1 : 0));
         }

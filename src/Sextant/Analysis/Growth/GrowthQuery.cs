@@ -25,4 +25,24 @@ public sealed record GrowthQuery(
     double? BusinessMau = null,
     double YearlyGrowth = 0,
     int Draws = 10_000,
-    int Seed = 42) : IAnalysisQuery<GrowthMeasures, GrowthResult>;
+    int Seed = 42) : IAnalysisQuery<GrowthMeasures, GrowthResult>
+{
+    /// <summary>
+    /// The range the baselines are measured over: its end is the data end of the 30-day active
+    /// window and of the engagement, retention and revenue queries (see <see cref="Within"/>).
+    /// </summary>
+    public TimeRange Range { get; init; }
+
+    /// <summary>Only this cohort's users make the baselines, or everyone when null.</summary>
+    public Cohort? Cohort { get; init; }
+
+    /// <summary>The same query measured over <paramref name="range"/> and <paramref name="cohort"/>, its baseline queries too.</summary>
+    public GrowthQuery Within(TimeRange range, Cohort? cohort) => this with
+    {
+        Range = range,
+        Cohort = cohort,
+        Engagement = Engagement with { Range = range, Cohort = cohort },
+        Retention = Retention with { Range = range, Cohort = cohort },
+        Revenue = Revenue with { Range = range, Cohort = cohort },
+    };
+}
