@@ -42,6 +42,9 @@ public static class LifecycleFunnelShaper
     public static IReadOnlyList<string> StageNames { get; } =
         ["Awareness", "Signup", "Activation", "Engagement", "Habit", "Collaboration", "Monetization"];
 
+    /// <summary>The index of the Signup stage among <see cref="StageNames"/>.</summary>
+    public const int SignupStage = 1;
+
     /// <summary>The result of <paramref name="query"/> from its measures.</summary>
     public static LifecycleFunnelResult Shape(LifecycleFunnelQuery query, LifecycleFunnelMeasures measures)
     {

@@ -24,7 +24,7 @@ internal static class ExecutiveDashboard
         if (First(RevenueDashboard.Slug) is { } revenue) tiles.Add(revenue);
         foreach (var e in inputs.Experiments) tiles.Add(new Tile("Experiment " + e.Experiment, Executive.Phrases.Decision(e.Verdict.Decision), e.Verdict.Reason));
         if (First(GrowthDashboard.Slug) is { } lever) tiles.Add(lever);
-        if (Page(HealthDashboard.Slug).Tiles.FirstOrDefault(t => t.Label == "At risk") is { } risk) tiles.Add(risk);
+        if (Page(HealthDashboard.Slug).Tiles.FirstOrDefault(t => t.Label == HealthDashboard.AtRiskLabel) is { } risk) tiles.Add(risk);
 
         var charts = new List<Chart>();
         void Take(string slug, string id)

@@ -20,7 +20,7 @@ internal static class FunnelDashboard
         }
         if (lifecycle.Steps.Count > 1)
         {
-            var signup = lifecycle.Steps.FirstOrDefault(s => s.Name == "Signup") ?? lifecycle.Steps[0];
+            var signup = lifecycle.Steps[Math.Min(LifecycleFunnelShaper.SignupStage, lifecycle.Steps.Count - 1)];
             var last = lifecycle.Steps[^1];
             tiles.Add(new Tile($"{last.Name}, from {lifecycle.Steps[0].Name}", Text.Percent(last.ConversionFromStart), Text.PercentInterval(last.CiLowFromStart, last.CiHighFromStart)));
             tiles.Add(new Tile("Users observed", Text.Count(signup.Users), $"whose first {lifecycle.ObservationDays} days had ended; {Text.Count(lifecycle.CensoredUsers)} newer users left out"));

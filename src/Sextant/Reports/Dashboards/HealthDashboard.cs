@@ -7,6 +7,9 @@ internal static class HealthDashboard
 {
     public const string Slug = "health";
 
+    /// <summary>The label of the at-risk tile, which the executive dashboard repeats.</summary>
+    public const string AtRiskLabel = "At risk";
+
     public static Dashboard Build(ReportInputs inputs)
     {
         var h = inputs.Health;
@@ -15,7 +18,7 @@ internal static class HealthDashboard
         {
             new("Users scored", Text.Count(users), h.Population),
             new("Mean health score", Text.Number(Math.Round(h.MeanScore, 1)), "0–100"),
-            new("At risk", Text.Count(h.AtRisk), users == 0 ? null : Text.Percent((double)h.AtRisk / users) + " of scored users"),
+            new(AtRiskLabel, Text.Count(h.AtRisk), users == 0 ? null : Text.Percent((double)h.AtRisk / users) + " of scored users"),
             new("Expansion-ready", Text.Count(h.ExpansionReady), users == 0 ? null : Text.Percent((double)h.ExpansionReady / users) + " of scored users"),
         };
         var bands = h.Histogram.Select((count, i) => (Label: i == h.Histogram.Count - 1 ? $"{i * 10}–100" : $"{i * 10}–{i * 10 + 9}", Count: count)).ToList();
