@@ -15,7 +15,7 @@ internal static class AttributionCommand
     {
         var property = new Option<string>("--touch-property") { Description = "Event property naming the channel of a touch (default utm_source)", DefaultValueFactory = _ => "utm_source" };
         var halfLife = new Option<string>("--half-life") { Description = "Time-decay half-life before the first payment (default 7d)", DefaultValueFactory = _ => "7d" };
-        var scope = new ScopeOptions(breakdowns: false);
+        var scope = new ScopeOptions(breakdowns: true);
         var command = new Command("attribution", "Revenue by channel: first-touch, last-touch, linear and time-decay") { property, halfLife };
         scope.AddTo(command);
         command.SetAction(result =>
@@ -24,20 +24,33 @@ internal static class AttributionCommand
             var project = globals.OpenProject(result);
             var halfLifeDays = DurationText.Parse(result.GetValue(halfLife)!, "--half-life").TotalDays;
             var asked = scope.Read(result, project);
-            var credits = project.Run(new ChannelAttributionQuery(result.GetValue(property)!, halfLifeDays, asked.Range, asked.Cohort));
+            var attribution = project.Run(new ChannelAttributionQuery(result.GetValue(property)!, halfLifeDays, asked.Range, asked.Cohort)
+            {
+                Breakdowns = asked.Breakdowns,
+                BreakdownLimit = asked.Limit,
+            });
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Terminal.Out(result), credits);
+                // Without breakdowns the JSON stays the bare array of channel credits.
+                if (attribution.Groups is null) ResultJson.Write(Terminal.Out(result), attribution.Credits);
+                else ResultJson.Write(Terminal.Out(result), attribution);
                 return Program.ExitOk;
             }
-            var table = new Table().Border(TableBorder.Rounded).Title("revenue by channel").AddColumns("channel", "first touch", "last touch", "linear", "time decay");
-            foreach (var column in table.Columns.Skip(1)) column.RightAligned();
-            foreach (var c in credits) table.AddRow(Markup.Escape(c.Channel), Money(c.FirstTouch), Money(c.LastTouch), Money(c.Linear), Money(c.TimeDecay));
-            console.Write(table);
+            console.Write(CreditTable("revenue by channel", attribution.Credits));
+            foreach (var group in attribution.Groups ?? [])
+                console.Write(CreditTable($"{group.Value} ({group.Users:N0} paying users)", group.Credits));
             console.MarkupLine("Users without touches are credited to their profile's acquisition channel at sign-up.");
             return Program.ExitOk;
         });
         return command;
+    }
+
+    private static Table CreditTable(string title, IReadOnlyList<ChannelCredit> credits)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title)).AddColumns("channel", "first touch", "last touch", "linear", "time decay");
+        foreach (var column in table.Columns.Skip(1)) column.RightAligned();
+        foreach (var c in credits) table.AddRow(Markup.Escape(c.Channel), Money(c.FirstTouch), Money(c.LastTouch), Money(c.Linear), Money(c.TimeDecay));
+        return table;
     }
 
     private static string Money(double value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -32,7 +32,7 @@ public static class Analyses
         AnalysisRegistration.Of<GrowthQuery, GrowthMeasures, GrowthResult>(GrowthShaper.Shape, GrowthMeasurer.Measure),
         AnalysisRegistration.Of<ExperimentQuery, ExperimentMeasures, ExperimentResult>(ExperimentShaper.Shape, ExperimentMeasurer.Measure),
         AnalysisRegistration.Of<ImpactQuery, ImpactMeasures, ImpactResult>(ImpactShaper.Shape, ImpactMeasurer.Measure),
-        AnalysisRegistration.Of<ChannelAttributionQuery, ChannelAttributionMeasures, IReadOnlyList<ChannelCredit>>(ChannelAttributionShaper.Shape, ChannelAttributionMeasurer.Measure),
+        AnalysisRegistration.Of<ChannelAttributionQuery, ChannelAttributionMeasures, ChannelAttributionResult>(ChannelAttributionShaper.Shape, ChannelAttributionMeasurer.Measure),
     }.ToDictionary(r => r.QueryType);
 
     /// <summary>Runs <paramref name="query"/> on <paramref name="engine"/> and shapes its result.</summary>

@@ -38,6 +38,7 @@ internal static class ResultSamples
         ["GrowthResult"] = Growth(),
         ["ImpactResult"] = Impact(),
         ["ChannelAttribution"] = Attribution(),
+        ["ChannelAttributionResult"] = AttributionByGroup(),
         ["CohortSizesResult"] = new CohortSizesResult(3, [new CohortSize("creators", "did create_page ≥ 3 times within 7d of sign-up", 1, 1 / 3.0, 0.0615, 0.7923, 1)]),
         ["StoreInfo"] = Store(),
         ["CheckReport"] = Checks(),
@@ -177,6 +178,13 @@ internal static class ResultSamples
 
     private static IReadOnlyList<ChannelCredit> Attribution() =>
         [new ChannelCredit("search", 30, 10, 20, 15), new ChannelCredit("ads", 10, 30, 20, 25)];
+
+    private static ChannelAttributionResult AttributionByGroup() =>
+        new(Attribution(),
+        [
+            new ChannelAttributionGroup("free / ios", ["free", "ios"], 3, [new ChannelCredit("search", 30, 10, 20, 15)]),
+            new ChannelAttributionGroup("Other", ["Other"], 2, [new ChannelCredit("ads", 10, 30, 20, 25)]),
+        ]);
 
     private static StoreInfo Store() =>
         new("sextant.db", 5, 2, 1, 2, 2, 1, Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 1, 1, 9, 0, 0, TimeSpan.Zero)),

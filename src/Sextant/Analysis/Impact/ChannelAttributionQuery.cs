@@ -13,4 +13,11 @@ namespace Sextant.Analysis.Impact;
 /// </param>
 /// <param name="Cohort">Only members of this cohort are credited; everyone when null.</param>
 public sealed record ChannelAttributionQuery(string TouchProperty = "utm_source", double HalfLifeDays = 7, TimeRange Range = default, Cohort? Cohort = null)
-    : IAnalysisQuery<ChannelAttributionMeasures, IReadOnlyList<ChannelCredit>>;
+    : IAnalysisQuery<ChannelAttributionMeasures, ChannelAttributionResult>, IScopedQuery
+{
+    /// <summary>Groups the credited users are split into, crossed (at most 3); none by default.</summary>
+    public ValueList<Breakdown> Breakdowns { get; init; } = [];
+
+    /// <summary>Groups kept, by credited users; the rest are merged into Other.</summary>
+    public int BreakdownLimit { get; init; } = 10;
+}

@@ -25,7 +25,7 @@ public sealed class ChannelAttributionTests
             Event("e3", "u1", "page_view", "2026-01-20T00:00:00Z", properties: """{"utm_source":"late"}"""),
             At("u2", "signup", "2026-01-10T00:00:00Z"), At("u2", "view", "2026-03-01T00:00:00Z"));
 
-        var credit = new InMemoryEngine(table).Run(new ChannelAttributionQuery()).ToDictionary(c => c.Channel);
+        var credit = new InMemoryEngine(table).Run(new ChannelAttributionQuery()).Credits.ToDictionary(c => c.Channel);
 
         Assert.Equal((30.0, 0.0, 15.0), (credit["ads"].FirstTouch, credit["ads"].LastTouch, credit["ads"].Linear), new ToleranceComparer());
         Assert.Equal((0.0, 30.0, 15.0), (credit["email"].FirstTouch, credit["email"].LastTouch, credit["email"].Linear), new ToleranceComparer());

@@ -84,9 +84,9 @@ public sealed class ImpactScopeTests
     {
         var engine = new InMemoryEngine(TwoPayers());
 
-        var all = engine.Run(new ChannelAttributionQuery());
-        var fromMarch = engine.Run(new ChannelAttributionQuery(Range: TimeRange.Between(Micros("2026-03-01T00:00:00Z"), null)));
-        var toMarch = engine.Run(new ChannelAttributionQuery(Range: TimeRange.Between(null, Micros("2026-03-01T00:00:00Z"))));
+        var all = engine.Run(new ChannelAttributionQuery()).Credits;
+        var fromMarch = engine.Run(new ChannelAttributionQuery(Range: TimeRange.Between(Micros("2026-03-01T00:00:00Z"), null))).Credits;
+        var toMarch = engine.Run(new ChannelAttributionQuery(Range: TimeRange.Between(null, Micros("2026-03-01T00:00:00Z")))).Credits;
 
         Assert.Equal(["ads", "email"], all.Select(c => c.Channel));
         Assert.Equal(["email"], fromMarch.Select(c => c.Channel));
@@ -99,7 +99,7 @@ public sealed class ImpactScopeTests
     {
         var team = new Cohort("team", new HasProperty("plan", PropertyComparison.In, ["team"]));
 
-        var credits = new InMemoryEngine(TwoPayers()).Run(new ChannelAttributionQuery(Cohort: team));
+        var credits = new InMemoryEngine(TwoPayers()).Run(new ChannelAttributionQuery(Cohort: team)).Credits;
 
         Assert.Equal([("email", 12.0)], credits.Select(c => (c.Channel, Math.Round(c.FirstTouch, 9))));
     }
