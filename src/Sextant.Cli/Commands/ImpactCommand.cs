@@ -17,7 +17,7 @@ internal static class ImpactCommand
         var outcome = new Option<string>("--outcome") { Description = "upgrade (default; also conversion), retention or revenue", DefaultValueFactory = _ => "upgrade" };
         outcome.AcceptOnlyFromAmong("upgrade", "conversion", "retention", "revenue");
         var days = new Option<int>("--adoption-days") { Description = "Adopters used the feature within this many days of sign-up (default 7)", DefaultValueFactory = _ => 7 };
-        var scope = new ScopeOptions(breakdowns: false);
+        var scope = new ScopeOptions(breakdowns: true);
         var command = new Command("impact", "A feature's association with upgrade, retention or revenue, adjusted for confounders") { feature, outcome, days };
         scope.AddTo(command);
         command.SetAction(result =>
@@ -34,7 +34,11 @@ internal static class ImpactCommand
             if (result.GetValue(days) is < 1 or > 365) throw new SextantException("--adoption-days must be from 1 to 365");
             var asked = scope.Read(result, project);
             var impact = project.Run(new ImpactQuery(result.GetValue(feature)!, kind, result.GetValue(days), ExcludeEvents: ValueList.From(config.Activity.ExcludeEvents),
-                BusinessMau: config.Business.Mau, Range: asked.Range, ActivationEvents: ValueList.From(config.Activation.Events), Cohort: asked.Cohort));
+                BusinessMau: config.Business.Mau, Range: asked.Range, ActivationEvents: ValueList.From(config.Activation.Events), Cohort: asked.Cohort)
+            {
+                Breakdowns = asked.Breakdowns,
+                BreakdownLimit = asked.Limit,
+            });
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), impact);
@@ -47,9 +51,20 @@ internal static class ImpactCommand
             console.MarkupLine(Markup.Escape($"  incremental annual revenue in the sample: ${impact.IncrementalAnnualRevenue.ToString("N0", CultureInfo.InvariantCulture)} (one unit of outcome = {impact.ValuePerUnit})" +
                 (impact.IncrementalAnnualRevenueExtrapolated is { } scaled ? $"; at business.mau scale (extrapolated): ${scaled.ToString("N0", CultureInfo.InvariantCulture)}" : "")));
             console.MarkupLine(Markup.Escape($"  adjusted for: {string.Join(", ", impact.Covariates)}. This is an {impact.Statement}."));
+            if (impact.Groups is { } groups) console.Write(GroupTable(groups));
             return Program.ExitOk;
         });
         return command;
+    }
+
+    private static Table GroupTable(IReadOnlyList<ImpactGroup> groups)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("by group").AddColumns("group", "eligible", "adopters", "non-adopters", "naive", "adjusted", "note");
+        foreach (var column in table.Columns.Skip(1).Take(5)) column.RightAligned();
+        foreach (var g in groups)
+            table.AddRow(Markup.Escape(g.Value), $"{g.Eligible:N0}", $"{g.Adopters:N0}", $"{g.NonAdopters:N0}",
+                g.Naive is { } naive ? Number(naive.Difference) : "—", g.Adjusted is { } adjusted ? Number(adjusted.Difference) : "—", Markup.Escape(g.Reason ?? ""));
+        return table;
     }
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

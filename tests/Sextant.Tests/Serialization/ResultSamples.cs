@@ -37,6 +37,14 @@ internal static class ResultSamples
         ["HealthResult"] = Health(),
         ["GrowthResult"] = Growth(),
         ["ImpactResult"] = Impact(),
+        ["ImpactResultByGroup"] = Impact() with
+        {
+            Groups =
+            [
+                new ImpactGroup("A / ios", ["A", "ios"], 8, 4, 4, 0.75, 0.25, new EffectEstimate(0.5, 0.3, -0.088, 1.088), new EffectEstimate(0.5, 0.3, -0.088, 1.088), 0, null),
+                new ImpactGroup("Other", ["Other"], 2, 1, 1, 1, 0, null, null, 0, "fewer than 2 adopters (1)"),
+            ],
+        },
         ["ChannelAttribution"] = Attribution(),
         ["ChannelAttributionResult"] = AttributionByGroup(),
         ["CohortSizesResult"] = new CohortSizesResult(3, [new CohortSize("creators", "did create_page ≥ 3 times within 7d of sign-up", 1, 1 / 3.0, 0.0615, 0.7923, 1)]),

@@ -16,14 +16,14 @@ internal static class ImpactMeasurer
 {
     private static readonly string[] Attributes = ["segment", "channel", "platform"];
 
-    /// <exception cref="SextantException">The feature was never recorded, no user is eligible, or the cohort names something the store does not have.</exception>
+    /// <exception cref="SextantException">The feature was never recorded, no user is eligible, or the cohort or a breakdown names something the store does not have.</exception>
     public static ImpactMeasures Measure(EventTable table, ImpactQuery query)
     {
         var feature = table.EventCode(query.Feature);
         if (feature < 0) throw new SextantException(NameCheck.Unknown("feature event", query.Feature, null, table.EventNames));
         var dataEnd = query.Range.LastInstant ?? table.MaxTimestamp;
         var horizonDays = query.HorizonDays;
-        var members = query.Cohort is { } cohort ? CohortMembership.Evaluate(table, cohort.Definition, query.Range) : null;
+        var scope = UserScope.Of(table, query);
         var covariates = new CovariateEncoder(table, Attributes);
         // The project's activation criteria (activation.events), never the demo's create/edit pages.
         var activation = query.ActivationEvents.Select(table.EventCode).Distinct().ToArray();
@@ -36,7 +36,7 @@ internal static class ImpactMeasurer
         for (var user = 0; user < table.SignedUpUserCount; user++)
         {
             var signup = table.SignupAt[user];
-            if (signup == long.MinValue || signup < query.Range.FromMicros || (members is not null && !members[user])) continue;
+            if (signup == long.MinValue || signup < query.Range.FromMicros || !scope.Includes(user)) continue;
             var signupDay = table.Calendar.DayOf(signup);
             if (table.Calendar.DayStart(signupDay + Math.Max(horizonDays, query.AdoptionDays)) - 1 > dataEnd) continue;
             var (adopter, activated, early) = EarlyUse(table, user, signup, query.AdoptionDays, feature, activation);
@@ -53,7 +53,10 @@ internal static class ImpactMeasurer
         var sampleMau = RecentUsers.Count(table, dataEnd);
         var (unitRevenue, unitUsers) = outcomes.UnitValue(dataEnd, sampleMau);
         return new ImpactMeasures(Summary(all, adopted, values, true), Summary(all, adopted, values, false), Strata(propensity, adopted, values, query.Strata),
-            users.Min(u => table.SignupAt[u]), users.Max(u => table.SignupAt[u]), sampleMau, unitRevenue, unitUsers);
+            users.Min(u => table.SignupAt[u]), users.Max(u => table.SignupAt[u]), sampleMau, unitRevenue, unitUsers)
+        {
+            Groups = query.Breakdowns.Count == 0 ? [] : Groups(scope, users, propensity, adopted, values, query.Strata),
+        };
     }
 
     /// <summary>One pass over the adoption window: the feature used, activation (every activation event; never without any), active days.</summary>
@@ -78,10 +81,25 @@ internal static class ImpactMeasurer
         return (adopter, activation.Length > 0 && done.All(d => d), activeDays);
     }
 
+    /// <summary>Each breakdown group's users summarised on their own, stratified by the overall propensity score.</summary>
+    private static List<ImpactGroupMeasures> Groups(UserScope scope, List<int> users, double[] propensity, List<bool> adopted, List<double> values, int strata) =>
+        Enumerable.Range(0, users.Count).GroupBy(i => scope.GroupOf(users[i]))
+            .Select(g =>
+            {
+                var members = g.ToList();
+                return new ImpactGroupMeasures(scope.Keys[g.Key], Summary(members, adopted, values, true), Summary(members, adopted, values, false),
+                    Strata(members, propensity, adopted, values, strata));
+            })
+            .ToList();
+
     /// <summary>Equal-sized strata by propensity, lowest first: each one's adopters and non-adopters.</summary>
-    private static List<StratumMeasures> Strata(double[] propensity, List<bool> adopted, List<double> values, int strata)
+    private static List<StratumMeasures> Strata(double[] propensity, List<bool> adopted, List<double> values, int strata) =>
+        Strata(Enumerable.Range(0, propensity.Length).ToList(), propensity, adopted, values, strata);
+
+    /// <summary>Equal-sized strata of <paramref name="rows"/> by propensity, lowest first.</summary>
+    private static List<StratumMeasures> Strata(List<int> rows, double[] propensity, List<bool> adopted, List<double> values, int strata)
     {
-        var order = Enumerable.Range(0, propensity.Length).OrderBy(i => propensity[i]).ToArray();
+        var order = rows.OrderBy(i => propensity[i]).ToArray();
         var result = new List<StratumMeasures>();
         for (var s = 0; s < strata; s++)
         {

@@ -28,4 +28,15 @@ public sealed record StratumMeasures(OutcomeSummary Adopters, OutcomeSummary Non
 /// </param>
 /// <param name="UnitUsers">Users that revenue is shared by: the upgraders, or the sample MAU.</param>
 public sealed record ImpactMeasures(OutcomeSummary Adopters, OutcomeSummary NonAdopters, IReadOnlyList<StratumMeasures> Strata,
-    long FirstSignup, long LastSignup, long SampleMau, double UnitRevenue, long UnitUsers);
+    long FirstSignup, long LastSignup, long SampleMau, double UnitRevenue, long UnitUsers)
+{
+    /// <summary>With breakdowns, every group with an eligible user, in no particular order; empty without.</summary>
+    public IReadOnlyList<ImpactGroupMeasures> Groups { get; init; } = [];
+}
+
+/// <summary>One breakdown group's eligible users, summarised as the whole sample is.</summary>
+/// <param name="Values">The group's value of each breakdown.</param>
+/// <param name="Adopters">The group's adopters' outcome.</param>
+/// <param name="NonAdopters">The group's non-adopters' outcome.</param>
+/// <param name="Strata">The group's users in equal-sized strata by the overall propensity score, lowest first.</param>
+public sealed record ImpactGroupMeasures(ValueList<string> Values, OutcomeSummary Adopters, OutcomeSummary NonAdopters, IReadOnlyList<StratumMeasures> Strata);

@@ -33,8 +33,14 @@ public sealed record ImpactQuery(
     double? BusinessMau = null,
     TimeRange Range = default,
     ValueList<string> ActivationEvents = default,
-    Cohort? Cohort = null) : IAnalysisQuery<ImpactMeasures, ImpactResult>
+    Cohort? Cohort = null) : IAnalysisQuery<ImpactMeasures, ImpactResult>, IScopedQuery
 {
+    /// <summary>Groups the eligible users are split into, crossed (at most 3), each compared on its own; none by default.</summary>
+    public ValueList<Breakdown> Breakdowns { get; init; } = [];
+
+    /// <summary>Groups kept, by eligible users; the rest are merged into Other.</summary>
+    public int BreakdownLimit { get; init; } = 10;
+
     /// <summary>Days after the sign-up day by which the outcome is known: 60 for retention, else 365.</summary>
     public int HorizonDays => Outcome == ImpactOutcome.Retention ? 60 : 365;
 }

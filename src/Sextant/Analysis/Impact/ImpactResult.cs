@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sextant.Analysis.Impact;
 
 /// <summary>An estimate of the adopters' difference with its 95% interval.</summary>
@@ -29,4 +31,26 @@ public sealed record ImpactResult(string Feature, ImpactOutcome Outcome, long El
     /// when business.mau is not set.
     /// </summary>
     public double? IncrementalAnnualRevenueExtrapolated { get; init; }
+
+    /// <summary>
+    /// With breakdowns, each group compared on its own users: the largest groups by eligible users,
+    /// then Other; null (and left out of JSON) without breakdowns.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ImpactGroup>? Groups { get; init; }
 }
+
+/// <summary>A feature's association with the outcome within one breakdown group.</summary>
+/// <param name="Value">The group's label: its values joined by " / ", or "Other".</param>
+/// <param name="Values">The group's value of each breakdown; ["Other"] for Other.</param>
+/// <param name="Eligible">The group's eligible users.</param>
+/// <param name="Adopters">Of them, adopters.</param>
+/// <param name="NonAdopters">Of them, non-adopters.</param>
+/// <param name="AdopterMean">The group's adopters' mean outcome (0 without any).</param>
+/// <param name="NonAdopterMean">The group's non-adopters' mean outcome (0 without any).</param>
+/// <param name="Naive">The raw difference within the group; null when the group is too small to estimate.</param>
+/// <param name="Adjusted">The difference within propensity strata of the group's users; null when it cannot be estimated.</param>
+/// <param name="AdoptersDropped">The group's adopters in strata with no non-adopters, left out of its adjusted estimate.</param>
+/// <param name="Reason">Why an estimate is null; null when both are given.</param>
+public sealed record ImpactGroup(string Value, ValueList<string> Values, long Eligible, long Adopters, long NonAdopters, double AdopterMean, double NonAdopterMean,
+    EffectEstimate? Naive, EffectEstimate? Adjusted, long AdoptersDropped, string? Reason);
