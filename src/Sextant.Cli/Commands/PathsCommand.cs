@@ -21,7 +21,7 @@ internal static class PathsCommand
         var clean = new Option<string[]>("--clean") { Description = "Rename events: REGEX=REPLACEMENT, applied in order (repeatable)", AllowMultipleArgumentsPerToken = false };
         var top = new Option<int>("--top") { Description = "Paths shown (default 50)", DefaultValueFactory = _ => 50 };
         var converted = new Option<string?>("--converted") { Description = "Conversion event: which paths precede it, with rates" };
-        var scopeOptions = new ScopeOptions(breakdowns: false);
+        var scopeOptions = new ScopeOptions(breakdowns: true);
         var command = new Command("paths", "User journeys: top paths, Sankey edges, drop-off, converters, feature network") { start, end, steps, gap, clean, top, converted };
         scopeOptions.AddTo(command);
         command.SetAction(result =>
@@ -43,6 +43,8 @@ internal static class PathsCommand
                 Converted = result.GetValue(converted),
                 Range = scope.Range,
                 Cohort = scope.Cohort,
+                Breakdowns = scope.Breakdowns,
+                BreakdownLimit = scope.Limit,
             };
             var paths = project.Run(query) with { Warnings = NameCheck.ConfigWarnings(project.Table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             if (result.GetValue(globals.Json))
@@ -78,6 +80,13 @@ internal static class PathsCommand
                 converters.AddRow(Markup.Escape(string.Join(" → ", path.Steps)), Terminal.Number(path.Sequences), Terminal.Number(path.Converted),
                     Markup.Escape($"{Terminal.Percent(path.Rate)} [{Terminal.Percent(path.CiLow)}–{Terminal.Percent(path.CiHigh)}]"), Terminal.Percent(path.RestRate));
             console.Write(converters);
+        }
+        foreach (var group in paths.Groups ?? [])
+        {
+            var groupTable = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"top paths: {group.Value} ({group.Users:N0} users)")).AddColumns("path", "sequences", "users", "share");
+            foreach (var path in group.Paths.Take(5))
+                groupTable.AddRow(Markup.Escape(string.Join(" → ", path.Steps)), Terminal.Number(path.Count), Terminal.Number(path.Users), Terminal.Percent(path.Share));
+            console.Write(groupTable);
         }
         foreach (var pair in paths.Network.Pairs.Take(5))
             console.MarkupLine(Markup.Escape($"co-usage {pair.A} + {pair.B}: {pair.Users:N0} users, lift {pair.Lift.ToString("0.00", CultureInfo.InvariantCulture)}"));

@@ -34,6 +34,14 @@ internal static class ResultSamples
         ["RevenueResult"] = Revenue(),
         ["ExperimentResult"] = Experiment(),
         ["PathResult"] = Paths(),
+        ["PathResultByGroup"] = Paths() with
+        {
+            Groups =
+            [
+                new PathGroup("free / ios", ["free", "ios"], 2, 3, [new PathCount(["home", "editor"], 2, 2, 2.0 / 3)]),
+                new PathGroup("Other", ["Other"], 1, 1, [new PathCount(["home"], 1, 1, 1)]),
+            ],
+        },
         ["HealthResult"] = Health(),
         ["GrowthResult"] = Growth(),
         ["ImpactResult"] = Impact(),

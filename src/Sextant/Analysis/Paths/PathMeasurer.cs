@@ -61,7 +61,26 @@ internal static partial class PathMeasurer
             .Select(p => new EventPairCount(coUsageEvents[p.A], coUsageEvents[p.B], p.Count)).ToList();
         var transitions = total.Transitions.NonZero().Select(p => new EventPairCount(p.A, p.B, p.Count)).ToList();
         return new PathMeasures(names, total.Sequences, total.SequencesWithPath, total.UsersWithPath, total.UsersWithEvent,
-            Tallies(total.Paths), total.UsersPerEvent, transitions, coUsers);
+            Tallies(total.Paths), total.UsersPerEvent, transitions, coUsers)
+        {
+            Groups = query.Breakdowns.Count == 0 ? [] : Groups(table, settings, scope),
+        };
+    }
+
+    /// <summary>Each breakdown group's paths, from one scan per group over its included entities.</summary>
+    private static List<PathGroupMeasures> Groups(EventTable table, ScanSettings settings, UserScope scope)
+    {
+        var scans = new Dictionary<int, PathScan>();
+        for (var user = 0; user < table.UserCount; user++)
+        {
+            if (!scope.Includes(user)) continue;
+            var group = scope.GroupOf(user);
+            if (!scans.TryGetValue(group, out var scan)) scans[group] = scan = new PathScan(table, settings);
+            scan.Entity(user);
+        }
+        return scans.Where(s => s.Value.UsersWithPath > 0)
+            .Select(s => new PathGroupMeasures(scope.Keys[s.Key], s.Value.SequencesWithPath, s.Value.UsersWithPath, Tallies(s.Value.Paths)))
+            .ToList();
     }
 
     private static List<PathTally> Tallies(PathTable paths)

@@ -38,4 +38,15 @@ public sealed record PathMeasures(
     IReadOnlyList<PathTally> Paths,
     IReadOnlyList<long> UsersPerEvent,
     IReadOnlyList<EventPairCount> Transitions,
-    IReadOnlyList<EventPairCount> CoUsers);
+    IReadOnlyList<EventPairCount> CoUsers)
+{
+    /// <summary>With breakdowns, every group with an entity that has a path, in no particular order; empty without.</summary>
+    public IReadOnlyList<PathGroupMeasures> Groups { get; init; } = [];
+}
+
+/// <summary>The paths of one breakdown group's entities.</summary>
+/// <param name="Values">The group's value of each breakdown.</param>
+/// <param name="SequencesWithPath">The group's sequences that have a path.</param>
+/// <param name="UsersWithPath">The group's entities with at least one path.</param>
+/// <param name="Paths">Every distinct path of the group (no order).</param>
+public sealed record PathGroupMeasures(ValueList<string> Values, long SequencesWithPath, long UsersWithPath, IReadOnlyList<PathTally> Paths);

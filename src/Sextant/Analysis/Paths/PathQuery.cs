@@ -58,8 +58,9 @@ public sealed record PathQuery : IAnalysisQuery<PathMeasures, PathResult>, IScop
     /// <summary>Only members of this cohort are counted, or every entity when null.</summary>
     public Cohort? Cohort { get; init; }
 
-    // Paths have no breakdown groups: the scope is the range and the cohort only.
-    ValueList<Breakdown> IScopedQuery.Breakdowns => default;
+    /// <summary>Groups the entities are split into, crossed (at most 3), each with its own top paths; none by default.</summary>
+    public ValueList<Breakdown> Breakdowns { get; init; }
 
-    int IScopedQuery.BreakdownLimit => 1;
+    /// <summary>Groups kept, by entities with a path; the rest are merged into Other.</summary>
+    public int BreakdownLimit { get; init; } = 10;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sextant.Analysis.Paths;
 
 /// <summary>One distinct path and how often it was followed.</summary>
@@ -91,4 +93,19 @@ public sealed record PathResult(
     /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// With breakdowns, each group's most frequent paths: the largest groups by entities with a
+    /// path, then Other; null (and left out of JSON) without breakdowns.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PathGroup>? Groups { get; init; }
 }
+
+/// <summary>The paths of one breakdown group.</summary>
+/// <param name="Value">The group's label: its values joined by " / ", or "Other".</param>
+/// <param name="Values">The group's value of each breakdown; ["Other"] for Other.</param>
+/// <param name="Users">The group's entities with at least one path.</param>
+/// <param name="SequencesWithPath">The group's sequences that have a path.</param>
+/// <param name="Paths">The group's most frequent paths (as many as the overall list), shares of the group's sequences with a path.</param>
+public sealed record PathGroup(string Value, ValueList<string> Values, long Users, long SequencesWithPath, IReadOnlyList<PathCount> Paths);

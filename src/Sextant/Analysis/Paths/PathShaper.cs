@@ -18,8 +18,30 @@ public static class PathShaper
         var (edges, dropoff) = Nodes(paths, names);
         var conversion = query.Converted is null ? null : Conversion(paths, top, names, query.Converted, withPath);
         var network = new FeatureNetwork(measures.UsersWithEvent, CoUsage(measures, query), Transitions(measures, query.TopTransitions));
-        return new PathResult(measures.Sequences, withPath, measures.UsersWithPath, paths.Count, counts, edges, dropoff, conversion, network);
+        return new PathResult(measures.Sequences, withPath, measures.UsersWithPath, paths.Count, counts, edges, dropoff, conversion, network)
+        {
+            Groups = query.Breakdowns.Count == 0 ? null : Groups(query, measures),
+        };
     }
+
+    /// <summary>The largest groups by entities with a path (ties by label), the rest added up path by path as Other.</summary>
+    private static List<PathGroup> Groups(PathQuery query, PathMeasures measures)
+    {
+        var groups = measures.Groups;
+        var (kept, other) = TopGroups.Split(groups.Select(g => g.Values).ToList(), i => groups[i].UsersWithPath, query.BreakdownLimit);
+        var rows = kept.Select(i => Group(Breakdowns.Label(groups[i].Values), groups[i], query.Top, measures.Events)).ToList();
+        if (other.Count == 0) return rows;
+        // Groups are disjoint, so a path's entities add up across them.
+        var merged = other.SelectMany(i => groups[i].Paths).GroupBy(p => p.Steps)
+            .Select(g => new PathTally(g.Key, g.Sum(p => p.Sequences), g.Sum(p => p.Users), g.Sum(p => p.Converted))).ToList();
+        var otherGroup = new PathGroupMeasures([Breakdowns.OtherValues], other.Sum(i => groups[i].SequencesWithPath), other.Sum(i => groups[i].UsersWithPath), merged);
+        rows.Add(Group(Breakdowns.OtherValues, otherGroup, query.Top, measures.Events));
+        return rows;
+    }
+
+    private static PathGroup Group(string label, PathGroupMeasures group, int top, IReadOnlyList<string> names) =>
+        new(label, group.Values, group.UsersWithPath, group.SequencesWithPath,
+            TopPaths(group.Paths, names, top).Select(p => new PathCount(Names(p.Steps, names), p.Sequences, p.Users, Share(p.Sequences, group.SequencesWithPath))).ToList());
 
     private static double Share(long part, long whole) => whole == 0 ? 0 : part / (double)whole;
 
