@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sextant.Analysis;
-using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
 using Sextant.Configuration.Queries;
 using Sextant.Events;
@@ -30,8 +29,6 @@ internal static class MetricsCommand
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
             var table = project.Table;
-            CheckDate(result.GetValue(scope.From), "--from", table.Calendar);
-            CheckDate(result.GetValue(scope.To), "--to", table.Calendar);
             var scoped = scope.Read(result, project);
             var query = EngagementQueries.FromConfig(project.Config) with
             {
@@ -57,18 +54,4 @@ internal static class MetricsCommand
     /// <summary>--as-of is a data end: the range stops after it when it comes before the range's own end.</summary>
     private static TimeRange EndBy(TimeRange range, long? asOf) =>
         asOf is { } last && last + 1 < range.ToMicros ? range with { To = new Timestamp(last + 1) } : range;
-
-    /// <exception cref="SextantException">The text is neither a date nor an instant with an offset.</exception>
-    private static void CheckDate(string? text, string flag, ProjectCalendar calendar)
-    {
-        if (text is null) return;
-        try
-        {
-            RangeText.Instant(text, flag, calendar, endOfDay: false);
-        }
-        catch (SextantException)
-        {
-            throw new SextantException($"{flag} '{text}' is not a date (expected yyyy-MM-dd) or an instant with an offset (2026-06-30T12:00:00Z)");
-        }
-    }
 }

@@ -27,7 +27,7 @@ internal static partial class EngagementMeasurer
         // Without a breakdown, adoption is still compared across segments when users have one.
         var adoptionScope = query.Breakdowns.Count > 0 ? scope
             : table.Attributes[EngagementQuery.DefaultAdoptionAttribute] is null ? null
-            : UserScope.Of(table, query with { Breakdowns = [Breakdown.Profile(EngagementQuery.DefaultAdoptionAttribute)] });
+            : scope.Regroup(table, [Breakdown.Profile(EngagementQuery.DefaultAdoptionAttribute)], query.Range);
 
         var series = Task.Run(() => Series(table, window, active, included));
         var adoption = Task.Run(() => Adoption(table, query, window, active, included, adoptionScope));

@@ -15,7 +15,7 @@ internal static class ExperimentMeasurer
     {
         if (query.Metrics.Count == 0) throw new SextantException($"experiment '{query.Name}' has no metrics: give --metric or list metrics under experiments in sextant.yaml");
         var dataEnd = query.Range.LastInstant ?? (table.EventCount == 0 ? long.MaxValue / 4 : table.MaxTimestamp);
-        var cohort = UserScope.Of(table, new SetScope(query.Range, query.Cohort, default));
+        var cohort = UserScope.Of(table, query with { Breakdowns = default });
         var (variants, exposures, excluded) = query.VariantAttribute is null ? Exposures(table, query, dataEnd, cohort) : ExposuresFromAttribute(table, query, cohort);
         var counts = new long[variants.Count];
         foreach (var exposure in exposures) counts[exposure.Arm]++;
@@ -33,7 +33,7 @@ internal static class ExperimentMeasurer
     private static SegmentMeasures Segment(EventTable table, ExperimentQuery query, ValueList<Breakdown> set, UserScope cohort,
         List<MetricMeasurement> measured, Exposure[] exposures, int arms)
     {
-        var scope = UserScope.Of(table, new SetScope(query.Range, null, set));
+        var scope = cohort.Regroup(table, set, query.Range);
         var users = new long[scope.GroupCount];
         for (var user = 0; user < table.SignedUpUserCount; user++)
             if (cohort.Includes(user)) users[scope.GroupOf(user)]++;
@@ -109,11 +109,5 @@ internal static class ExperimentMeasurer
             if (query.Range.Contains(at)) exposures.Add(new Exposure(user, armOfCode[code], at));
         }
         return (variants, [.. exposures], 0);
-    }
-
-    /// <summary>The scope of one dimension set: the query's range and (optionally) its cohort.</summary>
-    private sealed record SetScope(TimeRange Range, Cohort? Cohort, ValueList<Breakdown> Breakdowns) : IScopedQuery
-    {
-        public int BreakdownLimit => ExperimentQuery.DefaultBreakdownLimit;
     }
 }

@@ -13,7 +13,10 @@ internal static class FunnelMeasurer
         ArgumentNullException.ThrowIfNull(query);
         Validate(query);
         var steps = query.Steps.Count;
-        var scope = UserScope.Of(table, query);
+        // An event-property breakdown takes the value on the step-1 event of the counted attempt
+        // (SEMANTICS.md, Funnels), known only after matching: group then, on the same cohort filter.
+        var byEvent = query.Breakdowns.Any(b => b.Source == BreakdownSource.Event);
+        var scope = UserScope.Of(table, byEvent ? query with { Breakdowns = default } : query);
         var matcher = new FunnelMatcher(table, query);
         var depth = new int[table.UserCount];
         var startRow = new int[table.UserCount];
@@ -25,8 +28,7 @@ internal static class FunnelMeasurer
                 depth[user] = matcher.Match(user, fromPrevious.AsSpan(user * steps, steps), fromStart.AsSpan(user * steps, steps), scratch, out startRow[user]);
             return scratch;
         }, _ => { });
-        // An event-property breakdown takes the value on the step-1 event of the counted attempt (SEMANTICS.md, Funnels).
-        if (query.Breakdowns.Any(b => b.Source == BreakdownSource.Event)) scope = UserScope.Of(table, query, startRow);
+        if (byEvent) scope = scope.Regroup(table, query.Breakdowns, query.Range, startRow);
 
         var groups = new Group?[scope.GroupCount];
         long excluded = 0;

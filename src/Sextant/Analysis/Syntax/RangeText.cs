@@ -34,6 +34,6 @@ public static class RangeText
         if (text.Contains('T', StringComparison.Ordinal)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
             return Timestamp.FromDateTimeOffset(instant).UnixMicroseconds;
-        throw new SextantException($"{flag} '{text}' is not a date (yyyy-MM-dd) or an instant (2026-06-30T12:00:00Z)");
+        throw new SextantException($"{flag} '{text}' is not a date (expected yyyy-MM-dd) or an instant with an offset (2026-06-30T12:00:00Z)");
     }
 }

@@ -34,21 +34,32 @@ internal sealed class UserScope
 
     /// <summary>Resolves the scope of <paramref name="query"/> on <paramref name="table"/>.</summary>
     /// <exception cref="SextantException">Too many breakdowns, or one names an attribute, property or event the store does not have.</exception>
-    public static UserScope Of(EventTable table, IScopedQuery query) => Of(table, query, anchorRows: null);
-
-    /// <summary>
-    /// Resolves the scope with event-property breakdowns read on one row per entity
-    /// (<paramref name="anchorRows"/>, −1 for none: "(none)"), e.g. the step-1 event of a
-    /// funnel's counted attempt, instead of the earliest event in the range carrying the property.
-    /// </summary>
-    /// <exception cref="SextantException">Too many breakdowns, or one names an attribute, property or event the store does not have.</exception>
-    public static UserScope Of(EventTable table, IScopedQuery query, int[]? anchorRows)
+    public static UserScope Of(EventTable table, IScopedQuery query)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(query);
-        Analysis.Breakdowns.Validate(query.Breakdowns);
         var included = query.Cohort is { } cohort ? CohortMembership.Evaluate(table, cohort.Definition, query.Range) : null;
-        var dimensions = query.Breakdowns.Select(b => Values(table, b, query.Range, anchorRows)).ToList();
+        return Group(table, query.Breakdowns, query.Range, anchorRows: null, included);
+    }
+
+    /// <summary>
+    /// The same cohort filter with users grouped by other breakdowns, without evaluating the cohort
+    /// again. With <paramref name="anchorRows"/>, event-property breakdowns are read on one row per
+    /// entity (−1 for none: "(none)"), e.g. the step-1 event of a funnel's counted attempt, instead
+    /// of the earliest event in the range carrying the property.
+    /// </summary>
+    /// <exception cref="SextantException">Too many breakdowns, or one names an attribute, property or event the store does not have.</exception>
+    public UserScope Regroup(EventTable table, IReadOnlyList<Breakdown> breakdowns, TimeRange range, int[]? anchorRows = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(breakdowns);
+        return Group(table, breakdowns, range, anchorRows, _included);
+    }
+
+    private static UserScope Group(EventTable table, IReadOnlyList<Breakdown> breakdowns, TimeRange range, int[]? anchorRows, bool[]? included)
+    {
+        Analysis.Breakdowns.Validate(breakdowns);
+        var dimensions = breakdowns.Select(b => Values(table, b, range, anchorRows)).ToList();
         var groupOf = new int[table.UserCount];
         var keys = new List<ValueList<string>>();
         if (dimensions.Count == 0) return new UserScope(included, groupOf, [ValueList<string>.Empty]);
@@ -68,7 +79,7 @@ internal sealed class UserScope
             }
             multipliers[d] = multiplier;
             if (multiplier > long.MaxValue / Math.Max(1, index.Count))
-                throw new SextantException($"the breakdowns {string.Join(", ", query.Breakdowns)} have too many value combinations to group (one has {index.Count:N0} values); use fewer or coarser breakdowns");
+                throw new SextantException($"the breakdowns {string.Join(", ", breakdowns)} have too many value combinations to group (one has {index.Count:N0} values); use fewer or coarser breakdowns");
             multiplier *= Math.Max(1, index.Count);
         }
         var groups = new Dictionary<long, int>();
