@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Sextant.Application;
 using Sextant.Configuration;
-using Sextant.Events;
-using Sextant.Storage.Sqlite;
 
 namespace Sextant.Cli;
 
@@ -43,12 +41,5 @@ internal sealed class GlobalOptions
     {
         var config = LoadConfig(result);
         return Project.Open(StorePath(result, config), config);
-    }
-
-    /// <summary>Loads the store's events into an EventTable in the project time zone.</summary>
-    public EventTable LoadTable(ParseResult result, SextantConfig config)
-    {
-        using var store = SqliteStore.OpenReadOnly(StorePath(result, config));
-        return SqliteEventTableLoader.Load(store, config.TimeZone);
     }
 }
