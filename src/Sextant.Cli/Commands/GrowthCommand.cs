@@ -54,7 +54,11 @@ internal static class GrowthCommand
         if (config.Growth.Levers.Count == 0)
             throw new SextantException("no growth levers to model: list them under growth.levers in sextant.yaml (name, moves, uplift; docs/GROWTH.md)");
         var query = GrowthQueries.FromConfig(config, draws, seed).Within(range, cohort);
-        return new InMemoryEngine(table).Run(query) with { Warnings = GrowthQueries.ConfigWarnings(table, query.Levers) };
+        var growth = new InMemoryEngine(table).Run(query) with { Warnings = GrowthQueries.ConfigWarnings(table, query.Levers) };
+        // A range or cohort without an active user would model every lever at $0: say so instead.
+        if ((!range.IsAll || cohort is not null) && growth.Baseline.SampleMau == 0)
+            throw new SextantException($"no active user in the chosen {(cohort is null ? "dates" : $"dates and cohort '{cohort.Name}'")}: nothing to model growth on");
+        return growth;
     }
 
     private static void Print(IAnsiConsole console, GrowthResult growth)

@@ -77,4 +77,13 @@ public sealed class GrowthLeverValuesTests : IDisposable
         Assert.StartsWith("growth.levers 'mobile' moves mobile_retention but names no platforms", warnings[1], StringComparison.Ordinal);
         Assert.Contains("warning: growth.levers 'team plan' segments names a value", table.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_range_without_an_active_user_is_an_error_not_a_model_of_zeros()
+    {
+        var result = CliRunner.Run(_directory.Path, "growth", "--to", "2000-01-01");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("sextant: no active user in the chosen dates: nothing to model growth on", result.Stderr.Trim());
+    }
 }
