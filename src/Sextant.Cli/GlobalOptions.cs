@@ -36,10 +36,14 @@ internal sealed class GlobalOptions
 
     public string StorePath(ParseResult result, SextantConfig config) => result.GetValue(Store) ?? config.Store;
 
-    /// <summary>The project of the store and settings the options name; its events load on first use.</summary>
+    /// <summary>
+    /// The project of the store and settings the options name; its events load on first use, and
+    /// a store whose table snapshot cannot be used says so in one <c>note:</c> line on stderr.
+    /// </summary>
     public Project OpenProject(ParseResult result)
     {
         var config = LoadConfig(result);
-        return Project.Open(StorePath(result, config), config);
+        var error = result.InvocationConfiguration.Error ?? Console.Error;
+        return Project.Open(StorePath(result, config), config, message => error.WriteLine("note: " + message));
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Sextant.Cli.Output;
 using Sextant.Serialization;
+using Sextant.Storage.Snapshot;
 using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
 using Spectre.Console;
@@ -38,11 +39,12 @@ internal static class GenerateCommand
             if (directory is not null) ScenarioFiles.Write(data, directory);
             long stored = 0;
             string? settings = null;
+            SnapshotOutcome? snapshot = null;
             if (storeGiven)
             {
                 var storePath = globals.StorePath(result, globals.LoadConfig(result));
-                using var store = SqliteStore.Open(storePath, create: true);
-                stored = ScenarioStoreWriter.Write(data, store);
+                using (var store = SqliteStore.Open(storePath, create: true)) stored = ScenarioStoreWriter.Write(data, store);
+                snapshot = TableSnapshot.Write(storePath);
                 settings = WriteSettings(storePath, data);
             }
             var calibration = CalibrationReport.Measure(data);
@@ -54,6 +56,7 @@ internal static class GenerateCommand
             console.MarkupLine($"Generated {Terminal.Number(data.Users.Count)} users, {Terminal.Number(data.Events.Count)} events, {Terminal.Number(data.Subscriptions.Count)} subscriptions, {Terminal.Number(data.Assignments.Count)} assignments in {watch.Elapsed.TotalSeconds:F1} s.");
             if (directory is not null) console.MarkupLine($"Files and truth.json in [bold]{Markup.Escape(directory)}[/].");
             if (storeGiven) console.MarkupLine($"{Terminal.Number(stored)} events stored; {Markup.Escape(settings!)}.");
+            if (snapshot is not null) SnapshotPrinter.Print(console, snapshot);
             console.Write(CalibrationTable(calibration));
             return Program.ExitOk;
         });
@@ -89,12 +92,17 @@ internal static class GenerateCommand
         var events = ScaleGenerator.WriteFiles(parameters, directory);
         var generated = watch.Elapsed;
         Sextant.Ingest.IngestResult? ingested = null;
+        SnapshotOutcome? snapshot = null;
         if (result.GetValue(globals.Store) is not null)
         {
             var config = globals.LoadConfig(result);
-            using var store = SqliteStore.Open(globals.StorePath(result, config), create: true);
-            ingested = new Sextant.Ingest.Ingestor(store, new Sextant.Ingest.IngestOptions(), TimeProvider.System)
-                .Ingest([Path.Combine(directory, "user_profiles.csv"), Path.Combine(directory, "user_events.csv")]);
+            var storePath = globals.StorePath(result, config);
+            using (var store = SqliteStore.Open(storePath, create: true))
+            {
+                ingested = new Sextant.Ingest.Ingestor(store, new Sextant.Ingest.IngestOptions(), TimeProvider.System)
+                    .Ingest([Path.Combine(directory, "user_profiles.csv"), Path.Combine(directory, "user_events.csv")]);
+            }
+            snapshot = TableSnapshot.Write(storePath);
         }
         if (result.GetValue(globals.Json))
         {
@@ -102,7 +110,8 @@ internal static class GenerateCommand
             return Program.ExitOk;
         }
         console.MarkupLine($"Generated {Terminal.Number(parameters.Users)} monthly active users and {Terminal.Number(events)} events in {generated.TotalSeconds:F1} s ({events / generated.TotalSeconds:N0} events/s) into [bold]{Markup.Escape(directory)}[/].");
-        if (ingested is not null) console.MarkupLine($"Ingested {Terminal.Number(ingested.Inserted)} records in {(watch.Elapsed - generated).TotalSeconds:F1} s.");
+        if (ingested is not null) console.MarkupLine($"Ingested {Terminal.Number(ingested.Inserted)} records in {(watch.Elapsed - generated - (snapshot?.Elapsed ?? TimeSpan.Zero)).TotalSeconds:F1} s.");
+        if (snapshot is not null) SnapshotPrinter.Print(console, snapshot);
         return Program.ExitOk;
     }
 

@@ -18,8 +18,9 @@ internal static class InfoCommand
         {
             var console = Terminal.For(result);
             var config = globals.LoadConfig(result);
-            using var store = SqliteStore.OpenReadOnly(globals.StorePath(result, config));
-            var info = StoreInfo.Read(store, Math.Max(1, result.GetValue(top)));
+            var storePath = globals.StorePath(result, config);
+            using var store = SqliteStore.OpenReadOnly(storePath);
+            var info = StoreInfo.Read(store, storePath, Math.Max(1, result.GetValue(top)));
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), info);

@@ -4,6 +4,7 @@ using Sextant.Configuration;
 using Sextant.Events;
 using Sextant.Ingest;
 using Sextant.Serialization;
+using Sextant.Storage.Snapshot;
 using Sextant.Storage.Sqlite;
 using Spectre.Console;
 
@@ -37,13 +38,22 @@ internal static class IngestCommand
                 ThousandsSeparator = result.GetValue(thousands) ?? config.Ingest.ThousandsSeparator,
             };
             var json = result.GetValue(globals.Json);
-            using var store = SqliteStore.Open(globals.StorePath(result, config), create: true);
-            var ingestor = new Ingestor(store, options, TimeProvider.System);
+            var storePath = globals.StorePath(result, config);
             var paths = result.GetValue(files)!;
-            var outcome = Terminal.IsInteractive && !json ? RunWithProgress(console, ingestor, paths) : ingestor.Ingest(paths);
+            IngestResult outcome;
+            using (var store = SqliteStore.Open(storePath, create: true))
+            {
+                var ingestor = new Ingestor(store, options, TimeProvider.System);
+                outcome = Terminal.IsInteractive && !json ? RunWithProgress(console, ingestor, paths) : ingestor.Ingest(paths);
+            }
+            var snapshot = TableSnapshot.Write(storePath);
 
-            if (json) ResultJson.Write(Terminal.Out(result), ToJson(outcome));
-            else Print(console, outcome, options.Strict);
+            if (json) ResultJson.Write(Terminal.Out(result), ToJson(outcome, snapshot));
+            else
+            {
+                Print(console, outcome, options.Strict);
+                SnapshotPrinter.Print(console, snapshot);
+            }
             return outcome.AnyRolledBack ? Program.ExitFailed : Program.ExitOk;
         });
         return command;
@@ -121,7 +131,7 @@ internal static class IngestCommand
         return outcome!;
     }
 
-    internal static object ToJson(IngestResult outcome) => new
+    internal static object ToJson(IngestResult outcome, SnapshotOutcome snapshot) => new
     {
         outcome.Read,
         outcome.Inserted,
@@ -133,6 +143,7 @@ internal static class IngestCommand
         outcome.QuarantineFile,
         Committed = !outcome.AnyRolledBack,
         Files = outcome.Files,
+        TableSnapshot = new { snapshot.Path, snapshot.Bytes, snapshot.Events, Seconds = Math.Round(snapshot.Elapsed.TotalSeconds, 3), snapshot.Problem },
     };
 
     private static void Print(IAnsiConsole console, IngestResult outcome, bool strict)

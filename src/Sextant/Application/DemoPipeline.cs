@@ -4,6 +4,7 @@ using Sextant.Analysis.Health;
 using Sextant.Analysis.Info;
 using Sextant.Reports;
 using Sextant.Serialization;
+using Sextant.Storage.Snapshot;
 using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
 
@@ -48,7 +49,7 @@ public static class DemoPipeline
         OutputFile.CreateDirectory(directory);
         // The demo replaces its own earlier store, never another application's file of that name.
         if (!StoreFile.IsFresh(storePath, storePath)) StoreFile.Identify(storePath, storePath);
-        foreach (var stale in new[] { storePath, storePath + "-wal", storePath + "-shm" }) File.Delete(stale);
+        foreach (var stale in new[] { storePath, storePath + "-wal", storePath + "-shm", TableSnapshot.PathFor(storePath) }) File.Delete(stale);
 
         var watch = Stopwatch.StartNew();
         var data = NotionGenerator.Generate(scenario);
@@ -65,6 +66,8 @@ public static class DemoPipeline
 
         // One EventTable serves the checks, the summary and every analysis.
         var table = SqliteEventTableLoader.Load(store, TimeZoneInfo.Utc);
+        // Commands run on the demo's store afterwards open it from this snapshot.
+        TableSnapshot.Write(store, storePath, table);
         var truth = data.Truth.Scenario;
         var checks = CheckRunner.Run(store, new CheckQuery(new Dictionary<string, IReadOnlyList<string>>
         {

@@ -5,6 +5,7 @@ using Sextant.Engine;
 using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Reports;
+using Sextant.Storage.Snapshot;
 using Sextant.Storage.Sqlite;
 
 namespace Sextant.Application;
@@ -46,8 +47,11 @@ public sealed class Project
     /// A project over a store file. <paramref name="config"/> defaults to the sextant.yaml beside
     /// the store when there is one, else the defaults.
     /// </summary>
+    /// <param name="storePath">The store file.</param>
+    /// <param name="config">Settings; null reads the sextant.yaml beside the store.</param>
+    /// <param name="notice">Told in one line when the table snapshot cannot be used and the events are loaded from the store instead.</param>
     /// <exception cref="SextantException">The store cannot be opened or is not a Sextant store, or sextant.yaml is invalid.</exception>
-    public static Project Open(string storePath, SextantConfig? config = null)
+    public static Project Open(string storePath, SextantConfig? config = null, Action<string>? notice = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(storePath);
         if (config is null)
@@ -59,7 +63,7 @@ public sealed class Project
         return new Project(settings, () =>
         {
             using var store = SqliteStore.OpenReadOnly(storePath);
-            return SqliteEventTableLoader.Load(store, settings.TimeZone);
+            return TableSnapshot.Load(store, storePath, settings.TimeZone, notice);
         });
     }
 

@@ -13,12 +13,13 @@ public sealed partial class EventTable
 {
     private readonly IEventColumnSource _columnSource;
     private readonly Dictionary<string, int> _eventCodes;
+    private readonly Lazy<int[]> _userIndex;
+    private readonly Lazy<int[]> _storeRows;
 
     internal EventTable(
         long[] timestamps,
         int[] eventCodes,
-        int[] userIndex,
-        int[] storeRows,
+        Lazy<int[]> storeRows,
         int[] userOffsets,
         string[] eventNames,
         string[] userKeys,
@@ -30,8 +31,8 @@ public sealed partial class EventTable
     {
         Timestamps = timestamps;
         EventCodes = eventCodes;
-        UserIndex = userIndex;
-        StoreRows = storeRows;
+        _storeRows = storeRows;
+        _userIndex = new Lazy<int[]>(() => EntityOfRows(userOffsets, timestamps.Length));
         UserOffsets = userOffsets;
         EventNames = eventNames;
         UserKeys = userKeys;
@@ -59,11 +60,11 @@ public sealed partial class EventTable
     /// <summary>Event name code of each row; index into <see cref="EventNames"/>.</summary>
     public int[] EventCodes { get; }
 
-    /// <summary>Entity of each row.</summary>
-    public int[] UserIndex { get; }
+    /// <summary>Entity of each row (derived from <see cref="UserOffsets"/> on first use; most analyses walk the offsets instead).</summary>
+    public int[] UserIndex => _userIndex.Value;
 
-    /// <summary>Position of each row in the store (used to decode properties on demand through the store's column source).</summary>
-    internal int[] StoreRows { get; }
+    /// <summary>Position of each row in the store (used to decode properties on demand through the store's column source); read on first use.</summary>
+    internal int[] StoreRows => _storeRows.Value;
 
     /// <summary>Entity u owns rows UserOffsets[u] .. UserOffsets[u + 1] − 1; length UserCount + 1.</summary>
     public int[] UserOffsets { get; }
@@ -113,5 +114,12 @@ public sealed partial class EventTable
         var codes = new int[EventCount];
         for (var row = 0; row < codes.Length; row++) codes[row] = byStoreRow.Codes[StoreRows[row]];
         return new CodedColumn(codes, byStoreRow.Values);
+    }
+
+    private static int[] EntityOfRows(int[] offsets, int eventCount)
+    {
+        var entities = GC.AllocateUninitializedArray<int>(eventCount);
+        Parallel.For(0, offsets.Length - 1, entity => entities.AsSpan(offsets[entity], offsets[entity + 1] - offsets[entity]).Fill(entity));
+        return entities;
     }
 }

@@ -47,9 +47,6 @@ public static class EventTableBuilder
             sortedTimes[i] = times[row];
             sortedEvents[i] = events[row] - 1;
         });
-        var sortedEntities = new int[rowCount];
-        for (var entity = 0; entity < entityCount; entity++)
-            sortedEntities.AsSpan(offsets[entity], offsets[entity + 1] - offsets[entity]).Fill(entity);
 
         var userKeys = new string[entityCount];
         users.Keys.CopyTo(userKeys, 0);
@@ -59,7 +56,7 @@ public static class EventTableBuilder
         var (signups, attributes) = ProfileColumns.Build(store.ReadProfiles(), users, entityCount, sortedTimes, offsets);
         var calendar = rowCount == 0 ? new ProjectCalendar(zone, 0, 0) : new ProjectCalendar(zone, columns.MinTimestamp, columns.MaxTimestamp);
 
-        return new EventTable(sortedTimes, sortedEvents, sortedEntities, order, offsets, [.. columns.EventNames.Values], userKeys,
+        return new EventTable(sortedTimes, sortedEvents, new Lazy<int[]>(order), offsets, [.. columns.EventNames.Values], userKeys,
             users.Count, signups, attributes, calendar, store.ColumnSource)
         {
             MinTimestamp = columns.MinTimestamp,

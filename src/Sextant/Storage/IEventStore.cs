@@ -42,6 +42,13 @@ public interface IEventStore : IIdentityMap
     /// <summary>The ingest log, oldest run first.</summary>
     IReadOnlyList<IngestRun> ReadIngestRuns();
 
+    /// <summary>
+    /// A short text that changes whenever anything an EventTable is built from changes (events,
+    /// dictionaries, profiles, subscriptions, assignments). Equal stamps mean equal contents, so a
+    /// table snapshot carrying this stamp is current.
+    /// </summary>
+    string ReadChangeStamp();
+
     /// <summary>Counts the store keeps about itself.</summary>
     StoreFacts ReadFacts();
 

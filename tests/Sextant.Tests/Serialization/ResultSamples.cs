@@ -14,6 +14,7 @@ using Sextant.Analysis.Revenue;
 using Sextant.Cli.Commands;
 using Sextant.Events;
 using Sextant.Ingest;
+using Sextant.Storage.Snapshot;
 
 namespace Sextant.Tests.Serialization;
 
@@ -58,7 +59,7 @@ internal static class ResultSamples
         ["CohortSizesResult"] = new CohortSizesResult(3, [new CohortSize("creators", "did create_page ≥ 3 times within 7d of sign-up", 1, 1 / 3.0, 0.0615, 0.7923, 1)]),
         ["StoreInfo"] = Store(),
         ["CheckReport"] = Checks(),
-        ["IngestResult"] = IngestCommand.ToJson(Ingest()),
+        ["IngestResult"] = IngestCommand.ToJson(Ingest(), new SnapshotOutcome("sextant.db.table", 4_096, 3, TimeSpan.FromSeconds(0.25), null)),
     };
 
     private static FunnelStepResult Step(string name, long users, long previous, long first, double? median, double? p90) =>

@@ -57,6 +57,8 @@ internal sealed class InMemoryEventStore : IEventStore, IEventColumnSource
 
     public IReadOnlyList<IngestRun> ReadIngestRuns() => [];
 
+    public string ReadChangeStamp() => $"{_rows.Count}:{Profiles.Count}:{Subscriptions.Count}:{Assignments.Count}";
+
     public StoreFacts ReadFacts() => new(Profiles.Count, Subscriptions.Count, Assignments.Count, 0, 0);
 
     public IReadOnlyList<IntegrityFinding> VerifyIntegrity() => [new("store_integrity", IntegrityStatus.Pass, 0, "in memory")];

@@ -1,5 +1,6 @@
 using Sextant.Events;
 using Sextant.Storage;
+using Sextant.Storage.Snapshot;
 
 namespace Sextant.Analysis.Info;
 
@@ -42,44 +43,47 @@ public sealed record StoreInfo(
     public static StoreInfo Read(IEventStore store, int top = 10) =>
         Read(store, EventTableBuilder.Build(store, TimeZoneInfo.Utc), top);
 
+    /// <summary>
+    /// Reads the summary of the store file at <paramref name="storePath"/>: from its table snapshot
+    /// when that is current (no event is read), else from the store's events.
+    /// </summary>
+    public static StoreInfo Read(IEventStore store, string storePath, int top = 10)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return TableSnapshot.TryReadSummary(store, storePath) is { } kept
+            ? From(store.Location, kept.Summary, kept.Facts, top)
+            : Read(store, top);
+    }
+
     /// <summary>Reads the summary of a store whose EventTable is already loaded.</summary>
     public static StoreInfo Read(IEventStore store, EventTable table, int top = 10)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(table);
-        var counts = new long[table.EventNames.Length];
-        var users = new long[table.EventNames.Length];
-        var lastUser = new int[table.EventNames.Length];
-        Array.Fill(lastUser, -1);
-        for (var row = 0; row < table.EventCount; row++)
-        {
-            var code = table.EventCodes[row];
-            counts[code]++;
-            if (lastUser[code] != table.UserIndex[row])
-            {
-                lastUser[code] = table.UserIndex[row];
-                users[code]++;
-            }
-        }
-        var topEvents = Enumerable.Range(0, counts.Length)
-            .Where(code => counts[code] > 0)
-            .OrderByDescending(code => counts[code]).ThenBy(code => table.EventNames[code], StringComparer.Ordinal)
+        return From(store.Location, EventSummary.Of(table), store.ReadFacts(), top);
+    }
+
+    /// <summary>The summary from event counts and store facts already at hand (a table snapshot keeps both).</summary>
+    internal static StoreInfo From(string location, EventSummary summary, StoreFacts facts, int top)
+    {
+        var topEvents = Enumerable.Range(0, summary.Events.Length)
+            .Where(code => summary.Events[code] > 0)
+            .OrderByDescending(code => summary.Events[code]).ThenBy(code => summary.EventNames[code], StringComparer.Ordinal)
             .Take(top)
-            .Select(code => new EventCount(table.EventNames[code], counts[code], users[code]))
+            .Select(code => new EventCount(summary.EventNames[code], summary.Events[code], summary.Users[code]))
             .ToList();
-        var empty = table.EventCount == 0;
-        var facts = store.ReadFacts();
+        var empty = summary.EventCount == 0;
         return new StoreInfo(
-            store.Location,
-            table.EventCount,
+            location,
+            summary.EventCount,
             facts.Users,
             facts.Subscriptions,
             facts.Assignments,
-            table.SignedUpUserCount,
-            table.UserCount - table.SignedUpUserCount,
-            empty ? null : new Timestamp(table.MinTimestamp),
-            empty ? null : new Timestamp(table.MaxTimestamp),
-            counts.Count(c => c > 0),
+            summary.SignedUpUserCount,
+            summary.EntityCount - summary.SignedUpUserCount,
+            empty ? null : new Timestamp(summary.MinTimestamp),
+            empty ? null : new Timestamp(summary.MaxTimestamp),
+            summary.Events.Count(count => count > 0),
             topEvents,
             facts.IngestRuns,
             facts.SizeBytes);

@@ -30,6 +30,9 @@ public sealed partial class SqliteStore
     public IReadOnlyList<IngestRun> ReadIngestRuns() => SqliteRecordReader.IngestRuns(Connection);
 
     /// <inheritdoc/>
+    public string ReadChangeStamp() => SqliteChangeStamp.Read(Connection);
+
+    /// <inheritdoc/>
     public StoreFacts ReadFacts() => new(
         ScalarLong("SELECT COUNT(*) FROM users"),
         ScalarLong("SELECT COUNT(*) FROM subscriptions"),

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Sextant.Events;
+using Sextant.Storage.Snapshot;
+using Sextant.Storage.Sqlite;
+
+namespace Sextant.Bench.Scale;
+
+/// <summary>
+/// <c>open --store PATH [--rounds N]</c>: times opening a store's EventTable from its table
+/// snapshot and, with <c>--chunks</c>, from the store's chunks, in this process (no start-up),
+/// with the bytes each way allocates.
+/// </summary>
+internal static class SnapshotOpenRun
+{
+    public static int Run(string[] args)
+    {
+        var store = Argument(args, "--store") ?? throw new ArgumentException("--store PATH is required");
+        var rounds = int.Parse(Argument(args, "--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+        for (var round = 1; round <= rounds; round++)
+        {
+            Time($"snapshot #{round}", () =>
+            {
+                using var opened = SqliteStore.OpenReadOnly(store);
+                return TableSnapshot.Load(opened, store, TimeZoneInfo.Utc, notice => Console.WriteLine("note: " + notice));
+            });
+            if (args.Contains("--chunks"))
+            {
+                Time($"chunks #{round}", () =>
+                {
+                    using var opened = SqliteStore.OpenReadOnly(store);
+                    return EventTableBuilder.Build(opened, TimeZoneInfo.Utc);
+                });
+            }
+        }
+        return 0;
+    }
+
+    private static void Time(string label, Func<EventTable> open)
+    {
+        GC.Collect();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var table = open();
+        var elapsed = watch.Elapsed;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        Console.WriteLine($"{label}: {table.EventCount:N0} events of {table.UserCount:N0} entities in {elapsed.TotalSeconds:F3} s " +
+            $"({table.EventCount / elapsed.TotalSeconds:N0} events/s), {bytes / (double)table.EventCount:F1} bytes allocated per event, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+        GC.KeepAlive(table);
+    }
+
+    private static string? Argument(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Sextant.Storage.Sqlite;
+
+/// <summary>
+/// The store's change stamp: a hash of what every write leaves behind. Each ingest batch adds
+/// chunks or dictionary segments and bumps its run's counters (inserted, updated, duplicates,
+/// quarantined), and new profile, subscription or assignment rows raise their table's largest
+/// rowid; so any committed write changes the stamp. It reads a few hundred small rows, never
+/// the events, and runs in one read transaction so it sees a single committed state.
+/// </summary>
+internal static class SqliteChangeStamp
+{
+    private static readonly string[] Queries =
+    [
+        "SELECT count(*), coalesce(max(chunk), 0), coalesce(sum(rows), 0) FROM event_chunks",
+        "SELECT kind, first_code, count FROM dictionary_segments ORDER BY kind, first_code",
+        "SELECT run, read, inserted, updated, duplicates, quarantined, status FROM ingest_runs ORDER BY run",
+        "SELECT coalesce(max(rowid), 0) FROM users",
+        "SELECT coalesce(max(rowid), 0) FROM subscriptions",
+        "SELECT coalesce(max(rowid), 0) FROM assignments",
+        "SELECT count(*) FROM event_key_collisions",
+    ];
+
+    public static string Read(SqliteConnection connection)
+    {
+        var text = new StringBuilder();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        foreach (var query in Queries)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = query;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                for (var column = 0; column < reader.FieldCount; column++) text.Append(Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture)).Append(',');
+                text.Append(';');
+            }
+            text.Append('|');
+        }
+        transaction.Commit();
+        return Convert.ToHexStringLower(XxHash64.Hash(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
