@@ -23,6 +23,7 @@ internal static class SnapshotOpenRun
                 using var opened = SqliteStore.OpenReadOnly(store);
                 return TableSnapshot.Load(opened, store, TimeZoneInfo.Utc, notice => Console.WriteLine("note: " + notice));
             });
+            if (args.Contains("--stages")) Stages(store);
             if (args.Contains("--chunks"))
             {
                 Time($"chunks #{round}", () =>
@@ -33,6 +34,27 @@ internal static class SnapshotOpenRun
             }
         }
         return 0;
+    }
+
+    /// <summary>How long each read of a build from the chunks takes on its own.</summary>
+    private static void Stages(string path)
+    {
+        using var store = SqliteStore.OpenReadOnly(path);
+        var watch = Stopwatch.StartNew();
+        var columns = store.ReadEventColumns();
+        Console.WriteLine($"  event columns: {watch.Elapsed.TotalSeconds:F2} s ({columns.RowCount:N0} rows)");
+        watch.Restart();
+        var profiles = store.ReadProfiles().Count();
+        Console.WriteLine($"  profiles: {watch.Elapsed.TotalSeconds:F2} s ({profiles:N0})");
+        watch.Restart();
+        var assignments = store.ReadAssignments().Count();
+        Console.WriteLine($"  assignments: {watch.Elapsed.TotalSeconds:F2} s ({assignments:N0})");
+        watch.Restart();
+        var subscriptions = store.ReadSubscriptions().Count();
+        Console.WriteLine($"  subscriptions: {watch.Elapsed.TotalSeconds:F2} s ({subscriptions:N0})");
+        watch.Restart();
+        var stamp = store.ReadChangeStamp();
+        Console.WriteLine($"  change stamp: {watch.Elapsed.TotalMilliseconds:F1} ms ({stamp})");
     }
 
     private static void Time(string label, Func<EventTable> open)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sextant.Analysis.Checks;
 using Sextant.Cli.Output;
 using Sextant.Serialization;
+using Sextant.Storage.Snapshot;
 using Sextant.Storage.Sqlite;
 using Spectre.Console;
 
@@ -17,14 +18,17 @@ internal static class CheckCommand
         {
             var console = Terminal.For(result);
             var config = globals.LoadConfig(result);
-            using var store = SqliteStore.OpenReadOnly(globals.StorePath(result, config));
+            var storePath = globals.StorePath(result, config);
+            using var store = SqliteStore.OpenReadOnly(storePath);
             var accepted = new Dictionary<string, IReadOnlyList<string>>
             {
                 ["segment"] = config.Check.AcceptedValues.Segment,
                 ["channel"] = config.Check.AcceptedValues.Channel,
                 ["plan"] = config.Check.AcceptedValues.Plan,
             };
-            var report = CheckRunner.Run(store, new CheckQuery(accepted, TimeProvider.System.GetUtcNow()));
+            // The table (for the profile and revenue checks) comes from the snapshot when it is current.
+            var report = CheckRunner.Run(store, new CheckQuery(accepted, TimeProvider.System.GetUtcNow()),
+                () => TableSnapshot.Load(store, storePath, TimeZoneInfo.Utc));
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), report);

@@ -43,6 +43,35 @@ public sealed class KillDuringIngestTests
         Assert.DoesNotContain("\"warn\"", finalCheck.Stdout.Split("ingests_completed")[1].Split('}')[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_snapshot_left_behind_by_a_killed_ingest_is_not_used_and_the_rerun_rewrites_it()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("first.csv", "event_id,user_id,event,timestamp\nf1,early,signup,2023-12-31T00:00:00Z\n");
+        WriteEvents(directory.File("events.csv"));
+        directory.Write("sextant.yaml", "ingest:\n  batch_size: 1000\n");
+        Assert.Equal(0, CliRunner.Run(directory.Path, "ingest", "first.csv").ExitCode);
+        Assert.True(File.Exists(directory.File("sextant.db.table")));
+
+        var committed = IngestAndKill(directory);
+
+        // The snapshot still holds the one first event; the store holds more.
+        var afterKill = CliRunner.Run(directory.Path, "retention", "--json");
+        Assert.True(afterKill.ExitCode == 0, afterKill.Stderr);
+        Assert.Contains("is older than the store", afterKill.Stderr, StringComparison.Ordinal);
+        var users = JsonDocument.Parse(afterKill.Stdout).RootElement.GetProperty("cohorts").EnumerateArray().Sum(c => c.GetProperty("size").GetInt64());
+        Assert.Equal(1 + Math.Min(5000, committed - 1), users);
+        var check = CliRunner.Run(directory.Path, "check", "--json");
+        var snapshotCheck = JsonDocument.Parse(check.Stdout).RootElement.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "table_snapshot");
+        Assert.Equal("warn", snapshotCheck.GetProperty("status").GetString());
+
+        Assert.Equal(0, CliRunner.Run(directory.Path, "ingest", "events.csv").ExitCode);
+        var afterRerun = CliRunner.Run(directory.Path, "retention", "--json");
+        Assert.Equal("", afterRerun.Stderr);
+        Assert.Equal(5001, JsonDocument.Parse(afterRerun.Stdout).RootElement.GetProperty("cohorts").EnumerateArray().Sum(c => c.GetProperty("size").GetInt64()));
+    }
+
     private static long IngestAndKill(TempDirectory directory)
     {
         using var process = Process.Start(CliRunner.StartInfo(directory.Path, "ingest", "events.csv"))!;

@@ -62,7 +62,7 @@ public sealed class SqliteStorePortTests
         var facts = port.ReadFacts();
         Assert.Equal((0L, 0L, 0L, 1L), (facts.Users, facts.Subscriptions, facts.Assignments, facts.IngestRuns));
         Assert.Equal(new FileInfo(fixture.StorePath).Length, facts.SizeBytes);
-        Assert.Equal([("store_integrity", IntegrityStatus.Pass), ("chunk_checksums", IntegrityStatus.Pass)],
+        Assert.Equal([("store_integrity", IntegrityStatus.Pass), ("chunk_checksums", IntegrityStatus.Pass), ("table_snapshot", IntegrityStatus.Pass)],
             port.VerifyIntegrity().Select(finding => (finding.Name, finding.Status)));
     }
 

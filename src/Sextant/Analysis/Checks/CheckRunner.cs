@@ -24,7 +24,15 @@ public static class CheckRunner
 
     /// <summary>Runs every check, reusing an EventTable already loaded from this store (null loads one).</summary>
     /// <exception cref="SextantException">Accepted values name a column profiles do not have.</exception>
-    public static CheckReport Run(IEventStore store, CheckQuery query, EventTable? table)
+    public static CheckReport Run(IEventStore store, CheckQuery query, EventTable? table) =>
+        Run(store, query, table is null ? null : () => table);
+
+    /// <summary>
+    /// Runs every check; <paramref name="loadTable"/> gives the store's EventTable (a table snapshot,
+    /// say) and is called only when the storage checks pass (null builds it from the chunks).
+    /// </summary>
+    /// <exception cref="SextantException">Accepted values name a column profiles do not have.</exception>
+    public static CheckReport Run(IEventStore store, CheckQuery query, Func<EventTable>? loadTable)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
@@ -35,7 +43,7 @@ public static class CheckRunner
         if (storage.Any(check => check.Status == CheckStatus.Fail)) return Damaged(store, query, storage);
         try
         {
-            return new CheckReport([.. storage, .. EventChecks(store, query, table)]);
+            return new CheckReport([.. storage, .. EventChecks(store, query, loadTable)]);
         }
         catch (Exception exception) when (exception is SextantException or InvalidDataException or IndexOutOfRangeException or ArgumentException)
         {
@@ -65,7 +73,7 @@ public static class CheckRunner
     }
 
     /// <summary>The checks that decode events, then the profile checks.</summary>
-    private static List<CheckOutcome> EventChecks(IEventStore store, CheckQuery query, EventTable? table)
+    private static List<CheckOutcome> EventChecks(IEventStore store, CheckQuery query, Func<EventTable>? loadTable)
     {
         var checks = new List<CheckOutcome> { UniqueIds(store) };
 
@@ -83,7 +91,7 @@ public static class CheckRunner
         checks.Add(Outcome("timestamps_in_range", outOfRange, CheckStatus.Fail,
             "event timestamps lie between 2000-01-01 and one day from now", "events have timestamps before 2000-01-01 or more than one day in the future"));
 
-        var events = table ?? EventTableBuilder.Build(store, columns, TimeZoneInfo.Utc);
+        var events = loadTable?.Invoke() ?? EventTableBuilder.Build(store, columns, TimeZoneInfo.Utc);
         var profiles = store.ReadProfiles().ToList();
         checks.AddRange(ProfileChecks(profiles, events));
         foreach (var (attribute, accepted) in query.AcceptedValues.Where(pair => pair.Value.Count > 0))

@@ -75,6 +75,21 @@ internal sealed class SnapshotFileReader : IDisposable
 
     public bool Has(string name) => _sections.ContainsKey(name);
 
+    /// <summary>Reads every section and checks it against its checksum; returns the total bytes.</summary>
+    /// <exception cref="InvalidDataException">A section is damaged.</exception>
+    public long VerifyAll()
+    {
+        long total = 0;
+        foreach (var section in _sections.Values)
+        {
+            var bytes = GC.AllocateUninitializedArray<byte>(checked((int)section.Length));
+            ReadExactly(_handle, bytes, section.Offset);
+            Verify(section, bytes);
+            total += bytes.Length;
+        }
+        return total;
+    }
+
     /// <summary>A section as an array of <typeparamref name="T"/>, verified.</summary>
     public T[] ReadArray<T>(string name) where T : unmanaged
     {

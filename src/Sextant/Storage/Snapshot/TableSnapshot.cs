@@ -145,6 +145,34 @@ public static class TableSnapshot
         }
     }
 
+    /// <summary>
+    /// <c>sextant check</c>'s finding on the snapshot: pass when it is current and every section
+    /// matches its checksum (or when there is none: the store alone is complete), warn when it is
+    /// older than the store, damaged or unreadable, since commands are then slower, never wrong.
+    /// </summary>
+    public static IntegrityFinding Inspect(IEventStore store, string storePath)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        const string Name = "table_snapshot";
+        var path = PathFor(storePath);
+        try
+        {
+            using var file = SnapshotFileReader.Open(path);
+            if (Staleness(file, store) is { } stale)
+                return new IntegrityFinding(Name, IntegrityStatus.Warn, 0, $"the table snapshot {stale}: commands load the events from the store until 'sextant snapshot' or the next ingest rewrites it");
+            var bytes = file.VerifyAll();
+            return new IntegrityFinding(Name, IntegrityStatus.Pass, 0, string.Create(CultureInfo.InvariantCulture, $"the table snapshot is current and its {bytes / 1048576.0:F1} MiB match their checksums"));
+        }
+        catch (FileNotFoundException)
+        {
+            return new IntegrityFinding(Name, IntegrityStatus.Pass, 0, "no table snapshot: commands build the table from the store ('sextant snapshot' writes one)");
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return new IntegrityFinding(Name, IntegrityStatus.Warn, 0, $"the table snapshot cannot be used ({exception.Message}): commands load the events from the store until 'sextant snapshot' rewrites it");
+        }
+    }
+
     private static string? Staleness(SnapshotFileReader file, IEventStore store)
     {
         if (file.FormatVersion != TableSnapshotLayout.FormatVersion) return $"was written in format {file.FormatVersion}, not {TableSnapshotLayout.FormatVersion}";

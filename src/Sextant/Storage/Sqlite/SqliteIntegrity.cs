@@ -15,7 +15,7 @@ internal static class SqliteIntegrity
         var rowCount = chunks.Count == 0 ? 0L : chunks[^1].FirstRow + (long)chunks[^1].Rows;
         var checksums = ChunkChecksums(store.Connection, chunks);
         var integrity = checksums.Status == IntegrityStatus.Fail ? FileIntegrity(store) : Integrity(store, chunks, rowCount);
-        return [integrity, checksums];
+        return [integrity, checksums, Snapshot.TableSnapshot.Inspect(store, store.Path)];
     }
 
     /// <summary>
