@@ -16,6 +16,7 @@ public static class EventTableBuilder
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(zone);
+        TableMemory.EnsureFits(store.CountEvents(), TableMemory.BuildBytesPerEvent, "building its table from the chunks");
         return Build(store, store.ReadEventColumns(), zone);
     }
 

@@ -23,6 +23,9 @@ public interface IEventStore : IIdentityMap
     /// <exception cref="SextantException">The stored events are damaged.</exception>
     EventColumns ReadEventColumns();
 
+    /// <summary>How many events the store holds, from its own bookkeeping (no event is read).</summary>
+    long CountEvents();
+
     /// <summary>How many stored events carry an event id that an earlier stored event already has (0 when deduplication held).</summary>
     /// <exception cref="SextantException">The stored events are damaged.</exception>
     long CountRepeatedEventIds();

@@ -33,6 +33,15 @@ public static class TableSnapshot
         var watch = Stopwatch.StartNew();
         using var store = SqliteStore.OpenReadOnly(storePath);
         var path = PathFor(storePath);
+        try
+        {
+            TableMemory.EnsureFits(store.CountEvents(), TableMemory.BuildBytesPerEvent, "building its table");
+        }
+        catch (SextantException exception)
+        {
+            // Too large for this machine's memory: the store is complete, only its snapshot cannot be built here.
+            return new SnapshotOutcome(path, 0, store.CountEvents(), watch.Elapsed, $"the table snapshot was not written: {exception.Message}");
+        }
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var stamp = store.ReadChangeStamp();

@@ -80,8 +80,10 @@ internal static class TableSnapshotLayout
     {
         var scalars = file.ReadArray<long>(Scalars);
         if (scalars.Length < 11) throw new InvalidDataException("the snapshot's scalars are cut short");
+        if (scalars[0] < 0 || scalars[0] > Array.MaxLength || scalars[1] < 0 || scalars[1] > Array.MaxLength) throw new InvalidDataException("the snapshot's counts are damaged");
         var (eventCount, entityCount, signedUp) = ((int)scalars[0], (int)scalars[1], (int)scalars[2]);
         long min = scalars[3], max = scalars[4];
+        TableMemory.EnsureFits(eventCount, TableMemory.OpenBytesPerEvent, "opening its table snapshot");
 
         long[] timestamps = [];
         int[] eventCodes = [], offsets = [];

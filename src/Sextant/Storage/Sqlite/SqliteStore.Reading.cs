@@ -12,6 +12,9 @@ public sealed partial class SqliteStore
     public EventColumns ReadEventColumns() => SqliteEventColumnReader.Read(Connection);
 
     /// <inheritdoc/>
+    public long CountEvents() => ScalarLong("SELECT coalesce(sum(rows), 0) FROM event_chunks");
+
+    /// <inheritdoc/>
     public long CountRepeatedEventIds() => SqliteEventIds.CountRepeated(Connection);
 
     /// <inheritdoc/>
