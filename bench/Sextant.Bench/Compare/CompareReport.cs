@@ -43,6 +43,7 @@ internal static class CompareReport
                 Console.WriteLine($"{Questions.Title(question)}, {engine.Name}: {differences.Count:N0} of {expected.Counts.Count:N0} counts differ");
                 foreach (var difference in differences.Take(DifferencesShown)) Console.WriteLine($"  {difference}");
                 if (differences.Count > DifferencesShown) Console.WriteLine($"  … and {differences.Count - DifferencesShown:N0} more");
+                if (engine.Caveat is { } caveat) Console.WriteLine($"  ({caveat})");
             }
         }
         if (engines.Count > 1 && equal) Console.WriteLine("answers equal");

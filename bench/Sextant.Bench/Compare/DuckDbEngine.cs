@@ -14,6 +14,8 @@ internal sealed class DuckDbEngine(string path) : IComparedEngine
 
     public string Timed => "opening the database file + the query, in this process";
 
+    public string? Caveat => null;
+
     /// <summary>Loads both CSV files into new tables; returns the events and profiles load times.</summary>
     public (TimeSpan Events, TimeSpan Profiles) Load(string eventsCsv, string profilesCsv)
     {

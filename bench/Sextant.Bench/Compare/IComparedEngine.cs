@@ -11,6 +11,9 @@ internal interface IComparedEngine
 
     /// <summary>Answers one question and says how long it took (and the peak memory when known).</summary>
     Reply Ask(Question question);
+
+    /// <summary>Why this engine's counts may legitimately differ from Sextant's, printed under any difference; null when they never should.</summary>
+    string? Caveat { get; }
 }
 
 /// <summary>One engine's answer to one question in one round.</summary>

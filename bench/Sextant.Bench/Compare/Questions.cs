@@ -32,34 +32,49 @@ internal static class Questions
     };
 
     /// <summary>
-    /// windowFunnel keeps, per step, the latest step-1 instant whose chain reached it, which is the
-    /// chain with the most time left: so it returns the furthest step over all attempts, as Sextant
-    /// does. Rows: (furthest step, users).
+    /// ClickHouse 18.16. windowFunnel keeps, per step, the latest step-1 instant whose chain reached
+    /// it, which is the chain with the most time left: so it returns the furthest step over all
+    /// attempts, as Sextant does. Rows: (furthest step, users).
     /// </summary>
     public static string ClickHouseSql(Question question) => question switch
     {
         Question.Funnel => $"""
             SELECT level, count() FROM (
-                SELECT user_id, windowFunnel({WindowDays * 86_400})(timestamp, {string.Join(", ", FunnelSteps.Select(step => $"event = '{step}'"))}) AS level
+                SELECT user_id, windowFunnel({WindowDays * 86_400 * TieSlots + TieSlots - 1})({ClickHouseFunnelTime}, {string.Join(", ", FunnelSteps.Select(step => $"event = '{step}'"))}) AS level
                 FROM events WHERE event IN ({Quoted()}) GROUP BY user_id)
             WHERE level > 0 GROUP BY level
             """,
         Question.DailyActiveUsers => "SELECT toDate(timestamp) AS day, uniqExact(user_id) FROM events GROUP BY day",
+        // One pass over each user's events (the table is sorted by user): the cohort's size is period -1.
         _ => $"""
-            SELECT toDate(signup) AS cohort, toInt32(-1) AS period, count() FROM ({ClickHouseSignups})
-            WHERE signup <= (SELECT max(timestamp) FROM events) GROUP BY cohort
-            UNION ALL
-            SELECT toDate(signup) AS cohort, toInt32(toDate(timestamp) - toDate(signup)) AS period, uniqExact(user_id)
-            FROM events ALL INNER JOIN ({ClickHouseSignups}) USING user_id
-            WHERE timestamp >= signup AND signup <= (SELECT max(timestamp) FROM events)
+            SELECT cohort, period, count() FROM (
+                SELECT toDate(signup) AS cohort,
+                    arrayJoin(arrayConcat([toInt32(-1)], arrayDistinct(arrayMap(t -> toInt32(toDate(t) - toDate(signup)), arrayFilter(t -> t >= signup, times))))) AS period
+                FROM ({ClickHouseSignups})
+                WHERE signup <= (SELECT max(timestamp) FROM events))
             GROUP BY cohort, period
             """,
     };
 
-    /// <summary>Sign-up instant per user: the profile's signup_at, else the first event (an empty signup_at is none).</summary>
+    /// <summary>
+    /// Slots per second in the funnel's time: windowFunnel orders events by time alone and takes
+    /// events of the same second in the order it reads them, while Sextant takes a step at the
+    /// same instant as the previous one ("at or after"). Time × 8 + step index orders a second's
+    /// events by step; the window is widened by the same factor, so it still ends on the same second.
+    /// </summary>
+    private const int TieSlots = 8;
+
+    /// <summary>Seconds since the first event, × <see cref="TieSlots"/> + step index: UInt32, as windowFunnel requires.</summary>
+    private static string ClickHouseFunnelTime =>
+        $"toUInt32((toUInt32(timestamp) - (SELECT toUInt32(min(timestamp)) FROM events)) * {TieSlots} + indexOf([{Quoted()}], event) - 1)";
+
+    /// <summary>
+    /// Per user: the sign-up instant (the profile's signup_at, else the first event; an empty
+    /// signup_at is none) and every event time.
+    /// </summary>
     private const string ClickHouseSignups = """
-        SELECT user_id, if(has_signup, assumeNotNull(profile_signup), first_event) AS signup
-        FROM (SELECT user_id, min(timestamp) AS first_event, 1 AS has_events FROM events GROUP BY user_id)
+        SELECT if(has_signup, assumeNotNull(profile_signup), first_event) AS signup, times
+        FROM (SELECT user_id, min(timestamp) AS first_event, groupArray(timestamp) AS times, 1 AS has_events FROM events GROUP BY user_id)
         ALL FULL OUTER JOIN (
             SELECT user_id, signup_at != '' AS has_signup, if(signup_at = '', NULL, parseDateTimeBestEffortOrNull(signup_at)) AS profile_signup FROM profiles)
         USING user_id

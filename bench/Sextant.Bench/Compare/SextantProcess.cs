@@ -16,6 +16,8 @@ internal sealed class SextantProcess(string cliDll, string store, string working
 
     public string Timed => "the whole CLI process (start, open the store, load, analyse, print JSON)";
 
+    public string? Caveat => null;
+
     public Reply Ask(Question question)
     {
         var memoryFile = Path.Combine(workingDirectory, "sextant-peak-kib.txt");
