@@ -63,6 +63,9 @@ internal sealed class ClickHouseEngine(ClickHouseHttp http) : IComparedEngine
     private long ActiveParts(string table) =>
         long.Parse(http.Query($"SELECT count() FROM system.parts WHERE active AND database = currentDatabase() AND table = '{table}'")[0][0], CultureInfo.InvariantCulture);
 
+    /// <summary>Events with no user id: Sextant would attribute them by identity resolution, which the SQL here leaves out.</summary>
+    public long EventsWithoutUserId() => long.Parse(http.Query("SELECT count() FROM events WHERE user_id = ''")[0][0], CultureInfo.InvariantCulture);
+
     public Reply Ask(Question question)
     {
         var watch = Stopwatch.StartNew();

@@ -28,8 +28,12 @@ internal static class CompareRun
         Directory.CreateDirectory(directory);
         ClickHouseServer? server = null;
         ClickHouseHttp? http = null;
-        // Ctrl+C skips finally blocks: stop the server and remove its directory on the way out too.
-        ConsoleCancelEventHandler onCancel = (_, _) => server?.Dispose();
+        // Ctrl+C skips finally blocks: stop the server and remove the temporary folders on the way out too.
+        ConsoleCancelEventHandler onCancel = (_, _) =>
+        {
+            server?.Dispose();
+            if (options.Keep is null && Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        };
         Console.CancelKeyPress += onCancel;
         try
         {
@@ -39,6 +43,7 @@ internal static class CompareRun
             var events = DataRows(eventsCsv);
             var profiles = DataRows(profilesCsv);
             var engines = new List<IComparedEngine> { new SextantProcess(cli, store, directory) };
+            long? withoutUser = null;
 
             if (binary is { } found)
             {
@@ -50,6 +55,7 @@ internal static class CompareRun
                     var load = clickHouse.Load(eventsCsv, profilesCsv);
                     ReportLoad("ClickHouse", events, load.Events, profiles, load.Profiles, $"; merged into one part in {load.Merge.TotalSeconds:F1} s");
                     engines.Add(clickHouse);
+                    withoutUser = clickHouse.EventsWithoutUserId();
                 }
                 catch (Exception error) when (error is InvalidOperationException or HttpRequestException or IOException)
                 {
@@ -65,7 +71,12 @@ internal static class CompareRun
                 var load = duckDb.Load(eventsCsv, profilesCsv);
                 ReportLoad("DuckDB", events, load.Events, profiles, load.Profiles, $"; file {new FileInfo(path).Length / 1048576.0:F0} MiB");
                 engines.Add(duckDb);
+                withoutUser ??= duckDb.EventsWithoutUserId();
             }
+            if (withoutUser is { } anonymous)
+                Console.WriteLine(anonymous == 0
+                    ? "identity   every event carries a user id: no anonymous id needs resolving, so the SQL counts user ids as they are"
+                    : $"identity   {anonymous:N0} events carry no user id: Sextant attributes them by identity resolution, which the SQL leaves out, so counts may differ");
 
             foreach (var engine in engines) Console.WriteLine($"{engine.Name,-10} timed as {engine.Timed}");
             var replies = AskRounds(engines, options.Rounds);

@@ -37,6 +37,15 @@ internal sealed class DuckDbEngine(string path) : IComparedEngine
         return (events, watch.Elapsed);
     }
 
+    /// <summary>Events with no user id: Sextant would attribute them by identity resolution, which the SQL here leaves out.</summary>
+    public long EventsWithoutUserId()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM events WHERE user_id IS NULL OR user_id = ''";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     public Reply Ask(Question question)
     {
         var watch = Stopwatch.StartNew();
