@@ -15,6 +15,7 @@ public sealed partial class EventTable
     private readonly Dictionary<string, int> _eventCodes;
     private readonly Lazy<int[]> _userIndex;
     private readonly Lazy<int[]> _storeRows;
+    private readonly Lazy<string[]> _userKeys;
 
     internal EventTable(
         long[] timestamps,
@@ -22,7 +23,8 @@ public sealed partial class EventTable
         Lazy<int[]> storeRows,
         int[] userOffsets,
         string[] eventNames,
-        string[] userKeys,
+        int userCount,
+        Lazy<string[]> userKeys,
         int signedUpUserCount,
         long[] signupAt,
         UserAttributes attributes,
@@ -35,7 +37,8 @@ public sealed partial class EventTable
         _userIndex = new Lazy<int[]>(() => EntityOfRows(userOffsets, timestamps.Length));
         UserOffsets = userOffsets;
         EventNames = eventNames;
-        UserKeys = userKeys;
+        UserCount = userCount;
+        _userKeys = userKeys;
         SignedUpUserCount = signedUpUserCount;
         SignupAt = signupAt;
         Attributes = attributes;
@@ -49,7 +52,7 @@ public sealed partial class EventTable
     public int EventCount => Timestamps.Length;
 
     /// <summary>Number of entities: signed-up users followed by visitors.</summary>
-    public int UserCount => UserKeys.Length;
+    public int UserCount { get; }
 
     /// <summary>Entities 0 .. SignedUpUserCount − 1 are signed-up users; higher ones are visitors.</summary>
     public int SignedUpUserCount { get; }
@@ -73,7 +76,7 @@ public sealed partial class EventTable
     public string[] EventNames { get; }
 
     /// <summary>user_id of each signed-up user, then anonymous_id of each visitor.</summary>
-    public string[] UserKeys { get; }
+    public string[] UserKeys => _userKeys.Value;
 
     /// <summary>Sign-up instant per entity: the profile's signup_at, else the first event (visitors: first event; long.MinValue for a profile with neither).</summary>
     public long[] SignupAt { get; }

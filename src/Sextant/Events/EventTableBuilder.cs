@@ -57,7 +57,7 @@ public static class EventTableBuilder
         var (signups, attributes) = ProfileColumns.Build(store.ReadProfiles(), users, entityCount, sortedTimes, offsets);
         var calendar = rowCount == 0 ? new ProjectCalendar(zone, 0, 0) : new ProjectCalendar(zone, columns.MinTimestamp, columns.MaxTimestamp);
 
-        return new EventTable(sortedTimes, sortedEvents, new Lazy<int[]>(order), offsets, [.. columns.EventNames.Values], userKeys,
+        return new EventTable(sortedTimes, sortedEvents, new Lazy<int[]>(order), offsets, [.. columns.EventNames.Values], entityCount, new Lazy<string[]>(userKeys),
             users.Count, signups, attributes, calendar, store.ColumnSource)
         {
             MinTimestamp = columns.MinTimestamp,

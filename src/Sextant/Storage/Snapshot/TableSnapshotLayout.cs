@@ -100,18 +100,19 @@ internal static class TableSnapshotLayout
         }
         // Store rows are needed only to decode an event property; the open file keeps them readable
         // even after a later ingest renames a new snapshot over this one.
-        var storeRows = new Lazy<int[]>(() => StoreRows(file, eventCount));
+        var storeRows = new Lazy<int[]>(() => Deferred(() => file.ReadArray<int>("events.store_row"), eventCount));
         var eventNames = file.ReadStrings("event_names");
-        var userKeys = file.ReadStrings("entities.key");
+        // Entity keys (a million strings for a million users) are decoded only by the few analyses that name users.
+        var userKeys = new Lazy<string[]>(() => Deferred(() => file.ReadStrings("entities.key"), entityCount));
         var signups = file.ReadArray<long>("entities.signup_at");
         if (timestamps.Length != eventCount || eventCodes.Length != eventCount
-            || offsets.Length != entityCount + 1 || userKeys.Length != entityCount || signups.Length != entityCount
+            || offsets.Length != entityCount + 1 || signups.Length != entityCount
             || signedUp > entityCount || offsets[^1] != eventCount)
             throw new InvalidDataException("the snapshot's sections disagree in length");
 
         CheckOffsets(offsets, eventCount);
         var calendar = eventCount == 0 ? new ProjectCalendar(zone, 0, 0) : new ProjectCalendar(zone, min, max);
-        return new EventTable(timestamps, eventCodes, storeRows, offsets, eventNames, userKeys, signedUp,
+        return new EventTable(timestamps, eventCodes, storeRows, offsets, eventNames, entityCount, userKeys, signedUp,
             signups, ReadAttributes(file, entityCount), calendar, columnSource)
         {
             MinTimestamp = min,
@@ -145,12 +146,13 @@ internal static class TableSnapshotLayout
             if (offsets[entity] < offsets[entity - 1]) throw new InvalidDataException("the snapshot's entity offsets are damaged");
     }
 
-    private static int[] StoreRows(SnapshotFileReader file, int eventCount)
+    /// <summary>A section read after the table opened: damage found then can no longer fall back to the store, so it is a clear error.</summary>
+    private static T[] Deferred<T>(Func<T[]> read, int expectedLength)
     {
         try
         {
-            var rows = file.ReadArray<int>("events.store_row");
-            return rows.Length == eventCount ? rows : throw new InvalidDataException("the snapshot's store rows disagree in length");
+            var values = read();
+            return values.Length == expectedLength ? values : throw new InvalidDataException("a section disagrees in length with the table");
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException)
         {
