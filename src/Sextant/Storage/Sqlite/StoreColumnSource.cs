@@ -14,7 +14,6 @@ internal sealed class StoreColumnSource : IEventColumnSource
         using var store = SqliteStore.OpenReadOnly(_path);
         var chunks = StoreChunks.List(store.Connection);
         var rowCount = chunks.Count == 0 ? 0 : chunks[^1].FirstRow + chunks[^1].Rows;
-        var values = new string?[rowCount];
 
         var dictionaryKind = name switch
         {
@@ -32,10 +31,10 @@ internal sealed class StoreColumnSource : IEventColumnSource
                 _ => ChunkColumn.SourceCode,
             };
             var blobs = StoreChunks.ReadColumns(store.Connection, chunks, column);
-            var codes = new int[rowCount];
+            var dictionaryCodes = new int[rowCount];
             var dictionary = new StoreDictionaries(store.Connection).Values(dictionaryKind);
-            StoreChunks.DecodeAll(chunks, i => EventChunkDecoder.DecodeCodes(blobs[i][0], codes.AsSpan(chunks[i].FirstRow, chunks[i].Rows), dictionary.Count));
-            return new CodedColumn(codes, [.. dictionary]);
+            StoreChunks.DecodeAll(chunks, i => EventChunkDecoder.DecodeCodes(blobs[i][0], dictionaryCodes.AsSpan(chunks[i].FirstRow, chunks[i].Rows), dictionary.Count));
+            return new CodedColumn(dictionaryCodes, [.. dictionary]);
         }
 
         var textColumn = name switch
@@ -47,9 +46,17 @@ internal sealed class StoreColumnSource : IEventColumnSource
         };
         var textBlobs = StoreChunks.ReadColumns(store.Connection, chunks, textColumn);
         var key = System.Text.Encoding.UTF8.GetBytes(name);
+        // Each chunk codes its own values (in parallel); the chunks' dictionaries are then merged in
+        // store order, so codes come out in order of first appearance, as CodedColumn.Encode gives,
+        // without a string per event held for the whole column.
+        var codes = new int[rowCount];
+        var chunkValues = new List<string>[chunks.Count];
         StoreChunks.DecodeAll(chunks, i =>
         {
             var chunk = chunks[i];
+            var local = new Dictionary<string, int>(StringComparer.Ordinal);
+            var localValues = new List<string>();
+            var chunkCodes = codes.AsSpan(chunk.FirstRow, chunk.Rows);
             var data = ColumnCodec.Unpack(textBlobs[i][0], out var length);
             try
             {
@@ -58,16 +65,48 @@ internal sealed class StoreColumnSource : IEventColumnSource
                 {
                     var bytes = reader.ReadStringBytes(out var isNull);
                     if (isNull) continue;
-                    values[chunk.FirstRow + row] = textColumn == ChunkColumn.Properties
+                    var value = textColumn == ChunkColumn.Properties
                         ? JsonText.TopLevelValue(bytes, key)
                         : System.Text.Encoding.UTF8.GetString(bytes);
+                    if (value is null) continue;
+                    if (!local.TryGetValue(value, out var code))
+                    {
+                        localValues.Add(value);
+                        code = localValues.Count;
+                        local.Add(value, code);
+                    }
+                    chunkCodes[row] = code;
                 }
             }
             finally
             {
                 System.Buffers.ArrayPool<byte>.Shared.Return(data);
             }
+            chunkValues[i] = localValues;
         });
-        return CodedColumn.Encode(values);
+        return MergeChunkCodes(chunks, codes, chunkValues);
+    }
+
+    private static CodedColumn MergeChunkCodes(List<ChunkInfo> chunks, int[] codes, List<string>[] chunkValues)
+    {
+        var global = new Dictionary<string, int>(StringComparer.Ordinal);
+        var values = new List<string>();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var remap = new int[chunkValues[i].Count + 1];
+            for (var local = 0; local < chunkValues[i].Count; local++)
+            {
+                var value = chunkValues[i][local];
+                if (!global.TryGetValue(value, out var code))
+                {
+                    values.Add(value);
+                    code = values.Count;
+                    global.Add(value, code);
+                }
+                remap[local + 1] = code;
+            }
+            foreach (ref var code in codes.AsSpan(chunks[i].FirstRow, chunks[i].Rows)) code = remap[code];
+        }
+        return new CodedColumn(codes, [.. values]);
     }
 }
