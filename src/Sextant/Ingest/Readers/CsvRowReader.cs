@@ -355,7 +355,8 @@ internal sealed class CsvRowReader : IDisposable
     /// <summary>Turns "" into " inside quotes; a mixed field also drops its opening and closing quotes.</summary>
     private static string Unescape(ReadOnlySpan<byte> span, bool mixed)
     {
-        var output = new byte[span.Length];
+        // The unescaped bytes live only until they are decoded: on the stack when small.
+        Span<byte> output = span.Length <= 512 ? stackalloc byte[span.Length] : new byte[span.Length];
         var count = 0;
         var inQuotes = !mixed;
         for (var i = 0; i < span.Length; i++)
@@ -377,7 +378,7 @@ internal sealed class CsvRowReader : IDisposable
             }
             output[count++] = b;
         }
-        return Encoding.UTF8.GetString(output, 0, count);
+        return Encoding.UTF8.GetString(output[..count]);
     }
 
     private static long CountLineBreaks(ReadOnlySpan<byte> raw)
