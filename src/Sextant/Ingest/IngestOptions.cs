@@ -48,6 +48,12 @@ public sealed record IngestOptions
     /// <summary>Quarantine file; null means '&lt;store&gt;.quarantine.jsonl' next to the store.</summary>
     public string? QuarantinePath { get; init; }
 
+    /// <summary>
+    /// Bytes of a CSV block parsed on one core (a longer line makes a longer block). Small enough
+    /// that few records are in flight; tests make it tiny so that blocks end everywhere.
+    /// </summary>
+    internal int CsvBlockBytes { get; init; } = 256 << 10;
+
     internal IReadOnlyDictionary<string, string> MapFor(RecordKind kind)
     {
         var fromConfig = MapByKind.GetValueOrDefault(kind);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Sextant.Events;
 using Sextant.Ingest.Mapping;
+using Sextant.Ingest.Readers;
 using Sextant.Storage;
 
 namespace Sextant.Ingest;
@@ -11,7 +12,8 @@ namespace Sextant.Ingest;
 /// quarantined, filtered out or (strict mode) rolled back. Batches are committed one at a time,
 /// so a killed process leaves the store at its last batch and the same command completes the
 /// work when run again; in strict mode a file is one batch, rolled back if any row is bad.
-/// Parsing runs on one thread and writing on another.
+/// A CSV file is parsed in blocks on every core (<see cref="CsvBlockPipeline"/>), a JSON-lines
+/// file on one thread; records reach the writer's thread in file order either way.
 /// </summary>
 public sealed class Ingestor
 {
@@ -85,8 +87,7 @@ public sealed class Ingestor
             _fileIndex = fileIndex;
             _fileCount = fileCount;
             _progress = progress;
-            var timeOptions = new TimestampParseOptions(owner._options.NaiveZone, owner._options.TimeUnit);
-            _parser = new RecordParser(reader.Mapping, timeOptions, importTime, reader.DefaultSource, owner._money);
+            _parser = NewParser();
         }
 
         public IngestFileResult Execute()
@@ -96,7 +97,11 @@ public sealed class Ingestor
             var runId = _session.StartRun(Path.GetFullPath(_reader.Path), _reader.Kind, Timestamp.FromDateTimeOffset(_importTime));
             // Small parts keep parsed records short-lived; a transaction spans batchSize rows.
             using var parts = new BlockingCollection<List<object>>(boundedCapacity: 2);
-            var parsing = Task.Run(() => ParseParts(parts));
+            var parsing = Task.Run(() =>
+            {
+                if (_reader.Csv is not null) ParseBlocks(parts);
+                else ParseParts(parts);
+            });
             IIngestBatch? transaction = null;
             var rowsInTransaction = 0L;
             var committed = true;
@@ -161,10 +166,100 @@ public sealed class Ingestor
         private IngestRunCounts Counts() =>
             new(Interlocked.Read(ref _read), _inserted, _updated, _duplicates, Interlocked.Read(ref _quarantined));
 
-        /// <summary>Reads and parses rows on a worker thread; bad rows go straight to quarantine.</summary>
+        /// <summary>
+        /// Records a writer takes at a time. Batches commit on whole parts, so the part size fixes
+        /// where chunks end: it must not depend on how the file was read.
+        /// </summary>
+        private const int PartRows = 2048;
+
+        /// <summary>
+        /// Parses a CSV file's blocks on worker threads and hands their records on in file order,
+        /// in parts of <see cref="PartRows"/>; bad rows go to quarantine with their file line.
+        /// </summary>
+        private void ParseBlocks(BlockingCollection<List<object>> parts)
+        {
+            try
+            {
+                var workers = new ConcurrentBag<BlockWorker>();
+                var pipeline = new CsvBlockPipeline(_reader.Csv!, (reader, block) =>
+                {
+                    var worker = workers.TryTake(out var pooled) ? pooled : new BlockWorker(this);
+                    try
+                    {
+                        worker.ParseRows(reader, block);
+                    }
+                    finally
+                    {
+                        workers.Add(worker);
+                    }
+                }, window: Environment.ProcessorCount + 1, _owner._options.CsvBlockBytes);
+                var kindName = _reader.Kind.ToString().ToLowerInvariant();
+                var part = new List<object>(PartRows);
+                foreach (var block in pipeline.Blocks())
+                {
+                    foreach (var bad in block.BadRows)
+                        _quarantine.Write(_reader.Path, block.LineOf(bad), kindName, bad.Reason, bad.RawText, bad.RawBytes);
+                    Interlocked.Add(ref _quarantined, block.BadRows.Count);
+                    Interlocked.Add(ref _filtered, block.Filtered);
+                    Interlocked.Add(ref _read, block.Read);
+                    var records = block.Records;
+                    for (var taken = 0; taken < records.Count;)
+                    {
+                        var count = Math.Min(PartRows - part.Count, records.Count - taken);
+                        part.AddRange(records.GetRange(taken, count));
+                        taken += count;
+                        if (part.Count < PartRows) continue;
+                        parts.Add(part);
+                        part = new List<object>(PartRows);
+                    }
+                    Report();
+                }
+                if (part.Count > 0) parts.Add(part);
+                Report();
+            }
+            finally
+            {
+                parts.CompleteAdding();
+            }
+        }
+
+        /// <summary>A block parser's own row and record parser: neither is safe to share between threads.</summary>
+        private sealed class BlockWorker(FileRun run)
+        {
+            private readonly MappedRow _row = new(run._reader.Mapping.Columns.Count);
+            private readonly RecordParser _parser = run.NewParser();
+
+            public void ParseRows(CsvRowReader reader, ParsedBlock block)
+            {
+                while (reader.TryReadRow(out var csvRow))
+                {
+                    block.Read++;
+                    var error = csvRow.Error;
+                    if (error is null)
+                    {
+                        run._reader.MapCsv(csvRow, _row);
+                        if (!run.Keeps(_row))
+                        {
+                            block.Filtered++;
+                            continue;
+                        }
+                    }
+                    var record = error is null ? run.Parse(_parser, _row, out error) : null;
+                    if (record is null) block.BadRows.Add(new BlockBadRow(csvRow.Line, error ?? "invalid row", csvRow.RawText, csvRow.RawBytes));
+                    else block.Records.Add(record);
+                }
+            }
+        }
+
+        private RecordParser NewParser()
+        {
+            var timeOptions = new TimestampParseOptions(_owner._options.NaiveZone, _owner._options.TimeUnit);
+            return new RecordParser(_reader.Mapping, timeOptions, _importTime, _reader.DefaultSource, _owner._money);
+        }
+
+        /// <summary>Reads and parses rows on one worker thread; bad rows go straight to quarantine.</summary>
         private void ParseParts(BlockingCollection<List<object>> parts)
         {
-            const int PartRows = 2048;
             try
             {
                 var row = new MappedRow(_reader.Mapping.Columns.Count);
@@ -179,7 +274,7 @@ public sealed class Ingestor
                         Interlocked.Increment(ref _filtered);
                         continue;
                     }
-                    var record = error is null ? Parse(row, out error) : null;
+                    var record = error is null ? Parse(_parser, row, out error) : null;
                     if (record is null)
                     {
                         _quarantine.Write(_reader.Path, origin.Line, kindName, error ?? "invalid row", origin.RawText, origin.RawBytes);
@@ -225,12 +320,12 @@ public sealed class Ingestor
             return true;
         }
 
-        private object? Parse(MappedRow row, out string? error) => _reader.Kind switch
+        private object? Parse(RecordParser parser, MappedRow row, out string? error) => _reader.Kind switch
         {
-            RecordKind.Events => _parser.ParseEvent(row, out error),
-            RecordKind.Users => _parser.ParseUser(row, out error),
-            RecordKind.Subscriptions => _parser.ParseSubscription(row, out error),
-            _ => _parser.ParseAssignment(row, out error),
+            RecordKind.Events => parser.ParseEvent(row, out error),
+            RecordKind.Users => parser.ParseUser(row, out error),
+            RecordKind.Subscriptions => parser.ParseSubscription(row, out error),
+            _ => parser.ParseAssignment(row, out error),
         };
 
         private void WritePart(List<object> batch, long runId, IIngestBatch transaction)

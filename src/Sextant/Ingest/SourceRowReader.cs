@@ -78,6 +78,12 @@ internal sealed class SourceRowReader : IDisposable
 
     public long TotalBytes => _counter.Length;
 
+    /// <summary>The CSV reader, or null for a JSON-lines file; CSV blocks are parsed in parallel.</summary>
+    public CsvRowReader? Csv => _csv;
+
+    /// <summary>Maps a good row of this file's CSV (read by this reader or one of its block readers).</summary>
+    public void MapCsv(CsvRow csvRow, MappedRow row) => RowMappers.FromCsv(csvRow.Fields, _csv!.Header, _slotOfColumn, row);
+
     public static SourceRowReader Open(string path, IngestOptions options)
     {
         var format = SourceFormat.Detect(path);

@@ -93,7 +93,9 @@ internal sealed class PropertiesJson
             reader.Skip();
             if (reader.Read()) return $"malformed properties JSON: text after the object: {Shorten(text)}";
             if (JsonTextChecks.LoneSurrogate(utf8.Span) is { } surrogate) return $"properties: {surrogate}";
-            return HasDuplicateKey(utf8, out var key) ? $"properties: duplicate key '{key}' (which value to keep is ambiguous)" : null;
+            return JsonTextChecks.MayRepeatKey(utf8.Span) && HasDuplicateKey(utf8, out var key)
+                ? $"properties: duplicate key '{key}' (which value to keep is ambiguous)"
+                : null;
         }
         catch (JsonException exception)
         {

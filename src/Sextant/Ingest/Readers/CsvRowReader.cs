@@ -8,20 +8,31 @@ namespace Sextant.Ingest.Readers;
 /// only for finished fields, keeps physical line numbers right across quoted line breaks, and
 /// reports bad records (wrong column count, invalid UTF-8, unterminated quotes, rows over
 /// 16 MiB) as rows with an error instead of stopping.
+/// <para>
+/// A reader over a stream reads the header, then either yields rows itself or hands out blocks
+/// of whole lines (<see cref="TakeBlock"/>) that block readers (<see cref="ForBlock"/>) parse on
+/// other threads. A block reader numbers lines from 1 at its first byte and stops, leaving
+/// <see cref="Leftover"/>, at a record its block does not finish (a quoted line break at the cut).
+/// </para>
 /// </summary>
 internal sealed class CsvRowReader : IDisposable
 {
     private const int MaxRecordBytes = 16 << 20;
-    private readonly Stream _stream;
+    private readonly Stream? _stream;
     private readonly string _fileName;
     private readonly byte _delimiter;
     private readonly List<(int Start, int Length, FieldKind Kind)> _fields = [];
     private readonly SearchValues<byte> _fieldEnds;
-    private readonly StringPool _pool = new();
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+    private readonly StringPool _pool;
+    // Per column: lookups and pool hits of the first values, and whether the column is still pooled.
+    private int[] _poolLookups = [];
+    private int[] _poolHits = [];
+    private readonly bool _ownsBuffer = true;
+    private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _endOfStream;
+    private bool _blockStopped;
     private long _line = 1;
     private long _generation;
 
@@ -31,6 +42,8 @@ internal sealed class CsvRowReader : IDisposable
         _fileName = fileName;
         _delimiter = (byte)delimiter;
         _fieldEnds = SearchValues.Create([_delimiter, (byte)'\n', (byte)'\r']);
+        _pool = new StringPool();
+        _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         Fill();
         if (_end - _start >= 3 && _buffer[_start] == 0xEF && _buffer[_start + 1] == 0xBB && _buffer[_start + 2] == 0xBF) _start += 3;
 
@@ -44,10 +57,94 @@ internal sealed class CsvRowReader : IDisposable
         ExpectedColumns = Header.Count;
     }
 
+    private CsvRowReader(byte[] block, int length, bool final, CsvRowReader source, StringPool pool)
+    {
+        _stream = null;
+        _fileName = source._fileName;
+        _delimiter = source._delimiter;
+        _fieldEnds = source._fieldEnds;
+        _pool = pool;
+        _ownsBuffer = false;
+        _buffer = block;
+        _end = length;
+        _endOfStream = final;
+        Header = source.Header;
+        ExpectedColumns = source.ExpectedColumns;
+    }
+
     /// <summary>Column names of the header row, trimmed.</summary>
     public IReadOnlyList<string> Header { get; }
 
     private int ExpectedColumns { get; } = -1;
+
+    /// <summary>The physical line of the next unread byte: after the header, the line a first block starts on.</summary>
+    public long NextLine => _line;
+
+    /// <summary>
+    /// Where a block reader stopped at a record its block does not finish, or −1 when it read the
+    /// block to its end. The record continues in the next block, so the bytes from here on are
+    /// parsed again joined to it.
+    /// </summary>
+    public int Leftover => _blockStopped ? _start : -1;
+
+    /// <summary>Line breaks consumed so far: lines a block reader's rows (and its leftover) sit below its first line.</summary>
+    public long LinesConsumed => _line - 1;
+
+    /// <summary>
+    /// A reader of one block of this file's records: <paramref name="block"/> holds whole lines
+    /// (the cut is after a line feed), <paramref name="final"/> when it ends the file. The block's
+    /// buffer must stay unchanged while its rows are read.
+    /// </summary>
+    public CsvRowReader ForBlock(byte[] block, int length, bool final, StringPool pool) => new(block, length, final, this, pool);
+
+    /// <summary>
+    /// Cuts the next block of the unread data (after the header), at most about
+    /// <paramref name="size"/> bytes ending after a line feed, into a pooled array the caller
+    /// returns to <see cref="ArrayPool{T}.Shared"/>. False at the end of the file.
+    /// </summary>
+    /// <exception cref="SextantException">The file cannot be read to its end.</exception>
+    public bool TakeBlock(int size, out byte[] block, out int length, out bool final)
+    {
+        while (true)
+        {
+            if (_end - _start < size && !_endOfStream) Fill();
+            var unread = _buffer.AsSpan(_start, _end - _start);
+            if (unread.IsEmpty && _endOfStream)
+            {
+                block = [];
+                length = 0;
+                final = true;
+                return false;
+            }
+            var cut = unread.Length;
+            if (!_endOfStream || unread.Length > size)
+            {
+                cut = unread[..Math.Min(unread.Length, size)].LastIndexOf((byte)'\n') + 1;
+                // A line longer than a block makes a longer block.
+                if (cut == 0 && unread.Length > size && unread[size..].IndexOf((byte)'\n') is var after and >= 0) cut = size + after + 1;
+                if (cut == 0 && !_endOfStream)
+                {
+                    if (_start > 0 || _end < _buffer.Length)
+                    {
+                        Fill();
+                        continue;
+                    }
+                    var before = _buffer.Length;
+                    Grow();
+                    if (_buffer.Length != before) continue;
+                }
+                // No line feed in the largest buffer: cut anyway; its block reader reports the line as too long.
+                if (cut == 0) cut = unread.Length;
+            }
+            block = ArrayPool<byte>.Shared.Rent(Math.Max(cut, 1));
+            unread[..cut].CopyTo(block);
+            length = cut;
+            _line += unread[..cut].Count((byte)'\n');
+            _start += cut;
+            final = _endOfStream && _start >= _end;
+            return true;
+        }
+    }
 
     /// <summary>Reads the next record; false at the end of the file.</summary>
     public bool TryReadRow(out CsvRow row)
@@ -58,8 +155,8 @@ internal sealed class CsvRowReader : IDisposable
 
     public void Dispose()
     {
-        _stream.Dispose();
-        if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
+        _stream?.Dispose();
+        if (_ownsBuffer && _buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];
     }
 
@@ -83,19 +180,30 @@ internal sealed class CsvRowReader : IDisposable
         while (true)
         {
             SkipBlankLines();
-            if (_start >= _end && _endOfStream) return null;
+            if (_blockStopped) return null;
+            if (_start >= _end && (_endOfStream || IsBlock)) return null;
 
             var outcome = ScanRecord(out var recordEnd, out var next);
             if (outcome == ScanOutcome.NeedMoreData)
             {
                 if (_endOfStream) return Unterminated();
                 if (_end - _start >= MaxRecordBytes) return TooLong();
+                if (IsBlock) return StopBlock();
                 Grow();
                 Fill();
                 continue;
             }
             return BuildRow(recordEnd, next);
         }
+    }
+
+    /// <summary>A block reader has no stream to fill from: what its block lacks is in the next one.</summary>
+    private bool IsBlock => _stream is null;
+
+    private CsvRow? StopBlock()
+    {
+        _blockStopped = true;
+        return null;
     }
 
     private enum ScanOutcome
@@ -214,16 +322,41 @@ internal sealed class CsvRowReader : IDisposable
         var span = _buffer.AsSpan(start, length);
         return kind switch
         {
-            FieldKind.Plain => _pool.Get(span),
-            FieldKind.Quoted when span.IndexOf((byte)'"') < 0 => _pool.Get(span),
+            FieldKind.Plain => Pooled(index, span),
+            FieldKind.Quoted when span.IndexOf((byte)'"') < 0 => Pooled(index, span),
             _ => Unescape(span, kind == FieldKind.Mixed),
         };
+    }
+
+    /// <summary>
+    /// The field's string, through the pool while its column's values repeat. A column whose
+    /// values are nearly all new (event ids, timestamps) stops being pooled after a sample of
+    /// rows: hashing and comparing each of its values would only cost time.
+    /// </summary>
+    private string Pooled(int column, ReadOnlySpan<byte> span)
+    {
+        const int Sample = 256;
+        if (column >= _poolLookups.Length)
+        {
+            Array.Resize(ref _poolLookups, column + 1);
+            Array.Resize(ref _poolHits, column + 1);
+        }
+        var lookups = _poolLookups[column];
+        if (lookups >= Sample && _poolHits[column] * 8 < lookups) return Encoding.UTF8.GetString(span);
+        var text = _pool.Get(span, out var hit);
+        if (lookups < Sample)
+        {
+            _poolLookups[column] = lookups + 1;
+            if (hit) _poolHits[column]++;
+        }
+        return text;
     }
 
     /// <summary>Turns "" into " inside quotes; a mixed field also drops its opening and closing quotes.</summary>
     private static string Unescape(ReadOnlySpan<byte> span, bool mixed)
     {
-        var output = new byte[span.Length];
+        // The unescaped bytes live only until they are decoded: on the stack when small.
+        Span<byte> output = span.Length <= 512 ? stackalloc byte[span.Length] : new byte[span.Length];
         var count = 0;
         var inQuotes = !mixed;
         for (var i = 0; i < span.Length; i++)
@@ -245,7 +378,7 @@ internal sealed class CsvRowReader : IDisposable
             }
             output[count++] = b;
         }
-        return Encoding.UTF8.GetString(output, 0, count);
+        return Encoding.UTF8.GetString(output[..count]);
     }
 
     private static long CountLineBreaks(ReadOnlySpan<byte> raw)
@@ -265,6 +398,12 @@ internal sealed class CsvRowReader : IDisposable
             while (i < _end && (_buffer[i] == (byte)' ' || _buffer[i] == (byte)'\t')) i++;
             if (i >= _end)
             {
+                if (IsBlock && !_endOfStream)
+                {
+                    // Blanks at the cut: whether they end a blank line or start a record, the next block tells.
+                    if (i > _start) _blockStopped = true;
+                    return;
+                }
                 if (_endOfStream || i - _start > MaxRecordBytes)
                 {
                     if (_endOfStream) _start = i;
@@ -284,6 +423,11 @@ internal sealed class CsvRowReader : IDisposable
             {
                 if (i + 1 >= _end && !_endOfStream)
                 {
+                    if (IsBlock)
+                    {
+                        _blockStopped = true;
+                        return;
+                    }
                     Fill();
                     continue;
                 }
@@ -322,7 +466,7 @@ internal sealed class CsvRowReader : IDisposable
                 break;
             }
             _start = _end;
-            if (_endOfStream) break;
+            if (_endOfStream || IsBlock) break;
             Fill();
         }
         _line++;
@@ -338,7 +482,7 @@ internal sealed class CsvRowReader : IDisposable
 
     private void Grow()
     {
-        if (_start > 0 || _end < _buffer.Length) return;
+        if (IsBlock || _start > 0 || _end < _buffer.Length) return;
         _generation++;
         var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, MaxRecordBytes + (1 << 20)));
         _buffer.AsSpan(0, _end).CopyTo(bigger);
@@ -348,7 +492,7 @@ internal sealed class CsvRowReader : IDisposable
 
     private void Fill()
     {
-        if (_endOfStream) return;
+        if (_endOfStream || IsBlock) return;
         _generation++;
         if (_start > 0)
         {
@@ -361,7 +505,7 @@ internal sealed class CsvRowReader : IDisposable
         {
             while (_end < _buffer.Length)
             {
-                var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+                var read = _stream!.Read(_buffer, _end, _buffer.Length - _end);
                 if (read == 0)
                 {
                     _endOfStream = true;

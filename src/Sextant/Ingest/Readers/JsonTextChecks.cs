@@ -30,6 +30,46 @@ internal static class JsonTextChecks
         }
     }
 
+    /// <summary>
+    /// False when no object of <paramref name="utf8"/> (valid JSON) can hold a key twice: one
+    /// pass of the reader comparing each key's bytes with the keys before it in its object,
+    /// allocating nothing. True means "maybe" (a repeat, an escaped key, or too many keys to
+    /// track) and <see cref="DuplicateKey"/> decides.
+    /// </summary>
+    public static bool MayRepeatKey(ReadOnlySpan<byte> utf8)
+    {
+        const int MaxKeys = 64;
+        const int MaxDepth = 16;
+        Span<int> keyStart = stackalloc int[MaxKeys];
+        Span<int> keyLength = stackalloc int[MaxKeys];
+        Span<int> objectFirstKey = stackalloc int[MaxDepth];
+        var keys = 0;
+        var depth = 0;
+        var reader = new Utf8JsonReader(utf8);
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    if (depth == MaxDepth) return true;
+                    objectFirstKey[depth++] = keys;
+                    break;
+                case JsonTokenType.EndObject:
+                    keys = objectFirstKey[--depth];
+                    break;
+                case JsonTokenType.PropertyName:
+                    if (reader.ValueIsEscaped || keys == MaxKeys) return true;
+                    var name = reader.ValueSpan;
+                    for (var k = objectFirstKey[depth - 1]; k < keys; k++)
+                        if (utf8.Slice(keyStart[k], keyLength[k]).SequenceEqual(name)) return true;
+                    keyStart[keys] = (int)reader.TokenStartIndex + 1;
+                    keyLength[keys++] = name.Length;
+                    break;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Why a string of <paramref name="utf8"/> (valid JSON) cannot be read as text, or null.</summary>
     public static string? LoneSurrogate(ReadOnlySpan<byte> utf8)
     {

@@ -20,15 +20,23 @@ internal sealed class StringPool
         _mask = slots - 1;
     }
 
-    public string Get(ReadOnlySpan<byte> utf8)
+    public string Get(ReadOnlySpan<byte> utf8) => Get(utf8, out _);
+
+    /// <summary>The string of <paramref name="utf8"/>; <paramref name="hit"/> tells whether it came from the pool.</summary>
+    public string Get(ReadOnlySpan<byte> utf8, out bool hit)
     {
+        hit = false;
         if (utf8.Length == 0) return string.Empty;
         if (utf8.Length > MaxPooledBytes) return Encoding.UTF8.GetString(utf8);
         uint hash = 2166136261;
         foreach (var b in utf8) hash = (hash ^ b) * 16777619;
         ref var slot = ref _slots[(int)(hash & (uint)_mask)];
         var cached = slot;
-        if (cached is not null && Equal(cached, utf8)) return cached;
+        if (cached is not null && Equal(cached, utf8))
+        {
+            hit = true;
+            return cached;
+        }
         var created = Encoding.UTF8.GetString(utf8);
         slot = created;
         return created;
@@ -37,12 +45,8 @@ internal sealed class StringPool
     private static bool Equal(string text, ReadOnlySpan<byte> utf8)
     {
         if (text.Length > utf8.Length) return false;
-        if (text.Length == utf8.Length)
-        {
-            // ASCII: one byte a char.
-            for (var i = 0; i < utf8.Length; i++) if (utf8[i] != text[i]) return false;
-            return true;
-        }
+        // Equal lengths: equal only when both are ASCII, one byte a char.
+        if (text.Length == utf8.Length) return Ascii.Equals(utf8, text);
         Span<byte> buffer = stackalloc byte[MaxPooledBytes * 3];
         var written = Encoding.UTF8.GetBytes(text, buffer);
         return buffer[..written].SequenceEqual(utf8);

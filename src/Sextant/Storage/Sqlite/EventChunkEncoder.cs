@@ -8,6 +8,7 @@ internal sealed class EventChunkEncoder
 {
     private readonly VarintWriter[] _columns = Enumerable.Range(0, 12).Select(_ => new VarintWriter(1 << 16)).ToArray();
     private readonly MemoryStream[] _packed = Enumerable.Range(0, 12).Select(_ => new MemoryStream()).ToArray();
+    private readonly List<int> _eventIdOffsets = new(1 << 16);
     private long _previousTimestamp;
 
     public int Rows { get; private set; }
@@ -19,6 +20,7 @@ internal sealed class EventChunkEncoder
     public void Reset()
     {
         foreach (var column in _columns) column.Clear();
+        _eventIdOffsets.Clear();
         _previousTimestamp = 0;
         Rows = 0;
         MinTimestamp = long.MaxValue;
@@ -39,11 +41,21 @@ internal sealed class EventChunkEncoder
         _columns[(int)ChunkColumn.SourceCode].WriteUnsigned((uint)codes.Source);
         _columns[(int)ChunkColumn.Revenue].WriteNullableString(record.Revenue?.ToString(CultureInfo.InvariantCulture));
         _columns[(int)ChunkColumn.Properties].WriteNullableString(record.PropertiesJson);
+        _eventIdOffsets.Add(_columns[(int)ChunkColumn.EventId].Length);
         _columns[(int)ChunkColumn.EventId].WriteNullableString(record.EventId);
         _columns[(int)ChunkColumn.IdHash].WriteFixed64(idHash);
         MinTimestamp = Math.Min(MinTimestamp, timestamp);
         MaxTimestamp = Math.Max(MaxTimestamp, timestamp);
         Rows++;
+    }
+
+    /// <summary>True when the event id of <paramref name="row"/> (of the open chunk) is <paramref name="eventId"/>.</summary>
+    public bool EventIdEquals(int row, string eventId)
+    {
+        var column = _columns[(int)ChunkColumn.EventId].WrittenSpan[_eventIdOffsets[row]..];
+        var reader = new VarintReader(column);
+        var stored = reader.ReadNullableString();
+        return stored == eventId;
     }
 
     /// <summary>

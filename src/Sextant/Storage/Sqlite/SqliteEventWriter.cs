@@ -17,7 +17,9 @@ internal sealed class SqliteEventWriter
     private readonly StoreDictionaries _dictionaries;
     private readonly Func<string, long> _hash;
     private readonly EventChunkEncoder _encoder = new();
-    private readonly Dictionary<long, string> _batchIds = [];
+    // Hash → row of the open chunk. Rows, not id strings: the ids are already encoded, and holding
+    // a chunk's worth of strings would carry millions of them past young-generation collections.
+    private readonly Dictionary<long, int> _batchIds = [];
     private readonly Dictionary<long, HashSet<string>> _storedIdsByChunk = [];
     private EventKeyIndex? _index;
     private long _indexedThroughChunk;
@@ -103,11 +105,11 @@ internal sealed class SqliteEventWriter
 
     private bool IsNew(string eventId, long hash, EventKeyIndex index, long chunk, SqliteTransaction transaction)
     {
-        if (_batchIds.TryGetValue(hash, out var sameHashInBatch))
-            return sameHashInBatch != eventId && InsertCollision(eventId, chunk, transaction);
+        if (_batchIds.TryGetValue(hash, out var sameHashRow))
+            return !_encoder.EventIdEquals(sameHashRow, eventId) && InsertCollision(eventId, chunk, transaction);
         if (index.TryGetChunk(hash, out var storedChunk))
             return !StoredIds(storedChunk, transaction).Contains(eventId) && InsertCollision(eventId, chunk, transaction);
-        _batchIds.Add(hash, eventId);
+        _batchIds.Add(hash, _encoder.Rows);
         return true;
     }
 

@@ -107,8 +107,6 @@ internal sealed class SqliteIngestSession : IIngestSession
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Nothing to release: the connection belongs to the store.</summary>
-    public void Dispose()
-    {
-    }
+    /// <summary>Releases the prepared statements; the connection belongs to the store.</summary>
+    public void Dispose() => Profiles.Dispose();
 }
