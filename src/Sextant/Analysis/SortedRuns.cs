@@ -3,22 +3,28 @@ using System.Buffers;
 namespace Sextant.Analysis;
 
 /// <summary>
-/// Durations measured on several cores, handed over sorted: the non-negative µs durations of
-/// every range are joined and sorted with a radix sort, then turned into the caller's unit. Shapers take quantiles by sorting a copy, and a sort over sorted
-/// values costs a fraction of one over values in user order: with millions of values per list,
-/// that was most of an analysis's time. The values are the same, only their order changes.
+/// Durations measured on several cores, handed over sorted: the µs durations of every range are
+/// joined and sorted with a radix sort, then turned into the caller's unit. Shapers take
+/// quantiles by sorting a copy, and a sort over sorted values costs a fraction of one over values
+/// in user order: with millions of values per list, that was most of an analysis's time. The
+/// values are the same, only their order changes.
 /// </summary>
 internal static class SortedRuns
 {
     private const int DigitBits = 16;
     private const int Buckets = 1 << DigitBits;
 
-    /// <summary>Sorts non-negative values in place.</summary>
+    /// <summary>Sorts values in place (a radix sort when none is negative).</summary>
     public static void Sort(Span<long> span)
     {
         if (span.Length < 2) return;
         long max = 0;
         foreach (var value in span) max |= value;
+        if (max < 0)
+        {
+            span.Sort();
+            return;
+        }
         var scratch = ArrayPool<long>.Shared.Rent(span.Length);
         var bucketCounts = ArrayPool<int>.Shared.Rent(Buckets);
         try
@@ -58,46 +64,49 @@ internal static class SortedRuns
     /// </summary>
     public static double[] Merge(IReadOnlyList<DurationList> runs, double unit)
     {
+        var sorted = Merge(runs);
+        var merged = new double[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++) merged[i] = sorted[i] / unit;
+        return merged;
+    }
+
+    /// <summary>The values of every list, sorted; the runs are emptied as they are read.</summary>
+    public static long[] Merge(IReadOnlyList<DurationList> runs)
+    {
         var total = 0;
         foreach (var run in runs) total += run.Count;
-        var values = ArrayPool<long>.Shared.Rent(total);
-        try
-        {
-            var at = 0;
-            foreach (var run in runs) at += run.MoveTo(values.AsSpan(at));
-            var span = values.AsSpan(0, total);
-            Sort(span);
-            var merged = new double[total];
-            for (var i = 0; i < total; i++) merged[i] = span[i] / unit;
-            return merged;
-        }
-        finally
-        {
-            ArrayPool<long>.Shared.Return(values);
-        }
+        var values = new long[total];
+        var at = 0;
+        foreach (var run in runs) at += run.MoveTo(values.AsSpan(at));
+        Sort(values);
+        return values;
     }
 }
 
 /// <summary>
 /// Durations in µs, appended in blocks: a list of millions grows without copying itself and
-/// without leaving the smaller copies behind as garbage, as a List would.
+/// without leaving the smaller copies behind as garbage, as a List would; blocks start small, so
+/// many short lists (one per breakdown group and step) stay small.
 /// </summary>
 internal sealed class DurationList
 {
-    private const int BlockSize = 1 << 14;
+    private const int FirstBlock = 64;
+    private const int LargestBlock = 1 << 14;
     private readonly List<long[]> _blocks = [];
-    private int _used = BlockSize;
+    private long[] _last = [];
+    private int _used;
 
     public int Count { get; private set; }
 
     public void Add(long micros)
     {
-        if (_used == BlockSize)
+        if (_used == _last.Length)
         {
-            _blocks.Add(new long[BlockSize]);
+            _last = new long[Math.Clamp(_last.Length * 2, FirstBlock, LargestBlock)];
+            _blocks.Add(_last);
             _used = 0;
         }
-        _blocks[^1][_used++] = micros;
+        _last[_used++] = micros;
         Count++;
     }
 
@@ -107,12 +116,13 @@ internal sealed class DurationList
         var at = 0;
         foreach (var block in _blocks)
         {
-            var length = Math.Min(BlockSize, Count - at);
+            var length = Math.Min(block.Length, Count - at);
             block.AsSpan(0, length).CopyTo(target[at..]);
             at += length;
         }
         _blocks.Clear();
-        _used = BlockSize;
+        _last = [];
+        _used = 0;
         Count = 0;
         return at;
     }

@@ -7,7 +7,7 @@ namespace Sextant.Analysis.Engagement;
 /// activation, and (unless only those two are asked for) feature adoption, power users, lifecycle
 /// and activation speed. Tallies of disjoint users add up with <see cref="Add(EngagementTally)"/>:
 /// integer counts give the same totals in any order. Durations are kept as µs, for
-/// <see cref="SortedRuns.Merge"/> to join and sort across tallies.
+/// <see cref="SortedRuns.Merge(IReadOnlyList{DurationList}, double)"/> to join and sort across tallies.
 /// </summary>
 internal sealed class EngagementTally
 {
