@@ -13,45 +13,53 @@ internal static class FunnelMeasurer
     /// <exception cref="SextantException">Fewer than two steps, more than 64, a non-positive window, or an unknown breakdown.</exception>
     public static FunnelMeasures Measure(EventTable table, FunnelQuery query)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        return MeasureEach(table, query, [query.Breakdowns])[0];
+    }
+
+    /// <summary>
+    /// The measures of <paramref name="query"/> with each of several breakdowns in turn, from one
+    /// match of every user (a report shows the same funnel by segment and by channel).
+    /// </summary>
+    /// <exception cref="SextantException">Fewer than two steps, more than 64, a non-positive window, or an unknown breakdown.</exception>
+    public static FunnelMeasures[] MeasureEach(EventTable table, FunnelQuery query, IReadOnlyList<ValueList<Breakdown>> breakdowns)
+    {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(breakdowns);
         Validate(query);
         var steps = query.Steps.Count;
         // An event-property breakdown takes the value on the step-1 event of the counted attempt
         // (SEMANTICS.md, Funnels), known only after matching: match once for those rows, group
         // on the same cohort filter, then count.
-        var byEvent = query.Breakdowns.Any(b => b.Source == BreakdownSource.Event);
-        var scope = UserScope.Of(table, byEvent ? query with { Breakdowns = default } : query);
+        var byEvent = breakdowns.Any(set => set.Any(b => b.Source == BreakdownSource.Event));
+        var cohort = UserScope.Of(table, query with { Breakdowns = default });
+        UserScope[] Scopes(int[]? startRows) => [.. breakdowns.Select(set => set.Count == 0 ? cohort : cohort.Regroup(table, set, query.Range, startRows))];
+        var scopes = byEvent ? null : Scopes(null);
         var matcher = new FunnelMatcher(table, query);
         var ranges = UserRanges.Of(table, table.UserCount);
-        if (byEvent) scope = scope.Regroup(table, query.Breakdowns, query.Range, StartRows(table, scope, matcher, ranges, steps));
+        scopes ??= Scopes(StartRows(table, cohort, matcher, ranges, steps));
 
         var parts = UserRanges.Run(ranges, (from, to) =>
         {
-            var part = new Part(scope.GroupCount, steps);
+            var byScope = scopes.Select(scope => new Part(scope.GroupCount, steps)).ToArray();
             Span<long> fromPrevious = stackalloc long[steps];
             Span<long> fromStart = stackalloc long[steps];
             Span<long> scratch = stackalloc long[steps];
             for (var user = from; user < to; user++)
             {
-                if (!scope.Includes(user)) continue;
+                if (!cohort.Includes(user)) continue;
                 var depth = matcher.Match(user, fromPrevious, fromStart, scratch, out _);
-                if (depth < 0) part.Excluded++;
-                if (depth <= 0) continue;
-                var group = scope.GroupOf(user);
-                part.Reached[group] = true;
-                var at = group * steps;
-                for (var k = 0; k < depth; k++)
-                {
-                    part.Users[at + k]++;
-                    if (k == 0) continue;
-                    part.Timing(part.FromPrevious, at + k).Add(fromPrevious[k]);
-                    part.Timing(part.FromStart, at + k).Add(fromStart[k]);
-                }
+                for (var s = 0; s < scopes.Length; s++) byScope[s].Add(scopes[s].GroupOf(user), depth, fromPrevious, fromStart);
             }
-            return part;
+            return byScope;
         });
+        return [.. scopes.Select((scope, s) => Measures(scope, steps, [.. parts.Select(p => p[s])]))];
+    }
 
+    /// <summary>The measures of one breakdown from every range's counts.</summary>
+    private static FunnelMeasures Measures(UserScope scope, int steps, Part[] parts)
+    {
         var measured = new List<FunnelGroupMeasures>();
         for (var g = 0; g < scope.GroupCount; g++)
         {
@@ -105,8 +113,22 @@ internal static class FunnelMeasurer
 
         public DurationList?[] FromStart { get; } = new DurationList?[groups * steps];
 
-        public long Excluded { get; set; }
+        public long Excluded { get; private set; }
 
-        public DurationList Timing(DurationList?[] lists, int index) => lists[index] ??= new DurationList();
+        /// <summary>Counts a user of <paramref name="group"/> who reached <paramref name="depth"/> steps (−1: excluded).</summary>
+        public void Add(int group, int depth, ReadOnlySpan<long> fromPrevious, ReadOnlySpan<long> fromStart)
+        {
+            if (depth < 0) Excluded++;
+            if (depth <= 0) return;
+            Reached[group] = true;
+            var at = group * steps;
+            for (var k = 0; k < depth; k++)
+            {
+                Users[at + k]++;
+                if (k == 0) continue;
+                (FromPrevious[at + k] ??= new DurationList()).Add(fromPrevious[k]);
+                (FromStart[at + k] ??= new DurationList()).Add(fromStart[k]);
+            }
+        }
     }
 }
