@@ -20,6 +20,7 @@ internal static class Program
         if (args.Length > 0 && args[0] == "health") return HealthRun.Run(args[1..]);
         if (args.Length > 0 && args[0] == "report") return ReportRun.Run(args[1..]);
         if (args.Length > 0 && args[0] == "many-names") return ManyNamesRun.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "analysis-timing") return AnalysisTimingRun.Run(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

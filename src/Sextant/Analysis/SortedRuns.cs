@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace Sextant.Analysis;
 
@@ -64,9 +65,15 @@ internal static class SortedRuns
     /// </summary>
     public static double[] Merge(IReadOnlyList<DurationList> runs, double unit)
     {
-        var sorted = Merge(runs);
-        var merged = new double[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++) merged[i] = sorted[i] / unit;
+        var total = 0;
+        foreach (var run in runs) total += run.Count;
+        // Sorted as µs in the result's own memory, then turned into the unit in place: no second list of millions.
+        var merged = new double[total];
+        var micros = MemoryMarshal.Cast<double, long>(merged.AsSpan());
+        var at = 0;
+        foreach (var run in runs) at += run.MoveTo(micros[at..]);
+        Sort(micros);
+        for (var i = 0; i < total; i++) merged[i] = micros[i] / unit;
         return merged;
     }
 
