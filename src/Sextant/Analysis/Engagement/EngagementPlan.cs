@@ -37,6 +37,7 @@ internal sealed class EngagementPlan
         for (var f = 0; f < Features.Length; f++)
             if (table.EventCode(Features[f]) is >= 0 and var code) FeatureOf[code] = f;
 
+        MonthPeriods = new CalendarPeriods(calendar, CalendarPeriod.Month);
         LifecyclePeriods = new CalendarPeriods(calendar, query.LifecyclePeriod);
         LifecycleFirst = window.IsEmpty ? 0 : LifecyclePeriods.Of(window.Start);
         LifecycleSpan = window.IsEmpty ? 0 : LifecyclePeriods.Of(window.End) - LifecycleFirst + 1;
@@ -88,6 +89,9 @@ internal sealed class EngagementPlan
 
     /// <summary>Feature index per event code, −1 for none.</summary>
     public int[] FeatureOf { get; }
+
+    /// <summary>Calendar months, numbered as month indexes.</summary>
+    public CalendarPeriods MonthPeriods { get; }
 
     public CalendarPeriods LifecyclePeriods { get; }
 

@@ -135,7 +135,7 @@ internal sealed class EngagementTally
         if (eligible) _firstSeen.AsSpan().Fill(long.MaxValue);
         // Activation speed: month-1 activity of an eligible user whose month 1 had ended.
         var monthOne = eligible ? plan.Days.MonthOfDay(calendar.DayOf(signup)) + 1 : 0;
-        var speedCounted = _all && eligible && new CalendarPeriods(calendar, CalendarPeriod.Month).IsComplete(monthOne, window.End);
+        var speedCounted = _all && eligible && plan.MonthPeriods.IsComplete(monthOne, window.End);
         var retainedInMonthOne = false;
 
         var adoptionGroup = -1;
