@@ -58,6 +58,12 @@ public static class ReportAnalyses
     }
 
     /// <summary>Runs the analyses on a loaded table; experiments configured in sextant.yaml come first, in its order.</summary>
+    /// <remarks>
+    /// Independent analyses run two at a time (each also uses every core inside), so one's serial
+    /// parts overlap another's; results are awaited in the order below, so a failing analysis
+    /// reports the same error it would running alone. The funnel by segment and by channel comes
+    /// from one match of every user.
+    /// </remarks>
     public static ReportInputs Run(EventTable table, SextantConfig config, string product = "Product")
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -68,39 +74,77 @@ public static class ReportAnalyses
         var notes = new List<string>();
         var funnelQuery = config.Funnels.Count > 0 ? FunnelQueries.FromConfig(config.Funnels[0]) : DefaultFunnel(config);
         if (funnelQuery is null) notes.Add(NoFunnelNote);
-        var funnel = funnelQuery is null ? EmptyFunnel : engine.Run(funnelQuery with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] });
-        var channelFunnel = funnelQuery is null ? EmptyFunnel : engine.Run(funnelQuery with { Breakdowns = [Breakdown.Profile(ChannelAttribute)] });
         var lifecycleQuery = FunnelQueries.Lifecycle(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] };
         if (config.Activation.Events.Count == 0) notes.Add(NoLifecycleNote);
-        var lifecycle = config.Activation.Events.Count == 0
-            ? new LifecycleFunnelResult(null, Math.Max(config.Milestones.EngagementWithinDays, 7 * config.Milestones.HabitWithinWeeks), [], null, 0, 0, 0, [])
-            : engine.Run(lifecycleQuery);
-        var retention = engine.Run(RetentionQueries.FromConfig(config));
-        var revenue = engine.Run(RevenueQueries.FromConfig(config));
-        var metrics = engine.Run(EngagementQueries.FromConfig(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] });
         // Paths before conversion only where sextant.yaml names a monetization event the data have.
         var conversion = ConversionEvent(table, config);
         if (config.Milestones.MonetizationEvents.Count == 0) notes.Add(NoConversionNote);
-        var paths = engine.Run(new PathQuery { Converted = conversion });
-        var health = engine.Run(HealthQueries.FromConfig(config));
-        var growthQuery = GrowthQueries.FromConfig(config);
-        // Growth's baselines are the engagement, retention and revenue results above, not measured twice.
-        var growth = GrowthShaper.Shape(growthQuery, GrowthMeasurer.From(table, metrics, retention, revenue)) with { Warnings = GrowthQueries.ConfigWarnings(table, growthQuery.Levers) };
         // Experiments configured in sextant.yaml come first, in its order; the others by name.
         var assigned = table.Assignments.ExperimentNames;
         var names = config.Experiments.Select(e => e.Name).Where(assigned.Contains)
-            .Concat(assigned.Where(name => config.Experiments.All(e => e.Name != name)).Order(StringComparer.Ordinal));
-        var experiments = names.Select(name =>
+            .Concat(assigned.Where(name => config.Experiments.All(e => e.Name != name)).Order(StringComparer.Ordinal)).ToList();
+
+        // Not disposed: it holds no wait handle, and analyses still running after one failed must still release it.
+        var slots = new SemaphoreSlim(AnalysesAtOnce);
+        var metricsTask = Start(slots, () => engine.Run(EngagementQueries.FromConfig(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] }));
+        var pathsTask = Start(slots, () => engine.Run(new PathQuery { Converted = conversion }));
+        var funnelsTask = Start(slots, () => funnelQuery is null ? [EmptyFunnel, EmptyFunnel] : FunnelsBy(table, funnelQuery, SegmentAttribute, ChannelAttribute));
+        var healthTask = Start(slots, () => engine.Run(HealthQueries.FromConfig(config)));
+        var retentionTask = Start(slots, () => engine.Run(RetentionQueries.FromConfig(config)));
+        var revenueTask = Start(slots, () => engine.Run(RevenueQueries.FromConfig(config)));
+        var lifecycleTask = Start(slots, () => config.Activation.Events.Count == 0
+            ? new LifecycleFunnelResult(null, Math.Max(config.Milestones.EngagementWithinDays, 7 * config.Milestones.HabitWithinWeeks), [], null, 0, 0, 0, [])
+            : engine.Run(lifecycleQuery));
+        var experimentsTask = Start(slots, () => names.Select(name =>
         {
             var query = ExperimentQueries.FromConfig(config, name);
             if (query.Metrics.Count == 0) query = query with { Metrics = [MetricSpecText.Parse(DefaultExperimentMetric)] };
             return engine.Run(query) with { Warnings = NameCheck.ExperimentWarnings(table, query) };
-        }).ToList();
+        }).ToList());
+
+        // Awaited in the order the analyses ran in one after another.
+        var funnels = funnelsTask.GetAwaiter().GetResult();
+        var (funnel, channelFunnel) = (funnels[0], funnels[1]);
+        var lifecycle = lifecycleTask.GetAwaiter().GetResult();
+        var retention = retentionTask.GetAwaiter().GetResult();
+        var revenue = revenueTask.GetAwaiter().GetResult();
+        var metrics = metricsTask.GetAwaiter().GetResult();
+        var paths = pathsTask.GetAwaiter().GetResult();
+        var health = healthTask.GetAwaiter().GetResult();
+        var growthQuery = GrowthQueries.FromConfig(config);
+        // Growth's baselines are the engagement, retention and revenue results above, not measured twice.
+        var growth = GrowthShaper.Shape(growthQuery, GrowthMeasurer.From(table, metrics, retention, revenue)) with { Warnings = GrowthQueries.ConfigWarnings(table, growthQuery.Levers) };
+        var experiments = experimentsTask.GetAwaiter().GetResult();
         // Names from sextant.yaml missing from the store are listed, never a silent 0.
         var warnings = NameCheck.ConfigWarnings(table, config).Concat(notes)
             .Concat(config.Funnels.Count > 0 ? NameCheck.FunnelWarnings(table, funnelQuery!, $"funnels.{config.Funnels[0].Name}") : [])
             .Concat(growth.Warnings).Concat(health.Warnings).Concat(experiments.SelectMany(e => e.Warnings)).ToList();
         return new ReportInputs(product, metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, []) { Warnings = warnings };
+    }
+
+    /// <summary>Analyses that run at once: two, on the machines this is built for, each using both cores inside.</summary>
+    private const int AnalysesAtOnce = 2;
+
+    /// <summary>Runs an analysis on the thread pool once a slot is free (waiting without holding a thread).</summary>
+    private static Task<T> Start<T>(SemaphoreSlim slots, Func<T> analysis) => Task.Run(async () =>
+    {
+        await slots.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return analysis();
+        }
+        finally
+        {
+            slots.Release();
+        }
+    });
+
+    /// <summary>The funnel by each profile attribute, from one match of every user.</summary>
+    private static FunnelResult[] FunnelsBy(EventTable table, FunnelQuery query, params string[] attributes)
+    {
+        var breakdowns = attributes.Select(a => new ValueList<Breakdown>([Breakdown.Profile(a)])).ToList();
+        var measures = FunnelMeasurer.MeasureEach(table, query, breakdowns);
+        return [.. breakdowns.Select((b, i) => FunnelShaper.Shape(query with { Breakdowns = b }, measures[i]))];
     }
 
     /// <summary>The note of a report whose sextant.yaml gives too little for a product funnel.</summary>

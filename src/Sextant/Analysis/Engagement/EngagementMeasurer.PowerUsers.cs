@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sextant.Events;
 
 namespace Sextant.Analysis.Engagement;
 
@@ -10,37 +9,13 @@ namespace Sextant.Analysis.Engagement;
 /// </summary>
 internal static partial class EngagementMeasurer
 {
-    private static PowerUserCounts PowerUsers(EventTable table, MetricsWindow window, bool[] active, Func<int, bool>? include)
+    private static PowerUserCounts PowerUsersOf(EngagementPlan plan, EngagementTally tally)
     {
-        var calendar = table.Calendar;
-        var l7 = new long[8];
-        var l30 = new long[31];
-        if (window.IsEmpty) return new PowerUserCounts("", l7, l30, []);
-        // The last complete day: the data end's day when the data end is that day's last instant, else the day before.
-        var endDay = calendar.DayOf(window.End);
-        var lastDay = calendar.DayStart(endDay + 1) <= window.End + 1 ? endDay : endDay - 1;
-        var eventsPerUser = new SortedDictionary<long, long>();
-        for (var user = 0; user < table.SignedUpUserCount; user++)
-        {
-            if (include is not null && !include(user)) continue;
-            int days7 = 0, days30 = 0, previousDay = int.MinValue;
-            long events = 0;
-            for (var row = table.UserOffsets[user]; row < table.UserOffsets[user + 1]; row++)
-            {
-                var t = table.Timestamps[row];
-                if (!window.Contains(t) || !active[table.EventCodes[row]]) continue;
-                events++;
-                var day = calendar.DayOf(t);
-                if (day == previousDay || day > lastDay) continue;
-                previousDay = day;
-                if (day > lastDay - 7) days7++;
-                if (day > lastDay - 30) days30++;
-            }
-            l7[days7]++;
-            l30[days30]++;
-            if (events > 0) eventsPerUser[events] = eventsPerUser.GetValueOrDefault(events) + 1;
-        }
-        return new PowerUserCounts(DateOnly.FromDayNumber(lastDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l7, l30,
-            eventsPerUser.Select(p => new EventCountBin(p.Key, p.Value)).ToList());
+        if (plan.Window.IsEmpty) return new PowerUserCounts("", new long[8], new long[31], []);
+        var bins = new List<EventCountBin>();
+        for (var events = 1; events < tally.EventsPerUser.Length; events++)
+            if (tally.EventsPerUser[events] > 0) bins.Add(new EventCountBin(events, tally.EventsPerUser[events]));
+        bins.AddRange(tally.ManyEventsPerUser.OrderBy(p => p.Key).Select(p => new EventCountBin(p.Key, p.Value)));
+        return new PowerUserCounts(DateOnly.FromDayNumber(plan.LastCompleteDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), tally.Last7, tally.Last30, bins);
     }
 }

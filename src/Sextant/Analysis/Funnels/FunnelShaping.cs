@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sextant.Stats;
 
 namespace Sextant.Analysis.Funnels;
@@ -22,6 +23,12 @@ internal static class FunnelShaping
                 fromPrevious[k].AddRange(group[k].MicrosFromPrevious);
                 fromStart[k].AddRange(group[k].MicrosFromStart);
             }
+        // Sorted once here (the same values), the quantiles below sort sorted lists, which is quick.
+        for (var k = 0; k < steps; k++)
+        {
+            SortedRuns.Sort(CollectionsMarshal.AsSpan(fromPrevious[k]));
+            SortedRuns.Sort(CollectionsMarshal.AsSpan(fromStart[k]));
+        }
         return [.. Enumerable.Range(0, steps).Select(k => new FunnelStepMeasures(users[k], fromPrevious[k], fromStart[k]))];
     }
 

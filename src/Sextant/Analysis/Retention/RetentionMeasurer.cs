@@ -4,8 +4,9 @@ using Sextant.Events;
 namespace Sextant.Analysis.Retention;
 
 /// <summary>
-/// Counts retention in memory: one pass over the signed-up users, each added to the cohort of
-/// the calendar period of their sign-up (or first start event) within their breakdown group.
+/// Counts retention in memory: one pass over the signed-up users, on every core over ranges of
+/// users, each added to the cohort of the calendar period of their sign-up (or first start event)
+/// within their breakdown group; the ranges' integer counts are added at the end.
 /// </summary>
 internal static class RetentionMeasurer
 {
@@ -22,46 +23,61 @@ internal static class RetentionMeasurer
         var periods = new CalendarPeriods(calendar, query.Period);
         var lastPeriod = table.EventCount == 0 ? 0 : periods.Of(dataEnd);
         var dayN = RetentionQuery.DayN;
-        var groups = Enumerable.Range(0, scope.GroupCount).Select(_ => new Group(dayN.Count)).ToArray();
-        var activeDays = new List<int>();
-        for (var user = 0; user < table.SignedUpUserCount; user++)
+        var days = new DayLookup(table);
+        var parts = UserRanges.Run(UserRanges.Of(table, table.SignedUpUserCount), (from, to) =>
         {
-            if (!scope.Includes(user)) continue;
-            var group = groups[scope.GroupOf(user)];
-            group.Users++;
-            var start = table.UserOffsets[user];
-            var end = table.UserOffsets[user + 1];
-            var cohortInstant = startCode < 0 ? table.SignupAt[user] : FirstOf(table, start, end, startCode);
-            if (cohortInstant == long.MinValue || cohortInstant < query.Range.FromMicros || cohortInstant > dataEnd) continue;
-            var cohort = periods.Of(cohortInstant);
-            if (!group.Cohorts.TryGetValue(cohort, out var row)) group.Cohorts[cohort] = row = new Row(lastPeriod - cohort + 1);
-            row.Size++;
-
-            var seen = new bool[row.Retained.Length];
-            var latest = -1;
-            activeDays.Clear();
-            for (var i = start; i < end; i++)
+            var groups = Enumerable.Range(0, scope.GroupCount).Select(_ => new Group(dayN.Count)).ToArray();
+            var activeDays = new List<int>();
+            for (var user = from; user < to; user++)
             {
-                var t = table.Timestamps[i];
-                if (t < cohortInstant || t > dataEnd || !active[table.EventCodes[i]]) continue;
-                var k = periods.Of(t) - cohort;
-                seen[k] = true;
-                latest = Math.Max(latest, k);
-                var day = calendar.DayOf(t);
-                if (activeDays.Count == 0 || activeDays[^1] != day) activeDays.Add(day);
-            }
-            for (var k = 0; k < seen.Length; k++)
-                if (query.Mode == RetentionMode.On ? seen[k] : k <= latest) row.Retained[k]++;
+                if (!scope.Includes(user)) continue;
+                var group = groups[scope.GroupOf(user)];
+                group.Users++;
+                var start = table.UserOffsets[user];
+                var end = table.UserOffsets[user + 1];
+                var cohortInstant = startCode < 0 ? table.SignupAt[user] : FirstOf(table, start, end, startCode);
+                if (cohortInstant == long.MinValue || cohortInstant < query.Range.FromMicros || cohortInstant > dataEnd) continue;
+                var cohort = days.PeriodOfDay(query.Period, calendar.DayOf(cohortInstant));
+                if (!group.Cohorts.TryGetValue(cohort, out var row)) group.Cohorts[cohort] = row = new Row(lastPeriod - cohort + 1);
+                row.Size++;
 
-            var signupDay = calendar.DayOf(cohortInstant);
-            for (var n = 0; n < dayN.Count; n++)
-            {
-                var day = signupDay + dayN[n];
-                if (calendar.DayStart(day + 1) > dataEnd + 1) continue;
-                group.DayEligible[n]++;
-                if (activeDays.BinarySearch(day) >= 0) group.DayRetained[n]++;
+                // Rows are in time order, so periods and days only grow: each distinct one is counted once.
+                var latest = -1;
+                activeDays.Clear();
+                var cursor = new DayCursor(calendar);
+                for (var i = start; i < end; i++)
+                {
+                    var t = table.Timestamps[i];
+                    if (t < cohortInstant || !active[table.EventCodes[i]]) continue;
+                    if (t > dataEnd) break;
+                    if (!cursor.MoveTo(t)) continue;
+                    var k = days.PeriodOfDay(query.Period, cursor.Day) - cohort;
+                    if (k != latest)
+                    {
+                        if (query.Mode == RetentionMode.On) row.Retained[k]++;
+                        latest = k;
+                    }
+                    activeDays.Add(cursor.Day);
+                }
+                // On or after: retained in every period up to the latest one active.
+                if (query.Mode != RetentionMode.On && latest >= 0) row.ActiveUntil[latest]++;
+
+                var signupDay = calendar.DayOf(cohortInstant);
+                for (var n = 0; n < dayN.Count; n++)
+                {
+                    var day = signupDay + dayN[n];
+                    if (calendar.DayStart(day + 1) > dataEnd + 1) continue;
+                    group.DayEligible[n]++;
+                    if (activeDays.BinarySearch(day) >= 0) group.DayRetained[n]++;
+                }
             }
-        }
+            return groups;
+        });
+        var groups = parts[0];
+        foreach (var part in parts.Skip(1))
+            for (var g = 0; g < groups.Length; g++) groups[g].Add(part[g]);
+        if (query.Mode != RetentionMode.On)
+            foreach (var row in groups.SelectMany(group => group.Cohorts.Values)) row.RetainUntilActive();
 
         // Without breakdowns the one group stands for everyone and is kept even when empty.
         var counts = groups.Select((group, g) => new RetentionGroupCounts(scope.Keys[g], group.Users,
@@ -106,11 +122,52 @@ internal static class RetentionMeasurer
         public SortedDictionary<int, Row> Cohorts { get; } = [];
         public long[] DayRetained { get; } = new long[days];
         public long[] DayEligible { get; } = new long[days];
+
+        /// <summary>Adds the counts of the same group among other users.</summary>
+        public void Add(Group other)
+        {
+            Users += other.Users;
+            foreach (var (cohort, row) in other.Cohorts)
+            {
+                if (Cohorts.TryGetValue(cohort, out var mine)) mine.Add(row);
+                else Cohorts[cohort] = row;
+            }
+            for (var n = 0; n < DayRetained.Length; n++)
+            {
+                DayRetained[n] += other.DayRetained[n];
+                DayEligible[n] += other.DayEligible[n];
+            }
+        }
     }
 
     private sealed class Row(int length)
     {
         public long Size { get; set; }
         public long[] Retained { get; } = new long[length];
+
+        private long[]? _activeUntil;
+
+        /// <summary>Users whose latest active period is k (on-or-after retention counts them in 0 .. k); made on first use.</summary>
+        public long[] ActiveUntil => _activeUntil ??= new long[Retained.Length];
+
+        public void Add(Row other)
+        {
+            Size += other.Size;
+            for (var k = 0; k < Retained.Length; k++) Retained[k] += other.Retained[k];
+            if (other._activeUntil is { } until)
+                for (var k = 0; k < until.Length; k++) ActiveUntil[k] += until[k];
+        }
+
+        /// <summary>On-or-after retention: period k counts every user active in k or later.</summary>
+        public void RetainUntilActive()
+        {
+            if (_activeUntil is null) return;
+            long later = 0;
+            for (var k = Retained.Length - 1; k >= 0; k--)
+            {
+                later += _activeUntil[k];
+                Retained[k] = later;
+            }
+        }
     }
 }
