@@ -46,6 +46,11 @@ internal static class AnalysisTimingRun
             ("experiment", () => project.Run(ExperimentQueries.FromConfig(config, "five_arms") with { Metrics = [MetricSpecText.Parse("conversion:edit_page:within=7d")], Range = all })),
             ("paths", () => project.Run(new PathQuery { ExcludeEvents = ValueList.From(config.Activity.ExcludeEvents), Range = all })),
             ("report", () => project.Report()),
+            // The report's other parts, each alone, to see which one sets its memory peak.
+            ("health", () => project.Run(HealthQueries.FromConfig(config))),
+            ("revenue", () => project.Run(RevenueQueries.FromConfig(config))),
+            ("lifecycle", () => project.Run(FunnelQueries.Lifecycle(config) with { Breakdowns = [Breakdown.Profile("segment")] })),
+            ("metrics-by-segment", () => project.Run(EngagementQueries.FromConfig(config) with { Breakdowns = [Breakdown.Profile("segment")] })),
         };
         Console.WriteLine("analysis      median ms   rounds (ms)                 allocated MB   peak heap MB (bytes/event, + over the table)   CPU ms");
         foreach (var (name, run) in analyses)
