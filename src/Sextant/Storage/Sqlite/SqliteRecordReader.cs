@@ -9,16 +9,14 @@ internal static class SqliteRecordReader
 {
     public static IEnumerable<UserProfile> Profiles(SqliteConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_id, signup_at, segment, channel, plan, country, platform, workspace_id, traits FROM users";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using var rows = new SqliteRawRows(connection, "SELECT user_id, signup_at, segment, channel, plan, country, platform, workspace_id, traits FROM users", 9);
+        while (rows.Read())
         {
             yield return new UserProfile(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : new Timestamp(reader.GetInt64(1)),
-                Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6), Text(reader, 7),
-                reader.GetString(8));
+                rows.Text(0)!,
+                rows.IsNull(1) ? null : new Timestamp(rows.Int64(1)),
+                rows.Text(2), rows.Text(3), rows.Text(4), rows.Text(5), rows.Text(6), rows.Text(7),
+                rows.Text(8)!);
         }
     }
 
@@ -41,11 +39,30 @@ internal static class SqliteRecordReader
 
     public static IEnumerable<Assignment> Assignments(SqliteConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT experiment, user_id, variant, assigned_at FROM assignments ORDER BY experiment, user_id, assigned_at, variant";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-            yield return new Assignment(reader.GetString(0), reader.GetString(1), reader.GetString(2), new Timestamp(reader.GetInt64(3)));
+        // The primary key's order (experiment, user, variant) needs no sort; only a user assigned
+        // more than one variant of an experiment is reordered here, by instant, then variant.
+        using var rows = new SqliteRawRows(connection, "SELECT experiment, user_id, variant, assigned_at FROM assignments ORDER BY experiment, user_id, variant", 4);
+        var sameUser = new List<Assignment>();
+        while (rows.Read())
+        {
+            var assignment = new Assignment(rows.Text(0)!, rows.Text(1)!, rows.Text(2)!, new Timestamp(rows.Int64(3)));
+            if (sameUser.Count > 0 && (sameUser[0].Experiment != assignment.Experiment || sameUser[0].UserId != assignment.UserId))
+            {
+                foreach (var earlier in InstantOrder(sameUser)) yield return earlier;
+                sameUser.Clear();
+            }
+            sameUser.Add(assignment);
+        }
+        foreach (var last in InstantOrder(sameUser)) yield return last;
+    }
+
+    private static IEnumerable<Assignment> InstantOrder(List<Assignment> assignments)
+    {
+        if (assignments.Count > 1)
+            assignments.Sort((a, b) => a.AssignedAt.UnixMicroseconds != b.AssignedAt.UnixMicroseconds
+                ? a.AssignedAt.UnixMicroseconds.CompareTo(b.AssignedAt.UnixMicroseconds)
+                : Events.UserDirectory.CompareCodePoints(a.Variant, b.Variant));
+        return assignments;
     }
 
     public static List<IngestRun> IngestRuns(SqliteConnection connection)
