@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sextant.Cli;
 using Sextant.Tests.Support;
 using static Sextant.Tests.Support.EventBuilder;
 
@@ -22,13 +21,7 @@ public sealed class InProcessCliTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => InProcessCli.Run(args);
 
     [Fact]
     public void A_funnel_table_renders_on_the_given_writer_without_colour_codes()

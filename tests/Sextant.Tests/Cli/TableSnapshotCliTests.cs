@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sextant.Cli;
 using Sextant.Storage.Snapshot;
 using Sextant.Tests.Support;
 
@@ -18,13 +17,7 @@ public sealed class TableSnapshotCliTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => InProcessCli.Run(args);
 
     [Fact]
     public void Every_analysis_answers_the_same_from_the_snapshot_and_from_the_chunks()
