@@ -115,7 +115,8 @@ public sealed partial class EventTable
         ArgumentException.ThrowIfNullOrEmpty(name);
         var byStoreRow = _columnSource.ReadColumn(name);
         var codes = new int[EventCount];
-        for (var row = 0; row < codes.Length; row++) codes[row] = byStoreRow.Codes[StoreRows[row]];
+        var storeRows = StoreRows;
+        for (var row = 0; row < codes.Length; row++) codes[row] = byStoreRow.Codes[storeRows[row]];
         return new CodedColumn(codes, byStoreRow.Values);
     }
 
