@@ -198,4 +198,22 @@ public sealed class TableSnapshotTests : IDisposable
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(TableSnapshot.PathFor(_store)));
     }
+
+    [Fact]
+    public void A_store_ingested_again_with_other_events_of_the_same_shape_does_not_match_the_old_snapshot()
+    {
+        // The same clock, the same file name and the same counts: only the events differ.
+        using var fixture = new StoreFixture();
+        fixture.Ingest("events.csv", "user_id,event,timestamp\nu1,signup,2026-01-01T09:00:00Z\nu2,signup,2026-01-02T09:00:00Z\n");
+        Assert.Null(TableSnapshot.Write(fixture.StorePath).Problem);
+        foreach (var file in new[] { fixture.StorePath, fixture.StorePath + "-wal", fixture.StorePath + "-shm" }) File.Delete(file);
+        fixture.Ingest("events.csv", "user_id,event,timestamp\nu1,signup,2026-03-01T09:00:00Z\nu2,signup,2026-03-02T09:00:00Z\n");
+
+        var notices = new List<string>();
+        using var store = SqliteStore.OpenReadOnly(fixture.StorePath);
+        var table = TableSnapshot.Load(store, fixture.StorePath, TimeZoneInfo.Utc, notices.Add);
+
+        Assert.Contains("is older than the store", Assert.Single(notices), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 3, 1), table.Calendar.DateOf(table.MinTimestamp));
+    }
 }

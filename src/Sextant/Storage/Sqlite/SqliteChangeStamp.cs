@@ -9,7 +9,8 @@ namespace Sextant.Storage.Sqlite;
 /// The store's change stamp: a hash of what every write leaves behind. Each ingest batch adds
 /// chunks or dictionary segments and bumps its run's counters (inserted, updated, duplicates,
 /// quarantined), and new profile, subscription or assignment rows raise their table's largest
-/// rowid; so any committed write changes the stamp. It reads a few hundred small rows, never
+/// rowid; so any committed write changes the stamp. The runs' files and instants and the newest
+/// chunk's checksums make two different stores of the same shape stamp differently. It reads a few hundred small rows, never
 /// the events, and runs in one read transaction so it sees a single committed state.
 /// </summary>
 internal static class SqliteChangeStamp
@@ -18,7 +19,8 @@ internal static class SqliteChangeStamp
     [
         "SELECT count(*), coalesce(max(chunk), 0), coalesce(sum(rows), 0) FROM event_chunks",
         "SELECT kind, first_code, count FROM dictionary_segments ORDER BY kind, first_code",
-        "SELECT run, read, inserted, updated, duplicates, quarantined, status FROM ingest_runs ORDER BY run",
+        "SELECT run, file, started_at, finished_at, read, inserted, updated, duplicates, quarantined, status FROM ingest_runs ORDER BY run",
+
         "SELECT coalesce(max(rowid), 0) FROM users",
         "SELECT coalesce(max(rowid), 0) FROM subscriptions",
         "SELECT coalesce(max(rowid), 0) FROM assignments",
@@ -28,8 +30,12 @@ internal static class SqliteChangeStamp
     public static string Read(SqliteConnection connection)
     {
         var text = new StringBuilder();
+        // The newest chunk's checksums tie the stamp to content: a store deleted and ingested again
+        // with other events of the same shape must not match the old store's snapshot. (A version-1
+        // store has no checksums; the blobs' lengths stand in.)
+        var newestChunk = $"SELECT col, {(StoreChunks.HasChecksums(connection) ? "checksum" : "length(data)")} FROM chunk_columns WHERE chunk = (SELECT max(chunk) FROM event_chunks) ORDER BY col";
         using var transaction = connection.BeginTransaction(deferred: true);
-        foreach (var query in Queries)
+        foreach (var query in Queries.Append(newestChunk))
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
