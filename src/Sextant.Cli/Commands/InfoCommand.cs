@@ -20,7 +20,8 @@ internal static class InfoCommand
             var config = globals.LoadConfig(result);
             var storePath = globals.StorePath(result, config);
             using var store = SqliteStore.OpenReadOnly(storePath);
-            var info = StoreInfo.Read(store, storePath, Math.Max(1, result.GetValue(top)));
+            var error = result.InvocationConfiguration.Error ?? Console.Error;
+            var info = StoreInfo.Read(store, storePath, Math.Max(1, result.GetValue(top)), message => error.WriteLine("note: " + message));
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), info);

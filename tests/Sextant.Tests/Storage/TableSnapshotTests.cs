@@ -216,4 +216,21 @@ public sealed class TableSnapshotTests : IDisposable
         Assert.Contains("is older than the store", Assert.Single(notices), StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2026, 3, 1), table.Calendar.DateOf(table.MinTimestamp));
     }
+
+    [Fact]
+    public void Info_reads_a_current_snapshot_and_says_why_it_did_not_use_a_stale_one()
+    {
+        Write(_store, At("u1", "signup", "2026-01-01T09:00:00Z"), At("u2", "signup", "2026-01-02T09:00:00Z"));
+        Assert.Null(TableSnapshot.Write(_store).Problem);
+        var notices = new List<string>();
+        using (var store = SqliteStore.OpenReadOnly(_store))
+            Assert.Equal(2, Sextant.Analysis.Info.StoreInfo.Read(store, _store, notice: notices.Add).Events);
+        Assert.Empty(notices);
+
+        Write(_store, At("u3", "signup", "2026-01-03T09:00:00Z"));
+        using (var store = SqliteStore.OpenReadOnly(_store))
+            Assert.Equal(3, Sextant.Analysis.Info.StoreInfo.Read(store, _store, notice: notices.Add).Events);
+
+        Assert.Contains("is older than the store", Assert.Single(notices), StringComparison.Ordinal);
+    }
 }

@@ -47,12 +47,16 @@ public sealed record StoreInfo(
     /// Reads the summary of the store file at <paramref name="storePath"/>: from its table snapshot
     /// when that is current (no event is read), else from the store's events.
     /// </summary>
-    public static StoreInfo Read(IEventStore store, string storePath, int top = 10)
+    /// <param name="store">The store, opened.</param>
+    /// <param name="storePath">Its file, beside which the snapshot lives.</param>
+    /// <param name="top">How many of the most frequent events to list.</param>
+    /// <param name="notice">Told in one line why the snapshot could not be used, as analyses are.</param>
+    public static StoreInfo Read(IEventStore store, string storePath, int top = 10, Action<string>? notice = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         return TableSnapshot.TryReadSummary(store, storePath) is { } kept
             ? From(store.Location, kept.Summary, kept.Facts, top)
-            : Read(store, top);
+            : Read(store, TableSnapshot.Load(store, storePath, TimeZoneInfo.Utc, notice), top);
     }
 
     /// <summary>Reads the summary of a store whose EventTable is already loaded.</summary>
