@@ -16,7 +16,7 @@ internal static class CompareRun
     public static int Run(string[] args)
     {
         if (CompareOptions.Parse(args) is not { } options) return 2;
-        var cli = options.Cli ?? DefaultCli();
+        var cli = options.Cli ?? BenchArguments.DefaultCli();
         if (!File.Exists(cli))
         {
             Console.Error.WriteLine($"compare: no Sextant CLI at {cli}; build it with: dotnet build src/Sextant.Cli -c Release (or pass --cli)");
@@ -161,16 +161,5 @@ internal static class CompareRun
         int read;
         while ((read = file.Read(buffer)) > 0) lines += buffer.AsSpan(0, read).Count((byte)'\n');
         return lines - 1;
-    }
-
-    /// <summary>The Release CLI of the checkout this bench was built from.</summary>
-    private static string DefaultCli()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Sextant.slnx"))) folder = folder.Parent;
-        var root = folder?.FullName ?? Directory.GetCurrentDirectory();
-        // What ./sextant runs: the ReadyToRun publish when there is one, else the plain build.
-        var published = Path.Combine(root, "src", "Sextant.Cli", "bin", "Release", "net10.0", "linux-x64", "publish", "Sextant.Cli.dll");
-        return File.Exists(published) ? published : Path.Combine(root, "src", "Sextant.Cli", "bin", "Release", "net10.0", "Sextant.Cli.dll");
     }
 }

@@ -20,9 +20,9 @@ internal static class AnalysisTimingRun
 {
     public static int Run(string[] args)
     {
-        var storePath = Option(args, "--store") ?? throw new ArgumentException("analysis-timing needs --store PATH");
-        var rounds = int.Parse(Option(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
-        var only = Option(args, "--only")?.Split(',');
+        var storePath = BenchArguments.Option(args, "--store") ?? throw new ArgumentException("analysis-timing needs --store PATH");
+        var rounds = int.Parse(BenchArguments.Option(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
+        var only = BenchArguments.Option(args, "--only")?.Split(',');
         var project = Project.Open(storePath);
         var load = Stopwatch.StartNew();
         var table = project.Table;
@@ -122,11 +122,5 @@ internal static class AnalysisTimingRun
         }
 
         public void Dispose() => Stop();
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -14,8 +14,8 @@ internal static class SnapshotOpenRun
 {
     public static int Run(string[] args)
     {
-        var store = Argument(args, "--store") ?? throw new ArgumentException("--store PATH is required");
-        var rounds = int.Parse(Argument(args, "--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+        var store = BenchArguments.Option(args, "--store") ?? throw new ArgumentException("--store PATH is required");
+        var rounds = int.Parse(BenchArguments.Option(args, "--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
         for (var round = 1; round <= rounds; round++)
         {
             Time($"snapshot #{round}", () =>
@@ -68,11 +68,5 @@ internal static class SnapshotOpenRun
         Console.WriteLine($"{label}: {table.EventCount:N0} events of {table.UserCount:N0} entities in {elapsed.TotalSeconds:F3} s " +
             $"({table.EventCount / elapsed.TotalSeconds:N0} events/s), {bytes / (double)table.EventCount:F1} bytes allocated per event, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
         GC.KeepAlive(table);
-    }
-
-    private static string? Argument(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -28,9 +28,9 @@ internal static class TargetsRun
 
     public static int Run(string[] args)
     {
-        var store = Argument(args, "--store") ?? throw new ArgumentException("usage: targets --store PATH [--csv DIR] [--rounds N] [--cli DLL]");
-        var rounds = int.Parse(Argument(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
-        var cli = Argument(args, "--cli") ?? DefaultCli();
+        var store = BenchArguments.Option(args, "--store") ?? throw new ArgumentException("usage: targets --store PATH [--csv DIR] [--rounds N] [--cli DLL]");
+        var rounds = int.Parse(BenchArguments.Option(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
+        var cli = BenchArguments.Option(args, "--cli") ?? BenchArguments.DefaultCli();
         var events = EventsOf(cli, store);
         Console.WriteLine($"targets on {store}: {events:N0} events; {rounds} runs each, whole processes of {cli}");
         var met = 0;
@@ -47,7 +47,7 @@ internal static class TargetsRun
             Console.WriteLine($"{name,-24} {median,6:F2} s (runs {string.Join(" ", runs.Select(r => r.Seconds.ToString("F2", CultureInfo.InvariantCulture)))}) target ≤ {target:F1} s · " +
                 $"peak {peak / 1048576.0,6:F0} MiB = {perEvent,5:F1} bytes/event (≤ {MaxBytesPerEvent}) → {(ok ? "met" : "NOT MET")}");
         }
-        if (Argument(args, "--csv") is { } csv) (met, total) = Ingest(cli, csv, met, total);
+        if (BenchArguments.Option(args, "--csv") is { } csv) (met, total) = Ingest(cli, csv, met, total);
         Console.WriteLine($"{met} of {total} targets met");
         return met == total ? 0 : 1;
     }
@@ -105,21 +105,5 @@ internal static class TargetsRun
     {
         using var json = JsonDocument.Parse(Measure(cli, ["info", "--store", store, "--json"]).Output);
         return json.RootElement.GetProperty("events").GetInt64();
-    }
-
-    /// <summary>What ./sextant runs: the ReadyToRun publish when there is one, else the plain build.</summary>
-    private static string DefaultCli()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Sextant.slnx"))) folder = folder.Parent;
-        var cli = Path.Combine(folder?.FullName ?? ".", "src", "Sextant.Cli", "bin", "Release", "net10.0");
-        var published = Path.Combine(cli, "linux-x64", "publish", "Sextant.Cli.dll");
-        return File.Exists(published) ? published : Path.Combine(cli, "Sextant.Cli.dll");
-    }
-
-    private static string? Argument(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -46,9 +46,6 @@ internal static class IngestCommand
                 var ingestor = new Ingestor(store, options, TimeProvider.System);
                 outcome = Terminal.IsInteractive && !json ? RunWithProgress(console, ingestor, paths) : ingestor.Ingest(paths);
             }
-            // The ingest's dictionaries and dedup index are garbage now: hand their memory back
-            // before the snapshot's build needs its own, so the process peaks at the larger of the two.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var snapshot = TableSnapshot.Write(storePath);
 
             if (json) ResultJson.Write(Terminal.Out(result), ToJson(outcome, snapshot));
@@ -146,7 +143,7 @@ internal static class IngestCommand
         outcome.QuarantineFile,
         Committed = !outcome.AnyRolledBack,
         Files = outcome.Files,
-        TableSnapshot = new { snapshot.Path, snapshot.Bytes, snapshot.Events, Seconds = Math.Round(snapshot.Elapsed.TotalSeconds, 3), snapshot.Problem },
+        TableSnapshot = SnapshotPrinter.Json(snapshot),
     };
 
     private static void Print(IAnsiConsole console, IngestResult outcome, bool strict)

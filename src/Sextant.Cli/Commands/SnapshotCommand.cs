@@ -20,7 +20,7 @@ internal static class SnapshotCommand
             var storePath = globals.StorePath(result, globals.LoadConfig(result));
             var snapshot = TableSnapshot.Write(storePath);
             if (result.GetValue(globals.Json))
-                ResultJson.Write(Terminal.Out(result), new { snapshot.Path, snapshot.Bytes, snapshot.Events, Seconds = Math.Round(snapshot.Elapsed.TotalSeconds, 3), snapshot.Problem });
+                ResultJson.Write(Terminal.Out(result), SnapshotPrinter.Json(snapshot));
             else SnapshotPrinter.Print(Terminal.For(result), snapshot);
             return snapshot.Problem is null ? Program.ExitOk : Program.ExitFailed;
         });

@@ -3,9 +3,13 @@ using Spectre.Console;
 
 namespace Sextant.Cli.Output;
 
-/// <summary>One line on the table snapshot a write left behind: its size and time, or why it is missing.</summary>
+/// <summary>What the table snapshot a write left behind looks like: one line (its size and time, or why it is missing), or its JSON object.</summary>
 internal static class SnapshotPrinter
 {
+    /// <summary>The <c>table_snapshot</c> object of <c>ingest --json</c> and <c>snapshot --json</c> (docs/JSON.md).</summary>
+    public static object Json(SnapshotOutcome snapshot) =>
+        new { snapshot.Path, snapshot.Bytes, snapshot.Events, Seconds = Math.Round(snapshot.Elapsed.TotalSeconds, 3), snapshot.Problem };
+
     public static void Print(IAnsiConsole console, SnapshotOutcome snapshot)
     {
         if (snapshot.Problem is { } problem)

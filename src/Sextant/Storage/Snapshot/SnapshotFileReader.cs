@@ -80,13 +80,7 @@ internal sealed class SnapshotFileReader : IDisposable
     public long VerifyAll()
     {
         long total = 0;
-        foreach (var section in _sections.Values)
-        {
-            var bytes = GC.AllocateUninitializedArray<byte>(checked((int)section.Length));
-            ReadExactly(_handle, bytes, section.Offset);
-            Verify(section, bytes);
-            total += bytes.Length;
-        }
+        foreach (var section in _sections.Values) total += ReadBytes(section).Length;
         return total;
     }
 
@@ -97,9 +91,7 @@ internal sealed class SnapshotFileReader : IDisposable
         var size = Marshal.SizeOf<T>();
         if (section.Length % size != 0) throw new InvalidDataException($"the snapshot's section {name} has a partial value");
         var values = GC.AllocateUninitializedArray<T>((int)(section.Length / size));
-        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
-        ReadExactly(_handle, bytes, section.Offset);
-        Verify(section, bytes);
+        ReadVerified(section, MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }
 
@@ -107,10 +99,7 @@ internal sealed class SnapshotFileReader : IDisposable
     public string[] ReadStrings(string name)
     {
         var section = Section(name);
-        if (section.Length > int.MaxValue) throw new InvalidDataException($"the snapshot's section {name} is too large");
-        var bytes = GC.AllocateUninitializedArray<byte>((int)section.Length);
-        ReadExactly(_handle, bytes, section.Offset);
-        Verify(section, bytes);
+        var bytes = ReadBytes(section);
         var count = BitConverter.ToInt64(bytes);
         var textStart = 8 + (count * 8);
         if (count < 0 || textStart > bytes.Length) throw new InvalidDataException($"the snapshot's section {name} is damaged");
@@ -126,14 +115,24 @@ internal sealed class SnapshotFileReader : IDisposable
         return values;
     }
 
-    private SnapshotSection Section(string name) =>
-        _sections.TryGetValue(name, out var section) ? section : throw new InvalidDataException($"the snapshot has no section {name}");
-
-    private static void Verify(SnapshotSection section, ReadOnlySpan<byte> bytes)
+    private byte[] ReadBytes(SnapshotSection section)
     {
+        if (section.Length > Array.MaxLength) throw new InvalidDataException($"the snapshot's section {section.Name} is too large");
+        var bytes = GC.AllocateUninitializedArray<byte>((int)section.Length);
+        ReadVerified(section, bytes);
+        return bytes;
+    }
+
+    /// <summary>Fills <paramref name="bytes"/> with the section and checks them against its checksum.</summary>
+    private void ReadVerified(SnapshotSection section, Span<byte> bytes)
+    {
+        ReadExactly(_handle, bytes, section.Offset);
         if (XxHash3.HashToUInt64(bytes) != section.Checksum)
             throw new InvalidDataException($"the snapshot's section {section.Name} does not match its checksum");
     }
+
+    private SnapshotSection Section(string name) =>
+        _sections.TryGetValue(name, out var section) ? section : throw new InvalidDataException($"the snapshot has no section {name}");
 
     private static void ReadExactly(SafeFileHandle handle, Span<byte> buffer, long offset)
     {

@@ -78,8 +78,7 @@ internal static class TableSnapshotLayout
     /// <exception cref="InvalidDataException">A section is missing, damaged or inconsistent with the others.</exception>
     public static EventTable Read(SnapshotFileReader file, TimeZoneInfo zone, IEventColumnSource columnSource)
     {
-        var scalars = file.ReadArray<long>(Scalars);
-        if (scalars.Length < 11) throw new InvalidDataException("the snapshot's scalars are cut short");
+        var scalars = ReadScalars(file);
         if (scalars[0] < 0 || scalars[0] > Array.MaxLength || scalars[1] < 0 || scalars[1] > Array.MaxLength) throw new InvalidDataException("the snapshot's counts are damaged");
         var (eventCount, entityCount, signedUp) = ((int)scalars[0], (int)scalars[1], (int)scalars[2]);
         long min = scalars[3], max = scalars[4];
@@ -122,21 +121,22 @@ internal static class TableSnapshotLayout
         };
     }
 
-    /// <summary>The store facts recorded with the snapshot (the file size is the store's own).</summary>
-    public static StoreFacts ReadFacts(SnapshotFileReader file, long sizeBytes)
+    /// <summary>
+    /// Counts per event name, the table's totals and the store facts recorded with the snapshot
+    /// (the file size is the store's own), without reading any event.
+    /// </summary>
+    public static (EventSummary Summary, StoreFacts Facts) ReadSummary(SnapshotFileReader file, long sizeBytes)
     {
-        var scalars = file.ReadArray<long>(Scalars);
-        if (scalars.Length < 11) throw new InvalidDataException("the snapshot's scalars are cut short");
-        return new StoreFacts(scalars[7], scalars[8], scalars[9], scalars[10], sizeBytes);
+        var scalars = ReadScalars(file);
+        var summary = new EventSummary(file.ReadStrings("event_names"), file.ReadArray<long>("summary.events"), file.ReadArray<long>("summary.users"),
+            scalars[0], scalars[1], scalars[2], scalars[3], scalars[4]);
+        return (summary, new StoreFacts(scalars[7], scalars[8], scalars[9], scalars[10], sizeBytes));
     }
 
-    /// <summary>Counts per event name and the table's totals, without reading any event.</summary>
-    public static EventSummary ReadSummary(SnapshotFileReader file)
+    private static long[] ReadScalars(SnapshotFileReader file)
     {
         var scalars = file.ReadArray<long>(Scalars);
-        if (scalars.Length < 11) throw new InvalidDataException("the snapshot's scalars are cut short");
-        return new EventSummary(file.ReadStrings("event_names"), file.ReadArray<long>("summary.events"), file.ReadArray<long>("summary.users"),
-            scalars[0], scalars[1], scalars[2], scalars[3], scalars[4]);
+        return scalars.Length >= 11 ? scalars : throw new InvalidDataException("the snapshot's scalars are cut short");
     }
 
     private static void CheckOffsets(int[] offsets, int eventCount)

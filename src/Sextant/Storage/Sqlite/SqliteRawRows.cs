@@ -49,6 +49,7 @@ internal sealed class SqliteRawRows : IDisposable
         public string Get(ReadOnlySpan<byte> bytes)
         {
             if (_entries.Count > 0 && bytes.SequenceEqual(_entries[_last].Bytes)) return _entries[_last].Text;
+            // Once a column has shown more distinct values than the cache holds, it is an id column: stop looking.
             if (_entries.Count > Capacity) return Encoding.UTF8.GetString(bytes);
             for (var i = 0; i < _entries.Count; i++)
             {
@@ -57,7 +58,6 @@ internal sealed class SqliteRawRows : IDisposable
                 return _entries[i].Text;
             }
             var text = Encoding.UTF8.GetString(bytes);
-            // Once a column has shown more distinct values than the cache holds, it is an id column: stop looking.
             _entries.Add((bytes.ToArray(), text));
             _last = _entries.Count - 1;
             return text;

@@ -50,13 +50,11 @@ internal sealed class StoreColumnSource : IEventColumnSource
         // store order, so codes come out in order of first appearance, as CodedColumn.Encode gives,
         // without a string per event held for the whole column.
         var codes = new int[rowCount];
-        var chunkValues = new List<string>[chunks.Count];
+        var chunkValues = new string[chunks.Count][];
         StoreChunks.DecodeAll(chunks, i =>
         {
             var chunk = chunks[i];
-            var local = new Dictionary<string, int>(StringComparer.Ordinal);
-            var localValues = new List<string>();
-            var chunkCodes = codes.AsSpan(chunk.FirstRow, chunk.Rows);
+            var values = new string?[chunk.Rows];
             var data = ColumnCodec.Unpack(textBlobs[i][0], out var length);
             try
             {
@@ -65,36 +63,31 @@ internal sealed class StoreColumnSource : IEventColumnSource
                 {
                     var bytes = reader.ReadStringBytes(out var isNull);
                     if (isNull) continue;
-                    var value = textColumn == ChunkColumn.Properties
+                    values[row] = textColumn == ChunkColumn.Properties
                         ? JsonText.TopLevelValue(bytes, key)
                         : System.Text.Encoding.UTF8.GetString(bytes);
-                    if (value is null) continue;
-                    if (!local.TryGetValue(value, out var code))
-                    {
-                        localValues.Add(value);
-                        code = localValues.Count;
-                        local.Add(value, code);
-                    }
-                    chunkCodes[row] = code;
                 }
             }
             finally
             {
                 System.Buffers.ArrayPool<byte>.Shared.Return(data);
             }
-            chunkValues[i] = localValues;
+            var local = CodedColumn.Encode(values);
+            local.Codes.CopyTo(codes, chunk.FirstRow);
+            chunkValues[i] = local.Values;
         });
         return MergeChunkCodes(chunks, codes, chunkValues);
     }
 
-    private static CodedColumn MergeChunkCodes(List<ChunkInfo> chunks, int[] codes, List<string>[] chunkValues)
+    /// <summary>Recodes each chunk's codes into one dictionary, values in order of first appearance over the chunks in store order.</summary>
+    private static CodedColumn MergeChunkCodes(List<ChunkInfo> chunks, int[] codes, string[][] chunkValues)
     {
         var global = new Dictionary<string, int>(StringComparer.Ordinal);
         var values = new List<string>();
         for (var i = 0; i < chunks.Count; i++)
         {
-            var remap = new int[chunkValues[i].Count + 1];
-            for (var local = 0; local < chunkValues[i].Count; local++)
+            var remap = new int[chunkValues[i].Length + 1];
+            for (var local = 0; local < chunkValues[i].Length; local++)
             {
                 var value = chunkValues[i][local];
                 if (!global.TryGetValue(value, out var code))
