@@ -27,6 +27,23 @@ internal static class IdentitySql
           """;
 
     /// <summary>
+    /// (uid, ts, event) of every event, visitors' included: a never-linked anonymous id is its own
+    /// entity, as the in-memory table makes it. <paramref name="where"/> filters the events table
+    /// (its columns unqualified) before the identity join.
+    /// </summary>
+    public static string Entities(SqlText sql, string where) => sql.Dialect == Storage.Warehouse.SqlDialect.ClickHouse
+        ? $"""
+          SELECT if(isNull(user_id), if(linked_user != '', linked_user, assumeNotNull(anonymous_id)), assumeNotNull(user_id)) AS uid, ts, event
+          FROM (SELECT user_id, anonymous_id, ts, event FROM sextant_events WHERE {where})
+          GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
+          """
+        : $"""
+          SELECT coalesce(e.user_id, i.user_id, e.anonymous_id) AS uid, e.ts AS ts, e.event AS event
+          FROM (SELECT user_id, anonymous_id, ts, event FROM sextant_events WHERE {where}) AS e
+          LEFT JOIN sextant_identity i ON e.user_id IS NULL AND i.anonymous_id = e.anonymous_id
+          """;
+
+    /// <summary>
     /// (uid) of every signed-up user: a user id on an event, a profile, a subscription or an
     /// assignment (the in-memory table's user directory), each once.
     /// </summary>

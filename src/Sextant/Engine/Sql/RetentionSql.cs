@@ -37,7 +37,7 @@ internal static class RetentionSql
             SELECT uid, cohort_day, cohort_period, {sql.DayNumber("active_date")} AS day, {Period(sql, query.Period, "active_date")} AS period
             FROM (
                 SELECT DISTINCT e.uid AS uid, c.cohort_day AS cohort_day, c.cohort_period AS cohort_period, {sql.LocalDate("e.ts", zone)} AS active_date
-                FROM {events} AS e INNER JOIN {cohorts} AS c ON c.uid = e.uid
+                FROM {relations.Ref("user_events", "e")} INNER JOIN {relations.Ref("cohorts", "c")} ON c.uid = e.uid
                 WHERE {ActiveEvent(sql, query, "e.event")} AND e.ts >= c.cohort_at AND e.ts <= {dataEnd}
             ) AS active_days
             """);

@@ -1,4 +1,5 @@
 using Sextant.Analysis;
+using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Retention;
 using Sextant.Storage.Warehouse;
 
@@ -37,6 +38,7 @@ public sealed class SqlEngine : IAnalysisEngine
         ArgumentNullException.ThrowIfNull(query);
         object measures = query switch
         {
+            FunnelQuery funnel => FunnelSqlMeasurer.Measure(_session, funnel),
             RetentionQuery retention => RetentionSqlMeasurer.Measure(_session, retention),
             _ => throw new NotSupportedException($"{query.GetType().Name} is not pushed down to SQL yet"),
         };

@@ -11,7 +11,7 @@ internal sealed class SqlRelations(SqlDialect dialect)
 {
     private readonly List<(string Name, string Sql)> _relations = [];
 
-    /// <summary>Adds a relation; later relations may refer to earlier ones through <see cref="Ref"/>.</summary>
+    /// <summary>Adds a relation; later relations may refer to earlier ones through <see cref="Ref(string)"/>.</summary>
     public string Add(string name, string sql)
     {
         _relations.Add((name, sql));
@@ -19,11 +19,14 @@ internal sealed class SqlRelations(SqlDialect dialect)
     }
 
     /// <summary>How a FROM clause names the relation: its name, or the sub-query aliased to its name.</summary>
-    public string Ref(string name)
+    public string Ref(string name) => Ref(name, name);
+
+    /// <summary>How a FROM clause names the relation under <paramref name="alias"/>.</summary>
+    public string Ref(string name, string alias)
     {
-        if (dialect != SqlDialect.ClickHouse) return name;
+        if (dialect != SqlDialect.ClickHouse) return name == alias ? name : $"{name} AS {alias}";
         var sql = _relations.Single(r => r.Name == name).Sql;
-        return $"({sql}) AS {name}";
+        return $"({sql}) AS {alias}";
     }
 
     /// <summary>The statement: the WITH list (where the dialect has one) before <paramref name="body"/>.</summary>

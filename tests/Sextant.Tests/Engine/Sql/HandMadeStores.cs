@@ -47,6 +47,35 @@ internal static class HandMadeStores
             At("u11", "signup", "2024-06-14T23:30:00Z"), At("u11", "edit", "2024-06-15T12:00:00Z"));
     }
 
+    /// <summary>The funnel store: signup → create → share, with attempts at the window's edge, ties, identities and exclusions.</summary>
+    public static void Funnel(string path)
+    {
+        Write(path, [], [],
+            // Create exactly one day after sign-up (inside a 1-day window), share one microsecond too late.
+            At("f1", "signup", "2024-03-01T10:00:00Z"), At("f1", "create", "2024-03-02T10:00:00Z"), At("f1", "share", "2024-03-02T10:00:00.000001Z"),
+            // Create at the sign-up instant, stored before it: still "at or after" step 1.
+            At("f2", "create", "2024-03-01T11:00:00Z"), At("f2", "signup", "2024-03-01T11:00:00Z"), At("f2", "share", "2024-03-01T11:00:00Z"),
+            // Signed up anonymously, identified at step 2.
+            At(null, "signup", "2024-03-03T08:00:00Z", anonymous: "d3"), At("f3", "create", "2024-03-03T09:00:00Z", anonymous: "d3"),
+            At("f3", "share", "2024-03-03T10:00:00Z"),
+            // A visitor never identified still goes through the funnel as its own entity.
+            At(null, "signup", "2024-03-04T08:00:00Z", anonymous: "v4"), At(null, "create", "2024-03-04T09:00:00Z", anonymous: "v4"),
+            // The first attempt runs out of window; the second, later, completes.
+            At("f5", "signup", "2024-03-01T00:00:00Z"), At("f5", "signup", "2024-03-05T00:00:00Z"), At("f5", "create", "2024-03-05T12:00:00Z"),
+            At("f5", "share", "2024-03-05T13:00:00Z"), At("f5", "create", "2024-03-05T14:00:00Z"),
+            // Cancelled between step 1 and the last step reached.
+            At("f6", "signup", "2024-03-06T00:00:00Z"), At("f6", "cancel", "2024-03-06T01:00:00Z"), At("f6", "create", "2024-03-06T02:00:00Z"),
+            // Signed up before the range; creates inside it.
+            At("f7", "signup", "2024-02-28T23:00:00Z"), At("f7", "create", "2024-03-01T01:00:00Z"), At("f7", "share", "2024-03-01T02:00:00Z"),
+            // Signed up at the range's last microsecond; converts after it, within the window; cancels after converting.
+            At("f8", "signup", "2024-03-09T23:59:59.999999Z"), At("f8", "create", "2024-03-10T05:00:00Z"), At("f8", "share", "2024-03-10T06:00:00Z"),
+            At("f8", "cancel", "2024-03-10T07:00:00Z"),
+            // Two attempts at one instant; cancels at its last matched step's instant.
+            At("f9", "signup", "2024-03-07T00:00:00Z"), At("f9", "signup", "2024-03-07T00:00:00Z"), At("f9", "create", "2024-03-07T03:00:00Z"),
+            At("f9", "cancel", "2024-03-07T03:00:00Z"),
+            At("f10", "view", "2024-03-08T00:00:00Z"), At("f10", "create", "2024-03-08T00:00:00Z"));
+    }
+
     /// <summary>Writes events, then profiles and assignments, into a new store at <paramref name="path"/>.</summary>
     public static void Write(string path, IReadOnlyList<UserProfile> users, IReadOnlyList<Assignment> assignments, params EventRecord[] events)
     {
