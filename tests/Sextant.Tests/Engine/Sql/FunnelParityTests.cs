@@ -2,31 +2,17 @@ using Sextant.Analysis;
 using Sextant.Analysis.Funnels;
 using Sextant.Engine.Sql;
 using Sextant.Events;
-using Sextant.Storage.Sqlite;
 using Sextant.Synthetic;
+using Sextant.Tests.Support.Servers;
 
 namespace Sextant.Tests.Engine.Sql;
 
-/// <summary>The hand-made funnel store and a generated product, written once for the whole suite.</summary>
-public sealed class FunnelStores : IDisposable
-{
-    public ParityStore HandMade { get; } = new(HandMadeStores.Funnel);
-
-    public ParityStore Demo { get; } = new(path =>
-    {
-        var data = NotionGenerator.Generate(new NotionScenario { Users = 3_000, Seed = 13 });
-        using var store = SqliteStore.Open(path, create: true);
-        ScenarioStoreWriter.Write(data, store);
-    });
-
-    public void Dispose()
-    {
-        HandMade.Dispose();
-        Demo.Dispose();
-    }
-}
-
-public sealed class FunnelParityTests(FunnelStores stores) : IClassFixture<FunnelStores>
+/// <summary>
+/// Funnels pushed down give the in-memory engine's measures (users per step, every timing,
+/// excluded users) on the hand-made funnel store and a generated product; each database runs the
+/// same suite.
+/// </summary>
+public abstract class FunnelParityTests(ParityEngine engine)
 {
     private static readonly TimeRange EarlyMarch = new(
         Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero)),
@@ -46,18 +32,12 @@ public sealed class FunnelParityTests(FunnelStores stores) : IClassFixture<Funne
         Query(TimeSpan.FromDays(1), "signup", "nothing_stored"),
     ];
 
-    public static TheoryData<string, int> HandMade()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var engine in ParityStore.SqlEngineNames)
-            for (var q = 0; q < HandMadeQueries.Length; q++) data.Add(engine, q);
-        return data;
-    }
+    public static TheoryData<int> HandMade() => new(Enumerable.Range(0, HandMadeQueries.Length));
 
     [Theory]
     [MemberData(nameof(HandMade))]
-    public void Steps_timings_and_exclusions_match_the_in_memory_engine(string engine, int query) =>
-        stores.HandMade.AssertSameMeasures(engine, TimeZoneInfo.Utc, HandMadeQueries[query]);
+    public void Steps_timings_and_exclusions_match_the_in_memory_engine(int query) =>
+        engine.AssertSameMeasures(ParityData.Funnel, TimeZoneInfo.Utc, HandMadeQueries[query]);
 
     private static readonly FunnelQuery[] DemoQueries =
     [
@@ -66,30 +46,30 @@ public sealed class FunnelParityTests(FunnelStores stores) : IClassFixture<Funne
         Query(TimeSpan.FromDays(7), "view_page", "edit_page") with { Range = new TimeRange(Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero)), null) },
     ];
 
-    public static TheoryData<string, int> Demo()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var engine in ParityStore.SqlEngineNames)
-            for (var q = 0; q < DemoQueries.Length; q++) data.Add(engine, q);
-        return data;
-    }
+    public static TheoryData<int> Demo() => new(Enumerable.Range(0, DemoQueries.Length));
 
     [Theory]
     [MemberData(nameof(Demo))]
-    public void A_generated_product_s_funnels_match_the_in_memory_engine(string engine, int query) =>
-        stores.Demo.AssertSameMeasures(engine, TimeZoneInfo.Utc, DemoQueries[query]);
+    public void A_generated_product_s_funnels_match_the_in_memory_engine(int query) =>
+        engine.AssertSameMeasures(ParityData.Demo, TimeZoneInfo.Utc, DemoQueries[query]);
 
-    [Theory]
-    [MemberData(nameof(ParityStore.SqlEngines), MemberType = typeof(ParityStore))]
-    public void Strict_funnels_fall_back_to_memory_with_a_reason(string engine)
+    [Fact]
+    public void Strict_funnels_fall_back_to_memory_with_a_reason()
     {
-        using var warehouse = stores.HandMade.Warehouse(engine);
-        var pushdown = new PushdownEngine(new SqlEngine(warehouse, TimeZoneInfo.Utc), () => stores.HandMade.InMemory(TimeZoneInfo.Utc));
+        using var warehouse = engine.Connect(ParityData.Funnel);
+        var inMemory = ParityData.Funnel.InMemory(TimeZoneInfo.Utc);
+        var pushdown = new PushdownEngine(new SqlEngine(warehouse, TimeZoneInfo.Utc), () => inMemory);
         var query = Query(TimeSpan.FromDays(1), "signup", "create") with { Order = FunnelOrder.Strict };
 
         var measures = pushdown.Measure(query);
 
-        Assert.Equal(stores.HandMade.InMemory(TimeZoneInfo.Utc).Measure(query).Groups[0].Steps[0].Users, measures.Groups[0].Steps[0].Users);
+        Assert.Equal(inMemory.Measure(query).Groups[0].Steps[1].Users, measures.Groups[0].Steps[1].Users);
+        Assert.Same(inMemory, pushdown.LastAnswered);
         Assert.Equal("computed in memory: strict funnels are not pushed down yet", pushdown.Note);
     }
 }
+
+public sealed class DuckDbFunnelParityTests() : FunnelParityTests(new DuckDbParity());
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresFunnelParityTests(PostgresServer server) : FunnelParityTests(new PostgresParity(server));

@@ -1,5 +1,5 @@
 using Sextant.Events;
-using Sextant.Storage.Sqlite;
+using Sextant.Storage;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Engine.Sql;
@@ -18,9 +18,9 @@ internal static class HandMadeStores
     public static TimeZoneInfo Zone(string id) => TimeZoneInfo.FindSystemTimeZoneById(id);
 
     /// <summary>The retention store: sign-ups from January to May 2024, data ending mid-June.</summary>
-    public static void Retention(string path)
+    public static void Retention(IStoreWriter store)
     {
-        Write(path,
+        Write(store,
             [User("u2", "2024-01-07T23:59:59.999999Z"), User("u4", "2024-05-20T00:00:00Z"), User("u5", "2024-04-01T00:00:00Z"), User("u7")],
             [Assign("exp", "u6", "control", "2024-03-01T00:00:00Z")],
             // Paris springs forward on 2024-03-31; the last minute of that local day and the first of the next.
@@ -48,9 +48,9 @@ internal static class HandMadeStores
     }
 
     /// <summary>The funnel store: signup → create → share, with attempts at the window's edge, ties, identities and exclusions.</summary>
-    public static void Funnel(string path)
+    public static void Funnel(IStoreWriter store)
     {
-        Write(path, [], [],
+        Write(store, [], [],
             // Create exactly one day after sign-up (inside a 1-day window), share one microsecond too late.
             At("f1", "signup", "2024-03-01T10:00:00Z"), At("f1", "create", "2024-03-02T10:00:00Z"), At("f1", "share", "2024-03-02T10:00:00.000001Z"),
             // Create at the sign-up instant, stored before it: still "at or after" step 1.
@@ -76,17 +76,14 @@ internal static class HandMadeStores
             At("f10", "view", "2024-03-08T00:00:00Z"), At("f10", "create", "2024-03-08T00:00:00Z"));
     }
 
-    /// <summary>Writes events, then profiles and assignments, into a new store at <paramref name="path"/>.</summary>
-    public static void Write(string path, IReadOnlyList<UserProfile> users, IReadOnlyList<Assignment> assignments, params EventRecord[] events)
+    /// <summary>Writes events, then profiles and assignments, in one batch through <paramref name="store"/>.</summary>
+    public static void Write(IStoreWriter store, IReadOnlyList<UserProfile> users, IReadOnlyList<Assignment> assignments, params EventRecord[] events)
     {
-        Support.EventBuilder.Write(path, events);
-        using var store = SqliteStore.Open(path, create: false);
-        var dictionaries = new StoreDictionaries(store.Connection);
-        var writer = new SqliteProfileWriter(store.Connection, dictionaries);
-        using var transaction = store.Connection.BeginTransaction();
-        foreach (var user in users) writer.WriteUser(user, transaction);
-        foreach (var assignment in assignments) writer.WriteAssignment(assignment, transaction);
-        dictionaries.Flush(transaction);
-        transaction.Commit();
+        using var session = store.OpenSession();
+        using var batch = session.BeginBatch();
+        batch.AppendEvents(events, run: 0);
+        foreach (var user in users) batch.WriteUser(user);
+        foreach (var assignment in assignments) batch.WriteAssignment(assignment);
+        batch.Commit();
     }
 }
