@@ -1,9 +1,13 @@
 using System.CommandLine;
 using Sextant.Analysis.Checks;
 using Sextant.Cli.Output;
+using Sextant.Events;
 using Sextant.Serialization;
+using Sextant.Storage;
 using Sextant.Storage.Snapshot;
 using Sextant.Storage.Sqlite;
+using Sextant.Storage.Warehouse;
+using Sextant.Storage.Warehouse.Store;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -19,7 +23,10 @@ internal static class CheckCommand
             var console = Terminal.For(result);
             var config = globals.LoadConfig(result);
             var storePath = globals.StorePath(result, config);
-            using var store = SqliteStore.OpenReadOnly(storePath);
+            var url = StoreUrl.Parse(storePath);
+            using var warehouseStore = url.IsWarehouse ? WarehouseStore.Open(url, create: false) : null;
+            using var fileStore = url.IsWarehouse ? null : SqliteStore.OpenReadOnly(storePath);
+            IEventStore store = (IEventStore?)warehouseStore ?? fileStore!;
             var accepted = new Dictionary<string, IReadOnlyList<string>>
             {
                 ["segment"] = config.Check.AcceptedValues.Segment,
@@ -28,7 +35,7 @@ internal static class CheckCommand
             };
             // The table (for the profile and revenue checks) comes from the snapshot when it is current.
             var report = CheckRunner.Run(store, new CheckQuery(accepted, TimeProvider.System.GetUtcNow()),
-                () => TableSnapshot.Load(store, storePath, TimeZoneInfo.Utc));
+                () => url.IsWarehouse ? EventTableBuilder.Build(store, TimeZoneInfo.Utc) : TableSnapshot.Load(store, storePath, TimeZoneInfo.Utc));
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), report);

@@ -5,6 +5,8 @@ using Sextant.Cli.Output;
 using Sextant.Serialization;
 using Sextant.Storage.Snapshot;
 using Sextant.Storage.Sqlite;
+using Sextant.Storage.Warehouse;
+using Sextant.Storage.Warehouse.Store;
 using Sextant.Synthetic;
 using Spectre.Console;
 
@@ -43,9 +45,19 @@ internal static class GenerateCommand
             if (storeGiven)
             {
                 var storePath = globals.StorePath(result, globals.LoadConfig(result));
-                using (var store = SqliteStore.Open(storePath, create: true)) stored = ScenarioStoreWriter.Write(data, store);
-                snapshot = TableSnapshot.Write(storePath);
-                settings = WriteSettings(storePath, data);
+                var url = StoreUrl.Parse(storePath);
+                if (url.IsWarehouse)
+                {
+                    using (var store = WarehouseStore.Open(url, create: true)) stored = ScenarioStoreWriter.Write(data, store);
+                    // A database has no directory to put sextant.yaml in: the settings go to the current one.
+                    settings = WriteSettings(Path.Combine(".", "store"), data);
+                }
+                else
+                {
+                    using (var store = SqliteStore.Open(storePath, create: true)) stored = ScenarioStoreWriter.Write(data, store);
+                    snapshot = TableSnapshot.Write(storePath);
+                    settings = WriteSettings(storePath, data);
+                }
             }
             var calibration = CalibrationReport.Measure(data);
             if (result.GetValue(globals.Json))
@@ -97,12 +109,19 @@ internal static class GenerateCommand
         {
             var config = globals.LoadConfig(result);
             var storePath = globals.StorePath(result, config);
-            using (var store = SqliteStore.Open(storePath, create: true))
+            string[] files = [Path.Combine(directory, "user_profiles.csv"), Path.Combine(directory, "user_events.csv")];
+            var url = StoreUrl.Parse(storePath);
+            if (url.IsWarehouse)
             {
-                ingested = new Sextant.Ingest.Ingestor(store, new Sextant.Ingest.IngestOptions(), TimeProvider.System)
-                    .Ingest([Path.Combine(directory, "user_profiles.csv"), Path.Combine(directory, "user_events.csv")]);
+                using var store = WarehouseStore.Open(url, create: true);
+                ingested = new Sextant.Ingest.Ingestor(store, new Sextant.Ingest.IngestOptions(), TimeProvider.System).Ingest(files);
             }
-            snapshot = TableSnapshot.Write(storePath);
+            else
+            {
+                using (var store = SqliteStore.Open(storePath, create: true))
+                    ingested = new Sextant.Ingest.Ingestor(store, new Sextant.Ingest.IngestOptions(), TimeProvider.System).Ingest(files);
+                snapshot = TableSnapshot.Write(storePath);
+            }
         }
         if (result.GetValue(globals.Json))
         {

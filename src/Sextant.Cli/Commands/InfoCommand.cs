@@ -1,8 +1,11 @@
 using System.CommandLine;
 using Sextant.Analysis.Info;
 using Sextant.Cli.Output;
+using Sextant.Events;
 using Sextant.Serialization;
 using Sextant.Storage.Sqlite;
+using Sextant.Storage.Warehouse;
+using Sextant.Storage.Warehouse.Store;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -19,9 +22,19 @@ internal static class InfoCommand
             var console = Terminal.For(result);
             var config = globals.LoadConfig(result);
             var storePath = globals.StorePath(result, config);
-            using var store = SqliteStore.OpenReadOnly(storePath);
             var error = result.InvocationConfiguration.Error ?? Console.Error;
-            var info = StoreInfo.Read(store, storePath, Math.Max(1, result.GetValue(top)), message => error.WriteLine("note: " + message));
+            var url = StoreUrl.Parse(storePath);
+            StoreInfo info;
+            if (url.IsWarehouse)
+            {
+                using var warehouseStore = WarehouseStore.Open(url, create: false);
+                info = StoreInfo.Read(warehouseStore, EventTableBuilder.Build(warehouseStore, TimeZoneInfo.Utc), Math.Max(1, result.GetValue(top)));
+            }
+            else
+            {
+                using var store = SqliteStore.OpenReadOnly(storePath);
+                info = StoreInfo.Read(store, storePath, Math.Max(1, result.GetValue(top)), message => error.WriteLine("note: " + message));
+            }
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), info);

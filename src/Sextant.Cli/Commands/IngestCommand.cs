@@ -4,8 +4,11 @@ using Sextant.Configuration;
 using Sextant.Events;
 using Sextant.Ingest;
 using Sextant.Serialization;
+using Sextant.Storage;
 using Sextant.Storage.Snapshot;
 using Sextant.Storage.Sqlite;
+using Sextant.Storage.Warehouse;
+using Sextant.Storage.Warehouse.Store;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -41,18 +44,30 @@ internal static class IngestCommand
             var storePath = globals.StorePath(result, config);
             var paths = result.GetValue(files)!;
             IngestResult outcome;
-            using (var store = SqliteStore.Open(storePath, create: true))
+            SnapshotOutcome? snapshot = null;
+            var url = StoreUrl.Parse(storePath);
+            IngestResult Run(IStoreWriter store)
             {
                 var ingestor = new Ingestor(store, options, TimeProvider.System);
-                outcome = Terminal.IsInteractive && !json ? RunWithProgress(console, ingestor, paths) : ingestor.Ingest(paths);
+                return Terminal.IsInteractive && !json ? RunWithProgress(console, ingestor, paths) : ingestor.Ingest(paths);
             }
-            var snapshot = TableSnapshot.Write(storePath);
+            if (url.IsWarehouse)
+            {
+                // A database keeps no table snapshot beside it: commands build the table from its rows.
+                using var store = WarehouseStore.Open(url, create: true);
+                outcome = Run(store);
+            }
+            else
+            {
+                using (var store = SqliteStore.Open(storePath, create: true)) outcome = Run(store);
+                snapshot = TableSnapshot.Write(storePath);
+            }
 
             if (json) ResultJson.Write(Terminal.Out(result), ToJson(outcome, snapshot));
             else
             {
                 Print(console, outcome, options.Strict);
-                SnapshotPrinter.Print(console, snapshot);
+                if (snapshot is not null) SnapshotPrinter.Print(console, snapshot);
             }
             return outcome.AnyRolledBack ? Program.ExitFailed : Program.ExitOk;
         });
@@ -131,7 +146,7 @@ internal static class IngestCommand
         return outcome!;
     }
 
-    internal static object ToJson(IngestResult outcome, SnapshotOutcome snapshot) => new
+    internal static object ToJson(IngestResult outcome, SnapshotOutcome? snapshot) => new
     {
         outcome.Read,
         outcome.Inserted,
@@ -143,7 +158,7 @@ internal static class IngestCommand
         outcome.QuarantineFile,
         Committed = !outcome.AnyRolledBack,
         Files = outcome.Files,
-        TableSnapshot = SnapshotPrinter.Json(snapshot),
+        TableSnapshot = snapshot is null ? null : SnapshotPrinter.Json(snapshot),
     };
 
     private static void Print(IAnsiConsole console, IngestResult outcome, bool strict)

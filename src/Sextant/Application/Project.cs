@@ -7,6 +7,8 @@ using Sextant.Events;
 using Sextant.Reports;
 using Sextant.Storage.Snapshot;
 using Sextant.Storage.Sqlite;
+using Sextant.Storage.Warehouse;
+using Sextant.Storage.Warehouse.Store;
 
 namespace Sextant.Application;
 
@@ -25,11 +27,18 @@ public sealed class Project
 {
     private readonly Lazy<InMemoryEngine> _engine;
 
-    private Project(SextantConfig config, Func<EventTable> load)
+    private Project(SextantConfig config, Func<EventTable> load, IWarehouse? warehouse = null)
     {
         Config = config;
+        Warehouse = warehouse;
         _engine = new Lazy<InMemoryEngine>(() => new InMemoryEngine(load()));
     }
+
+    /// <summary>
+    /// The open connection of a warehouse store (PostgreSQL, ClickHouse, DuckDB), through which a
+    /// SQL engine can query the store's tables; null for the embedded store and for events already loaded.
+    /// </summary>
+    public IWarehouse? Warehouse { get; }
 
     /// <summary>The project's settings.</summary>
     public SextantConfig Config { get; }
@@ -44,16 +53,26 @@ public sealed class Project
     public ProjectCalendar Calendar => Table.Calendar;
 
     /// <summary>
-    /// A project over a store file. <paramref name="config"/> defaults to the sextant.yaml beside
-    /// the store when there is one, else the defaults.
+    /// A project over a store: a store file, or a warehouse URL (docs/WAREHOUSE.md), whose table is
+    /// built from the database's rows (the table snapshot is a store-file feature).
+    /// <paramref name="config"/> defaults to the sextant.yaml beside the store file when there is
+    /// one, else the defaults.
     /// </summary>
-    /// <param name="storePath">The store file.</param>
+    /// <param name="storePath">The store file or warehouse URL.</param>
     /// <param name="config">Settings; null reads the sextant.yaml beside the store.</param>
     /// <param name="notice">Told in one line when the table snapshot cannot be used and the events are loaded from the store instead.</param>
     /// <exception cref="SextantException">The store cannot be opened or is not a Sextant store, or sextant.yaml is invalid.</exception>
     public static Project Open(string storePath, SextantConfig? config = null, Action<string>? notice = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(storePath);
+        var url = StoreUrl.Parse(storePath);
+        if (url.IsWarehouse)
+        {
+            // The store stays open with the project: its table reads event properties through the connection.
+            var store = WarehouseStore.Open(url, create: false);
+            var warehouseSettings = config ?? SextantConfig.Default;
+            return new Project(warehouseSettings, () => EventTableBuilder.Build(store, warehouseSettings.TimeZone), store.Warehouse);
+        }
         if (config is null)
         {
             var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, ConfigLoader.DefaultFileName);

@@ -65,6 +65,18 @@ internal sealed class QuarantineWriter : IDisposable
         _stream?.Dispose();
     }
 
-    internal static string DefaultPathFor(string storePath) => storePath + ".quarantine.jsonl";
+    /// <summary>
+    /// Beside a store file (SQLite or DuckDB) as <c>FILE.quarantine.jsonl</c>; for a database server,
+    /// which has no file to sit beside, <c>sextant.quarantine.jsonl</c> in the current directory.
+    /// </summary>
+    internal static string DefaultPathFor(string storeLocation)
+    {
+        var url = Storage.Warehouse.StoreUrl.Parse(storeLocation);
+        if (!url.IsWarehouse) return storeLocation + ".quarantine.jsonl";
+        return url.Path is { } file ? file + ".quarantine.jsonl" : Path.GetFullPath(ServerDefaultFile);
+    }
+
+    /// <summary>The quarantine file of a database-server store, in the current directory.</summary>
+    internal const string ServerDefaultFile = "sextant.quarantine.jsonl";
 
 }

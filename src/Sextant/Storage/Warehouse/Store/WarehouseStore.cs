@@ -1,0 +1,98 @@
+namespace Sextant.Storage.Warehouse.Store;
+
+/// <summary>
+/// A store kept in a SQL database (PostgreSQL, ClickHouse, DuckDB) in the tables of docs/WAREHOUSE.md,
+/// with the embedded store's guarantees: events deduplicated by event id, numbered by <c>seq</c> from 0
+/// without gaps, each batch atomic where the database has transactions (on ClickHouse a batch's events
+/// go in one INSERT and the run's progress after it), profiles merged, identity resolved at load.
+/// It implements both store ports, so the ingestor, <c>check</c>, <c>info</c> and the EventTable work
+/// on it as on the embedded store.
+/// </summary>
+public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposable
+{
+    private readonly bool _ownsWarehouse;
+
+    private WarehouseStore(IWarehouse warehouse, bool ownsWarehouse)
+    {
+        Warehouse = warehouse;
+        _ownsWarehouse = ownsWarehouse;
+    }
+
+    /// <summary>The connection the store reads and writes through; SQL engines query the same tables through it.</summary>
+    public IWarehouse Warehouse { get; }
+
+    /// <inheritdoc cref="IEventStore.Location"/>
+    public string Location => Warehouse.Location;
+
+    /// <summary>
+    /// Opens the store at <paramref name="url"/>. With <paramref name="create"/> the tables are
+    /// created when the database holds none (per shard on a ClickHouse cluster); otherwise a
+    /// database without them is refused.
+    /// </summary>
+    /// <exception cref="ArgumentException">The URL names the embedded SQLite store, not a database.</exception>
+    /// <exception cref="SextantException">The database cannot be reached, holds no store (and none is to be created), or a store of another version.</exception>
+    public static WarehouseStore Open(StoreUrl url, bool create)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsWarehouse) throw new ArgumentException($"'{url}' is a store file, not a database URL", nameof(url));
+        var warehouse = WarehouseConnections.Open(url);
+        try
+        {
+            return Open(warehouse, create, ClusterOf(url), ownsWarehouse: true);
+        }
+        catch
+        {
+            warehouse.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the store over a connection the caller keeps and disposes (a ClickHouse cluster needs
+    /// <see cref="Open(StoreUrl, bool)"/>, which reaches each shard).
+    /// </summary>
+    /// <exception cref="SextantException">The database holds no store (and none is to be created), or a store of another version.</exception>
+    public static WarehouseStore Open(IWarehouse warehouse, bool create)
+    {
+        ArgumentNullException.ThrowIfNull(warehouse);
+        return Open(warehouse, create, cluster: null, ownsWarehouse: false);
+    }
+
+    private static WarehouseStore Open(IWarehouse warehouse, bool create, ClusterLayout? cluster, bool ownsWarehouse)
+    {
+        WarehouseSchema.Apply(warehouse, create, cluster);
+        return new WarehouseStore(warehouse, ownsWarehouse);
+    }
+
+    private static ClusterLayout? ClusterOf(StoreUrl url)
+    {
+        if (!url.IsCluster) return null;
+        return new ClusterLayout(url.Cluster!, url.Database!, () =>
+        {
+            var shards = new List<IWarehouse>();
+            try
+            {
+                foreach (var shard in url.Shards)
+                    shards.Add(WarehouseConnections.Open(url with { Host = shard.Host, Port = shard.Port, Cluster = null, Shards = default }));
+            }
+            catch
+            {
+                foreach (var opened in shards) opened.Dispose();
+                throw;
+            }
+            return shards;
+        });
+    }
+
+    /// <summary>A store over a connection whose schema is already known to be current (a session reading back what it writes).</summary>
+    internal static WarehouseStore Over(IWarehouse warehouse) => new(warehouse, ownsWarehouse: false);
+
+    /// <inheritdoc/>
+    public IIngestSession OpenSession() => new WarehouseIngestSession(Warehouse);
+
+    /// <summary>Closes the connection when the store opened it. An EventTable built from the store reads its columns through it, so keep the store open while the table is used.</summary>
+    public void Dispose()
+    {
+        if (_ownsWarehouse) Warehouse.Dispose();
+    }
+}
