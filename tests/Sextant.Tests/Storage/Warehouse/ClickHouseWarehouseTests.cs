@@ -1,11 +1,12 @@
 using Sextant.Storage.Warehouse;
 using Sextant.Storage.Warehouse.ClickHouse;
 using Sextant.Tests.Support.Servers;
+using Xunit.Abstractions;
 
 namespace Sextant.Tests.Storage.Warehouse;
 
 [Collection(ClickHouseCollection.Name)]
-public sealed class ClickHouseWarehouseTests(ClickHouseServer server) : WarehouseContract
+public sealed class ClickHouseWarehouseTests(ClickHouseServer server, ITestOutputHelper output) : WarehouseContract
 {
     protected override IWarehouse Open() => WarehouseConnections.Open(server.Url);
 
@@ -13,6 +14,14 @@ public sealed class ClickHouseWarehouseTests(ClickHouseServer server) : Warehous
         $"CREATE TABLE {table} (id Int64, n Nullable(Int64), x Nullable(Float64), s Nullable(String)) ENGINE = MergeTree ORDER BY id";
 
     protected override bool HasTransactions => false;
+
+    [Fact]
+    public void The_fixture_says_how_long_its_start_took()
+    {
+        output.WriteLine($"ClickHouseServer started in {server.StartupTime.TotalSeconds:F2} s");
+
+        Assert.True(server.StartupTime > TimeSpan.Zero);
+    }
 
     [Fact]
     public void Nul_characters_and_every_escape_survive_the_round_trip()

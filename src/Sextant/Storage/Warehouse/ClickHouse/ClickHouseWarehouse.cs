@@ -45,7 +45,8 @@ public sealed class ClickHouseWarehouse : IWarehouse
     {
         ArgumentNullException.ThrowIfNull(url);
         if (url.Dialect != SqlDialect.ClickHouse) throw new ArgumentException($"store '{url.Redacted}' is not a ClickHouse URL", nameof(url));
-        var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        // Queries run as long as they need, but a server that does not answer at all is reported soon.
+        var client = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) }) { Timeout = Timeout.InfiniteTimeSpan };
         if (url.User is not null || url.Password is not null)
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{url.User ?? "default"}:{url.Password}"));
