@@ -118,4 +118,18 @@ public sealed class ClickHouseWarehouseTests(ClickHouseServer server, ITestOutpu
 
         Assert.Contains("DateTime", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_bad_value_early_in_a_large_insert_stops_it_with_the_servers_code_line()
+    {
+        using var warehouse = Open();
+        var table = NewTable("late_error");
+        warehouse.Execute(CreateTable(table));
+
+        var error = Assert.Throws<SextantException>(() => warehouse.Insert(table, ["id", "n"],
+            Enumerable.Range(0, 1_000_000).Select(i => new object?[] { (long)i, i == 10 ? "not a number" : (long)i })));
+
+        Assert.Contains("Code: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
 }
