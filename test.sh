@@ -4,6 +4,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 # The report tests open dashboards in Debian's chromium; install it when it is missing.
 bash tests/install-browser.sh
+# The warehouse tests start throw-away PostgreSQL and ClickHouse servers; install them when missing.
+bash tests/install-databases.sh
 log=$(mktemp)
 dotnet test Sextant.slnx -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -1,4 +1,6 @@
+using Sextant.Storage.Warehouse.ClickHouse;
 using Sextant.Storage.Warehouse.DuckDb;
+using Sextant.Storage.Warehouse.Postgres;
 
 namespace Sextant.Storage.Warehouse;
 
@@ -13,9 +15,11 @@ public static class WarehouseConnections
         ArgumentNullException.ThrowIfNull(url);
         return url.Dialect switch
         {
+            SqlDialect.PostgreSql => PostgresWarehouse.Open(url),
+            SqlDialect.ClickHouse => ClickHouseWarehouse.Open(url),
             SqlDialect.DuckDb => DuckDbWarehouse.Open(url.Path!),
             null => throw new ArgumentException($"store '{url.Redacted}' is an embedded SQLite file, not a warehouse", nameof(url)),
-            _ => throw new SextantException($"store '{url.Redacted}': {url.Dialect} is not supported yet"),
+            _ => throw new ArgumentOutOfRangeException(nameof(url), url.Dialect, "an unknown SQL dialect"),
         };
     }
 }
