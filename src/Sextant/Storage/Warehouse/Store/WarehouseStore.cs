@@ -26,7 +26,8 @@ public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposa
 
     /// <summary>
     /// Opens the store at <paramref name="url"/>. With <paramref name="create"/> the tables are
-    /// created when the database holds none (per shard on a ClickHouse cluster); otherwise a
+    /// created when the database holds none (on a ClickHouse cluster, its database and events
+    /// table on every shard); otherwise a
     /// database without them is refused.
     /// </summary>
     /// <exception cref="ArgumentException">The URL names the embedded SQLite store, not a database.</exception>
@@ -38,7 +39,7 @@ public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposa
         var warehouse = WarehouseConnections.Open(url);
         try
         {
-            return Open(warehouse, create, ClusterOf(url), ownsWarehouse: true);
+            return Open(warehouse, create, ownsWarehouse: true);
         }
         catch
         {
@@ -47,41 +48,18 @@ public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposa
         }
     }
 
-    /// <summary>
-    /// Opens the store over a connection the caller keeps and disposes (a ClickHouse cluster needs
-    /// <see cref="Open(StoreUrl, bool)"/>, which reaches each shard).
-    /// </summary>
+    /// <summary>Opens the store over a connection the caller keeps and disposes.</summary>
     /// <exception cref="SextantException">The database holds no store (and none is to be created), or a store of another version.</exception>
     public static WarehouseStore Open(IWarehouse warehouse, bool create)
     {
         ArgumentNullException.ThrowIfNull(warehouse);
-        return Open(warehouse, create, cluster: null, ownsWarehouse: false);
+        return Open(warehouse, create, ownsWarehouse: false);
     }
 
-    private static WarehouseStore Open(IWarehouse warehouse, bool create, ClusterLayout? cluster, bool ownsWarehouse)
+    private static WarehouseStore Open(IWarehouse warehouse, bool create, bool ownsWarehouse)
     {
-        WarehouseSchema.Apply(warehouse, create, cluster);
+        WarehouseSchema.Apply(warehouse, create);
         return new WarehouseStore(warehouse, ownsWarehouse);
-    }
-
-    private static ClusterLayout? ClusterOf(StoreUrl url)
-    {
-        if (!url.IsCluster) return null;
-        return new ClusterLayout(url.Cluster!, url.Database!, () =>
-        {
-            var shards = new List<IWarehouse>();
-            try
-            {
-                foreach (var shard in url.Shards)
-                    shards.Add(WarehouseConnections.Open(url with { Host = shard.Host, Port = shard.Port, Cluster = null, Shards = default }));
-            }
-            catch
-            {
-                foreach (var opened in shards) opened.Dispose();
-                throw;
-            }
-            return shards;
-        });
     }
 
     /// <summary>A store over a connection whose schema is already known to be current (a session reading back what it writes).</summary>

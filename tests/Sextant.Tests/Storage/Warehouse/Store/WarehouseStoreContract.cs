@@ -197,10 +197,17 @@ public abstract class WarehouseStoreContract : IDisposable
         using (OpenStore(warehouse))
         {
         }
-        warehouse.Execute(warehouse.Dialect == SqlDialect.ClickHouse
-            ? "INSERT INTO sextant_meta (key, value) VALUES ('schema_version', '99')"
-            : "UPDATE sextant_meta SET value = '99' WHERE key = 'schema_version'");
-        if (warehouse.Dialect == SqlDialect.ClickHouse) warehouse.Execute("ALTER TABLE sextant_meta DELETE WHERE value = '1'");
+        if (warehouse.Dialect == SqlDialect.ClickHouse)
+        {
+            // ClickHouse updates nothing in place: the table is made again with the other version.
+            warehouse.Execute("DROP TABLE sextant_meta");
+            warehouse.Execute("CREATE TABLE sextant_meta (key String, value String) ENGINE = MergeTree ORDER BY key");
+            warehouse.Execute("INSERT INTO sextant_meta (key, value) VALUES ('schema_version', '99')");
+        }
+        else
+        {
+            warehouse.Execute("UPDATE sextant_meta SET value = '99' WHERE key = 'schema_version'");
+        }
 
         var refused = Assert.Throws<SextantException>(() => WarehouseStore.Open(warehouse, create: false));
 
