@@ -11,11 +11,13 @@ namespace Sextant.Storage.Warehouse.Store;
 public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposable
 {
     private readonly bool _ownsWarehouse;
+    private readonly StoreUrl? _url;
 
-    private WarehouseStore(IWarehouse warehouse, bool ownsWarehouse)
+    private WarehouseStore(IWarehouse warehouse, bool ownsWarehouse, StoreUrl? url)
     {
         Warehouse = warehouse;
         _ownsWarehouse = ownsWarehouse;
+        _url = url;
     }
 
     /// <summary>The connection the store reads and writes through; SQL engines query the same tables through it.</summary>
@@ -39,7 +41,7 @@ public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposa
         var warehouse = WarehouseConnections.Open(url);
         try
         {
-            return Open(warehouse, create, ownsWarehouse: true);
+            return Open(warehouse, create, url);
         }
         catch
         {
@@ -53,22 +55,27 @@ public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposa
     public static WarehouseStore Open(IWarehouse warehouse, bool create)
     {
         ArgumentNullException.ThrowIfNull(warehouse);
-        return Open(warehouse, create, ownsWarehouse: false);
+        return Open(warehouse, create, url: null);
     }
 
-    private static WarehouseStore Open(IWarehouse warehouse, bool create, bool ownsWarehouse)
+    // url: where the store is when it opened the connection itself (and so owns it); null for a caller's connection.
+    private static WarehouseStore Open(IWarehouse warehouse, bool create, StoreUrl? url)
     {
         WarehouseSchema.Apply(warehouse, create);
-        return new WarehouseStore(warehouse, ownsWarehouse);
+        return new WarehouseStore(warehouse, ownsWarehouse: url is not null, url);
     }
 
     /// <summary>A store over a connection whose schema is already known to be current (a session reading back what it writes).</summary>
-    internal static WarehouseStore Over(IWarehouse warehouse) => new(warehouse, ownsWarehouse: false);
+    internal static WarehouseStore Over(IWarehouse warehouse) => new(warehouse, ownsWarehouse: false, url: null);
 
     /// <inheritdoc/>
     public IIngestSession OpenSession() => new WarehouseIngestSession(Warehouse);
 
-    /// <summary>Closes the connection when the store opened it. An EventTable built from the store reads its columns through it, so keep the store open while the table is used.</summary>
+    /// <summary>
+    /// Closes the connection when the store opened it (from its URL; an EventTable built from it
+    /// then connects anew to read properties). A store over a caller's connection leaves it open,
+    /// and its table reads properties through that connection while the caller keeps it.
+    /// </summary>
     public void Dispose()
     {
         if (_ownsWarehouse) Warehouse.Dispose();
