@@ -1,0 +1,62 @@
+namespace Sextant.Engine.Sql;
+
+/// <summary>
+/// Who an event belongs to, in SQL, as the in-memory table resolves it (SEMANTICS.md, Identity):
+/// its user id, else the user its anonymous id is linked to in <c>sextant_identity</c> (materialised
+/// at load by the same resolution code). Events of never-linked anonymous ids are visitors': no
+/// signed-up user's analysis sees them.
+/// </summary>
+internal static class IdentitySql
+{
+    /// <summary>
+    /// (uid, ts, event) of every event that belongs to a signed-up user. On ClickHouse the identity
+    /// table lives on the entry server only, so the join is GLOBAL: each shard gets the whole table.
+    /// </summary>
+    public static string UserEvents(SqlText sql) => sql.Dialect == Storage.Warehouse.SqlDialect.ClickHouse
+        ? """
+          SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
+          FROM sextant_events
+          GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
+          WHERE isNotNull(user_id) OR linked_user != ''
+          """
+        : """
+          SELECT coalesce(e.user_id, i.user_id) AS uid, e.ts AS ts, e.event AS event
+          FROM sextant_events e
+          LEFT JOIN sextant_identity i ON e.user_id IS NULL AND i.anonymous_id = e.anonymous_id
+          WHERE e.user_id IS NOT NULL OR i.user_id IS NOT NULL
+          """;
+
+    /// <summary>
+    /// (uid, ts, event) of every event, visitors' included: a never-linked anonymous id is its own
+    /// entity, as the in-memory table makes it. <paramref name="where"/> filters the events table
+    /// (its columns unqualified) before the identity join.
+    /// </summary>
+    public static string Entities(SqlText sql, string where) => sql.Dialect == Storage.Warehouse.SqlDialect.ClickHouse
+        ? $"""
+          SELECT if(isNull(user_id), if(linked_user != '', linked_user, assumeNotNull(anonymous_id)), assumeNotNull(user_id)) AS uid, ts, event
+          FROM (SELECT user_id, anonymous_id, ts, event FROM sextant_events WHERE {where})
+          GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
+          """
+        : $"""
+          SELECT coalesce(e.user_id, i.user_id, e.anonymous_id) AS uid, e.ts AS ts, e.event AS event
+          FROM (SELECT user_id, anonymous_id, ts, event FROM sextant_events WHERE {where}) AS e
+          LEFT JOIN sextant_identity i ON e.user_id IS NULL AND i.anonymous_id = e.anonymous_id
+          """;
+
+    /// <summary>
+    /// (uid) of every signed-up user: a user id on an event, a profile, a subscription or an
+    /// assignment (the in-memory table's user directory), each once.
+    /// </summary>
+    public static string Users(SqlText sql)
+    {
+        var notNull = sql.Dialect == Storage.Warehouse.SqlDialect.ClickHouse ? "assumeNotNull(user_id)" : "user_id";
+        return $"""
+            SELECT DISTINCT uid FROM (
+                SELECT {notNull} AS uid FROM sextant_events WHERE user_id IS NOT NULL
+                UNION ALL SELECT {notNull} AS uid FROM sextant_users_current
+                UNION ALL SELECT {notNull} AS uid FROM sextant_subscriptions_current
+                UNION ALL SELECT {notNull} AS uid FROM sextant_assignments_current
+            ) AS every_user
+            """;
+    }
+}

@@ -1,0 +1,79 @@
+using Sextant.Analysis;
+using Sextant.Analysis.Retention;
+
+namespace Sextant.Engine.Sql;
+
+/// <summary>
+/// Retention pushed down: runs <see cref="RetentionSql"/> and lays its rows out as the
+/// in-memory measurer does (cohorts oldest first, one cell per period up to the data end's,
+/// complete periods and day-N eligibility judged against the data end).
+/// </summary>
+internal static class RetentionSqlMeasurer
+{
+    /// <exception cref="NotSupportedException">The query has breakdowns or a cohort filter.</exception>
+    /// <exception cref="SextantException">The start or return event was never stored.</exception>
+    public static RetentionMeasures Measure(SqlSession session, RetentionQuery query)
+    {
+        if (query.Breakdowns.Count > 0) throw new NotSupportedException("retention breakdowns are not pushed down yet");
+        if (query.Cohort is not null) throw new NotSupportedException("retention cohort filters are not pushed down yet");
+        if (query.StartEvent is { } start) session.RequireEvent(start, "start event");
+        if (query.ReturnEvent is { } returning) session.RequireEvent(returning, "return event");
+
+        var latest = session.LatestEventInstant();
+        var dataEnd = query.Range.LastInstant ?? latest ?? long.MinValue;
+        var calendar = session.CalendarAround(dataEnd);
+        var periods = new CalendarPeriods(calendar, query.Period);
+        var lastPeriod = latest is null ? 0 : periods.Of(dataEnd);
+
+        long users = 0;
+        var sizes = new SortedDictionary<int, long>();
+        var cells = new Dictionary<(int Cohort, int Period), long>();
+        var cohortDays = new Dictionary<int, long>();
+        var dayRetained = new Dictionary<(int N, int CohortDay), long>();
+        var statement = RetentionSql.Build(session.Sql, query, session.ZoneLiteral, SqlText.Literal(dataEnd));
+        session.Read(statement, row =>
+        {
+            var a = (int)row.GetInt64(1);
+            var b = (int)row.GetInt64(2);
+            var n = row.GetInt64(3);
+            switch (row.GetString(0))
+            {
+                case "users": users = n; break;
+                case "cohort_day": cohortDays[a] = n; break;
+                case "cell": cells[(a, b)] = n; break;
+                default: dayRetained[(a, b)] = n; break;
+            }
+        });
+
+        foreach (var (day, count) in cohortDays)
+        {
+            var cohort = periods.OfDay(day);
+            sizes[cohort] = sizes.GetValueOrDefault(cohort) + count;
+        }
+        var cohorts = sizes.Select(pair => Cohort(periods, pair.Key, pair.Value, lastPeriod, cells, query.Mode, dataEnd)).ToList();
+
+        // Day N has ended when the day after it starts by the data end (as the measurer judges it).
+        var lastCompleteDay = dataEnd == long.MinValue ? int.MinValue : calendar.DayOf(dataEnd + 1) - 1;
+        var dayN = RetentionQuery.DayN;
+        var eligible = dayN.Select(n => cohortDays.Where(pair => pair.Key + n <= lastCompleteDay).Sum(pair => pair.Value)).ToArray();
+        var retained = dayN.Select(n => dayRetained.Where(pair => pair.Key.N == n && pair.Key.CohortDay + n <= lastCompleteDay).Sum(pair => pair.Value)).ToArray();
+        return new RetentionMeasures(dataEnd, [new RetentionGroupCounts(default, users, cohorts, retained, eligible)]);
+    }
+
+    private static RetentionCohortCounts Cohort(
+        CalendarPeriods periods, int cohort, long size, int lastPeriod, Dictionary<(int Cohort, int Period), long> cells, RetentionMode mode, long dataEnd)
+    {
+        var retained = new long[lastPeriod - cohort + 1];
+        foreach (var ((c, period), users) in cells)
+            if (c == cohort) retained[period - cohort] = users;
+        if (mode != RetentionMode.On)
+        {
+            // The rows count users by their latest period active: period k retains every user whose latest is k or later.
+            long later = 0;
+            for (var k = retained.Length - 1; k >= 0; k--) retained[k] = later += retained[k];
+        }
+        var complete = 0;
+        while (complete < retained.Length && periods.Start(cohort + complete + 1) <= dataEnd + 1) complete++;
+        return new RetentionCohortCounts(periods.Label(cohort), size, retained, complete);
+    }
+}

@@ -1,0 +1,59 @@
+using Sextant.Analysis;
+using Sextant.Events;
+using Sextant.Storage.Warehouse;
+
+namespace Sextant.Engine.Sql;
+
+/// <summary>
+/// What a pushed-down measurer needs of the warehouse: the dialect, the project time zone as an
+/// SQL literal, reading rows, and the facts every analysis checks first (the latest event, that
+/// a named event exists).
+/// </summary>
+internal sealed class SqlSession(IWarehouse warehouse, TimeZoneInfo zone)
+{
+    public SqlText Sql { get; } = new(warehouse.Dialect);
+
+    public TimeZoneInfo Zone { get; } = zone;
+
+    /// <summary>The zone's IANA name as a string literal: every dialect's time-zone functions take IANA names.</summary>
+    public string ZoneLiteral => Sql.Literal(IanaName(Zone));
+
+    public void Read(string statement, Action<IWarehouseRow> onRow) => warehouse.Read(statement, onRow);
+
+    /// <summary>The latest event instant, or null when the store holds no event.</summary>
+    public long? LatestEventInstant()
+    {
+        long? latest = null;
+        warehouse.Read($"SELECT {Sql.Int64("max(ts)")}, {Sql.CountRows()} FROM sextant_events", row =>
+        {
+            if (row.GetInt64(1) > 0) latest = row.GetInt64(0);
+        });
+        return latest;
+    }
+
+    /// <summary>A calendar in the project zone whose precomputed days surround <paramref name="instant"/>.</summary>
+    public ProjectCalendar CalendarAround(long instant)
+    {
+        var middle = instant == long.MinValue ? 0 : instant;
+        return new ProjectCalendar(Zone, middle, middle);
+    }
+
+    /// <summary>Fails as the in-memory engine does when <paramref name="name"/> was never stored.</summary>
+    /// <exception cref="SextantException">No event of that name is stored.</exception>
+    public void RequireEvent(string name, string what)
+    {
+        var found = false;
+        warehouse.Read($"SELECT {Sql.CountRows()} FROM (SELECT event FROM sextant_events WHERE event = {Sql.Literal(name)} LIMIT 1) AS found", row => found = row.GetInt64(0) > 0);
+        if (found) return;
+        var names = new List<string>();
+        warehouse.Read("SELECT DISTINCT event FROM sextant_events", row => names.Add(row.GetString(0)));
+        throw new SextantException(NameCheck.Unknown(what, name, null, names));
+    }
+
+    /// <summary>The IANA name of a zone (Windows ids are converted), which is what SQL time-zone functions take.</summary>
+    internal static string IanaName(TimeZoneInfo zone)
+    {
+        if (zone.HasIanaId) return zone.Id;
+        return TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
+    }
+}

@@ -1,0 +1,75 @@
+using Sextant.Analysis;
+using Sextant.Analysis.Funnels;
+using Sextant.Engine.Sql;
+using Sextant.Events;
+using Sextant.Synthetic;
+using Sextant.Tests.Support.Servers;
+
+namespace Sextant.Tests.Engine.Sql;
+
+/// <summary>
+/// Funnels pushed down give the in-memory engine's measures (users per step, every timing,
+/// excluded users) on the hand-made funnel store and a generated product; each database runs the
+/// same suite.
+/// </summary>
+public abstract class FunnelParityTests(ParityEngine engine)
+{
+    private static readonly TimeRange EarlyMarch = new(
+        Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero)),
+        Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 3, 10, 0, 0, 0, TimeSpan.Zero)));
+
+    private static FunnelQuery Query(TimeSpan window, params string[] steps) =>
+        new([.. steps.Select(step => new FunnelStep(step, [.. step.Split('|')]))], window);
+
+    private static readonly FunnelQuery[] HandMadeQueries =
+    [
+        Query(TimeSpan.FromDays(1), "signup", "create", "share"),
+        Query(FunnelQuery.DefaultWindow, "signup", "create", "share"),
+        Query(TimeSpan.FromDays(1), "signup", "create", "share") with { Exclude = ["cancel"] },
+        Query(TimeSpan.FromDays(1), "signup", "create", "share") with { Range = EarlyMarch },
+        Query(TimeSpan.FromDays(1), "signup", "create", "share") with { Range = EarlyMarch, Exclude = ["cancel", "never_stored"] },
+        Query(TimeSpan.FromHours(2), "signup|view", "create"),
+        Query(TimeSpan.FromDays(1), "signup", "nothing_stored"),
+    ];
+
+    public static TheoryData<int> HandMade() => new(Enumerable.Range(0, HandMadeQueries.Length));
+
+    [Theory]
+    [MemberData(nameof(HandMade))]
+    public void Steps_timings_and_exclusions_match_the_in_memory_engine(int query) =>
+        engine.AssertSameMeasures(ParityData.Funnel, TimeZoneInfo.Utc, HandMadeQueries[query]);
+
+    private static readonly FunnelQuery[] DemoQueries =
+    [
+        Query(FunnelQuery.DefaultWindow, [.. ScenarioAnalyses.FunnelSteps]),
+        Query(TimeSpan.FromDays(3), "signup", "create_page", "share_page|comment|invite_member") with { Exclude = ["upgrade"] },
+        Query(TimeSpan.FromDays(7), "view_page", "edit_page") with { Range = new TimeRange(Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero)), null) },
+    ];
+
+    public static TheoryData<int> Demo() => new(Enumerable.Range(0, DemoQueries.Length));
+
+    [Theory]
+    [MemberData(nameof(Demo))]
+    public void A_generated_product_s_funnels_match_the_in_memory_engine(int query) =>
+        engine.AssertSameMeasures(ParityData.Demo, TimeZoneInfo.Utc, DemoQueries[query]);
+
+    [Fact]
+    public void Strict_funnels_fall_back_to_memory_with_a_reason()
+    {
+        using var warehouse = engine.Connect(ParityData.Funnel);
+        var inMemory = ParityData.Funnel.InMemory(TimeZoneInfo.Utc);
+        var pushdown = new PushdownEngine(new SqlEngine(warehouse, TimeZoneInfo.Utc), () => inMemory);
+        var query = Query(TimeSpan.FromDays(1), "signup", "create") with { Order = FunnelOrder.Strict };
+
+        var measures = pushdown.Measure(query);
+
+        Assert.Equal(inMemory.Measure(query).Groups[0].Steps[1].Users, measures.Groups[0].Steps[1].Users);
+        Assert.Same(inMemory, pushdown.LastAnswered);
+        Assert.Equal("computed in memory: strict funnels are not pushed down yet", pushdown.Note);
+    }
+}
+
+public sealed class DuckDbFunnelParityTests() : FunnelParityTests(new DuckDbParity());
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresFunnelParityTests(PostgresServer server) : FunnelParityTests(new PostgresParity(server));
