@@ -96,7 +96,7 @@ public sealed class Project
         var url = StoreUrl.Parse(storePath);
         if (url.IsWarehouse)
         {
-            // The store stays open with the project: its table reads event properties through the connection.
+            // The store stays open with the project: the SQL engine queries the database through its connection.
             var store = WarehouseStore.Open(url, create: false);
             var warehouseSettings = config ?? SextantConfig.Default;
             return new Project(warehouseSettings, () => EventTableBuilder.Build(store, warehouseSettings.TimeZone), store.Warehouse);
