@@ -63,6 +63,7 @@ internal static class Program
         root.Add(CohortsCommand.Create(globals));
         root.Add(ReportCommand.Create(globals));
         root.Add(DemoCommand.Create(globals));
+        root.Add(SqlCommand.Create(globals));
         RejectEmptyPaths(root, []);
 
         try

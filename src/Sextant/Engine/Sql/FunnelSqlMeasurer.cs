@@ -10,9 +10,12 @@ namespace Sextant.Engine.Sql;
 /// </summary>
 internal static class FunnelSqlMeasurer
 {
+    /// <param name="session">The warehouse.</param>
+    /// <param name="query">What to measure.</param>
+    /// <param name="statement">The statement to run instead of the one built for <paramref name="query"/> (a script of <c>sextant sql</c>, checked against the engine).</param>
     /// <exception cref="NotSupportedException">The funnel uses what is not pushed down yet.</exception>
     /// <exception cref="SextantException">Fewer than two steps, more than 64, or a non-positive window.</exception>
-    public static FunnelMeasures Measure(SqlSession session, FunnelQuery query)
+    public static FunnelMeasures Measure(SqlSession session, FunnelQuery query, string? statement = null)
     {
         FunnelMeasurer.Validate(query);
         if (session.Sql.Dialect == SqlDialect.ClickHouse) throw new NotSupportedException("funnels are not pushed down to ClickHouse yet (18.16 joins on equality only)");
@@ -29,7 +32,7 @@ internal static class FunnelSqlMeasurer
         long excluded = 0;
         var fromPrevious = Enumerable.Range(0, steps).Select(_ => new List<(long Micros, long Users)>()).ToArray();
         var fromStart = Enumerable.Range(0, steps).Select(_ => new List<(long Micros, long Users)>()).ToArray();
-        session.Read(FunnelSql.Build(session.Sql, query), row =>
+        session.Read(statement ?? FunnelSql.Build(session.Sql, query), row =>
         {
             var a = (int)row.GetInt64(1);
             var b = row.GetInt64(2);
