@@ -55,15 +55,12 @@ public static class SqlScripts
                     ("data end", "the latest event", "the latest event"),
                 ]) + RetentionSql.Build(sql, retention, zone, LatestEvent) + ";\n"),
         };
-        if (dialect != SqlDialect.ClickHouse)
-        {
-            scripts.Add(new("funnel.sql", Header(dialect, "funnel.sql", FunnelWhat,
+        scripts.Add(new("funnel.sql", Header(dialect, "funnel.sql", FunnelWhat,
                 [
                     ("steps", string.Join(", ", funnel.Steps.Select(s => string.Join('|', s.Events))), string.Join(", ", SqlScriptParameters.DemoFunnel.Steps.Select(s => string.Join('|', s.Events)))),
                     ("window", Micros(funnel.Window), Micros(FunnelQuery.DefaultWindow)),
                     ("order", "ordered", "ordered"),
                 ]) + FunnelSql.Build(sql, funnel) + ";\n"));
-        }
         return scripts;
     }
 
@@ -94,7 +91,7 @@ public static class SqlScripts
         lines.Add("Run: " + dialect switch
         {
             SqlDialect.PostgreSql => $"psql \"postgres://USER@HOST/DB\" -f {file}",
-            SqlDialect.ClickHouse => $"clickhouse-client --database DB --multiquery < {file}",
+            SqlDialect.ClickHouse => $"clickhouse-client --database DB --max_query_size 10000000 --multiquery < {file}",
             _ => $"duckdb store.duckdb < {file}",
         });
         return string.Join("", lines.Select(line => ("-- " + line).TrimEnd() + "\n"));

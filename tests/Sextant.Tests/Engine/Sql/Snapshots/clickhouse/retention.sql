@@ -10,7 +10,7 @@
 --   period     month [month]
 --   mode       on [on]
 --   data end   the latest event [the latest event]
--- Run: clickhouse-client --database DB --multiquery < retention.sql
+-- Run: clickhouse-client --database DB --max_query_size 10000000 --multiquery < retention.sql
 SELECT 'users' AS part, toInt64(0) AS a, toInt64(0) AS b, toInt64(count()) AS n FROM (SELECT DISTINCT uid FROM (
     SELECT assumeNotNull(user_id) AS uid FROM sextant_events WHERE user_id IS NOT NULL
     UNION ALL SELECT assumeNotNull(user_id) AS uid FROM sextant_users_current

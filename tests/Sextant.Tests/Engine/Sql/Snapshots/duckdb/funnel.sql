@@ -20,53 +20,57 @@ reach_0 AS (
     SELECT DISTINCT uid, ts AS start, ts AS t0 FROM funnel_events WHERE step = 0
 ),
 reach_1 AS (
-    SELECT a.uid AS uid, a.start AS start, a.t0 AS t0, min(e.ts) AS t1
-    FROM reach_0 AS a INNER JOIN funnel_events AS e ON e.uid = a.uid
-    WHERE e.step = 1 AND e.ts >= a.t0 AND e.ts <= a.start + 1209600000000
-    GROUP BY a.uid, a.start, a.t0
+    SELECT uid, start, t0, min(step_at) AS t1
+    FROM reach_0
+    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 1) AS step_events USING (uid)
+    WHERE step_at >= t0 AND step_at <= start + 1209600000000
+    GROUP BY uid, start, t0
 ),
 reach_2 AS (
-    SELECT a.uid AS uid, a.start AS start, a.t0 AS t0, a.t1 AS t1, min(e.ts) AS t2
-    FROM reach_1 AS a INNER JOIN funnel_events AS e ON e.uid = a.uid
-    WHERE e.step = 2 AND e.ts >= a.t1 AND e.ts <= a.start + 1209600000000
-    GROUP BY a.uid, a.start, a.t0, a.t1
+    SELECT uid, start, t0, t1, min(step_at) AS t2
+    FROM reach_1
+    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 2) AS step_events USING (uid)
+    WHERE step_at >= t1 AND step_at <= start + 1209600000000
+    GROUP BY uid, start, t0, t1
 ),
 reach_3 AS (
-    SELECT a.uid AS uid, a.start AS start, a.t0 AS t0, a.t1 AS t1, a.t2 AS t2, min(e.ts) AS t3
-    FROM reach_2 AS a INNER JOIN funnel_events AS e ON e.uid = a.uid
-    WHERE e.step = 3 AND e.ts >= a.t2 AND e.ts <= a.start + 1209600000000
-    GROUP BY a.uid, a.start, a.t0, a.t1, a.t2
+    SELECT uid, start, t0, t1, t2, min(step_at) AS t3
+    FROM reach_2
+    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 3) AS step_events USING (uid)
+    WHERE step_at >= t2 AND step_at <= start + 1209600000000
+    GROUP BY uid, start, t0, t1, t2
 ),
 reach_4 AS (
-    SELECT a.uid AS uid, a.start AS start, a.t0 AS t0, a.t1 AS t1, a.t2 AS t2, a.t3 AS t3, min(e.ts) AS t4
-    FROM reach_3 AS a INNER JOIN funnel_events AS e ON e.uid = a.uid
-    WHERE e.step = 4 AND e.ts >= a.t3 AND e.ts <= a.start + 1209600000000
-    GROUP BY a.uid, a.start, a.t0, a.t1, a.t2, a.t3
+    SELECT uid, start, t0, t1, t2, t3, min(step_at) AS t4
+    FROM reach_3
+    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 4) AS step_events USING (uid)
+    WHERE step_at >= t3 AND step_at <= start + 1209600000000
+    GROUP BY uid, start, t0, t1, t2, t3
 ),
 earliest_0 AS (
-    SELECT a.uid AS uid, a.start AS start, a.t0 AS previous_at, a.t0 AS reached_at
-    FROM reach_0 AS a
-    INNER JOIN (SELECT uid, min(start) AS first_start FROM reach_0 GROUP BY uid) AS f ON f.uid = a.uid AND f.first_start = a.start
+    SELECT uid, start, previous_at, reached_at
+    FROM (SELECT uid, start, t0 AS previous_at, t0 AS reached_at FROM reach_0) AS attempts
+    INNER JOIN (SELECT uid, min(start) AS start FROM reach_0 GROUP BY uid) AS earliest USING (uid, start)
 ),
 earliest_1 AS (
-    SELECT a.uid AS uid, a.start AS start, a.t0 AS previous_at, a.t1 AS reached_at
-    FROM reach_1 AS a
-    INNER JOIN (SELECT uid, min(start) AS first_start FROM reach_1 GROUP BY uid) AS f ON f.uid = a.uid AND f.first_start = a.start
+    SELECT uid, start, previous_at, reached_at
+    FROM (SELECT uid, start, t0 AS previous_at, t1 AS reached_at FROM reach_1) AS attempts
+    INNER JOIN (SELECT uid, min(start) AS start FROM reach_1 GROUP BY uid) AS earliest USING (uid, start)
 ),
 earliest_2 AS (
-    SELECT a.uid AS uid, a.start AS start, a.t1 AS previous_at, a.t2 AS reached_at
-    FROM reach_2 AS a
-    INNER JOIN (SELECT uid, min(start) AS first_start FROM reach_2 GROUP BY uid) AS f ON f.uid = a.uid AND f.first_start = a.start
+    SELECT uid, start, previous_at, reached_at
+    FROM (SELECT uid, start, t1 AS previous_at, t2 AS reached_at FROM reach_2) AS attempts
+    INNER JOIN (SELECT uid, min(start) AS start FROM reach_2 GROUP BY uid) AS earliest USING (uid, start)
 ),
 earliest_3 AS (
-    SELECT a.uid AS uid, a.start AS start, a.t2 AS previous_at, a.t3 AS reached_at
-    FROM reach_3 AS a
-    INNER JOIN (SELECT uid, min(start) AS first_start FROM reach_3 GROUP BY uid) AS f ON f.uid = a.uid AND f.first_start = a.start
+    SELECT uid, start, previous_at, reached_at
+    FROM (SELECT uid, start, t2 AS previous_at, t3 AS reached_at FROM reach_3) AS attempts
+    INNER JOIN (SELECT uid, min(start) AS start FROM reach_3 GROUP BY uid) AS earliest USING (uid, start)
 ),
 earliest_4 AS (
-    SELECT a.uid AS uid, a.start AS start, a.t3 AS previous_at, a.t4 AS reached_at
-    FROM reach_4 AS a
-    INNER JOIN (SELECT uid, min(start) AS first_start FROM reach_4 GROUP BY uid) AS f ON f.uid = a.uid AND f.first_start = a.start
+    SELECT uid, start, previous_at, reached_at
+    FROM (SELECT uid, start, t3 AS previous_at, t4 AS reached_at FROM reach_4) AS attempts
+    INNER JOIN (SELECT uid, min(start) AS start FROM reach_4 GROUP BY uid) AS earliest USING (uid, start)
 ),
 deciding_attempts AS (
     SELECT uid, depth, start, reached_at FROM (
@@ -78,27 +82,24 @@ deciding_attempts AS (
     ) AS reached_steps
 ),
 depths AS (
-    SELECT uid, max(depth) AS depth FROM deciding_attempts GROUP BY uid
+    SELECT uid, furthest AS depth FROM (SELECT uid, max(depth) AS furthest FROM deciding_attempts GROUP BY uid) AS furthest_steps
 ),
 excluded AS (
     SELECT uid FROM depths WHERE 1 = 0
+),
+timings AS (
+    SELECT uid, CAST(1 AS BIGINT) AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM earliest_1
+    UNION ALL
+    SELECT uid, CAST(2 AS BIGINT) AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM earliest_2
+    UNION ALL
+    SELECT uid, CAST(3 AS BIGINT) AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM earliest_3
+    UNION ALL
+    SELECT uid, CAST(4 AS BIGINT) AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM earliest_4
 )
 SELECT 'depth' AS part, depth AS a, CAST(0 AS BIGINT) AS b, CAST(count(*) AS BIGINT) AS n FROM depths WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY depth
 UNION ALL
 SELECT 'excluded', CAST(0 AS BIGINT), CAST(0 AS BIGINT), CAST(count(*) AS BIGINT) FROM excluded
 UNION ALL
-SELECT 'previous', CAST(1 AS BIGINT), reached_at - previous_at, CAST(count(*) AS BIGINT) FROM earliest_1 WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY reached_at - previous_at
+SELECT 'previous', step, from_previous, CAST(count(*) AS BIGINT) FROM timings WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY step, from_previous
 UNION ALL
-SELECT 'start', CAST(1 AS BIGINT), reached_at - start, CAST(count(*) AS BIGINT) FROM earliest_1 WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY reached_at - start
-UNION ALL
-SELECT 'previous', CAST(2 AS BIGINT), reached_at - previous_at, CAST(count(*) AS BIGINT) FROM earliest_2 WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY reached_at - previous_at
-UNION ALL
-SELECT 'start', CAST(2 AS BIGINT), reached_at - start, CAST(count(*) AS BIGINT) FROM earliest_2 WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY reached_at - start
-UNION ALL
-SELECT 'previous', CAST(3 AS BIGINT), reached_at - previous_at, CAST(count(*) AS BIGINT) FROM earliest_3 WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY reached_at - previous_at
-UNION ALL
-SELECT 'start', CAST(3 AS BIGINT), reached_at - start, CAST(count(*) AS BIGINT) FROM earliest_3 WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY reached_at - start
-UNION ALL
-SELECT 'previous', CAST(4 AS BIGINT), reached_at - previous_at, CAST(count(*) AS BIGINT) FROM earliest_4 WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY reached_at - previous_at
-UNION ALL
-SELECT 'start', CAST(4 AS BIGINT), reached_at - start, CAST(count(*) AS BIGINT) FROM earliest_4 WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY reached_at - start;
+SELECT 'start', step, from_start, CAST(count(*) AS BIGINT) FROM timings WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY step, from_start;
