@@ -46,4 +46,10 @@ internal sealed class GlobalOptions
         var error = result.InvocationConfiguration.Error ?? Console.Error;
         return Project.Open(StorePath(result, config), config, message => error.WriteLine("note: " + message));
     }
+
+    /// <summary>For a warehouse store, says on stderr where the last query ran (pushed down, or in memory and why).</summary>
+    public static void NoteEngine(ParseResult result, Project project)
+    {
+        if (project.EngineNote is { } note) (result.InvocationConfiguration.Error ?? Console.Error).WriteLine("note: " + note);
+    }
 }

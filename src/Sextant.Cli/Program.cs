@@ -62,6 +62,7 @@ internal static class Program
         root.Add(HealthCommand.Create(globals));
         root.Add(CohortsCommand.Create(globals));
         root.Add(ReportCommand.Create(globals));
+        root.Add(ExportCommand.Create(globals));
         root.Add(DemoCommand.Create(globals));
         root.Add(SqlCommand.Create(globals));
         RejectEmptyPaths(root, []);

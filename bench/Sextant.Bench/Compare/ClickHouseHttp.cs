@@ -11,6 +11,9 @@ internal sealed class ClickHouseHttp(Uri endpoint) : IDisposable
 {
     private readonly HttpClient _client = new() { BaseAddress = endpoint, Timeout = Timeout.InfiniteTimeSpan };
 
+    /// <summary>The server's HTTP address.</summary>
+    public Uri Endpoint => endpoint;
+
     /// <summary>Runs a statement that returns nothing.</summary>
     public void Execute(string sql) => Send(new HttpRequestMessage(HttpMethod.Post, "") { Content = new StringContent(sql) });
 

@@ -3,11 +3,14 @@ using System.Globalization;
 namespace Sextant.Bench.Compare;
 
 /// <summary>
-/// <c>compare [--users N] [--duckdb] [--keep DIR] [--store PATH --csv DIR] [--rounds N] [--cli DLL]</c>.
+/// <c>compare [--users N] [--duckdb] [--warehouse URL|clickhouse]… [--keep DIR] [--store PATH --csv DIR] [--rounds N] [--cli DLL]</c>.
 /// </summary>
 internal sealed record CompareOptions(int Users, bool DuckDb, string? Keep, string? Store, string? CsvDirectory, int Rounds, string? Cli)
 {
-    public const string Usage = "usage: compare [--users N] [--duckdb] [--keep DIR] [--store PATH --csv DIR] [--rounds N] [--cli Sextant.Cli.dll]";
+    public const string Usage = "usage: compare [--users N] [--duckdb] [--warehouse URL|clickhouse]... [--keep DIR] [--store PATH --csv DIR] [--rounds N] [--cli Sextant.Cli.dll]";
+
+    /// <summary>Warehouse stores Sextant loads the CSV files into and answers from, pushed down: URLs, or "clickhouse" for a database on the compared ClickHouse server.</summary>
+    public IReadOnlyList<string> Warehouses { get; init; } = [];
 
     /// <summary>The options, or null (after printing why) when they do not parse.</summary>
     public static CompareOptions? Parse(string[] args)
@@ -22,6 +25,7 @@ internal sealed record CompareOptions(int Users, bool DuckDb, string? Keep, stri
                 {
                     "--users" => options with { Users = Positive(Value()) },
                     "--duckdb" => options with { DuckDb = true },
+                    "--warehouse" => options with { Warehouses = [.. options.Warehouses, Value()] },
                     "--keep" => options with { Keep = Path.GetFullPath(Value()) },
                     "--store" => options with { Store = Path.GetFullPath(Value()) },
                     "--csv" => options with { CsvDirectory = Path.GetFullPath(Value()) },

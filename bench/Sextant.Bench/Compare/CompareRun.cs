@@ -74,6 +74,8 @@ internal static class CompareRun
                 engines.Add(duckDb);
                 withoutUser ??= duckDb.EventsWithoutUserId();
             }
+            foreach (var warehouse in options.Warehouses)
+                engines.Add(LoadWarehouse(cli, directory, warehouse, http, eventsCsv, profilesCsv, events, profiles));
             if (withoutUser is { } anonymous)
                 Console.WriteLine(anonymous == 0
                     ? "identity   every event carries a user id: no anonymous id needs resolving, so the SQL counts user ids as they are"
@@ -125,6 +127,31 @@ internal static class CompareRun
         ReportLoad("Sextant", events, elapsed, options.Users, profiles, $"; store {new FileInfo(store).Length / 1048576.0:F0} MiB, duplicates checked");
         Console.WriteLine($"           + table snapshot {snapshot.Bytes / 1048576.0:F0} MiB in {snapshot.Elapsed.TotalSeconds:F1} s → {events / (elapsed + snapshot.Elapsed).TotalSeconds:N0} events/s including it{(snapshot.Problem is null ? "" : " — " + snapshot.Problem)}");
         return (store, csv);
+    }
+
+    /// <summary>
+    /// A warehouse store loaded by <c>sextant ingest --store URL</c> (profiles, then events, timed as
+    /// whole processes) and asked through the CLI like the embedded store, so the time is that of
+    /// the SQL pushed down (or of the in-memory fallback, which the CLI notes). "clickhouse" names a
+    /// database on the compared ClickHouse server.
+    /// </summary>
+    private static SextantProcess LoadWarehouse(string cli, string directory, string warehouse, ClickHouseHttp? http, string eventsCsv, string profilesCsv, long events, long profiles)
+    {
+        var url = warehouse;
+        if (warehouse == "clickhouse")
+        {
+            if (http is null) throw new InvalidOperationException("--warehouse clickhouse needs the compared ClickHouse server, which did not start");
+            http.Execute("DROP DATABASE IF EXISTS sextant_store");
+            http.Execute("CREATE DATABASE sextant_store");
+            url = $"clickhouse://{http.Endpoint.Host}:{http.Endpoint.Port}/sextant_store";
+        }
+        var dialect = url.Split(':')[0];
+        var process = new SextantProcess(cli, url, directory, $"Sextant/{dialect}");
+        var profileLoad = process.Run(["ingest", profilesCsv]);
+        var eventLoad = process.Run(["ingest", eventsCsv]);
+        var memory = eventLoad.PeakBytes is { } peak ? $"; ingest peak {peak / 1048576.0:F0} MiB" : "";
+        ReportLoad(process.Name, events, eventLoad.Elapsed, profiles, profileLoad.Elapsed, memory);
+        return process;
     }
 
     /// <summary>Every question on every engine per round; the engines take turns going first.</summary>

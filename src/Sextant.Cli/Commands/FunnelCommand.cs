@@ -55,7 +55,7 @@ internal static class FunnelCommand
                 return Program.ExitOk;
             }
             var query = Query(result, config, steps, name, window, order, exclude);
-            var table = project.Table;
+            var table = project.Names;
             var scope = scopeOptions.Read(result, project);
             query = query with { Range = scope.Range, Cohort = scope.Cohort, Breakdowns = scope.Breakdowns, BreakdownLimit = scope.Limit };
             // Names typed on the command line must exist; those of a funnel named in sextant.yaml are warnings.
@@ -68,6 +68,7 @@ internal static class FunnelCommand
             }
             else CheckNames(table, query);
             var funnel = project.Run(query) with { Warnings = warnings };
+            GlobalOptions.NoteEngine(result, project);
             OutOption.Write(result, output, "funnel.json", funnel, funnel: funnel);
             if (result.GetValue(globals.Json))
             {
@@ -107,7 +108,7 @@ internal static class FunnelCommand
     }
 
     /// <summary>Every step event, filter property and excluded event must exist in the store: a typo is an error, not a 0.</summary>
-    private static void CheckNames(Events.EventTable table, FunnelQuery query)
+    private static void CheckNames(IStoredNames table, FunnelQuery query)
     {
         foreach (var step in query.Steps)
         {

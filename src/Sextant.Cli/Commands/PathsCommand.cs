@@ -46,7 +46,7 @@ internal static class PathsCommand
                 Breakdowns = scope.Breakdowns,
                 BreakdownLimit = scope.Limit,
             };
-            var paths = project.Run(query) with { Warnings = NameCheck.ConfigWarnings(project.Table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            var paths = project.Run(query) with { Warnings = NameCheck.ConfigWarnings(project.Names, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), paths);

@@ -42,7 +42,8 @@ internal static class RetentionCommand
                 Breakdowns = asked.Breakdowns,
                 BreakdownLimit = asked.Limit,
             };
-            var retention = project.Run(query) with { Warnings = Analysis.NameCheck.ConfigWarnings(project.Table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            var retention = project.Run(query) with { Warnings = Analysis.NameCheck.ConfigWarnings(project.Names, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            GlobalOptions.NoteEngine(result, project);
             OutOption.Write(result, output, "retention.json", retention, retention: retention);
             if (result.GetValue(globals.Json))
             {

@@ -33,7 +33,7 @@ internal static class RevenueCommand
                 if (range.FromMicros >= range.ToMicros) throw new SextantException($"--from is not before --as-of '{text}': the range is empty");
             }
             var query = RevenueQueries.FromConfig(config) with { Range = range, Cohort = asked.Cohort, Breakdowns = asked.Breakdowns, BreakdownLimit = asked.Limit };
-            var revenue = project.Run(query) with { Warnings = Analysis.NameCheck.ConfigWarnings(project.Table, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            var revenue = project.Run(query) with { Warnings = Analysis.NameCheck.ConfigWarnings(project.Names, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
             OutOption.Write(result, output, "revenue.json", revenue, revenue: revenue);
             if (result.GetValue(globals.Json))
             {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sextant.Events;
 
 namespace Sextant.Analysis;
 
@@ -21,27 +20,27 @@ public static class NameCheck
     /// <param name="name">The event name to check.</param>
     /// <param name="where">Where the name came from (e.g. <c>--exclude</c>), or null.</param>
     /// <exception cref="SextantException">No event of that name was stored.</exception>
-    public static void Event(EventTable table, string name, string? where = null)
+    public static void Event(IStoredNames table, string name, string? where = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(name);
-        if (table.EventCode(name) < 0) throw new SextantException(Unknown("event", name, where, table.EventNames));
+        if (!table.HasEvent(name)) throw new SextantException(Unknown("event", name, where, table.EventNames));
     }
 
     /// <summary>Throws when no stored event has one of the names, naming the first such name.</summary>
     /// <exception cref="SextantException">A name was never stored.</exception>
-    public static void Events(EventTable table, IEnumerable<string>? names, string? where = null)
+    public static void Events(IStoredNames table, IEnumerable<string>? names, string? where = null)
     {
         foreach (var name in names ?? []) Event(table, name, where);
     }
 
     /// <summary>Throws when the users' profiles have no attribute of the name.</summary>
     /// <exception cref="SextantException">No profile attribute of that name.</exception>
-    public static void Attribute(EventTable table, string name, string? where = null)
+    public static void Attribute(IStoredNames table, string name, string? where = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(name);
-        if (table.Attributes[name] is null) throw new SextantException(Unknown("profile attribute", name, where, table.Attributes.Names));
+        if (!table.HasAttribute(name)) throw new SextantException(Unknown("profile attribute", name, where, table.AttributeNames));
     }
 
     /// <summary>
@@ -49,23 +48,23 @@ public static class NameCheck
     /// stored event carries.
     /// </summary>
     /// <exception cref="SextantException">No event carries the property.</exception>
-    public static void Property(EventTable table, string name, string? where = null)
+    public static void Property(IStoredNames table, string name, string? where = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(name);
-        if (table.EventCount == 0 || IsKnownProperty(table, name)) return;
+        if (table.HasNoEvents || IsKnownProperty(table, name)) return;
         throw new SextantException(Unknown("event property", name, where, BuiltInProperties));
     }
 
     /// <summary>A built-in event column, or a property at least one stored event carries.</summary>
-    private static bool IsKnownProperty(EventTable table, string name) =>
-        BuiltInProperties.Contains(name) || table.Property(name).Values.Length > 0;
+    private static bool IsKnownProperty(IStoredNames table, string name) =>
+        BuiltInProperties.Contains(name) || table.HasProperty(name);
 
     /// <summary>The names no stored event has, in the order given, each once.</summary>
-    public static IReadOnlyList<string> MissingEvents(EventTable table, IEnumerable<string>? names)
+    public static IReadOnlyList<string> MissingEvents(IStoredNames table, IEnumerable<string>? names)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return (names ?? []).Where(n => table.EventCode(n) < 0).Distinct(StringComparer.Ordinal).ToList();
+        return (names ?? []).Where(n => !table.HasEvent(n)).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -75,7 +74,7 @@ public static class NameCheck
     /// <param name="table">The store's events.</param>
     /// <param name="key">The configuration key, e.g. <c>activation.events</c>.</param>
     /// <param name="names">The names the key lists.</param>
-    public static string? ConfigWarning(EventTable table, string key, IEnumerable<string>? names)
+    public static string? ConfigWarning(IStoredNames table, string key, IEnumerable<string>? names)
     {
         var missing = MissingEvents(table, names);
         if (missing.Count == 0) return null;
@@ -86,11 +85,11 @@ public static class NameCheck
     /// <summary>One warning per sextant.yaml key whose events the store does not contain (none for an empty store).</summary>
     /// <param name="table">The store's events.</param>
     /// <param name="keys">Each key, e.g. <c>activity.exclude_events</c>, with the names it lists.</param>
-    public static IReadOnlyList<string> ConfigWarnings(EventTable table, params (string Key, IEnumerable<string>? Names)[] keys)
+    public static IReadOnlyList<string> ConfigWarnings(IStoredNames table, params (string Key, IEnumerable<string>? Names)[] keys)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(keys);
-        if (table.EventCount == 0) return [];
+        if (table.HasNoEvents) return [];
         return keys.Select(k => ConfigWarning(table, k.Key, k.Names)).OfType<string>().ToList();
     }
 
@@ -101,11 +100,11 @@ public static class NameCheck
     /// <param name="table">The store's events.</param>
     /// <param name="query">The funnel as read from sextant.yaml.</param>
     /// <param name="key">The configuration key, e.g. <c>funnels.onboarding</c>.</param>
-    public static IReadOnlyList<string> FunnelWarnings(EventTable table, Funnels.FunnelQuery query, string key)
+    public static IReadOnlyList<string> FunnelWarnings(IStoredNames table, Funnels.FunnelQuery query, string key)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(query);
-        if (table.EventCount == 0) return [];
+        if (table.HasNoEvents) return [];
         var properties = query.Steps.SelectMany(s => s.Filters).Select(f => f.Property).Distinct(StringComparer.Ordinal)
             .Where(p => !IsKnownProperty(table, p)).ToList();
         return new[]
@@ -122,11 +121,11 @@ public static class NameCheck
     /// </summary>
     /// <param name="table">The store's events.</param>
     /// <param name="query">The experiment as read from sextant.yaml.</param>
-    public static IReadOnlyList<string> ExperimentWarnings(EventTable table, Experiments.ExperimentQuery query)
+    public static IReadOnlyList<string> ExperimentWarnings(IStoredNames table, Experiments.ExperimentQuery query)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(query);
-        if (table.EventCount == 0) return [];
+        if (table.HasNoEvents) return [];
         static IEnumerable<string> EventsOf(Experiments.MetricSpec spec) => new[] { spec.Event, spec.Denominator }.OfType<string>();
         var key = $"experiments.{query.Name}";
         return new[]
@@ -142,11 +141,11 @@ public static class NameCheck
     /// activity.exclude_events, activation.events, north_star.collaboration_events, features and
     /// milestones.monetization_events.
     /// </summary>
-    public static IReadOnlyList<string> ConfigWarnings(EventTable table, Configuration.SextantConfig config)
+    public static IReadOnlyList<string> ConfigWarnings(IStoredNames table, Configuration.SextantConfig config)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(config);
-        if (table.EventCount == 0) return [];
+        if (table.HasNoEvents) return [];
         return new[]
         {
             config.Activation.Events.Count == 0 ? "activation.events is not set: activation is not measured (set the events that activate a user in sextant.yaml)" : null,

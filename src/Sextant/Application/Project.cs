@@ -3,6 +3,7 @@ using Sextant.Analysis.Syntax;
 using Sextant.Configuration;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
+using Sextant.Engine.Sql;
 using Sextant.Events;
 using Sextant.Reports;
 using Sextant.Storage.Snapshot;
@@ -25,13 +26,28 @@ namespace Sextant.Application;
 /// </example>
 public sealed class Project
 {
-    private readonly Lazy<InMemoryEngine> _engine;
+    private readonly Lazy<InMemoryEngine> _inMemory;
+    private readonly Lazy<IAnalysisEngine> _engine;
+    private readonly Lazy<IStoredNames> _names;
+    private readonly Lazy<ProjectCalendar> _calendar;
 
     private Project(SextantConfig config, Func<EventTable> load, IWarehouse? warehouse = null)
     {
         Config = config;
         Warehouse = warehouse;
-        _engine = new Lazy<InMemoryEngine>(() => new InMemoryEngine(load()));
+        _inMemory = new Lazy<InMemoryEngine>(() => new InMemoryEngine(load()));
+        if (warehouse is null)
+        {
+            _engine = new Lazy<IAnalysisEngine>(() => _inMemory.Value);
+            _names = new Lazy<IStoredNames>(() => Table);
+            _calendar = new Lazy<ProjectCalendar>(() => Table.Calendar);
+            return;
+        }
+        // A warehouse answers what is pushed down without the events ever being loaded; the
+        // in-memory table is built from its rows only for what is not.
+        _engine = new Lazy<IAnalysisEngine>(() => new PushdownEngine(new SqlEngine(warehouse, config.TimeZone), () => _inMemory.Value));
+        _names = new Lazy<IStoredNames>(() => new WarehouseNames(warehouse));
+        _calendar = new Lazy<ProjectCalendar>(() => _inMemory.IsValueCreated ? Table.Calendar : CalendarOf(warehouse, config.TimeZone));
     }
 
     /// <summary>
@@ -43,14 +59,26 @@ public sealed class Project
     /// <summary>The project's settings.</summary>
     public SextantConfig Config { get; }
 
-    /// <summary>The engine queries run on (loaded on first use).</summary>
+    /// <summary>
+    /// The engine queries run on: in memory over the loaded table, or for a warehouse store the
+    /// SQL engine of its database, which falls back to the in-memory one for what it does not push down.
+    /// </summary>
     public IAnalysisEngine Engine => _engine.Value;
 
-    /// <summary>The in-memory table of the project's events (loaded on first use).</summary>
-    public EventTable Table => _engine.Value.Table;
+    /// <summary>
+    /// Where the last query ran, in one line ("computed in duckdb", "computed in memory: …"), for a
+    /// warehouse store; null for the embedded store.
+    /// </summary>
+    public string? EngineNote => (_engine.IsValueCreated ? _engine.Value : null) is PushdownEngine pushdown ? pushdown.Note : null;
 
-    /// <summary>The calendar of the project's time zone.</summary>
-    public ProjectCalendar Calendar => Table.Calendar;
+    /// <summary>The in-memory table of the project's events (loaded on first use).</summary>
+    public EventTable Table => _inMemory.Value.Table;
+
+    /// <summary>The names the data contain, for checking typed names (no event is loaded for a warehouse store).</summary>
+    public IStoredNames Names => _names.Value;
+
+    /// <summary>The calendar of the project's time zone over the data's span.</summary>
+    public ProjectCalendar Calendar => _calendar.Value;
 
     /// <summary>
     /// A project over a store: a store file, or a warehouse URL (docs/WAREHOUSE.md), whose table is
@@ -107,7 +135,17 @@ public sealed class Project
 
     /// <summary>A range from --from / --to texts, read in the project time zone.</summary>
     /// <exception cref="SextantException">A text is not a date or instant, or the range is empty.</exception>
-    public TimeRange Range(string? from, string? to) => RangeText.Parse(from, to, Table.Calendar);
+    public TimeRange Range(string? from, string? to) => RangeText.Parse(from, to, Calendar);
+
+    private static ProjectCalendar CalendarOf(IWarehouse warehouse, TimeZoneInfo zone)
+    {
+        var calendar = new ProjectCalendar(zone, 0, 0);
+        warehouse.Read("SELECT min(ts), max(ts) FROM sextant_events WHERE ts IS NOT NULL", row =>
+        {
+            if (!row.IsNull(0)) calendar = new ProjectCalendar(zone, row.GetInt64(0), row.GetInt64(1));
+        });
+        return calendar;
+    }
 
     /// <summary>Every analysis a report shows, with the project's settings.</summary>
     public ReportInputs Report(string product = "Product") => ReportAnalyses.Run(Table, Config, product);

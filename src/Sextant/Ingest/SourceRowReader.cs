@@ -37,7 +37,7 @@ internal readonly struct RowOrigin
 }
 
 /// <summary>
-/// Reads a CSV or JSON-lines file as mapped rows of one record kind. Opening it reads the header
+/// Reads a CSV, JSON-lines or Parquet file as mapped rows of one record kind. Opening it reads the header
 /// (or the first object of a JSON-lines file) and fails with a clear error when the file cannot
 /// be read or its columns cannot make that kind of record.
 /// </summary>
@@ -72,7 +72,7 @@ internal sealed class SourceRowReader : IDisposable
 
     public ColumnMapping Mapping { get; }
 
-    public string DefaultSource => _csv is not null ? "csv" : "jsonl";
+    public string DefaultSource => _csv is not null ? "csv" : SourceFormat.Detect(Path) == SourceFormatKind.Parquet ? "parquet" : "jsonl";
 
     public long BytesRead => _counter.BytesRead;
 
@@ -96,6 +96,13 @@ internal sealed class SourceRowReader : IDisposable
                 var csv = new CsvRowReader(stream, path, SourceFormat.DelimiterFor(path));
                 var kind = options.Kind ?? KindDetector.FromColumns(csv.Header, options, path);
                 return new SourceRowReader(path, kind, options, counter, csv, null, csv.Header);
+            }
+
+            if (format == SourceFormatKind.Parquet)
+            {
+                var (rows, columns) = ParquetJsonLines.Open(path);
+                var parquetKind = options.Kind ?? KindDetector.FromColumns(columns, options, path);
+                return new SourceRowReader(path, parquetKind, options, counter, null, new JsonlRowReader(rows, path), columns);
             }
 
             var keys = options.Kind is null ? FirstObjectKeys(path) : [];

@@ -5,6 +5,7 @@ internal enum SourceFormatKind
 {
     Csv,
     Jsonl,
+    Parquet,
 }
 
 /// <summary>Tells the format of a file from its extension (after a .gz suffix is removed).</summary>
@@ -14,8 +15,9 @@ internal static class SourceFormat
     {
         ".csv" or ".tsv" => SourceFormatKind.Csv,
         ".jsonl" or ".ndjson" or ".json" => SourceFormatKind.Jsonl,
+        ".parquet" => SourceFormatKind.Parquet,
         var other => throw new SextantException(
-            $"'{path}': unknown file type '{other}' (expected .csv, .tsv, .jsonl, .ndjson, optionally .gz)"),
+            $"'{path}': unknown file type '{other}' (expected .csv, .tsv, .jsonl, .ndjson, optionally .gz, or .parquet)"),
     };
 
     public static char DelimiterFor(string path) => Extension(path) == ".tsv" ? '\t' : ',';

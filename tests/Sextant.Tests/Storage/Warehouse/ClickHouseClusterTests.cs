@@ -1,12 +1,21 @@
 using Sextant.Storage.Warehouse;
 using Sextant.Storage.Warehouse.ClickHouse;
 using Sextant.Tests.Support.Servers;
+using Xunit.Abstractions;
 
 namespace Sextant.Tests.Storage.Warehouse;
 
 [Collection(ClickHouseClusterCollection.Name)]
-public sealed class ClickHouseClusterTests(ClickHouseCluster cluster)
+public sealed class ClickHouseClusterTests(ClickHouseCluster cluster, ITestOutputHelper output)
 {
+    [Fact]
+    public void The_fixture_says_how_long_its_start_took()
+    {
+        output.WriteLine($"ClickHouseCluster started in {cluster.StartupTime.TotalSeconds:F2} s");
+
+        Assert.True(cluster.StartupTime > TimeSpan.Zero);
+    }
+
     [Fact]
     public void Rows_inserted_through_a_distributed_table_are_counted_once_and_spread_over_both_shards()
     {

@@ -1,11 +1,12 @@
 using Sextant.Storage.Warehouse;
 using Sextant.Storage.Warehouse.ClickHouse;
 using Sextant.Tests.Support.Servers;
+using Xunit.Abstractions;
 
 namespace Sextant.Tests.Storage.Warehouse;
 
 [Collection(ClickHouseCollection.Name)]
-public sealed class ClickHouseWarehouseTests(ClickHouseServer server) : WarehouseContract
+public sealed class ClickHouseWarehouseTests(ClickHouseServer server, ITestOutputHelper output) : WarehouseContract
 {
     protected override IWarehouse Open() => WarehouseConnections.Open(server.Url);
 
@@ -13,6 +14,14 @@ public sealed class ClickHouseWarehouseTests(ClickHouseServer server) : Warehous
         $"CREATE TABLE {table} (id Int64, n Nullable(Int64), x Nullable(Float64), s Nullable(String)) ENGINE = MergeTree ORDER BY id";
 
     protected override bool HasTransactions => false;
+
+    [Fact]
+    public void The_fixture_says_how_long_its_start_took()
+    {
+        output.WriteLine($"ClickHouseServer started in {server.StartupTime.TotalSeconds:F2} s");
+
+        Assert.True(server.StartupTime > TimeSpan.Zero);
+    }
 
     [Fact]
     public void Nul_characters_and_every_escape_survive_the_round_trip()
@@ -108,5 +117,19 @@ public sealed class ClickHouseWarehouseTests(ClickHouseServer server) : Warehous
         var error = Assert.Throws<SextantException>(() => warehouse.Insert(table, ["id", "s"], [[1L, "ok"], [2L, new DateTime(2024, 1, 1)]]));
 
         Assert.Contains("DateTime", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_value_early_in_a_large_insert_stops_it_with_the_servers_code_line()
+    {
+        using var warehouse = Open();
+        var table = NewTable("late_error");
+        warehouse.Execute(CreateTable(table));
+
+        var error = Assert.Throws<SextantException>(() => warehouse.Insert(table, ["id", "n"],
+            Enumerable.Range(0, 1_000_000).Select(i => new object?[] { (long)i, i == 10 ? "not a number" : (long)i })));
+
+        Assert.Contains("Code: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
     }
 }

@@ -1,15 +1,24 @@
 using Sextant.Storage.Warehouse;
 using Sextant.Tests.Support.Servers;
+using Xunit.Abstractions;
 
 namespace Sextant.Tests.Storage.Warehouse;
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresWarehouseTests(PostgresServer server) : WarehouseContract
+public sealed class PostgresWarehouseTests(PostgresServer server, ITestOutputHelper output) : WarehouseContract
 {
     protected override IWarehouse Open() => WarehouseConnections.Open(server.Url);
 
     protected override string CreateTable(string table) =>
         $"CREATE TABLE {table} (id bigint NOT NULL, n bigint, x double precision, s text)";
+
+    [Fact]
+    public void The_fixture_says_how_long_its_start_took()
+    {
+        output.WriteLine($"PostgresServer started in {server.StartupTime.TotalSeconds:F2} s");
+
+        Assert.True(server.StartupTime > TimeSpan.Zero);
+    }
 
     [Fact]
     public void A_server_that_is_not_there_is_one_line_naming_host_port_and_database()

@@ -45,7 +45,8 @@ public sealed class ClickHouseWarehouse : IWarehouse
     {
         ArgumentNullException.ThrowIfNull(url);
         if (url.Dialect != SqlDialect.ClickHouse) throw new ArgumentException($"store '{url.Redacted}' is not a ClickHouse URL", nameof(url));
-        var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        // Queries run as long as they need, but a server that does not answer at all is reported soon.
+        var client = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) }) { Timeout = Timeout.InfiniteTimeSpan };
         if (url.User is not null || url.Password is not null)
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{url.User ?? "default"}:{url.Password}"));
@@ -103,19 +104,12 @@ public sealed class ClickHouseWarehouse : IWarehouse
         var reader = new TabSeparatedReader(body);
         var fields = new List<string?>();
         var row = new TabSeparatedRow(fields);
-        try
+        while (NextRow(reader, fields))
         {
-            while (reader.ReadRow(fields))
-            {
-                // An error after the answer began streaming arrives as text in place of rows.
-                if (fields.Count == 1 && fields[0] is { } text && text.StartsWith("Code: ", StringComparison.Ordinal) && text.Contains("Exception", StringComparison.Ordinal))
-                    throw new SextantException($"{Location} refused the statement: {WarehouseErrors.FirstLine(text)}");
-                onRow(row);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or HttpRequestException or FormatException)
-        {
-            throw new SextantException($"{Location}: the answer broke off: {WarehouseErrors.FirstLine(exception.Message)}", exception);
+            // An error after the answer began streaming arrives as text in place of rows.
+            if (fields.Count == 1 && fields[0] is { } text && text.StartsWith("Code: ", StringComparison.Ordinal) && text.Contains("Exception", StringComparison.Ordinal))
+                throw new SextantException($"{Location} refused the statement: {WarehouseErrors.FirstLine(text)}");
+            onRow(row);
         }
     }
 
@@ -178,13 +172,27 @@ public sealed class ClickHouseWarehouse : IWarehouse
             {
                 if (inner is SextantException badRow) throw new SextantException(badRow.Message, badRow);
             }
-            throw new SextantException($"{where}: cannot reach ClickHouse at {server.Authority}: {Describe(exception)}", exception);
+            var failure = exception.HttpRequestError == HttpRequestError.ConnectionError ? "cannot reach" : "lost the connection to";
+            throw new SextantException($"{where}: {failure} ClickHouse at {server.Authority}: {Describe(exception)}", exception);
         }
         if (response.IsSuccessStatusCode) return response;
         using (response)
         {
             var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
             throw new SextantException($"{where} refused the statement: {WarehouseErrors.FirstLine(text)}");
+        }
+    }
+
+    // Only the reading is guarded: what the caller's row handler throws is the caller's.
+    private bool NextRow(TabSeparatedReader reader, List<string?> fields)
+    {
+        try
+        {
+            return reader.ReadRow(fields);
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException or FormatException)
+        {
+            throw new SextantException($"{Location}: the answer broke off: {Describe(exception)}", exception);
         }
     }
 

@@ -1,0 +1,71 @@
+using Sextant.Tests.Support;
+
+namespace Sextant.Tests.Cli;
+
+/// <summary>
+/// On a warehouse store the commands run pushed down: the same output as on the embedded store,
+/// a note saying where the query ran, and typed names checked against the database's names.
+/// </summary>
+public sealed class PushdownCliTests : IDisposable
+{
+    private const string Events = """
+        event_id,user_id,anonymous_id,event,timestamp,platform,properties
+        e0,,a1,page_view,2026-01-01T08:00:00Z,web,"{""path"":""/pricing""}"
+        e1,u1,a1,signup,2026-01-01T09:00:00Z,web,"{""plan"":""free""}"
+        e2,u1,,create_page,2026-01-01T09:10:00Z,web,{}
+        e3,u1,,edit_page,2026-01-09T09:00:00Z,ios,{}
+        e4,u2,,signup,2026-01-03T09:00:00Z,web,{}
+        e5,u2,,create_page,2026-01-03T09:05:00Z,web,{}
+        e6,u2,,create_page,2026-01-20T09:05:00Z,web,{}
+        """;
+
+    private readonly TempDirectory _directory = new();
+    private readonly string _duck;
+    private readonly string _sqlite;
+
+    public PushdownCliTests()
+    {
+        var events = _directory.Write("events.csv", Events + "\n");
+        _duck = "duckdb:" + _directory.File("store.duckdb");
+        _sqlite = _directory.File("store.db");
+        Assert.Equal(0, InProcessCli.Run("ingest", events, "--store", _duck).Code);
+        Assert.Equal(0, InProcessCli.Run("ingest", events, "--store", _sqlite).Code);
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    [Theory]
+    [InlineData("funnel", "--steps", "signup,create_page,edit_page", "--window", "14d")]
+    [InlineData("retention", "--period", "week")]
+    [InlineData("retention", "--period", "day", "--mode", "on_or_after")]
+    public void Given_the_same_events_in_duckdb_and_sqlite_when_a_pushed_down_command_runs_then_it_prints_the_same_json_and_says_where_it_ran(params string[] command)
+    {
+        var (memoryCode, inMemory, memoryError) = InProcessCli.Run([.. command, "--store", _sqlite, "--json"]);
+        var (sqlCode, pushed, sqlError) = InProcessCli.Run([.. command, "--store", _duck, "--json"]);
+
+        Assert.Equal((0, 0), (memoryCode, sqlCode));
+        Assert.Equal(inMemory, pushed);
+        Assert.Contains("note: computed in duckdb", sqlError, StringComparison.Ordinal);
+        Assert.DoesNotContain("computed in", memoryError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("signup,create_pag", "unknown event 'create_pag'", "'create_page'")]
+    [InlineData("signup,create_page[pln=free]", "unknown event property 'pln'", "")]
+    public void Given_a_warehouse_store_when_a_step_names_what_it_does_not_hold_then_it_exits_2_naming_it(string steps, string expected, string hint)
+    {
+        var (code, _, error) = InProcessCli.Run("funnel", "--steps", steps, "--store", _duck);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains(hint, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_warehouse_store_when_a_step_filters_on_a_stored_property_then_the_name_check_accepts_it()
+    {
+        var (code, _, error) = InProcessCli.Run("funnel", "--steps", "signup[plan=free],create_page", "--store", _duck, "--json");
+
+        Assert.True(code == 0, error);
+    }
+}
