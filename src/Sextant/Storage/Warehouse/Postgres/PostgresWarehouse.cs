@@ -8,22 +8,18 @@ namespace Sextant.Storage.Warehouse.Postgres;
 /// A PostgreSQL database as a warehouse, through Npgsql: bulk inserts by binary COPY, transactions
 /// on the one connection, reads streamed row by row.
 /// </summary>
-public sealed class PostgresWarehouse : IWarehouse
+public sealed class PostgresWarehouse : AdoWarehouse
 {
     private readonly NpgsqlConnection _connection;
-    private NpgsqlTransaction? _transaction;
 
     private PostgresWarehouse(NpgsqlConnection connection, string location)
+        : base(connection, location)
     {
         _connection = connection;
-        Location = location;
     }
 
     /// <inheritdoc/>
-    public SqlDialect Dialect => SqlDialect.PostgreSql;
-
-    /// <inheritdoc/>
-    public string Location { get; }
+    public override SqlDialect Dialect => SqlDialect.PostgreSql;
 
     /// <summary>Connects to the PostgreSQL database <paramref name="url"/> names.</summary>
     /// <exception cref="SextantException">The server cannot be reached or refuses the login; the message names host, port and database.</exception>
@@ -58,32 +54,7 @@ public sealed class PostgresWarehouse : IWarehouse
     }
 
     /// <inheritdoc/>
-    public void Execute(string sql)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(sql);
-        Guard(() =>
-        {
-            using var command = Command(sql);
-            command.ExecuteNonQuery();
-        });
-    }
-
-    /// <inheritdoc/>
-    public void Read(string sql, Action<IWarehouseRow> onRow)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(sql);
-        ArgumentNullException.ThrowIfNull(onRow);
-        Guard(() =>
-        {
-            using var command = Command(sql);
-            using var reader = command.ExecuteReader();
-            var row = new DataReaderRow(reader);
-            while (reader.Read()) onRow(row);
-        });
-    }
-
-    /// <inheritdoc/>
-    public void Insert(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    public override void Insert(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
     {
         ArgumentException.ThrowIfNullOrEmpty(table);
         ArgumentNullException.ThrowIfNull(columns);
@@ -126,70 +97,10 @@ public sealed class PostgresWarehouse : IWarehouse
     }
 
     /// <inheritdoc/>
-    public void InTransaction(Action body)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        if (_transaction is not null)
-        {
-            body();
-            return;
-        }
-        _transaction = Guard(() => _connection.BeginTransaction());
-        try
-        {
-            body();
-            Guard(_transaction.Commit);
-        }
-        catch
-        {
-            TryRollback();
-            throw;
-        }
-        finally
-        {
-            _transaction.Dispose();
-            _transaction = null;
-        }
-    }
+    protected override bool IsDatabaseError(Exception exception) => exception is DbException or TimeoutException;
 
     /// <inheritdoc/>
-    public void Dispose()
-    {
-        _transaction?.Dispose();
-        _connection.Dispose();
-    }
-
-    private void TryRollback()
-    {
-        try
-        {
-            if (_transaction?.Connection is not null) _transaction.Rollback();
-        }
-        catch (Exception exception) when (exception is DbException or InvalidOperationException)
-        {
-            // The connection broke or the transaction is already over; the original error is the one to report.
-        }
-    }
-
-    private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
-
-    private void Guard(Action action) => Guard(() =>
-    {
-        action();
-        return true;
-    });
-
-    private T Guard<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception exception) when (exception is DbException or TimeoutException)
-        {
-            throw new SextantException($"{Location} refused the statement: {Describe(exception)}", exception);
-        }
-    }
+    protected override SextantException Refusal(Exception exception) => new($"{Location} refused the statement: {Describe(exception)}", exception);
 
     // PostgreSQL's own errors carry their SQLSTATE and message; a broken connection says why in its inner exception.
     private static string Describe(Exception exception)
