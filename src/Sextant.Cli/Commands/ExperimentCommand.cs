@@ -33,7 +33,7 @@ internal static class ExperimentCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            var table = project.Table;
+            var table = project.Names;
             var query = ExperimentQueries.FromConfig(project.Config, result.GetValue(name)!);
             // Metrics from sextant.yaml whose events are missing are warnings; those typed with --metric are errors.
             var warnings = Analysis.NameCheck.ExperimentWarnings(table, query with { Metrics = result.GetValue(metric) is { Length: > 0 } ? [] : query.Metrics });
@@ -46,6 +46,7 @@ internal static class ExperimentCommand
             query = query with { Range = asked.Range, Cohort = asked.Cohort, Breakdowns = asked.Breakdowns, BreakdownLimit = asked.Limit };
             CheckNames(table, query, typedMetrics: result.GetValue(metric) is { Length: > 0 });
             var experiment = project.Run(query) with { Warnings = warnings };
+            GlobalOptions.NoteEngine(result, project);
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), experiment);
@@ -58,7 +59,7 @@ internal static class ExperimentCommand
     }
 
     /// <summary>A metric's events and summed property, and the segments, must exist in the store: a typo is an error, not a 0.</summary>
-    private static void CheckNames(Events.EventTable table, ExperimentQuery query, bool typedMetrics)
+    private static void CheckNames(Analysis.IStoredNames table, ExperimentQuery query, bool typedMetrics)
     {
         foreach (var spec in query.Metrics.Concat(query.Guardrails.Select(g => g.Metric)))
         {
