@@ -64,6 +64,7 @@ internal static class Program
         root.Add(ReportCommand.Create(globals));
         root.Add(ExportCommand.Create(globals));
         root.Add(DemoCommand.Create(globals));
+        root.Add(SqlCommand.Create(globals));
         RejectEmptyPaths(root, []);
 
         try

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sextant.Analysis.Funnels;
+using Sextant.Storage.Warehouse;
 
 namespace Sextant.Engine.Sql;
 
@@ -33,49 +34,55 @@ internal static class FunnelSql
         relations.Add("reach_0", $"SELECT DISTINCT uid, ts AS start, ts AS t0 FROM {events} WHERE step = 0{range}");
         for (var k = 1; k < steps; k++)
         {
-            var carried = string.Join(", ", Enumerable.Range(0, k).Select(i => $"a.t{i}"));
+            var carried = string.Join(", ", Enumerable.Range(0, k).Select(i => $"t{i}"));
             relations.Add($"reach_{k}", $"""
-                SELECT a.uid AS uid, a.start AS start, {string.Join(", ", Enumerable.Range(0, k).Select(i => $"a.t{i} AS t{i}"))}, min(e.ts) AS t{k}
-                FROM {relations.Ref($"reach_{k - 1}", "a")} INNER JOIN {relations.Ref("funnel_events", "e")} ON e.uid = a.uid
-                WHERE e.step = {k} AND e.ts >= a.t{k - 1} AND e.ts <= a.start + {window}
-                GROUP BY a.uid, a.start, {carried}
+                SELECT uid, start, {carried}, min(step_at) AS t{k}
+                FROM {relations.Ref($"reach_{k - 1}")}
+                {sql.InnerJoin($"(SELECT uid, ts AS step_at FROM {events} WHERE step = {k}) AS step_events", "uid")}
+                WHERE step_at >= t{k - 1} AND step_at <= start + {window}
+                GROUP BY uid, start, {carried}
                 """);
         }
-        for (var k = 0; k < steps; k++)
-        {
-            var previous = k == 0 ? "a.t0" : $"a.t{k - 1}";
-            relations.Add($"earliest_{k}", $"""
-                SELECT a.uid AS uid, a.start AS start, {previous} AS previous_at, a.t{k} AS reached_at
-                FROM {relations.Ref($"reach_{k}", "a")}
-                INNER JOIN (SELECT uid, min(start) AS first_start FROM {relations.Ref($"reach_{k}")} GROUP BY uid) AS f ON f.uid = a.uid AND f.first_start = a.start
-                """);
-        }
+        for (var k = 0; k < steps; k++) relations.Add($"earliest_{k}", Earliest(sql, relations.Ref($"reach_{k}"), $"t{Math.Max(k - 1, 0)}", $"t{k}"));
         var reached = string.Join("\n    UNION ALL ", Enumerable.Range(0, steps).Select(k =>
             $"SELECT uid, {sql.Int64((k + 1).ToString(CultureInfo.InvariantCulture))} AS depth, start, reached_at FROM {relations.Ref($"earliest_{k}")}"));
         var attempts = relations.Add("deciding_attempts", $"SELECT uid, depth, start, reached_at FROM (\n    {reached}\n) AS reached_steps");
-        var depths = relations.Add("depths", $"SELECT uid, max(depth) AS depth FROM {attempts} GROUP BY uid");
+        var depths = relations.Add("depths", $"SELECT uid, furthest AS depth FROM (SELECT uid, max(depth) AS furthest FROM {attempts} GROUP BY uid) AS furthest_steps");
         var excluded = relations.Add("excluded", query.Exclude.Count == 0
             ? $"SELECT uid FROM {depths} WHERE 1 = 0"
             : $"""
-              SELECT DISTINCT d.uid AS uid
-              FROM {relations.Ref("deciding_attempts", "d")}
-              INNER JOIN {relations.Ref("depths", "m")} ON m.uid = d.uid AND m.depth = d.depth
-              INNER JOIN ({IdentitySql.Entities(sql, $"event IN ({sql.List(query.Exclude)})")}) AS x ON x.uid = d.uid
-              WHERE x.ts >= d.start AND x.ts <= d.reached_at
+              SELECT DISTINCT uid
+              FROM (SELECT uid, start, reached_at FROM {attempts} {sql.InnerJoin(depths, "uid, depth")}) AS deciding
+              {sql.InnerJoin($"(SELECT uid, ts AS excluded_at FROM ({IdentitySql.Entities(sql, $"event IN ({sql.List(query.Exclude)})")}) AS excluding_events) AS exclusions", "uid")}
+              WHERE excluded_at >= start AND excluded_at <= reached_at
               """);
         var zero = sql.Int64("0");
+        var timings = relations.Add("timings", string.Join("\nUNION ALL\n", Enumerable.Range(1, steps - 1).Select(k =>
+            $"SELECT uid, {sql.Int64(k.ToString(CultureInfo.InvariantCulture))} AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM {relations.Ref($"earliest_{k}")}")));
+        var counted = $"uid NOT IN (SELECT uid FROM {excluded})";
         var parts = new List<string>
         {
-            $"SELECT 'depth' AS part, depth AS a, {zero} AS b, {sql.CountRows()} AS n FROM {depths} WHERE uid NOT IN (SELECT uid FROM {excluded}) GROUP BY depth",
+            $"SELECT 'depth' AS part, depth AS a, {zero} AS b, {sql.CountRows()} AS n FROM {depths} WHERE {counted} GROUP BY depth",
             $"SELECT 'excluded', {zero}, {zero}, {sql.CountRows()} FROM {excluded}",
+            $"SELECT 'previous', step, from_previous, {sql.CountRows()} FROM {timings} WHERE {counted} GROUP BY step, from_previous",
+            $"SELECT 'start', step, from_start, {sql.CountRows()} FROM {timings} WHERE {counted} GROUP BY step, from_start",
         };
-        for (var k = 1; k < steps; k++)
-        {
-            var step = sql.Int64(k.ToString(CultureInfo.InvariantCulture));
-            var earliest = relations.Ref($"earliest_{k}");
-            parts.Add($"SELECT 'previous', {step}, reached_at - previous_at, {sql.CountRows()} FROM {earliest} WHERE uid NOT IN (SELECT uid FROM {excluded}) GROUP BY reached_at - previous_at");
-            parts.Add($"SELECT 'start', {step}, reached_at - start, {sql.CountRows()} FROM {earliest} WHERE uid NOT IN (SELECT uid FROM {excluded}) GROUP BY reached_at - start");
-        }
         return relations.Statement(string.Join("\nUNION ALL\n", parts));
     }
+
+    /// <summary>
+    /// Per entity, the earliest attempt of <paramref name="reach"/> (one row per entity and start):
+    /// its start and the instants of its previous and reached steps. ClickHouse picks them with
+    /// argMin in one pass; the others join back on the first start.
+    /// </summary>
+    private static string Earliest(SqlText sql, string reach, string previous, string reached) => sql.Dialect == SqlDialect.ClickHouse
+        ? $"""
+          SELECT uid, first_start AS start, previous_at, reached_at
+          FROM (SELECT uid, min(start) AS first_start, argMin({previous}, start) AS previous_at, argMin({reached}, start) AS reached_at FROM {reach} GROUP BY uid) AS earliest
+          """
+        : $"""
+          SELECT uid, start, previous_at, reached_at
+          FROM (SELECT uid, start, {previous} AS previous_at, {reached} AS reached_at FROM {reach}) AS attempts
+          {sql.InnerJoin($"(SELECT uid, min(start) AS start FROM {reach} GROUP BY uid) AS earliest", "uid, start")}
+          """;
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Sextant.Analysis.Funnels;
 using Sextant.Storage.Warehouse;
 
@@ -10,12 +11,17 @@ namespace Sextant.Engine.Sql;
 /// </summary>
 internal static class FunnelSqlMeasurer
 {
+    /// <summary>ClickHouse's default max_query_size: the longest statement its parser takes.</summary>
+    private const int ClickHouseMaxQuerySize = 262_144;
+
+    /// <param name="session">The warehouse.</param>
+    /// <param name="query">What to measure.</param>
+    /// <param name="statement">The statement to run instead of the one built for <paramref name="query"/> (a script of <c>sextant sql</c>, checked against the engine).</param>
     /// <exception cref="NotSupportedException">The funnel uses what is not pushed down yet.</exception>
     /// <exception cref="SextantException">Fewer than two steps, more than 64, or a non-positive window.</exception>
-    public static FunnelMeasures Measure(SqlSession session, FunnelQuery query)
+    public static FunnelMeasures Measure(SqlSession session, FunnelQuery query, string? statement = null)
     {
         FunnelMeasurer.Validate(query);
-        if (session.Sql.Dialect == SqlDialect.ClickHouse) throw new NotSupportedException("funnels are not pushed down to ClickHouse yet (18.16 joins on equality only)");
         if (query.Order != FunnelOrder.Ordered) throw new NotSupportedException($"{query.Order.ToString().ToLowerInvariant()} funnels are not pushed down yet");
         if (query.Breakdowns.Count > 0) throw new NotSupportedException("funnel breakdowns are not pushed down yet");
         if (query.Cohort is not null) throw new NotSupportedException("funnel cohort filters are not pushed down yet");
@@ -29,7 +35,11 @@ internal static class FunnelSqlMeasurer
         long excluded = 0;
         var fromPrevious = Enumerable.Range(0, steps).Select(_ => new List<(long Micros, long Users)>()).ToArray();
         var fromStart = Enumerable.Range(0, steps).Select(_ => new List<(long Micros, long Users)>()).ToArray();
-        session.Read(FunnelSql.Build(session.Sql, query), row =>
+        statement ??= FunnelSql.Build(session.Sql, query);
+        // ClickHouse 18.16 has no WITH sub-queries, so each reference repeats its relation: a long funnel can outgrow the parser's limit.
+        if (session.Sql.Dialect == SqlDialect.ClickHouse && Encoding.UTF8.GetByteCount(statement) > ClickHouseMaxQuerySize)
+            throw new NotSupportedException($"this {steps}-step funnel's SQL is longer than ClickHouse's max_query_size");
+        session.Read(statement, row =>
         {
             var a = (int)row.GetInt64(1);
             var b = row.GetInt64(2);

@@ -10,9 +10,12 @@ namespace Sextant.Engine.Sql;
 /// </summary>
 internal static class RetentionSqlMeasurer
 {
+    /// <param name="session">The warehouse and time zone.</param>
+    /// <param name="query">What to measure.</param>
+    /// <param name="statement">The statement to run instead of the one built for <paramref name="query"/> (a script of <c>sextant sql</c>, checked against the engine).</param>
     /// <exception cref="NotSupportedException">The query has breakdowns or a cohort filter.</exception>
     /// <exception cref="SextantException">The start or return event was never stored.</exception>
-    public static RetentionMeasures Measure(SqlSession session, RetentionQuery query)
+    public static RetentionMeasures Measure(SqlSession session, RetentionQuery query, string? statement = null)
     {
         if (query.Breakdowns.Count > 0) throw new NotSupportedException("retention breakdowns are not pushed down yet");
         if (query.Cohort is not null) throw new NotSupportedException("retention cohort filters are not pushed down yet");
@@ -30,7 +33,7 @@ internal static class RetentionSqlMeasurer
         var cells = new Dictionary<(int Cohort, int Period), long>();
         var cohortDays = new Dictionary<int, long>();
         var dayRetained = new Dictionary<(int N, int CohortDay), long>();
-        var statement = RetentionSql.Build(session.Sql, query, session.ZoneLiteral, SqlText.Literal(dataEnd));
+        statement ??= RetentionSql.Build(session.Sql, query, session.ZoneLiteral, SqlText.Literal(dataEnd));
         session.Read(statement, row =>
         {
             var a = (int)row.GetInt64(1);

@@ -79,10 +79,10 @@ internal sealed class SqlText(SqlDialect dialect)
     public string Int64(string expression) => Dialect == SqlDialect.ClickHouse ? $"toInt64({expression})" : $"CAST({expression} AS BIGINT)";
 
     /// <summary>
-    /// A left join on one key. ClickHouse joins with USING on equally named columns and fills
-    /// unmatched columns with defaults, not NULL (the builders test the joined side's flag column).
+    /// An inner join on equally named key columns (every other column name distinct on the two
+    /// sides, as ClickHouse 18.16 needs: it joins on equality through USING only).
     /// </summary>
-    public string LeftJoin(string right, string key) => Dialect == SqlDialect.ClickHouse
-        ? $"ANY LEFT JOIN {right} USING {key}"
-        : $"LEFT JOIN {right} USING ({key})";
+    public string InnerJoin(string right, string keys) => Dialect == SqlDialect.ClickHouse
+        ? $"ALL INNER JOIN {right} USING {keys}"
+        : $"INNER JOIN {right} USING ({keys})";
 }

@@ -73,3 +73,9 @@ public sealed class DuckDbFunnelParityTests() : FunnelParityTests(new DuckDbPari
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresFunnelParityTests(PostgresServer server) : FunnelParityTests(new PostgresParity(server));
+
+[Collection(ClickHouseCollection.Name)]
+public sealed class ClickHouseFunnelParityTests(ClickHouseServer server) : FunnelParityTests(new ClickHouseParity(server));
+
+[Collection(ClickHouseClusterCollection.Name)]
+public sealed class ClickHouseClusterFunnelParityTests(ClickHouseCluster cluster) : FunnelParityTests(new ClickHouseClusterParity(cluster));

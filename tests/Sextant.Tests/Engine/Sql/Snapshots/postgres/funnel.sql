@@ -1,0 +1,105 @@
+-- funnel.sql: written by `sextant sql --dialect postgres` from the engine's own builder.
+-- An ordered funnel (docs/FUNNELS.md) over every entity (users and never-identified visitors), as rows (part, a, b, n):
+--   depth     a = furthest step reached (1-based), n = entities
+--   previous  a = step index (0-based), b = microseconds from the previous step, n = entities
+--   start     a = step index, b = microseconds from step 1, n = entities
+--   excluded  n = entities removed by an exclusion event
+-- Timings come from the earliest attempt that reached each step.
+-- Parameters, written into the statement (default in brackets):
+--   steps      signup, create_page, edit_page, share_page|comment|invite_member, upgrade [signup, create_page, edit_page, share_page|comment|invite_member, upgrade]
+--   window     1209600000000 µs (14 days) [1209600000000 µs (14 days)]
+--   order      ordered [ordered]
+-- Run: psql "postgres://USER@HOST/DB" -f funnel.sql
+WITH funnel_events AS (
+    SELECT uid, ts, CASE WHEN event IN ('signup') THEN 0 WHEN event IN ('create_page') THEN 1 WHEN event IN ('edit_page') THEN 2 WHEN event IN ('share_page', 'comment', 'invite_member') THEN 3 WHEN event IN ('upgrade') THEN 4 END AS step
+    FROM (SELECT coalesce(e.user_id, i.user_id, e.anonymous_id) AS uid, e.ts AS ts, e.event AS event
+    FROM (SELECT user_id, anonymous_id, ts, event FROM sextant_events WHERE event IN ('signup', 'create_page', 'edit_page', 'share_page', 'comment', 'invite_member', 'upgrade')) AS e
+    LEFT JOIN sextant_identity i ON e.user_id IS NULL AND i.anonymous_id = e.anonymous_id) AS entity_events
+),
+reach_0 AS (
+    SELECT DISTINCT uid, ts AS start, ts AS t0 FROM funnel_events WHERE step = 0
+),
+reach_1 AS (
+    SELECT uid, start, t0, min(step_at) AS t1
+    FROM reach_0
+    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 1) AS step_events USING (uid)
+    WHERE step_at >= t0 AND step_at <= start + 1209600000000
+    GROUP BY uid, start, t0
+),
+reach_2 AS (
+    SELECT uid, start, t0, t1, min(step_at) AS t2
+    FROM reach_1
+    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 2) AS step_events USING (uid)
+    WHERE step_at >= t1 AND step_at <= start + 1209600000000
+    GROUP BY uid, start, t0, t1
+),
+reach_3 AS (
+    SELECT uid, start, t0, t1, t2, min(step_at) AS t3
+    FROM reach_2
+    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 3) AS step_events USING (uid)
+    WHERE step_at >= t2 AND step_at <= start + 1209600000000
+    GROUP BY uid, start, t0, t1, t2
+),
+reach_4 AS (
+    SELECT uid, start, t0, t1, t2, t3, min(step_at) AS t4
+    FROM reach_3
+    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 4) AS step_events USING (uid)
+    WHERE step_at >= t3 AND step_at <= start + 1209600000000
+    GROUP BY uid, start, t0, t1, t2, t3
+),
+earliest_0 AS (
+    SELECT uid, start, previous_at, reached_at
+    FROM (SELECT uid, start, t0 AS previous_at, t0 AS reached_at FROM reach_0) AS attempts
+    INNER JOIN (SELECT uid, min(start) AS start FROM reach_0 GROUP BY uid) AS earliest USING (uid, start)
+),
+earliest_1 AS (
+    SELECT uid, start, previous_at, reached_at
+    FROM (SELECT uid, start, t0 AS previous_at, t1 AS reached_at FROM reach_1) AS attempts
+    INNER JOIN (SELECT uid, min(start) AS start FROM reach_1 GROUP BY uid) AS earliest USING (uid, start)
+),
+earliest_2 AS (
+    SELECT uid, start, previous_at, reached_at
+    FROM (SELECT uid, start, t1 AS previous_at, t2 AS reached_at FROM reach_2) AS attempts
+    INNER JOIN (SELECT uid, min(start) AS start FROM reach_2 GROUP BY uid) AS earliest USING (uid, start)
+),
+earliest_3 AS (
+    SELECT uid, start, previous_at, reached_at
+    FROM (SELECT uid, start, t2 AS previous_at, t3 AS reached_at FROM reach_3) AS attempts
+    INNER JOIN (SELECT uid, min(start) AS start FROM reach_3 GROUP BY uid) AS earliest USING (uid, start)
+),
+earliest_4 AS (
+    SELECT uid, start, previous_at, reached_at
+    FROM (SELECT uid, start, t3 AS previous_at, t4 AS reached_at FROM reach_4) AS attempts
+    INNER JOIN (SELECT uid, min(start) AS start FROM reach_4 GROUP BY uid) AS earliest USING (uid, start)
+),
+deciding_attempts AS (
+    SELECT uid, depth, start, reached_at FROM (
+        SELECT uid, CAST(1 AS BIGINT) AS depth, start, reached_at FROM earliest_0
+        UNION ALL SELECT uid, CAST(2 AS BIGINT) AS depth, start, reached_at FROM earliest_1
+        UNION ALL SELECT uid, CAST(3 AS BIGINT) AS depth, start, reached_at FROM earliest_2
+        UNION ALL SELECT uid, CAST(4 AS BIGINT) AS depth, start, reached_at FROM earliest_3
+        UNION ALL SELECT uid, CAST(5 AS BIGINT) AS depth, start, reached_at FROM earliest_4
+    ) AS reached_steps
+),
+depths AS (
+    SELECT uid, furthest AS depth FROM (SELECT uid, max(depth) AS furthest FROM deciding_attempts GROUP BY uid) AS furthest_steps
+),
+excluded AS (
+    SELECT uid FROM depths WHERE 1 = 0
+),
+timings AS (
+    SELECT uid, CAST(1 AS BIGINT) AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM earliest_1
+    UNION ALL
+    SELECT uid, CAST(2 AS BIGINT) AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM earliest_2
+    UNION ALL
+    SELECT uid, CAST(3 AS BIGINT) AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM earliest_3
+    UNION ALL
+    SELECT uid, CAST(4 AS BIGINT) AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM earliest_4
+)
+SELECT 'depth' AS part, depth AS a, CAST(0 AS BIGINT) AS b, CAST(count(*) AS BIGINT) AS n FROM depths WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY depth
+UNION ALL
+SELECT 'excluded', CAST(0 AS BIGINT), CAST(0 AS BIGINT), CAST(count(*) AS BIGINT) FROM excluded
+UNION ALL
+SELECT 'previous', step, from_previous, CAST(count(*) AS BIGINT) FROM timings WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY step, from_previous
+UNION ALL
+SELECT 'start', step, from_start, CAST(count(*) AS BIGINT) FROM timings WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY step, from_start;
