@@ -36,15 +36,19 @@ internal static class ExperimentSql
             WHERE variants = 1{InRange(query)} AND first_at <= {dataEnd}
             """);
         var metrics = plan.Metrics;
-        var aggregates = string.Join(",\n    ", metrics.SelectMany((m, i) => new[] { $"{m.Value(sql, zone, dataEnd)} AS value{i}", $"{m.Second(sql, zone, dataEnd)} AS second{i}" }));
+        var aggregates = string.Join(",\n    ", metrics.SelectMany((m, i) => new[] { $"{m.Value(sql, dataEnd)} AS value{i}", $"{m.Second(sql, dataEnd)} AS second{i}" }));
         var join = sql.Dialect == SqlDialect.ClickHouse
             ? $"GLOBAL ALL INNER JOIN {relations.Ref("exposed", "x")} USING uid"
             : $"INNER JOIN {relations.Ref("exposed", "x")} USING (uid)";
+        var properties = string.Concat(plan.Properties.Select((_, k) => $", p{k}"));
         relations.Add("valued", $"""
             SELECT uid,
                 {aggregates}
-            FROM ({Events(sql, plan)}) AS e
-            {join}
+            FROM (
+                SELECT uid, ts, event{properties}, first_at, first_day, {LocalDay(sql, plan, zone)} AS day
+                FROM ({Events(sql, plan)}) AS e
+                {join}
+            ) AS exposed_events
             GROUP BY uid
             """);
         // Users without events get no row in valued: the left join keeps them, with zeros.
@@ -77,6 +81,19 @@ internal static class ExperimentSql
             """);
     }
 
+    /// <summary>
+    /// The local day number of an event near its user's exposure, for active-on-day metrics; −1 for
+    /// events further away than any such metric looks (a local day lies within a day of the UTC one),
+    /// so the time-zone conversion, the costly part in DuckDB, runs only for the events that can matter.
+    /// </summary>
+    private static string LocalDay(SqlText sql, ExperimentSqlPlan plan, string zone)
+    {
+        var reach = plan.Metrics.Where(m => m.Spec.Kind == MetricKind.ActiveOnDay).Select(m => (long)m.Spec.Day + m.Spec.Span + 1).DefaultIfEmpty(-1).Max();
+        if (reach < 0) return sql.Int64("-1");
+        var micros = SqlText.Literal(reach * Sextant.Events.Timestamp.MicrosPerDay);
+        return $"CASE WHEN ts >= first_at - {micros} AND ts <= first_at + {micros} THEN {sql.DayNumber(sql.LocalDate("ts", zone))} ELSE {sql.Int64("-1")} END";
+    }
+
     /// <summary>Per user assigned in the experiment: the first exposure, the variant and how many variants they saw.</summary>
     private static string Assigned(SqlText sql, string experiment)
     {
@@ -99,7 +116,10 @@ internal static class ExperimentSql
     /// <summary>
     /// (uid, ts, event) of signed-up users' events, plus p0, p1, … : each summed property as a number
     /// (non-numbers 0). Without sums this is <see cref="IdentitySql.UserEvents"/>; with them the same
-    /// identity join carries the property columns, which that relation does not.
+    /// identity join carries the property columns, which that relation does not. Joined on the
+    /// anonymous id alone (the identity holds one row per anonymous id, and a user id on the event
+    /// wins the coalesce), which DuckDB runs as a hash join: with "user_id IS NULL" in the join
+    /// condition it took 39 s instead of 0.08 s over 780,000 events.
     /// </summary>
     private static string Events(SqlText sql, ExperimentSqlPlan plan)
     {
@@ -121,7 +141,7 @@ internal static class ExperimentSql
         return $"""
             SELECT coalesce(e.user_id, i.user_id) AS uid, e.ts AS ts, e.event AS event, {columns}
             FROM sextant_events e
-            LEFT JOIN sextant_identity i ON e.user_id IS NULL AND i.anonymous_id = e.anonymous_id
+            LEFT JOIN sextant_identity i ON i.anonymous_id = e.anonymous_id
             WHERE (e.user_id IS NOT NULL OR i.user_id IS NOT NULL){(plan.EventFilter(sql, "e.event") is { } filter ? $" AND {filter}" : "")}
             """;
     }

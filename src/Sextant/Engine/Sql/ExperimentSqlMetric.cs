@@ -5,7 +5,7 @@ namespace Sextant.Engine.Sql;
 
 /// <summary>
 /// One metric's SQL, over the join of an exposed user (uid, first_at, first_day) with their
-/// events (ts, event, p<i>k</i>): the value y and second column x as per-user aggregates, and the
+/// events (ts, event, p<i>k</i>, and the local day number near the exposure): the value y and second column x as per-user aggregates, and the
 /// eligibility as a condition on the exposure, each as MetricValues measures it in memory.
 /// </summary>
 /// <param name="Spec">The metric.</param>
@@ -33,13 +33,13 @@ internal sealed record ExperimentSqlMetric(MetricSpec Spec, long? Window, bool C
         : Math.Min(Window ?? ExperimentSqlPlan.Unbounded, ExperimentSqlPlan.OpenLookBack);
 
     /// <summary>y per user, as a double aggregate.</summary>
-    public string Value(SqlText sql, string zone, string dataEnd) => Double(sql, Aggregate(sql, zone, dataEnd, Spec.Event, before: false));
+    public string Value(SqlText sql, string dataEnd) => Double(sql, Aggregate(sql, dataEnd, Spec.Event, before: false));
 
     /// <summary>x per user, as a double aggregate: the ratio's denominator, the CUPED covariate, or 0.</summary>
-    public string Second(SqlText sql, string zone, string dataEnd)
+    public string Second(SqlText sql, string dataEnd)
     {
-        if (Spec.Kind == MetricKind.Ratio) return Double(sql, Aggregate(sql, zone, dataEnd, Spec.Denominator, before: false));
-        return Cuped ? Double(sql, Aggregate(sql, zone, dataEnd, Spec.Event, before: true)) : Double(sql, "0");
+        if (Spec.Kind == MetricKind.Ratio) return Double(sql, Aggregate(sql, dataEnd, Spec.Denominator, before: false));
+        return Cuped ? Double(sql, Aggregate(sql, dataEnd, Spec.Event, before: true)) : Double(sql, "0");
     }
 
     /// <summary>
@@ -53,13 +53,13 @@ internal sealed record ExperimentSqlMetric(MetricSpec Spec, long? Window, bool C
         _ => "1 = 1",
     };
 
-    private string Aggregate(SqlText sql, string zone, string dataEnd, string? eventName, bool before)
+    private string Aggregate(SqlText sql, string dataEnd, string? eventName, bool before)
     {
         if (Spec.Kind == MetricKind.ActiveOnDay)
         {
             // Local calendar days: day N after the exposure day (span K: N .. N+K−1), or the K days ending N days before it.
             var (first, last) = before ? (-Spec.Day - Spec.Span + 1, -Spec.Day) : (Spec.Day, Spec.Day + Spec.Span - 1);
-            var day = sql.DayNumber(sql.LocalDate("ts", zone));
+            var day = "day";
             var active = ExcludeEvents.Count == 0 ? "1 = 1" : $"event NOT IN ({sql.List(ExcludeEvents)})";
             return $"max(CASE WHEN {active} AND {day} >= first_day + ({first}) AND {day} <= first_day + ({last}) THEN 1 ELSE 0 END)";
         }
