@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sextant.Storage.Warehouse.ClickHouse;
 
 namespace Sextant.Storage.Warehouse.Store;
 
@@ -17,18 +18,18 @@ internal static class WarehouseSchema
 
     /// <summary>
     /// Checks the store's version, creating the tables first when <paramref name="create"/> and the
-    /// database holds none. <paramref name="cluster"/> reaches each shard of a ClickHouse cluster for its
-    /// own DDL (null for one server).
+    /// database holds none (and, on ClickHouse, the database itself, on every shard of a cluster).
     /// </summary>
     /// <exception cref="SextantException">No store is there (and none is to be created), or it has another schema version.</exception>
-    public static void Apply(IWarehouse warehouse, bool create, ClusterLayout? cluster)
+    public static void Apply(IWarehouse warehouse, bool create)
     {
+        if (create && warehouse is ClickHouseWarehouse clickHouse) clickHouse.EnsureDatabase();
         var found = ReadVersion(warehouse);
         if (found is null)
         {
             if (!create)
                 throw new SextantException($"no Sextant store at '{warehouse.Location}': ingest data first (sextant ingest FILE --store {warehouse.Location})");
-            Create(warehouse, cluster);
+            Create(warehouse);
             found = ReadVersion(warehouse);
         }
         if (found != Version.ToString(CultureInfo.InvariantCulture))
@@ -48,11 +49,11 @@ internal static class WarehouseSchema
         return version;
     }
 
-    private static void Create(IWarehouse warehouse, ClusterLayout? cluster)
+    private static void Create(IWarehouse warehouse)
     {
         if (warehouse.Dialect == SqlDialect.ClickHouse)
         {
-            CreateClickHouse(warehouse, cluster);
+            CreateClickHouse(warehouse, (warehouse as ClickHouseWarehouse)?.Cluster);
             return;
         }
         // PostgreSQL and DuckDB run DDL in transactions: a store is created whole or not at all.
@@ -62,7 +63,7 @@ internal static class WarehouseSchema
         });
     }
 
-    private static void CreateClickHouse(IWarehouse warehouse, ClusterLayout? cluster)
+    private static void CreateClickHouse(IWarehouse warehouse, string? cluster)
     {
         var events = EventsTable(SqlDialect.ClickHouse, cluster is null ? "sextant_events" : ShardEventsTable);
         if (cluster is null)
@@ -72,13 +73,11 @@ internal static class WarehouseSchema
         else
         {
             // No ZooKeeper and no ON CLUSTER: each shard gets its table over its own HTTP address.
-            foreach (var shard in cluster.OpenShards())
-            {
-                using (shard) shard.Execute(events);
-            }
+            var clickHouse = (ClickHouseWarehouse)warehouse;
+            clickHouse.ExecuteOnEachShard(events);
             warehouse.Execute($"""
                 CREATE TABLE IF NOT EXISTS sextant_events AS {ShardEventsTable}
-                ENGINE = Distributed({cluster.Name}, {cluster.Database}, {ShardEventsTable}, cityHash64(user_key))
+                ENGINE = Distributed({cluster}, {clickHouse.Database}, {ShardEventsTable}, cityHash64(user_key))
                 """);
         }
         foreach (var statement in Statements(SqlDialect.ClickHouse)) warehouse.Execute(statement);

@@ -7,7 +7,9 @@ namespace Sextant.Storage.Warehouse.Store;
 public sealed partial class WarehouseStore
 {
     /// <inheritdoc/>
-    public IEventColumnSource ColumnSource => new WarehouseColumnSource(Warehouse);
+    public IEventColumnSource ColumnSource => _url is { } url
+        ? new WarehouseColumnSource(() => WarehouseConnections.Open(url), ownsConnections: true)
+        : new WarehouseColumnSource(() => Warehouse, ownsConnections: false);
 
     /// <inheritdoc/>
     public EventColumns ReadEventColumns() => WarehouseEventColumnReader.Read(Warehouse, ReadProfileUserIds());

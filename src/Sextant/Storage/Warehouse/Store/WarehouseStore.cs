@@ -11,11 +11,13 @@ namespace Sextant.Storage.Warehouse.Store;
 public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposable
 {
     private readonly bool _ownsWarehouse;
+    private readonly StoreUrl? _url;
 
-    private WarehouseStore(IWarehouse warehouse, bool ownsWarehouse)
+    private WarehouseStore(IWarehouse warehouse, bool ownsWarehouse, StoreUrl? url)
     {
         Warehouse = warehouse;
         _ownsWarehouse = ownsWarehouse;
+        _url = url;
     }
 
     /// <summary>The connection the store reads and writes through; SQL engines query the same tables through it.</summary>
@@ -26,7 +28,8 @@ public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposa
 
     /// <summary>
     /// Opens the store at <paramref name="url"/>. With <paramref name="create"/> the tables are
-    /// created when the database holds none (per shard on a ClickHouse cluster); otherwise a
+    /// created when the database holds none (on a ClickHouse cluster, its database and events
+    /// table on every shard); otherwise a
     /// database without them is refused.
     /// </summary>
     /// <exception cref="ArgumentException">The URL names the embedded SQLite store, not a database.</exception>
@@ -38,7 +41,7 @@ public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposa
         var warehouse = WarehouseConnections.Open(url);
         try
         {
-            return Open(warehouse, create, ClusterOf(url), ownsWarehouse: true);
+            return Open(warehouse, create, url);
         }
         catch
         {
@@ -47,50 +50,32 @@ public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposa
         }
     }
 
-    /// <summary>
-    /// Opens the store over a connection the caller keeps and disposes (a ClickHouse cluster needs
-    /// <see cref="Open(StoreUrl, bool)"/>, which reaches each shard).
-    /// </summary>
+    /// <summary>Opens the store over a connection the caller keeps and disposes.</summary>
     /// <exception cref="SextantException">The database holds no store (and none is to be created), or a store of another version.</exception>
     public static WarehouseStore Open(IWarehouse warehouse, bool create)
     {
         ArgumentNullException.ThrowIfNull(warehouse);
-        return Open(warehouse, create, cluster: null, ownsWarehouse: false);
+        return Open(warehouse, create, url: null);
     }
 
-    private static WarehouseStore Open(IWarehouse warehouse, bool create, ClusterLayout? cluster, bool ownsWarehouse)
+    // url: where the store is when it opened the connection itself (and so owns it); null for a caller's connection.
+    private static WarehouseStore Open(IWarehouse warehouse, bool create, StoreUrl? url)
     {
-        WarehouseSchema.Apply(warehouse, create, cluster);
-        return new WarehouseStore(warehouse, ownsWarehouse);
-    }
-
-    private static ClusterLayout? ClusterOf(StoreUrl url)
-    {
-        if (!url.IsCluster) return null;
-        return new ClusterLayout(url.Cluster!, url.Database!, () =>
-        {
-            var shards = new List<IWarehouse>();
-            try
-            {
-                foreach (var shard in url.Shards)
-                    shards.Add(WarehouseConnections.Open(url with { Host = shard.Host, Port = shard.Port, Cluster = null, Shards = default }));
-            }
-            catch
-            {
-                foreach (var opened in shards) opened.Dispose();
-                throw;
-            }
-            return shards;
-        });
+        WarehouseSchema.Apply(warehouse, create);
+        return new WarehouseStore(warehouse, ownsWarehouse: url is not null, url);
     }
 
     /// <summary>A store over a connection whose schema is already known to be current (a session reading back what it writes).</summary>
-    internal static WarehouseStore Over(IWarehouse warehouse) => new(warehouse, ownsWarehouse: false);
+    internal static WarehouseStore Over(IWarehouse warehouse) => new(warehouse, ownsWarehouse: false, url: null);
 
     /// <inheritdoc/>
     public IIngestSession OpenSession() => new WarehouseIngestSession(Warehouse);
 
-    /// <summary>Closes the connection when the store opened it. An EventTable built from the store reads its columns through it, so keep the store open while the table is used.</summary>
+    /// <summary>
+    /// Closes the connection when the store opened it (from its URL; an EventTable built from it
+    /// then connects anew to read properties). A store over a caller's connection leaves it open,
+    /// and its table reads properties through that connection while the caller keeps it.
+    /// </summary>
     public void Dispose()
     {
         if (_ownsWarehouse) Warehouse.Dispose();

@@ -112,6 +112,35 @@ public abstract class WarehouseStoreContract : IDisposable
     }
 
     [Fact]
+    public void Profiles_merge_subscriptions_keep_their_latest_state_and_assignments_their_earliest_exposure_as_in_the_embedded_store()
+    {
+        using var warehouse = Connect();
+        using var store = OpenStore(warehouse);
+        string[] files =
+        [
+            Directory.Write("users1.csv", "user_id,signup_at,segment,plan,traits\nu1,2025-03-01T00:00:00Z,team,free,\"{\"\"size\"\":3}\"\nu2,2025-03-02T00:00:00Z,solo,free,\n"),
+            // u1: a new plan, no segment (kept) and no traits (kept); u2 exactly as stored.
+            Directory.Write("users2.csv", "user_id,signup_at,segment,plan,traits\nu1,,,plus,\nu2,2025-03-02T00:00:00Z,solo,free,\n"),
+            Directory.Write("subscriptions.csv", "subscription_id,user_id,plan,status,start_at,end_at,mrr,currency\ns1,u1,plus,trial,2025-03-03T00:00:00Z,,0,USD\ns1,u1,plus,active,2025-03-03T00:00:00Z,,10.50,USD\ns2,u2,plus,active,2025-03-04T00:00:00Z,,8,EUR\ns2,u2,plus,active,2025-03-04T00:00:00Z,,8,EUR\n"),
+            Directory.Write("assignments.csv", "experiment,user_id,variant,assigned_at\nx,u1,a,2025-03-05T00:00:00Z\nx,u1,a,2025-03-04T00:00:00Z\nx,u2,b,2025-03-05T00:00:00Z\nx,u2,b,2025-03-06T00:00:00Z\n"),
+            Directory.Write("events.csv", "event_id,user_id,event,timestamp\ne1,u1,signup,2025-03-01T00:00:00Z\ne2,u2,signup,2025-03-02T00:00:00Z\n"),
+        ];
+
+        var ingested = Ingest(store, files: files);
+        IngestResult? embeddedIngest = null;
+        var expected = EmbeddedTable(embedded => embeddedIngest = Ingest(embedded, files: files));
+
+        Assert.Equal(embeddedIngest!.Files.Select(f => (f.Inserted, f.Updated, f.Duplicates)), ingested.Files.Select(f => (f.Inserted, f.Updated, f.Duplicates)));
+        var u1 = Assert.Single(store.ReadProfiles(), user => user.UserId == "u1");
+        Assert.Equal(("team", "plus", "{\"size\":3}"), (u1.Segment, u1.Plan, u1.TraitsJson));
+        Assert.Equal(["active", "active"], store.ReadSubscriptions().Select(s => s.Status));
+        Assert.Equal(10.50m, store.ReadSubscriptions().First().Mrr);
+        Assert.Equal(["2025-03-04", "2025-03-05"], store.ReadAssignments().Select(a => a.AssignedAt.ToDateTimeOffset().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        TableComparison.AssertSameMeaning(expected, EventTableBuilder.Build(store, TimeZoneInfo.Utc));
+        Assert.Equal((2L, 2L, 2L), (store.ReadFacts().Users, store.ReadFacts().Subscriptions, store.ReadFacts().Assignments));
+    }
+
+    [Fact]
     public void Bad_rows_go_to_quarantine_and_are_counted()
     {
         using var warehouse = Connect();
@@ -197,10 +226,17 @@ public abstract class WarehouseStoreContract : IDisposable
         using (OpenStore(warehouse))
         {
         }
-        warehouse.Execute(warehouse.Dialect == SqlDialect.ClickHouse
-            ? "INSERT INTO sextant_meta (key, value) VALUES ('schema_version', '99')"
-            : "UPDATE sextant_meta SET value = '99' WHERE key = 'schema_version'");
-        if (warehouse.Dialect == SqlDialect.ClickHouse) warehouse.Execute("ALTER TABLE sextant_meta DELETE WHERE value = '1'");
+        if (warehouse.Dialect == SqlDialect.ClickHouse)
+        {
+            // ClickHouse updates nothing in place: the table is made again with the other version.
+            warehouse.Execute("DROP TABLE sextant_meta");
+            warehouse.Execute("CREATE TABLE sextant_meta (key String, value String) ENGINE = MergeTree ORDER BY key");
+            warehouse.Execute("INSERT INTO sextant_meta (key, value) VALUES ('schema_version', '99')");
+        }
+        else
+        {
+            warehouse.Execute("UPDATE sextant_meta SET value = '99' WHERE key = 'schema_version'");
+        }
 
         var refused = Assert.Throws<SextantException>(() => WarehouseStore.Open(warehouse, create: false));
 
