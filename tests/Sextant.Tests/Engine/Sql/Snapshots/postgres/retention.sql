@@ -14,7 +14,7 @@
 WITH user_events AS (
     SELECT coalesce(e.user_id, i.user_id) AS uid, e.ts AS ts, e.event AS event
     FROM sextant_events e
-    LEFT JOIN sextant_identity i ON e.user_id IS NULL AND i.anonymous_id = e.anonymous_id
+    LEFT JOIN sextant_identity i ON i.anonymous_id = e.anonymous_id
     WHERE e.user_id IS NOT NULL OR i.user_id IS NOT NULL
 ),
 starts AS (
