@@ -35,7 +35,6 @@ public sealed class PushdownCliTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Theory]
-    [InlineData("funnel", "--steps", "signup,create_page,edit_page", "--window", "14d")]
     [InlineData("retention", "--period", "week")]
     [InlineData("retention", "--period", "day", "--mode", "on_or_after")]
     public void Given_the_same_events_in_duckdb_and_sqlite_when_a_pushed_down_command_runs_then_it_prints_the_same_json_and_says_where_it_ran(params string[] command)
@@ -47,6 +46,18 @@ public sealed class PushdownCliTests : IDisposable
         Assert.Equal(inMemory, pushed);
         Assert.Contains("note: computed in duckdb", sqlError, StringComparison.Ordinal);
         Assert.DoesNotContain("computed in", memoryError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_warehouse_store_when_a_funnel_runs_then_it_prints_what_the_embedded_store_prints_and_says_it_ran_in_memory()
+    {
+        string[] funnel = ["funnel", "--steps", "signup,create_page,edit_page", "--window", "14d", "--json"];
+        var (memoryCode, inMemory, _) = InProcessCli.Run([.. funnel, "--store", _sqlite]);
+        var (warehouseCode, fromWarehouse, error) = InProcessCli.Run([.. funnel, "--store", _duck]);
+
+        Assert.Equal((0, 0), (memoryCode, warehouseCode));
+        Assert.Equal(inMemory, fromWarehouse);
+        Assert.Contains("note: computed in memory: funnels are not pushed down", error, StringComparison.Ordinal);
     }
 
     [Theory]
