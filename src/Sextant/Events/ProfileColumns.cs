@@ -6,7 +6,8 @@ namespace Sextant.Events;
 /// <summary>Turns user profiles into per-entity sign-up instants and attribute columns.</summary>
 internal static class ProfileColumns
 {
-    private static readonly string[] FixedColumns = ["segment", "channel", "plan", "country", "platform", "workspace_id"];
+    /// <summary>The profile attributes every store has; the traits' keys add the rest.</summary>
+    internal static readonly string[] FixedColumns = ["segment", "channel", "plan", "country", "platform", "workspace_id"];
 
     public static (long[] SignupAt, UserAttributes Attributes) Build(
         IEnumerable<UserProfile> profiles, UserDirectory users, int entityCount, long[] sortedTimes, int[] offsets)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sextant.Storage.Warehouse;
 
 namespace Sextant.Engine.Sql;
@@ -20,15 +19,11 @@ internal sealed class SqlText(SqlDialect dialect)
     public string Literal(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        // ClickHouse reads backslash escapes inside quotes; PostgreSQL (standard strings) and DuckDB only double the quote.
-        return Dialect == SqlDialect.ClickHouse
-            ? "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'"
-            : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+        return Storage.Warehouse.Store.SqlText.Literal(Dialect, value);
     }
 
     /// <summary>A 64-bit integer literal (long.MinValue written so no parser overflows on it).</summary>
-    public static string Literal(long value) =>
-        value == long.MinValue ? "(-9223372036854775807 - 1)" : value.ToString(CultureInfo.InvariantCulture);
+    public static string Literal(long value) => Storage.Warehouse.Store.SqlText.Literal(value);
 
     /// <summary>A comma-separated list of string literals.</summary>
     public string List(IEnumerable<string> values) => string.Join(", ", values.Select(Literal));

@@ -19,6 +19,7 @@ internal static class SqlText
         return text.Append('\'').ToString();
     }
 
-    /// <summary>An integer literal.</summary>
-    public static string Literal(long value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A 64-bit integer literal (long.MinValue written so no parser overflows on it).</summary>
+    public static string Literal(long value) =>
+        value == long.MinValue ? "(-9223372036854775807 - 1)" : value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sextant.Analysis;
+using Sextant.Events;
 
 namespace Sextant.Storage.Warehouse.Store;
 
@@ -11,8 +12,6 @@ namespace Sextant.Storage.Warehouse.Store;
 /// </summary>
 public sealed class WarehouseNames(IWarehouse warehouse) : IStoredNames
 {
-    private static readonly string[] FixedAttributes = ["segment", "channel", "plan", "country", "platform", "workspace_id"];
-
     private readonly Lazy<HashSet<string>> _events = new(() => Strings(warehouse, "SELECT DISTINCT event FROM sextant_events"));
     private readonly Lazy<SortedSet<string>> _attributes = new(() => AttributesOf(warehouse));
     private readonly Dictionary<string, bool> _properties = new(StringComparer.Ordinal);
@@ -30,7 +29,7 @@ public sealed class WarehouseNames(IWarehouse warehouse) : IStoredNames
     public bool HasEvent(string name) => _events.Value.Contains(name);
 
     /// <inheritdoc/>
-    public bool HasAttribute(string name) => FixedAttributes.Contains(name) || _attributes.Value.Contains(name);
+    public bool HasAttribute(string name) => ProfileColumns.FixedColumns.Contains(name) || _attributes.Value.Contains(name);
 
     /// <inheritdoc/>
     public bool HasProperty(string name)
@@ -63,7 +62,7 @@ public sealed class WarehouseNames(IWarehouse warehouse) : IStoredNames
 
     private static SortedSet<string> AttributesOf(IWarehouse warehouse)
     {
-        var names = new SortedSet<string>(FixedAttributes, StringComparer.Ordinal);
+        var names = new SortedSet<string>(ProfileColumns.FixedColumns, StringComparer.Ordinal);
         warehouse.Read("SELECT traits FROM sextant_users_current WHERE traits <> '{}' AND traits <> ''", row =>
         {
             using var document = JsonDocument.Parse(row.GetString(0));
