@@ -48,6 +48,18 @@ public sealed class ParityData
     public static ParityData Demo { get; } = new("demo", store =>
         Sextant.Synthetic.ScenarioStoreWriter.Write(Sextant.Synthetic.NotionGenerator.Generate(new Sextant.Synthetic.NotionScenario { Users = 2_000, Seed = 11 }), store));
 
+    private static readonly Dictionary<int, ParityData> RandomSets = [];
+
+    /// <summary>The random store of <paramref name="seed"/> (<see cref="RandomStores"/>), one data set per seed for the run.</summary>
+    public static ParityData Random(int seed)
+    {
+        lock (RandomSets)
+        {
+            if (!RandomSets.TryGetValue(seed, out var data)) RandomSets[seed] = data = new ParityData($"random{seed}", store => RandomStores.Write(store, seed));
+            return data;
+        }
+    }
+
     /// <summary>Writes the data set through <paramref name="store"/>.</summary>
     public void WriteTo(IStoreWriter store) => _write(store);
 
