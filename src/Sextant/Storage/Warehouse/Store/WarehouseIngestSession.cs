@@ -3,7 +3,7 @@ using Sextant.Events;
 namespace Sextant.Storage.Warehouse.Store;
 
 /// <summary>
-/// A write session on a warehouse store. It reads the stored event ids and count once (dedup and
+/// A write session on a warehouse store. It reads the stored event ids (as hashes) and count once (dedup and
 /// <c>seq</c>), the profiles on first use, and keeps them from batch to batch; at its end it
 /// rewrites <c>sextant_identity</c> when the batches added identity links.
 /// </summary>
@@ -13,7 +13,7 @@ internal sealed class WarehouseIngestSession : IIngestSession
         ["seq", "event_id", "user_id", "anonymous_id", "event", "ts", "platform", "session_id", "workspace_id", "revenue", "properties", "source", "run"];
 
     private readonly Dictionary<long, (IngestRun Run, long Version)> _runs = [];
-    private HashSet<string>? _eventIds;
+    private StoredEventIds? _eventIds;
     private Dictionary<(string Anonymous, string User), long>? _links;
     private bool _linksChanged;
 
@@ -31,7 +31,7 @@ internal sealed class WarehouseIngestSession : IIngestSession
     public long NextSeq { get; private set; }
 
     /// <summary>Every stored event id, read once.</summary>
-    public HashSet<string> EventIds => _eventIds ??= LoadEvents();
+    public StoredEventIds EventIds => _eventIds ??= LoadEvents();
 
     /// <summary>Every stored identity link (anonymous id, user id) with its earliest instant, read once.</summary>
     public Dictionary<(string Anonymous, string User), long> Links => _links ??= LoadLinks();
@@ -80,7 +80,7 @@ internal sealed class WarehouseIngestSession : IIngestSession
     /// <summary>Takes over what a committed batch wrote.</summary>
     public void Accept(IReadOnlyCollection<string> eventIds, IReadOnlyDictionary<(string, string), long> links, (IngestRun Run, long Version)? progress)
     {
-        EventIds.UnionWith(eventIds);
+        EventIds.Add(eventIds);
         NextSeq += eventIds.Count;
         foreach (var (link, at) in links) Links[link] = at;
         _linksChanged |= links.Count > 0;
@@ -94,12 +94,12 @@ internal sealed class WarehouseIngestSession : IIngestSession
         _linksChanged = false;
     }
 
-    private HashSet<string> LoadEvents()
+    private StoredEventIds LoadEvents()
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new StoredEventIds(Warehouse);
         long count = 0;
         Warehouse.Read("SELECT count(*) FROM sextant_events", row => count = row.GetInt64(0));
-        Warehouse.Read("SELECT event_id FROM sextant_events", row => ids.Add(row.GetString(0)));
+        ids.Load();
         NextSeq = count;
         return ids;
     }
