@@ -62,22 +62,30 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         var browser = new HeadlessChromium(process, profile);
         process.ErrorDataReceived += (_, e) => browser.KeepErrorLine(e.Data);
         process.OutputDataReceived += (_, _) => { };
+        // A run stopped by Ctrl-C or SIGTERM must not leave a browser behind. The stop is registered
+        // before the start and waits for it, so a signal arriving while the browser starts still kills it.
+        var starting = new Lock();
+        var started = false;
+        browser._killOnExit = ExitCleanup.Register(() =>
+        {
+            lock (starting)
+                if (started) process.Kill(entireProcessTree: true);
+            browser.DeleteProfile();
+        });
         try
         {
             try
             {
-                process.Start();
+                lock (starting)
+                {
+                    process.Start();
+                    started = true;
+                }
             }
             catch (Win32Exception e)
             {
                 throw new DevToolsException("it could not be run: " + e.Message, e);
             }
-            // A run stopped by Ctrl-C or SIGTERM must not leave a browser behind.
-            browser._killOnExit = ExitCleanup.Register(() =>
-            {
-                process.Kill(entireProcessTree: true);
-                browser.DeleteProfile();
-            });
             process.BeginErrorReadLine();
             process.BeginOutputReadLine();
 
