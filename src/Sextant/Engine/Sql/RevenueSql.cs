@@ -36,15 +36,29 @@ internal static class RevenueSql
             FROM (SELECT uid, cohort_at, {sql.LocalDate("cohort_at", zone)} AS cohort_date FROM {relations.Ref("starts")} WHERE cohort_at <= {dataEnd}) AS dated_starts
             """);
         var active = query.ExcludeEvents.Count == 0 ? "" : $" AND event NOT IN ({sql.List(query.ExcludeEvents)})";
-        var activity = relations.Add("activity", $"""
-            SELECT uid, month, max(ts) AS last_in_month
-            FROM (
-                SELECT uid, ts, {sql.MonthIndex("active_date")} AS month
-                FROM (SELECT uid, ts, {sql.LocalDate("ts", zone)} AS active_date FROM {events} WHERE ts <= {dataEnd}{active}) AS dated_events
-            ) AS active_events
-            GROUP BY uid, month
+        // A user's active events are cut into UTC weeks first, and only each week's first and last
+        // event get a local date: the local month never goes back in time (as ProjectCalendar assumes)
+        // and a week holds at most one month boundary, so the week's events fall in exactly the months
+        // of those two. At 13.4 million events that is a few conversions per user instead of one per event.
+        var spans = relations.Add("active_spans", $"""
+            SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM {events} WHERE ts <= {dataEnd}{active}
+            GROUP BY uid, {sql.IntDiv(sql.IntDiv("ts", 1_000_000), 7 * 86_400)}
             """);
-        var latest = relations.Add("latest", $"SELECT uid, max(month) AS last_month, max(last_in_month) AS last_at FROM {activity} GROUP BY uid");
+        var activity = relations.Add("activity", $"""
+            SELECT DISTINCT uid, {sql.MonthIndex("active_date")} AS month
+            FROM (
+                SELECT uid, {sql.LocalDate("first_at", zone)} AS active_date FROM {spans}
+                UNION ALL
+                SELECT uid, {sql.LocalDate("last_at", zone)} AS active_date FROM {relations.Ref("active_spans")}
+            ) AS span_ends
+            """);
+        var latest = relations.Add("latest", $"""
+            SELECT uid, {sql.MonthIndex("last_date")} AS last_month, last_at
+            FROM (
+                SELECT uid, last_at, {sql.LocalDate("last_at", zone)} AS last_date
+                FROM (SELECT uid, max(last_at) AS last_at FROM {relations.Ref("active_spans")} GROUP BY uid) AS last_events
+            ) AS dated_last
+            """);
         var paying = relations.Add("paying", Paying(sql, dataEnd));
         var pieces = relations.Add("pieces", Pieces(sql, relations, zone));
 

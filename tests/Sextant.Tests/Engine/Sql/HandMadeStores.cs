@@ -94,7 +94,9 @@ internal static class HandMadeStores
             // An anonymous device identified later: its events are r3's from the start.
             At(null, "view", "2024-03-01T09:00:00Z", anonymous: "ra3"), At("r3", "signup", "2024-03-02T09:00:00Z", anonymous: "ra3"),
             At("r3", "billing", "2024-05-02T09:00:00Z"), At("r3", "edit", "2024-10-27T01:30:00Z"),
-            At("r4", "signup", "2024-02-01T08:00:00Z"), At("r4", "edit", "2024-09-30T22:30:00Z"),
+            // One UTC week (Thursday to Wednesday) across the end of September, the middle event already October's in Paris.
+            At("r4", "signup", "2024-02-01T08:00:00Z"), At("r4", "view", "2024-09-27T10:00:00Z"), At("r4", "edit", "2024-09-30T22:30:00Z"),
+            At("r4", "view", "2024-10-02T10:00:00Z"),
             At("r5", "signup", "2024-04-10T12:00:00Z"), At("r5", "billing", "2024-06-10T12:00:00Z"),
             At("r6", "view", "2024-02-20T12:00:00Z"), At("r6", "edit", "2024-05-20T12:00:00Z"),
             At("r8", "signup", "2024-03-10T06:30:00Z"), At("r8", "edit", "2024-11-03T05:30:00Z"),

@@ -21,15 +21,20 @@ FROM (SELECT uid, currency, mrr_value, from_at, to_at FROM (
 ) AS subscriptions
 WHERE mrr_value > 0) AS paying GROUP BY currency
 UNION ALL
-SELECT 'active', '', month, toInt64(0), toInt64(count()), toFloat64(0) FROM (SELECT uid, month, max(ts) AS last_in_month
+SELECT 'active', '', month, toInt64(0), toInt64(count()), toFloat64(0) FROM (SELECT DISTINCT uid, (toInt64(toYear(active_date)) * 12 + toInt64(toMonth(active_date)) - 1) AS month
 FROM (
-    SELECT uid, ts, (toInt64(toYear(active_date)) * 12 + toInt64(toMonth(active_date)) - 1) AS month
-    FROM (SELECT uid, ts, toDate(toDateTime(intDiv(ts, 1000000)), 'Europe/Paris') AS active_date FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
+    SELECT uid, toDate(toDateTime(intDiv(first_at, 1000000)), 'Europe/Paris') AS active_date FROM (SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
 FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE ts <= (SELECT max(ts) FROM sextant_events)) AS dated_events
-) AS active_events
-GROUP BY uid, month) AS activity GROUP BY month
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE ts <= (SELECT max(ts) FROM sextant_events)
+GROUP BY uid, intDiv(intDiv(ts, 1000000), 604800)) AS active_spans
+    UNION ALL
+    SELECT uid, toDate(toDateTime(intDiv(last_at, 1000000)), 'Europe/Paris') AS active_date FROM (SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
+FROM sextant_events
+GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE ts <= (SELECT max(ts) FROM sextant_events)
+GROUP BY uid, intDiv(intDiv(ts, 1000000), 604800)) AS active_spans
+) AS span_ends) AS activity GROUP BY month
 UNION ALL
 SELECT 'cohort', '', cohort, toInt64(0), toInt64(count()), toFloat64(0) FROM (SELECT uid, cohort_at, (toInt64(toYear(cohort_date)) * 12 + toInt64(toMonth(cohort_date)) - 1) AS cohort
 FROM (SELECT uid, cohort_at, toDate(toDateTime(intDiv(cohort_at, 1000000)), 'Europe/Paris') AS cohort_date FROM (SELECT uid, if(has_profile_signup, profile_signup, first_at) AS cohort_at
@@ -48,15 +53,15 @@ FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
 WHERE isNotNull(user_id) OR linked_user != '') AS user_events GROUP BY uid) AS firsts
 ALL FULL OUTER JOIN (SELECT assumeNotNull(user_id) AS uid, assumeNotNull(signup_at) AS profile_signup, 1 AS has_profile_signup
-    FROM sextant_users_current WHERE isNotNull(signup_at)) AS profiles USING uid) AS starts WHERE cohort_at <= (SELECT max(ts) FROM sextant_events)) AS dated_starts) AS cohorts ALL INNER JOIN (SELECT uid, max(month) AS last_month, max(last_in_month) AS last_at FROM (SELECT uid, month, max(ts) AS last_in_month
+    FROM sextant_users_current WHERE isNotNull(signup_at)) AS profiles USING uid) AS starts WHERE cohort_at <= (SELECT max(ts) FROM sextant_events)) AS dated_starts) AS cohorts ALL INNER JOIN (SELECT uid, (toInt64(toYear(last_date)) * 12 + toInt64(toMonth(last_date)) - 1) AS last_month, last_at
 FROM (
-    SELECT uid, ts, (toInt64(toYear(active_date)) * 12 + toInt64(toMonth(active_date)) - 1) AS month
-    FROM (SELECT uid, ts, toDate(toDateTime(intDiv(ts, 1000000)), 'Europe/Paris') AS active_date FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
+    SELECT uid, last_at, toDate(toDateTime(intDiv(last_at, 1000000)), 'Europe/Paris') AS last_date
+    FROM (SELECT uid, max(last_at) AS last_at FROM (SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
 FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE ts <= (SELECT max(ts) FROM sextant_events)) AS dated_events
-) AS active_events
-GROUP BY uid, month) AS activity GROUP BY uid) AS latest USING uid WHERE last_at >= cohort_at GROUP BY cohort, last_month
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE ts <= (SELECT max(ts) FROM sextant_events)
+GROUP BY uid, intDiv(intDiv(ts, 1000000), 604800)) AS active_spans GROUP BY uid) AS last_events
+) AS dated_last) AS latest USING uid WHERE last_at >= cohort_at GROUP BY cohort, last_month
 UNION ALL
 SELECT 'revenue', currency, month, toInt64(0), toInt64(uniqExact(uid)), sum(amount) FROM (SELECT uid, currency, month, mrr_value * (CASE WHEN month = last_month THEN to_position ELSE toFloat64(next_month_day) END - CASE WHEN month = first_month THEN from_position ELSE toFloat64(month_day) END) / toFloat64(next_month_day - month_day) AS amount
 FROM (

@@ -27,16 +27,24 @@ cohorts AS (
     SELECT uid, cohort_at, (CAST(extract(year FROM cohort_date) AS BIGINT) * 12 + CAST(extract(month FROM cohort_date) AS BIGINT) - 1) AS cohort
     FROM (SELECT uid, cohort_at, CAST((to_timestamp(0) + cohort_at * INTERVAL '1 microsecond') AT TIME ZONE 'Europe/Paris' AS DATE) AS cohort_date FROM starts WHERE cohort_at <= (SELECT max(ts) FROM sextant_events)) AS dated_starts
 ),
+active_spans AS (
+    SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM user_events WHERE ts <= (SELECT max(ts) FROM sextant_events)
+    GROUP BY uid, ((ts / 1000000) / 604800)
+),
 activity AS (
-    SELECT uid, month, max(ts) AS last_in_month
+    SELECT DISTINCT uid, (CAST(extract(year FROM active_date) AS BIGINT) * 12 + CAST(extract(month FROM active_date) AS BIGINT) - 1) AS month
     FROM (
-        SELECT uid, ts, (CAST(extract(year FROM active_date) AS BIGINT) * 12 + CAST(extract(month FROM active_date) AS BIGINT) - 1) AS month
-        FROM (SELECT uid, ts, CAST((to_timestamp(0) + ts * INTERVAL '1 microsecond') AT TIME ZONE 'Europe/Paris' AS DATE) AS active_date FROM user_events WHERE ts <= (SELECT max(ts) FROM sextant_events)) AS dated_events
-    ) AS active_events
-    GROUP BY uid, month
+        SELECT uid, CAST((to_timestamp(0) + first_at * INTERVAL '1 microsecond') AT TIME ZONE 'Europe/Paris' AS DATE) AS active_date FROM active_spans
+        UNION ALL
+        SELECT uid, CAST((to_timestamp(0) + last_at * INTERVAL '1 microsecond') AT TIME ZONE 'Europe/Paris' AS DATE) AS active_date FROM active_spans
+    ) AS span_ends
 ),
 latest AS (
-    SELECT uid, max(month) AS last_month, max(last_in_month) AS last_at FROM activity GROUP BY uid
+    SELECT uid, (CAST(extract(year FROM last_date) AS BIGINT) * 12 + CAST(extract(month FROM last_date) AS BIGINT) - 1) AS last_month, last_at
+    FROM (
+        SELECT uid, last_at, CAST((to_timestamp(0) + last_at * INTERVAL '1 microsecond') AT TIME ZONE 'Europe/Paris' AS DATE) AS last_date
+        FROM (SELECT uid, max(last_at) AS last_at FROM active_spans GROUP BY uid) AS last_events
+    ) AS dated_last
 ),
 paying AS (
     SELECT uid, currency, mrr_value, from_at, to_at FROM (
