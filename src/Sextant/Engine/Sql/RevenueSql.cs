@@ -21,7 +21,7 @@ internal static class RevenueSql
 {
     /// <summary>The statement for <paramref name="query"/>.</summary>
     /// <param name="sql">The dialect.</param>
-    /// <param name="query">What to compute (no breakdowns, no cohort filter; the range start is applied to the rows).</param>
+    /// <param name="query">What to compute (no breakdowns, no cohort filter; the measurer applies the range's start to the rows).</param>
     /// <param name="zone">The project time zone, as an SQL expression (a string literal).</param>
     /// <param name="dataEnd">The data end in UTC microseconds, as an SQL expression.</param>
     public static string Build(SqlText sql, RevenueQuery query, string zone, string dataEnd)
