@@ -21,16 +21,22 @@ internal static class RevenueSql
 {
     /// <summary>The statement for <paramref name="query"/>.</summary>
     /// <param name="sql">The dialect.</param>
-    /// <param name="query">What to compute (no breakdowns, no cohort filter; the measurer applies the range's start to the rows).</param>
+    /// <param name="query">What to compute (no breakdowns; the measurer applies the range's start to the rows).</param>
     /// <param name="zone">The project time zone, as an SQL expression (a string literal).</param>
     /// <param name="dataEnd">The data end in UTC microseconds, as an SQL expression.</param>
-    public static string Build(SqlText sql, RevenueQuery query, string zone, string dataEnd)
+    /// <param name="latestEvent">The latest stored event, for a cohort filter's window over the range (null when none is stored).</param>
+    public static string Build(SqlText sql, RevenueQuery query, string zone, string dataEnd, long? latestEvent = null)
     {
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(query);
         var relations = new SqlRelations(sql.Dialect);
         var events = relations.Add("user_events", IdentitySql.UserEvents(sql));
-        relations.Add("starts", RetentionSql.Signups(sql, relations));
+        // A cohort filter keeps its members' activity, cohorts and subscriptions; the currencies are chosen among every subscription.
+        var members = query.Cohort is { } filter ? relations.Add("members", CohortSql.Members(sql, relations, filter.Definition, query.Range, latestEvent)) : null;
+        string Only(string relation, string columns, string alias) =>
+            members is null ? relation : $"(SELECT {columns} FROM {relation} {sql.InnerJoin(members, "uid")}) AS {alias}";
+        relations.Add("starts", members is null ? RetentionSql.Signups(sql, relations)
+            : $"SELECT uid, cohort_at FROM ({RetentionSql.Signups(sql, relations)}) AS every_start {sql.InnerJoin(members, "uid")}");
         var cohorts = relations.Add("cohorts", $"""
             SELECT uid, cohort_at, {sql.MonthIndex("cohort_date")} AS cohort
             FROM (SELECT uid, cohort_at, {sql.LocalDate("cohort_at", zone)} AS cohort_date FROM {relations.Ref("starts")} WHERE cohort_at <= {dataEnd}) AS dated_starts
@@ -41,7 +47,7 @@ internal static class RevenueSql
         // and a week holds at most one month boundary, so the week's events fall in exactly the months
         // of those two. At 13.4 million events that is a few conversions per user instead of one per event.
         var spans = relations.Add("active_spans", $"""
-            SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM {events} WHERE ts <= {dataEnd}{active}
+            SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM {Only(events, "uid, ts, event", "member_events")} WHERE ts <= {dataEnd}{active}
             GROUP BY uid, {sql.IntDiv(sql.IntDiv("ts", 1_000_000), 7 * 86_400)}
             """);
         var activity = relations.Add("activity", $"""
@@ -60,7 +66,7 @@ internal static class RevenueSql
             ) AS dated_last
             """);
         var paying = relations.Add("paying", Paying(sql, dataEnd));
-        var pieces = relations.Add("pieces", Pieces(sql, relations, zone));
+        var pieces = relations.Add("pieces", Pieces(sql, Only(relations.Ref("paying"), "uid, currency, mrr_value, from_at, to_at", "member_paying"), zone));
 
         var zero = sql.Int64("0");
         var none = Double(sql, "0");
@@ -112,7 +118,7 @@ internal static class RevenueSql
     /// start) / days in the month, where a month boundary is its first day number exactly and the
     /// subscription's own start and end carry the fraction of their local day.
     /// </summary>
-    private static string Pieces(SqlText sql, SqlRelations relations, string zone)
+    private static string Pieces(SqlText sql, string paying, string zone)
     {
         var day = FirstDayOfMonth(sql, "month");
         var nextDay = FirstDayOfMonth(sql, "(month + 1)");
@@ -130,7 +136,7 @@ internal static class RevenueSql
                         FROM (
                             SELECT uid, currency, mrr_value, from_at, to_at, {sql.LocalDate("from_at", zone)} AS from_date,
                                 {sql.LocalDate("to_at", zone)} AS to_date, {sql.LocalDate("(to_at - 1)", zone)} AS last_date
-                            FROM {relations.Ref("paying")} WHERE from_at < to_at
+                            FROM {paying} WHERE from_at < to_at
                         ) AS dated
                     ) AS positioned
                 ) AS expanded

@@ -15,15 +15,17 @@ internal static class RevenueSqlMeasurer
     /// <param name="session">The warehouse and time zone.</param>
     /// <param name="query">What to measure.</param>
     /// <param name="statement">The statement to run instead of the one built for <paramref name="query"/> (a script of <c>sextant sql</c>, checked against the engine).</param>
-    /// <exception cref="NotSupportedException">The query has breakdowns or a cohort filter.</exception>
+    /// <exception cref="NotSupportedException">The query has breakdowns, or a cohort filter on a profile property.</exception>
+    /// <exception cref="SextantException">The cohort filter names an event never stored, or is malformed.</exception>
     public static RevenueMeasures Measure(SqlSession session, RevenueQuery query, string? statement = null)
     {
         if (query.Breakdowns.Count > 0) throw new NotSupportedException("revenue breakdowns are not pushed down yet");
-        if (query.Cohort is not null) throw new NotSupportedException("revenue cohort filters are not pushed down yet");
+        if (query.Cohort is { } filter) CohortSql.Validate(session, filter.Definition);
 
-        var dataEnd = query.Range.LastInstant ?? session.LatestEventInstant() ?? long.MinValue;
+        var latest = session.LatestEventInstant();
+        var dataEnd = query.Range.LastInstant ?? latest ?? long.MinValue;
         var rows = new Rows();
-        statement ??= RevenueSql.Build(session.Sql, query, session.ZoneLiteral, SqlText.Literal(dataEnd));
+        statement ??= RevenueSql.Build(session.Sql, query, session.ZoneLiteral, SqlText.Literal(dataEnd), latest);
         session.Read(statement, rows.Add);
 
         var byCurrency = rows.Currencies.OrderByDescending(pair => pair.Value.Paying).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList();

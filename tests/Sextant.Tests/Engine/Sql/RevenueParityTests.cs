@@ -29,6 +29,11 @@ public abstract class RevenueParityTests(ParityEngine engine)
         new(Range: new TimeRange(null, At("2023-06-01T00:00:00Z"))),
         // Ends at a local midnight in Paris: May is complete there, not in UTC.
         new(Range: new TimeRange(null, At("2024-05-31T22:00:00Z"))),
+        // Behaviour cohorts: members' activity, cohorts and subscriptions only; the currency is still chosen among all.
+        new(Cohort: new Cohort("editors", new PerformedEvent("edit", MinTimes: 2))),
+        new(Cohort: new Cohort("no_billing", new PerformedEvent("billing", Did: false)), Range: new TimeRange(At("2024-04-01T00:00:00Z"), null)),
+        new(Cohort: new Cohort("recent", new AnyOf([new PerformedEvent("view", Within: TimeSpan.FromDays(60), Anchor: CohortAnchor.Range),
+            new PerformedEvent("edit", Within: TimeSpan.FromDays(20))]))),
     ];
 
     public static TheoryData<string, int> Grid()
