@@ -34,6 +34,7 @@ internal static class RevenueCommand
             }
             var query = RevenueQueries.FromConfig(config) with { Range = range, Cohort = asked.Cohort, Breakdowns = asked.Breakdowns, BreakdownLimit = asked.Limit };
             var revenue = project.Run(query) with { Warnings = Analysis.NameCheck.ConfigWarnings(project.Names, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            GlobalOptions.NoteEngine(result, project);
             OutOption.Write(result, output, "revenue.json", revenue, revenue: revenue);
             if (result.GetValue(globals.Json))
             {

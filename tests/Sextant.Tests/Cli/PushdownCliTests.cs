@@ -19,6 +19,12 @@ public sealed class PushdownCliTests : IDisposable
         e6,u2,,create_page,2026-01-20T09:05:00Z,web,{}
         """;
 
+    private const string Subscriptions = """
+        subscription_id,user_id,plan,status,start_at,end_at,mrr,currency
+        s1,u1,plus,active,2026-01-01T09:30:00Z,,12.50,USD
+        s2,u2,plus,cancelled,2026-01-03T09:00:00Z,2026-01-10T00:00:00Z,8,EUR
+        """;
+
     private readonly TempDirectory _directory = new();
     private readonly string _duck;
     private readonly string _sqlite;
@@ -26,10 +32,11 @@ public sealed class PushdownCliTests : IDisposable
     public PushdownCliTests()
     {
         var events = _directory.Write("events.csv", Events + "\n");
+        var subscriptions = _directory.Write("subscriptions.csv", Subscriptions + "\n");
         _duck = "duckdb:" + _directory.File("store.duckdb");
         _sqlite = _directory.File("store.db");
-        Assert.Equal(0, InProcessCli.Run("ingest", events, "--store", _duck).Code);
-        Assert.Equal(0, InProcessCli.Run("ingest", events, "--store", _sqlite).Code);
+        Assert.Equal(0, InProcessCli.Run("ingest", events, subscriptions, "--store", _duck).Code);
+        Assert.Equal(0, InProcessCli.Run("ingest", events, subscriptions, "--store", _sqlite).Code);
     }
 
     public void Dispose() => _directory.Dispose();
@@ -37,6 +44,8 @@ public sealed class PushdownCliTests : IDisposable
     [Theory]
     [InlineData("retention", "--period", "week")]
     [InlineData("retention", "--period", "day", "--mode", "on_or_after")]
+    [InlineData("revenue")]
+    [InlineData("revenue", "--from", "2026-01-05", "--as-of", "2026-01-15")]
     public void Given_the_same_events_in_duckdb_and_sqlite_when_a_pushed_down_command_runs_then_it_prints_the_same_json_and_says_where_it_ran(params string[] command)
     {
         var (memoryCode, inMemory, memoryError) = InProcessCli.Run([.. command, "--store", _sqlite, "--json"]);

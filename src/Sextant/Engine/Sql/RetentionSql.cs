@@ -19,15 +19,19 @@ internal static class RetentionSql
     /// <param name="query">What to compute (no breakdowns, no cohort filter).</param>
     /// <param name="zone">The project time zone, as an SQL expression (a string literal).</param>
     /// <param name="dataEnd">The data end in UTC microseconds, as an SQL expression.</param>
-    public static string Build(SqlText sql, RetentionQuery query, string zone, string dataEnd)
+    /// <param name="latestEvent">The latest stored event, for a cohort filter's window over the range (null when none is stored).</param>
+    public static string Build(SqlText sql, RetentionQuery query, string zone, string dataEnd, long? latestEvent = null)
     {
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(query);
         var relations = new SqlRelations(sql.Dialect);
         var events = relations.Add("user_events", IdentitySql.UserEvents(sql));
-        var starts = relations.Add("starts", query.StartEvent is { } start
+        var users = query.Cohort is { } filter ? relations.Add("members", CohortSql.Members(sql, relations, filter.Definition, query.Range, latestEvent)) : null;
+        var starts = query.StartEvent is { } start
             ? $"SELECT uid, min(ts) AS cohort_at FROM {events} WHERE event = {sql.Literal(start)} GROUP BY uid"
-            : Signups(sql, relations));
+            : Signups(sql, relations);
+        // Only the cohort's members start a cohort row.
+        starts = relations.Add("starts", users is null ? starts : $"SELECT uid, cohort_at FROM ({starts}) AS every_start {sql.InnerJoin(users, "uid")}");
         var from = query.Range.From is { } f ? $" AND cohort_at >= {SqlText.Literal(f.UnixMicroseconds)}" : "";
         var cohorts = relations.Add("cohorts", $"""
             SELECT uid, cohort_at, {sql.DayNumber("cohort_date")} AS cohort_day, {Period(sql, query.Period, "cohort_date")} AS cohort_period
@@ -50,7 +54,7 @@ internal static class RetentionSql
               GROUP BY cohort_period, last_period
               """;
         return relations.Statement($"""
-            SELECT 'users' AS part, {sql.Int64("0")} AS a, {sql.Int64("0")} AS b, {sql.CountRows()} AS n FROM ({IdentitySql.Users(sql)}) AS users
+            SELECT 'users' AS part, {sql.Int64("0")} AS a, {sql.Int64("0")} AS b, {sql.CountRows()} AS n FROM {users ?? $"({IdentitySql.Users(sql)}) AS users"}
             UNION ALL
             SELECT 'cohort_day', cohort_day, {sql.Int64("0")}, {sql.CountRows()} FROM {cohorts} GROUP BY cohort_day
             UNION ALL
@@ -61,8 +65,8 @@ internal static class RetentionSql
             """);
     }
 
-    /// <summary>The sign-up instant of every user who has one: the profile's signup_at, else the first event.</summary>
-    private static string Signups(SqlText sql, SqlRelations relations)
+    /// <summary>(uid, cohort_at): the sign-up instant of every user who has one: the profile's signup_at, else the first event (reads the relation user_events).</summary>
+    internal static string Signups(SqlText sql, SqlRelations relations)
     {
         var events = relations.Ref("user_events");
         return sql.Dialect == Storage.Warehouse.SqlDialect.ClickHouse

@@ -13,14 +13,14 @@ internal static class RetentionSqlMeasurer
     /// <param name="session">The warehouse and time zone.</param>
     /// <param name="query">What to measure.</param>
     /// <param name="statement">The statement to run instead of the one built for <paramref name="query"/> (a script of <c>sextant sql</c>, checked against the engine).</param>
-    /// <exception cref="NotSupportedException">The query has breakdowns or a cohort filter.</exception>
+    /// <exception cref="NotSupportedException">The query has breakdowns, or a cohort filter on a profile property.</exception>
     /// <exception cref="SextantException">The start or return event was never stored.</exception>
     public static RetentionMeasures Measure(SqlSession session, RetentionQuery query, string? statement = null)
     {
         if (query.Breakdowns.Count > 0) throw new NotSupportedException("retention breakdowns are not pushed down yet");
-        if (query.Cohort is not null) throw new NotSupportedException("retention cohort filters are not pushed down yet");
         if (query.StartEvent is { } start) session.RequireEvent(start, "start event");
         if (query.ReturnEvent is { } returning) session.RequireEvent(returning, "return event");
+        if (query.Cohort is { } filter) CohortSql.Validate(session, filter.Definition);
 
         var latest = session.LatestEventInstant();
         var dataEnd = query.Range.LastInstant ?? latest ?? long.MinValue;
@@ -33,7 +33,7 @@ internal static class RetentionSqlMeasurer
         var cells = new Dictionary<(int Cohort, int Period), long>();
         var cohortDays = new Dictionary<int, long>();
         var dayRetained = new Dictionary<(int N, int CohortDay), long>();
-        statement ??= RetentionSql.Build(session.Sql, query, session.ZoneLiteral, SqlText.Literal(dataEnd));
+        statement ??= RetentionSql.Build(session.Sql, query, session.ZoneLiteral, SqlText.Literal(dataEnd), latest);
         session.Read(statement, row =>
         {
             var a = (int)row.GetInt64(1);

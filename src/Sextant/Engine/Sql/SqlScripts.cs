@@ -61,6 +61,9 @@ public static class SqlScripts
                     ("window", Micros(funnel.Window), Micros(FunnelQuery.DefaultWindow)),
                     ("order", "ordered", "ordered"),
                 ]) + FunnelSql.Build(sql, funnel) + ";\n"));
+        scripts.Add(new("revenue.sql", Header(dialect, "revenue.sql", RevenueWhat,
+                [("time zone", parameters.TimeZone, "UTC"), ("data end", "the latest event", "the latest event")])
+            + RevenueSql.Build(sql, new Analysis.Revenue.RevenueQuery(), zone, LatestEvent) + ";\n"));
         return scripts;
     }
 
@@ -80,6 +83,18 @@ public static class SqlScripts
           start     a = step index, b = microseconds from step 1, n = entities
           excluded  n = entities removed by an exclusion event
         Timings come from the earliest attempt that reached each step.
+        """;
+
+    private const string RevenueWhat = """
+        Revenue and LTV inputs (SEMANTICS.md, Revenue and LTV), as rows (part, currency, a, b, n, revenue); months are year * 12 + month - 1:
+          events          a = earliest event instant (UTC µs), n = events
+          currency        per currency: n = paying subscriptions (not trials, MRR above 0), a = earliest start up to the data end
+          active          a = month, n = signed-up users with an event in it
+          cohort          a = sign-up month, n = users
+          retained        a = sign-up month, b = month of the latest event, n = users whose latest event is at or after their sign-up
+          revenue         per currency: a = month, revenue = MRR prorated over the local days each subscription ran in it, n = paying users
+          cohort_revenue  per currency: a = sign-up month, b = months since (0 also holds revenue from before sign-up), revenue as above
+        The main currency has the most paying subscriptions (ties: ordinal order); the others' subscriptions are left out.
         """;
 
     private static string Header(SqlDialect dialect, string file, string what, (string Name, string Value, string Default)[] parameters)

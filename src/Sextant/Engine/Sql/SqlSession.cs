@@ -40,14 +40,14 @@ internal sealed class SqlSession(IWarehouse warehouse, TimeZoneInfo zone)
 
     /// <summary>Fails as the in-memory engine does when <paramref name="name"/> was never stored.</summary>
     /// <exception cref="SextantException">No event of that name is stored.</exception>
-    public void RequireEvent(string name, string what)
+    public void RequireEvent(string name, string what, string? where = null)
     {
         var found = false;
         warehouse.Read($"SELECT {Sql.CountRows()} FROM (SELECT event FROM sextant_events WHERE event = {Sql.Literal(name)} LIMIT 1) AS found", row => found = row.GetInt64(0) > 0);
         if (found) return;
         var names = new List<string>();
         warehouse.Read("SELECT DISTINCT event FROM sextant_events", row => names.Add(row.GetString(0)));
-        throw new SextantException(NameCheck.Unknown(what, name, null, names));
+        throw new SextantException(NameCheck.Unknown(what, name, where, names));
     }
 
     /// <summary>The IANA name of a zone (Windows ids are converted), which is what SQL time-zone functions take.</summary>

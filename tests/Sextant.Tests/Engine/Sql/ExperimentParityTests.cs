@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Sextant.Analysis;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Syntax;
@@ -111,29 +109,7 @@ public abstract class ExperimentParityTests(ParityEngine engine)
     {
         var expected = data.InMemory(zone).Measure(query);
         using var warehouse = engine.Connect(data);
-        var actual = new SqlEngine(warehouse, zone).Measure(query);
-        AssertClose(JsonSerializer.SerializeToNode(expected)!, JsonSerializer.SerializeToNode(actual)!, "measures");
-    }
-
-    /// <summary>Equal JSON trees, numbers equal to 1e-12 relative.</summary>
-    private static void AssertClose(JsonNode expected, JsonNode actual, string path)
-    {
-        switch (expected)
-        {
-            case JsonObject obj:
-                foreach (var (key, child) in obj) AssertClose(child!, actual[key]!, $"{path}.{key}");
-                break;
-            case JsonArray array:
-                Assert.True(array.Count == actual.AsArray().Count, $"{path}: {array.ToJsonString()} vs {actual.ToJsonString()}");
-                for (var i = 0; i < array.Count; i++) AssertClose(array[i]!, actual[i]!, $"{path}[{i}]");
-                break;
-            default:
-                var value = expected.AsValue();
-                if (value.TryGetValue<double>(out var number) && actual.AsValue().TryGetValue<double>(out var other))
-                    Assert.True(Math.Abs(number - other) <= 1e-12 * Math.Max(Math.Abs(number), Math.Abs(other)), $"{path}: {number:R} vs {other:R}");
-                else Assert.Equal(expected.ToJsonString(), actual.ToJsonString());
-                break;
-        }
+        MeasuresAssert.Close(expected, new SqlEngine(warehouse, zone).Measure(query));
     }
 
     private static ExperimentQuery Query(string[] metrics) => new("exp", [.. metrics.Select(Metric)]);

@@ -76,6 +76,75 @@ internal static class HandMadeStores
             At("f10", "view", "2024-03-08T00:00:00Z"), At("f10", "create", "2024-03-08T00:00:00Z"));
     }
 
+    /// <summary>
+    /// The revenue store: sign-ups from January to May 2024, data ending mid-November, and subscriptions
+    /// that start and end mid-month, on DST change days (Paris 31 March and 27 October, New York 10 March
+    /// and 3 November) and at a UTC midnight, run open-ended, overlap for one user, pay in a second
+    /// currency, belong to a user known only from the subscription, carry no revenue (a free plan, a
+    /// trial), start before the first event and before the user's sign-up, or start after the data end.
+    /// </summary>
+    public static void Revenue(IStoreWriter store)
+    {
+        using var session = store.OpenSession();
+        using var batch = session.BeginBatch();
+        batch.AppendEvents(
+        [
+            At("r1", "signup", "2024-01-15T10:00:00Z"), At("r1", "edit", "2024-02-03T10:00:00Z"), At("r1", "edit", "2024-04-30T23:30:00Z"),
+            At("r2", "signup", "2024-02-29T23:30:00Z"), At("r2", "edit", "2024-03-31T21:59:59.999999Z"), At("r2", "edit", "2024-07-01T00:00:00Z"),
+            // An anonymous device identified later: its events are r3's from the start.
+            At(null, "view", "2024-03-01T09:00:00Z", anonymous: "ra3"), At("r3", "signup", "2024-03-02T09:00:00Z", anonymous: "ra3"),
+            At("r3", "billing", "2024-05-02T09:00:00Z"), At("r3", "edit", "2024-10-27T01:30:00Z"),
+            // One UTC week (Thursday to Wednesday) across the end of September, the middle event already October's in Paris.
+            At("r4", "signup", "2024-02-01T08:00:00Z"), At("r4", "view", "2024-09-27T10:00:00Z"), At("r4", "edit", "2024-09-30T22:30:00Z"),
+            At("r4", "view", "2024-10-02T10:00:00Z"),
+            At("r5", "signup", "2024-04-10T12:00:00Z"), At("r5", "billing", "2024-06-10T12:00:00Z"),
+            At("r6", "view", "2024-02-20T12:00:00Z"), At("r6", "edit", "2024-05-20T12:00:00Z"),
+            At("r8", "signup", "2024-03-10T06:30:00Z"), At("r8", "edit", "2024-11-03T05:30:00Z"),
+            // A visitor never identified.
+            At(null, "view", "2024-01-10T00:00:00Z", anonymous: "rv9"),
+            At("r1", "edit", "2024-11-15T12:00:00Z"),
+        ], run: 0);
+        batch.WriteUser(User("r6", "2024-05-10T00:00:00Z"));
+        batch.WriteUser(User("r7", "2024-04-01T00:00:00Z"));
+        foreach (var subscription in new[]
+        {
+            Paid("s01", "r1", 30m, "2024-01-15T10:30:00Z", "2024-03-20T00:00:00Z"),
+            Paid("s02", "r1", 15m, "2024-02-10T00:00:00Z", "2024-02-20T00:00:00Z"),
+            Paid("s03", "r2", 12.5m, "2024-03-30T12:00:00Z"),
+            Paid("s04", "r3", 9.99m, "2024-03-31T12:00:00Z", "2024-10-27T12:00:00Z"),
+            Paid("s05", "r4", 20m, "2024-02-01T00:00:00Z", currency: "EUR"),
+            Paid("s06", "ghost", 5m, "2024-04-01T00:00:00Z", "2024-06-01T00:00:00Z"),
+            Paid("s07", "r5", 0m, "2024-04-10T12:00:00Z"),
+            Paid("s08", "r5", 10m, "2024-04-10T12:00:00Z", "2024-05-10T12:00:00Z") with { Status = "trial" },
+            Paid("s09", "r6", 40m, "2024-03-01T00:00:00Z", "2024-05-01T00:00:00Z"),
+            Paid("s10", "r7", 8m, "2024-12-01T00:00:00Z"),
+            Paid("s11", "r8", 7.5m, "2024-03-10T06:30:00Z", "2024-11-03T12:00:00Z"),
+            Paid("s12", "r4", 3.33m, "2023-12-20T18:00:00Z", "2024-03-10T12:00:00Z"),
+            Paid("s13", "r2", 1m, "2024-06-01T00:00:00Z", "2024-06-01T00:00:00Z"),
+        })
+            batch.WriteSubscription(subscription);
+        batch.Commit();
+    }
+
+    /// <summary>
+    /// Two currencies with one paying subscription each: the tie goes to the ordinal-first, "USD" before "eur",
+    /// which a database collation ordering letters case-insensitively would put the other way round.
+    /// </summary>
+    public static void RevenueTie(IStoreWriter store)
+    {
+        using var session = store.OpenSession();
+        using var batch = session.BeginBatch();
+        batch.AppendEvents([At("t1", "signup", "2024-01-05T00:00:00Z"), At("t2", "signup", "2024-01-06T00:00:00Z"), At("t1", "edit", "2024-02-10T00:00:00Z")], run: 0);
+        batch.WriteSubscription(Paid("t01", "t2", 10m, "2024-01-06T00:00:00Z", currency: "eur"));
+        batch.WriteSubscription(Paid("t02", "t1", 10m, "2024-01-05T00:00:00Z", currency: "USD"));
+        batch.Commit();
+    }
+
+    private static Subscription Paid(string id, string user, decimal mrr, string isoStart, string? isoEnd = null, string currency = "USD") =>
+        new(id, user, "plus", isoEnd is null ? "active" : "cancelled", Instant(isoStart), isoEnd is null ? null : Instant(isoEnd), mrr, currency);
+
+    private static Timestamp Instant(string iso) => Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Writes events, then profiles and assignments, in one batch through <paramref name="store"/>.</summary>
     public static void Write(IStoreWriter store, IReadOnlyList<UserProfile> users, IReadOnlyList<Assignment> assignments, params EventRecord[] events)
     {

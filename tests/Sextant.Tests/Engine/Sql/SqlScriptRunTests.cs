@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sextant.Analysis.Retention;
+using Sextant.Analysis.Revenue;
 using Sextant.Engine.Sql;
 using Sextant.Tests.Support.Servers;
 
@@ -30,6 +31,10 @@ public abstract class SqlScriptRunTests(ParityEngine engine)
                 case "retention.sql":
                     var retention = new RetentionQuery(parameters.Period, parameters.Mode);
                     Assert.Equal(Json(reference.Measure(retention)), Json(RetentionSqlMeasurer.Measure(session, retention, statement)));
+                    break;
+                case "revenue.sql":
+                    var revenue = new RevenueQuery();
+                    MeasuresAssert.Close(reference.Measure(revenue), RevenueSqlMeasurer.Measure(session, revenue, statement));
                     break;
                 case "funnel.sql":
                     Assert.Equal(Json(reference.Measure(parameters.Funnel)), Json(FunnelSqlMeasurer.Measure(session, parameters.Funnel, statement)));
