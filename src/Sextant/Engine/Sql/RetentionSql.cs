@@ -62,7 +62,7 @@ internal static class RetentionSql
     }
 
     /// <summary>The sign-up instant of every user who has one: the profile's signup_at, else the first event.</summary>
-    private static string Signups(SqlText sql, SqlRelations relations)
+    internal static string Signups(SqlText sql, SqlRelations relations)
     {
         var events = relations.Ref("user_events");
         return sql.Dialect == Storage.Warehouse.SqlDialect.ClickHouse

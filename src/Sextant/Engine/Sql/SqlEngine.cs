@@ -52,6 +52,7 @@ public sealed class SqlEngine : IAnalysisEngine
             FunnelQuery funnel => FunnelSqlMeasurer.Measure(_session, funnel),
             RetentionQuery retention => RetentionSqlMeasurer.Measure(_session, retention),
             Analysis.Experiments.ExperimentQuery experiment => ExperimentSqlMeasurer.Measure(_session, experiment),
+            Analysis.Engagement.EngagementQuery engagement => EngagementSqlMeasurer.Measure(_session, engagement),
             _ => throw new NotSupportedException($"{query.GetType().Name} is not pushed down to SQL yet"),
         };
         return (TMeasures)measures;

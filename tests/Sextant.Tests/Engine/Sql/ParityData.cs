@@ -44,6 +44,8 @@ public sealed class ParityData
 
     public static ParityData Experiment { get; } = new("experiment", ExperimentParityStore.Write);
 
+    public static ParityData Engagement { get; } = new("engagement", EngagementParityStore.Write);
+
     /// <summary>A generated product of a few thousand users, with visitors and identified devices.</summary>
     public static ParityData Demo { get; } = new("demo", store =>
         Sextant.Synthetic.ScenarioStoreWriter.Write(Sextant.Synthetic.NotionGenerator.Generate(new Sextant.Synthetic.NotionScenario { Users = 2_000, Seed = 11 }), store));
