@@ -16,16 +16,13 @@ internal static partial class EngagementSql
     /// (a = month index), <c>wau_in</c> / <c>wau_out</c> and <c>mau_in</c> / <c>mau_out</c> (a = day, n = users
     /// whose covered run starts / ends that day).
     /// </summary>
-    public static string Activity(SqlText sql, EngagementQuery query, EngagementSqlWindow window)
+    public static string Activity(SqlText sql, EngagementQuery query, EngagementSqlWindow window) => Statement(sql, query, window, Part.Activity);
+
+    private static string ActivityRows(SqlText sql, Relations relations)
     {
-        ArgumentNullException.ThrowIfNull(sql);
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(window);
-        var relations = new SqlRelations(sql.Dialect);
-        relations.Add("user_events", IdentitySql.UserEvents(sql));
-        var days = relations.Add("window_days", ActiveDays(sql, relations, query, window, since: window.Start) + "\nWHERE in_events > 0");
-        relations.Add("gaps", PreviousDays(sql, relations.Ref("window_days")));
-        return relations.Statement($"""
+        var days = relations.Ref("window_days");
+        relations.Add("gaps", PreviousDays(sql, days));
+        return $"""
             SELECT {Row(sql, "dau", "''", "day", "0", sql.CountRows())} FROM {days} GROUP BY day
             UNION ALL
             SELECT {Row(sql, "week", "''", "week", "0", sql.CountDistinct("uid"))} FROM (SELECT uid, {sql.IntDiv("day", 7)} AS week FROM {relations.Ref("window_days")}) AS weeks GROUP BY week
@@ -35,9 +32,9 @@ internal static partial class EngagementSql
             {Runs(sql, relations, "wau", 7)}
             UNION ALL
             {Runs(sql, relations, "mau", 30)}
-            """);
+            """;
 
-        static string Runs(SqlText sql, SqlRelations relations, string part, int length) => $"""
+        static string Runs(SqlText sql, Relations relations, string part, int length) => $"""
             SELECT {Row(sql, part + "_in", "''", "starts", "0", sql.CountRows())} FROM (SELECT greatest(day, prev_day + {length}) AS starts FROM {relations.Ref("gaps")}) AS run_starts GROUP BY starts
             UNION ALL
             SELECT {Row(sql, part + "_out", "''", "ends", "0", sql.CountRows())} FROM (SELECT day + {length} AS ends FROM {relations.Ref("gaps")}) AS run_ends GROUP BY ends

@@ -13,9 +13,11 @@ namespace Sextant.Engine.Sql;
 internal static partial class EngagementSql
 {
     /// <summary>
-    /// Rows: <c>adopters</c> (name = feature, n = users), <c>monthly</c> (name = feature, a = month index, n = users),
-    /// <c>days</c> (µs to first use at the median ranks, <see cref="Ranks"/>), and with <paramref name="monthActives"/>
-    /// <c>month_active</c> (a = month index, n = active users: the activity statement's months, for a script on its own).
+    /// Rows (part, name, grp, a, b, n): <c>adopters</c> (name = feature, n = users), <c>monthly</c> (name = feature,
+    /// a = month index, n = users), <c>days</c> (µs to first use at the median ranks, <see cref="Ranks"/>),
+    /// <c>group</c> (grp = segment, n = signed-up users), <c>group_adopters</c> (name = feature, grp, n = adopters),
+    /// and with <paramref name="monthActives"/> <c>month_active</c> (a = month index, n = active users: the
+    /// activity's months, which the engine reads there, for a script on its own).
     /// </summary>
     /// <param name="sql">The dialect.</param>
     /// <param name="query">What to compute.</param>
@@ -27,57 +29,41 @@ internal static partial class EngagementSql
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(window);
-        var relations = new SqlRelations(sql.Dialect);
-        var events = relations.Add("user_events", IdentitySql.UserEvents(sql));
+        var relations = new Relations(sql, query, window);
         var uses = relations.Add("feature_uses", $"""
             SELECT uid, event, month, min(ts) AS first_at FROM (
                 SELECT uid, event, ts, {sql.MonthIndex(sql.LocalDate("ts", window.Zone))} AS month
-                FROM {events} WHERE {Active(sql, query, "event")} AND {FeatureFilter(sql, features)} AND ts >= {window.Start} AND ts <= {window.End}
+                FROM ({IdentitySql.UserEvents(sql)}) AS user_events WHERE {Active(sql, query, "event")} AND {FeatureFilter(sql, features)} AND ts >= {window.Start} AND ts <= {window.End}
             ) AS dated_uses
             GROUP BY uid, event, month
             """);
         var firsts = relations.Add("first_uses", $"SELECT uid, event, min(first_at) AS first_use FROM {uses} GROUP BY uid, event");
-        relations.Add("signups", RetentionSql.Signups(sql, relations));
-        var months = monthActives
-            ? $"""
-              UNION ALL
-              SELECT {Row(sql, "month_active", "''", "month", "0", sql.CountDistinct("uid"))}
-              FROM ({ActiveDays(sql, relations, query, window, since: window.Start)}) AS days_in_window WHERE in_events > 0 GROUP BY month
-              """
-            : "";
-        return relations.Statement($"""
-            SELECT {Row(sql, "adopters", "event", "0", "0", sql.CountRows())} FROM {firsts} GROUP BY event
-            UNION ALL
-            SELECT {Row(sql, "monthly", "event", "month", "0", sql.CountRows())} FROM {relations.Ref("feature_uses")} GROUP BY event, month
-            UNION ALL
-            {Ranks(sql, "days", $"SELECT event AS k, greatest({sql.Int64("0")}, first_use - cohort_at) AS v FROM {relations.Ref("first_uses")} {sql.InnerJoin(relations.Ref("signups"), "uid")}")}
-            {months}
-            """);
-    }
-
-    /// <summary>
-    /// Rows (part, feature, grp, n): <c>group</c> (grp = segment, n = signed-up users) and <c>adopters</c>
-    /// (feature, grp, n = users who used the feature in the window).
-    /// </summary>
-    public static string AdoptionGroups(SqlText sql, EngagementQuery query, EngagementSqlWindow window, IReadOnlyList<string>? features)
-    {
-        ArgumentNullException.ThrowIfNull(sql);
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(window);
-        var relations = new SqlRelations(sql.Dialect);
         var segment = sql.Dialect == SqlDialect.ClickHouse ? $"ifNull(segment, {sql.Literal(Breakdowns.NoValue)})" : $"coalesce(segment, {sql.Literal(Breakdowns.NoValue)})";
         var groups = relations.Add("user_groups", $"""
             SELECT uid, {segment} AS grp FROM ({IdentitySql.Users(sql)}) AS users
             {LeftJoin(sql, $"(SELECT {NotNull(sql, "user_id")} AS uid, segment FROM sextant_users_current) AS profiles", "uid")}
             """);
-        var adopters = $"""
-            SELECT DISTINCT uid, event FROM ({IdentitySql.UserEvents(sql)}) AS user_events
-            WHERE {Active(sql, query, "event")} AND {FeatureFilter(sql, features)} AND ts >= {window.Start} AND ts <= {window.End}
-            """;
+        var months = monthActives
+            ? $"""
+              UNION ALL
+              SELECT {Row(sql, "month_active", "''", "month", "0", sql.CountDistinct("uid"))}
+              FROM {relations.Ref("window_days")} GROUP BY month
+              """
+            : "";
         return relations.Statement($"""
-            SELECT 'group' AS part, '' AS feature, grp, {sql.CountRows()} AS n FROM {groups} GROUP BY grp
+            SELECT part, name, '' AS grp, a, b, n FROM (
+                SELECT {Row(sql, "adopters", "event", "0", "0", sql.CountRows())} FROM {firsts} GROUP BY event
+                UNION ALL
+                SELECT {Row(sql, "monthly", "event", "month", "0", sql.CountRows())} FROM {relations.Ref("feature_uses")} GROUP BY event, month
+                UNION ALL
+                {Ranks(sql, "days", $"SELECT event AS k, greatest({sql.Int64("0")}, first_use - cohort_at) AS v FROM {relations.Ref("first_uses")} {sql.InnerJoin(relations.Ref("signups"), "uid")}")}
+                {months}
+            ) AS feature_rows
             UNION ALL
-            SELECT 'adopters', event, grp, {sql.CountRows()} FROM ({adopters}) AS adopters {sql.InnerJoin(relations.Ref("user_groups"), "uid")} GROUP BY event, grp
+            SELECT 'group', '', grp, {sql.Int64("0")}, {sql.Int64("0")}, {sql.CountRows()} FROM {groups} GROUP BY grp
+            UNION ALL
+            SELECT 'group_adopters', event, grp, {sql.Int64("0")}, {sql.Int64("0")}, {sql.CountRows()}
+            FROM {relations.Ref("first_uses", "adopters")} {sql.InnerJoin(relations.Ref("user_groups"), "uid")} GROUP BY event, grp
             """);
     }
 

@@ -13,16 +13,12 @@ namespace Sextant.Engine.Sql;
 internal static partial class EngagementSql
 {
     /// <summary>Rows: <c>new</c>, <c>returning</c>, <c>resurrecting</c> (a = period, n = users) and <c>dormant</c> (a = the period after the last active one of a run, n = users).</summary>
-    public static string Lifecycle(SqlText sql, EngagementQuery query, EngagementSqlWindow window)
+    public static string Lifecycle(SqlText sql, EngagementQuery query, EngagementSqlWindow window) => Statement(sql, query, window, Part.Lifecycle);
+
+    private static string LifecycleRows(SqlText sql, Relations relations, EngagementQuery query, EngagementSqlWindow window)
     {
-        ArgumentNullException.ThrowIfNull(sql);
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(window);
-        var relations = new SqlRelations(sql.Dialect);
-        relations.Add("user_events", IdentitySql.UserEvents(sql));
         var period = PeriodOfDay(sql, query.LifecyclePeriod, "day", "month");
-        relations.Add("periods", $"SELECT DISTINCT uid, {period} AS period FROM ({ActiveDays(sql, relations, query, window)}) AS active_days");
-        relations.Add("signups", RetentionSql.Signups(sql, relations));
+        relations.Add("periods", $"SELECT DISTINCT uid, {period} AS period FROM {relations.Ref("active_days")}");
         var signupPeriod = PeriodOfDay(sql, query.LifecyclePeriod, sql.DayNumber("signup_date"), sql.MonthIndex("signup_date"));
         var firsts = $"SELECT uid, min(period) AS first_period FROM {relations.Ref("periods", "p")} GROUP BY uid";
         var signups = $"SELECT uid, {signupPeriod} AS signup_period FROM (SELECT uid, {sql.LocalDate("cohort_at", window.Zone)} AS signup_date FROM {relations.Ref("signups")}) AS dated_signups";
@@ -37,7 +33,7 @@ internal static partial class EngagementSql
                 ) AS with_signup {LeftJoin(sql, $"({previous}) AS previous_periods", "uid, period")}
             ) AS with_previous {LeftJoin(sql, $"({next}) AS next_periods", "uid, period")}
             """);
-        return relations.Statement($"""
+        return $"""
             SELECT {RowOf(sql, "state", "''", "period", "0", sql.CountRows())}
             FROM (
                 SELECT CASE WHEN period = signup_period AND period = first_period THEN 'new' WHEN has_previous = 1 THEN 'returning' ELSE 'resurrecting' END AS state, period
@@ -47,7 +43,7 @@ internal static partial class EngagementSql
             UNION ALL
             SELECT {Row(sql, "dormant", "''", "period + 1", "0", sql.CountRows())} FROM {relations.Ref("classified")}
             WHERE CASE WHEN has_next = 1 THEN 0 ELSE 1 END = 1 GROUP BY period
-            """);
+            """;
     }
 
     /// <summary>The period number of a day, as CalendarPeriods.OfDay numbers it, from its day number and month index.</summary>

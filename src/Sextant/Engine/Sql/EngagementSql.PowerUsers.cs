@@ -15,29 +15,25 @@ internal static partial class EngagementSql
     /// in the window), <c>events</c> (a = active events in the window, n = users). Users without an
     /// active day in the window are the signed-up users the rows leave out (L7 and L30 at 0).
     /// </summary>
-    public static string PowerUsers(SqlText sql, EngagementQuery query, EngagementSqlWindow window)
+    public static string PowerUsers(SqlText sql, EngagementQuery query, EngagementSqlWindow window) => Statement(sql, query, window, Part.PowerUsers);
+
+    private static string PowerUserRows(SqlText sql, Relations relations, EngagementSqlWindow window)
     {
-        ArgumentNullException.ThrowIfNull(sql);
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(window);
-        var relations = new SqlRelations(sql.Dialect);
-        relations.Add("user_events", IdentitySql.UserEvents(sql));
         var lastComplete = $"({sql.DayNumber(sql.LocalDate($"({window.End} + 1)", window.Zone))} - 1)";
-        var perUser = relations.Add("per_user", $"""
+        var perUser = relations.Add("power_users", $"""
             SELECT uid,
                 {sql.Int64($"sum(CASE WHEN day <= {lastComplete} AND day > {lastComplete} - 7 THEN 1 ELSE 0 END)")} AS days7,
                 {sql.Int64($"sum(CASE WHEN day <= {lastComplete} AND day > {lastComplete} - 30 THEN 1 ELSE 0 END)")} AS days30,
                 {sql.Int64("sum(in_events)")} AS events
-            FROM ({ActiveDays(sql, relations, query, window, since: window.Start)}) AS days_in_window
-            WHERE in_events > 0
+            FROM {relations.Ref("window_days")}
             GROUP BY uid
             """);
-        return relations.Statement($"""
+        return $"""
             SELECT {Row(sql, "l7", "''", "days7", "0", sql.CountRows())} FROM {perUser} GROUP BY days7
             UNION ALL
-            SELECT {Row(sql, "l30", "''", "days30", "0", sql.CountRows())} FROM {relations.Ref("per_user")} GROUP BY days30
+            SELECT {Row(sql, "l30", "''", "days30", "0", sql.CountRows())} FROM {relations.Ref("power_users")} GROUP BY days30
             UNION ALL
-            SELECT {Row(sql, "events", "''", "events", "0", sql.CountRows())} FROM {relations.Ref("per_user")} GROUP BY events
-            """);
+            SELECT {Row(sql, "events", "''", "events", "0", sql.CountRows())} FROM {relations.Ref("power_users")} GROUP BY events
+            """;
     }
 }

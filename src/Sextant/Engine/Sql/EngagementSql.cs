@@ -30,21 +30,99 @@ internal static partial class EngagementSql
     private static string Active(SqlText sql, EngagementQuery query, string column) =>
         query.ExcludeEvents.Count == 0 ? "1 = 1" : $"{column} NOT IN ({sql.List(query.ExcludeEvents)})";
 
-    /// <summary>
-    /// (uid, day, month, in_events) per user and local day with an active event up to the data end
-    /// (from <paramref name="since"/> when given): the day's number, its month index and how many of
-    /// its active events are in the window. Each event's local date is computed once, here.
-    /// </summary>
-    private static string ActiveDays(SqlText sql, SqlRelations relations, EngagementQuery query, EngagementSqlWindow window, string? since = null)
+    /// <summary>The parts that read the shared active days; the engine asks for them in one statement, each script for one.</summary>
+    public enum Part
     {
-        var from = since is null ? "" : $" AND ts >= {since}";
+        Activity,
+        PowerUsers,
+        Lifecycle,
+        Activation,
+        NorthStar,
+    }
+
+    /// <summary>
+    /// One statement whose rows are those of every part of <paramref name="parts"/>: the active days
+    /// they share are computed once (PostgreSQL and DuckDB keep a WITH relation that is read twice).
+    /// </summary>
+    public static string Statement(SqlText sql, EngagementQuery query, EngagementSqlWindow window, params Part[] parts)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(parts);
+        var relations = new Relations(sql, query, window);
+        var bodies = parts.Select(part => part switch
+        {
+            Part.Activity => ActivityRows(sql, relations),
+            Part.PowerUsers => PowerUserRows(sql, relations, window),
+            Part.Lifecycle => LifecycleRows(sql, relations, query, window),
+            Part.Activation => ActivationRows(sql, relations, query, window),
+            _ => NorthStarRows(sql, relations, query),
+        }).ToList();
+        return relations.Statement(string.Join("\nUNION ALL\n", bodies));
+    }
+
+    /// <summary>The relations of one statement: the shared ones are added on first reference, before whatever refers to them.</summary>
+    private sealed class Relations(SqlText sql, EngagementQuery query, EngagementSqlWindow window)
+    {
+        private readonly SqlRelations _relations = new(sql.Dialect);
+        private readonly HashSet<string> _added = [];
+
+        /// <summary>Adds a relation of one part.</summary>
+        public string Add(string name, string body)
+        {
+            _added.Add(name);
+            return _relations.Add(name, body);
+        }
+
+        public string Ref(string name) => Ref(name, name);
+
+        public string Ref(string name, string alias)
+        {
+            if (!_added.Contains(name)) Share(name);
+            return _relations.Ref(name, alias);
+        }
+
+        public string Statement(string body) => _relations.Statement(body);
+
+        private void Share(string name)
+        {
+            var body = name switch
+            {
+                // Only the sign-ups read it as a relation: elsewhere it is inline, so no database keeps a copy of every event.
+                "user_events" => IdentitySql.UserEvents(sql),
+                "signups" => Signups(),
+                "active_days" => ActiveDays(sql, query, window),
+                "window_days" => $"SELECT uid, day, month, in_events, collaborated FROM {Ref("active_days")} WHERE in_events > 0",
+                _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a shared relation"),
+            };
+            _added.Add(name);
+            _relations.Add(name, body);
+        }
+
+        private string Signups()
+        {
+            Ref("user_events");
+            return RetentionSql.Signups(sql, _relations);
+        }
+    }
+
+    /// <summary>
+    /// (uid, day, month, in_events, collaborated) per user and local day with an active event up to the
+    /// data end: the day's number, its month index, how many of its active events are in the window and
+    /// whether one of those is a collaboration event. Each event's local date is computed here, once.
+    /// </summary>
+    private static string ActiveDays(SqlText sql, EngagementQuery query, EngagementSqlWindow window)
+    {
+        var collaboration = query.CollaborationEvents.Count == 0 ? "1 = 0" : $"event IN ({sql.List(query.CollaborationEvents)})";
         return $"""
-            SELECT uid, {sql.DayNumber("d")} AS day, {sql.MonthIndex("d")} AS month, {sql.Int64("in_events")} AS in_events
+            SELECT uid, {sql.DayNumber("d")} AS day, {sql.MonthIndex("d")} AS month, {sql.Int64("in_events")} AS in_events, {sql.Int64("collaborated")} AS collaborated
             FROM (
-                SELECT uid, d, sum(in_window) AS in_events
+                SELECT uid, d, sum(in_window) AS in_events, max(collaborates) AS collaborated
                 FROM (
-                    SELECT uid, {sql.LocalDate("ts", window.Zone)} AS d, CASE WHEN ts >= {window.Start} THEN 1 ELSE 0 END AS in_window
-                    FROM {relations.Ref("user_events")} WHERE {Active(sql, query, "event")} AND ts <= {window.End}{from}
+                    SELECT uid, {sql.LocalDate("ts", window.Zone)} AS d, CASE WHEN ts >= {window.Start} THEN 1 ELSE 0 END AS in_window,
+                        CASE WHEN ts >= {window.Start} AND {collaboration} THEN 1 ELSE 0 END AS collaborates
+                    FROM ({IdentitySql.UserEvents(sql)}) AS user_events WHERE {Active(sql, query, "event")} AND ts <= {window.End}
                 ) AS dated
                 GROUP BY uid, d
             ) AS days_of_users

@@ -66,9 +66,9 @@ internal static partial class EngagementSqlMeasurer
         return (new ActivationCounts(Count("eligible"), Count("activated"), Count("fast"), hours), new ActivationSpeedCounts(users, retained));
     }
 
-    private static List<PeriodCount> NorthStar(EngagementSqlPlan plan, List<PartRow> rows)
+    internal static List<PeriodCount> NorthStar(EngagementSqlPlan plan, List<PartRow> rows)
     {
-        var counts = rows.ToDictionary(r => r.A * 7, r => r.N);
+        var counts = rows.Where(r => r.Part == "north_star").ToDictionary(r => r.A * 7, r => r.N);
         return Enumerable.Range(0, plan.Weeks).Select(w => plan.FirstWeek + 7 * w)
             .Select(week => new PeriodCount(Label(week), counts.GetValueOrDefault(week), plan.EndedBefore(week + 7))).ToList();
     }
@@ -76,19 +76,27 @@ internal static partial class EngagementSqlMeasurer
     /// <summary>Signed-up users per adoption group, in ordinal order of the group, and each feature's adopters per group.</summary>
     internal sealed record GroupRows(SortedDictionary<string, long> Sizes, Dictionary<(string Feature, string Group), long> Adopters);
 
-    internal static GroupRows ReadGroups(SqlSession session, string statement)
+    /// <summary>The features statement's rows: the adoption groups' apart, the others as part rows.</summary>
+    internal static (List<PartRow> Features, GroupRows Groups) ReadFeatures(SqlSession session, string statement)
     {
-        var rows = new GroupRows(new SortedDictionary<string, long>(StringComparer.Ordinal), []);
+        var features = new List<PartRow>();
+        var groups = new GroupRows(new SortedDictionary<string, long>(StringComparer.Ordinal), []);
         session.Read(statement, row =>
         {
-            if (row.GetString(0) == "group") rows.Sizes[row.GetString(2)] = row.GetInt64(3);
-            else rows.Adopters[(row.GetString(1), row.GetString(2))] = row.GetInt64(3);
+            var part = row.GetString(0);
+            if (part == "group") groups.Sizes[row.GetString(2)] = row.GetInt64(5);
+            else if (part == "group_adopters") groups.Adopters[(row.GetString(1), row.GetString(2))] = row.GetInt64(5);
+            else features.Add(new PartRow(part, row.GetString(1), row.GetInt64(3), row.GetInt64(4), row.GetInt64(5)));
         });
-        return rows;
+        return (features, groups);
     }
 
-    private static List<GroupSize> AdoptionGroups(GroupRows groups) =>
+    internal static List<GroupSize> AdoptionGroups(GroupRows groups) =>
         groups.Sizes.Select(pair => new GroupSize(ValueList.From(new[] { pair.Key }), pair.Value)).ToList();
+
+    /// <summary>The users active in each month of the window from a script's month_active rows (the engine reads them from the activity).</summary>
+    internal static List<PeriodCount> ActiveMonths(EngagementSqlPlan plan, List<PartRow> rows) =>
+        rows.Where(r => r.Part == "month_active").OrderBy(r => r.A).Select(r => new PeriodCount(plan.MonthPeriods.Label((int)r.A), r.N, false)).ToList();
 
     /// <summary>Each feature's counts, in the plan's order.</summary>
     /// <param name="plan">The window and features.</param>
@@ -134,7 +142,7 @@ internal static partial class EngagementSqlMeasurer
 
     private static List<LifecyclePeriod> Lifecycle(EngagementSqlPlan plan, List<PartRow> rows)
     {
-        var counts = rows.ToDictionary(r => (r.Part, r.A), r => r.N);
+        var counts = rows.Where(r => r.Part is "new" or "returning" or "resurrecting" or "dormant").ToDictionary(r => (r.Part, r.A), r => r.N);
         return Enumerable.Range(plan.LifecycleFirst, plan.LifecycleSpan).Select(p => (long)p).Select(period => new LifecyclePeriod(plan.LifecyclePeriods.Label((int)period),
             counts.GetValueOrDefault(("new", period)), counts.GetValueOrDefault(("returning", period)), counts.GetValueOrDefault(("resurrecting", period)),
             -counts.GetValueOrDefault(("dormant", period)), plan.LifecyclePeriods.IsComplete((int)period, plan.End))).ToList();

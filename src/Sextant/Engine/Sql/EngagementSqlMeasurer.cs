@@ -4,8 +4,9 @@ using Sextant.Analysis.Engagement;
 namespace Sextant.Engine.Sql;
 
 /// <summary>
-/// Engagement pushed down: the window from the stored events' first and last instants, then one
-/// statement per part (<see cref="EngagementSql"/>), each read into its part of the
+/// Engagement pushed down: the window from the stored events' first and last instants, then two
+/// statements (<see cref="EngagementSql"/>): the parts over users' active days together, and
+/// feature adoption with its groups, each part's rows read into its part of the
 /// <see cref="EngagementMeasures"/> the in-memory measurer returns. Parts with nothing to count
 /// (an empty window, no collaboration events) are not asked.
 /// </summary>
@@ -21,16 +22,18 @@ internal static partial class EngagementSqlMeasurer
 
         var plan = Plan(session, query);
         var window = Window(session, plan);
-        var activity = plan.IsEmpty ? new ActivityCounts([], [], []) : Activity(plan, Read(session, EngagementSql.Activity(session.Sql, query, window)));
-        var activation = plan.End == long.MinValue ? NoActivation() : Activation(Read(session, EngagementSql.Activation(session.Sql, query, window)));
-        var northStar = NorthStar(plan, plan.IsEmpty || query.CollaborationEvents.Count == 0 ? [] : Read(session, EngagementSql.NorthStar(session.Sql, query, window)));
-        var groups = ReadGroups(session, EngagementSql.AdoptionGroups(session.Sql, query, window, plan.Features));
+        var sql = session.Sql;
+        // The parts over the users' active days share them in one statement; an empty window leaves activation alone, no data end nothing.
+        var parts = plan.End == long.MinValue ? [] : plan.IsEmpty ? [EngagementSql.Part.Activation]
+            : new List<EngagementSql.Part> { EngagementSql.Part.Activity, EngagementSql.Part.PowerUsers, EngagementSql.Part.Lifecycle, EngagementSql.Part.Activation };
+        if (!plan.IsEmpty && query.CollaborationEvents.Count > 0) parts.Add(EngagementSql.Part.NorthStar);
+        var rows = parts.Count == 0 ? [] : Read(session, EngagementSql.Statement(sql, query, window, [.. parts]));
+        var activity = Activity(plan, rows);
+        var activation = parts.Count == 0 ? NoActivation() : Activation(rows);
+        var (features, groups) = ReadFeatures(session, EngagementSql.Features(sql, query, window, plan.Features, monthActives: false));
         var signedUp = groups.Sizes.Values.Sum();
-        var features = plan.IsEmpty ? [] : Read(session, EngagementSql.Features(session.Sql, query, window, plan.Features, monthActives: false));
-        var powerUsers = plan.IsEmpty ? [] : Read(session, EngagementSql.PowerUsers(session.Sql, query, window));
-        var lifecycle = plan.IsEmpty ? [] : Read(session, EngagementSql.Lifecycle(session.Sql, query, window));
-        return new EngagementMeasures(plan.End, activity, activation.Counts, activation.Speed, northStar, signedUp,
-            Features(plan, features, activity.Monthly, groups), AdoptionGroups(groups), PowerUsers(plan, powerUsers, signedUp), Lifecycle(plan, lifecycle), []);
+        return new EngagementMeasures(plan.End, activity, activation.Counts, activation.Speed, NorthStar(plan, rows), signedUp,
+            Features(plan, features, activity.Monthly, groups), AdoptionGroups(groups), PowerUsers(plan, rows, signedUp), Lifecycle(plan, rows), []);
     }
 
     /// <summary>The window as the in-memory engine cuts it (MetricsWindow): the range cut to the stored events' first and last instants.</summary>
