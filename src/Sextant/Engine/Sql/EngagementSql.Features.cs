@@ -32,9 +32,11 @@ internal static partial class EngagementSql
         var relations = new Relations(sql, query, window);
         var uses = relations.Add("feature_uses", $"""
             SELECT uid, event, month, min(ts) AS first_at FROM (
-                SELECT uid, event, ts, {sql.MonthIndex(sql.LocalDate("ts", window.Zone))} AS month
-                FROM ({IdentitySql.UserEvents(sql)}) AS user_events WHERE {Active(sql, query, "event")} AND {FeatureFilter(sql, features)} AND ts >= {window.Start} AND ts <= {window.End}
-            ) AS dated_uses
+                SELECT uid, event, ts, {sql.MonthIndex("d")} AS month FROM (
+                    SELECT uid, event, ts, {sql.LocalDate("ts", window.Zone)} AS d
+                    FROM ({IdentitySql.UserEvents(sql)}) AS user_events WHERE {Active(sql, query, "event")} AND {FeatureFilter(sql, features)} AND ts >= {window.Start} AND ts <= {window.End}
+                ) AS dated_uses
+            ) AS monthly_uses
             GROUP BY uid, event, month
             """);
         var firsts = relations.Add("first_uses", $"SELECT uid, event, min(first_at) AS first_use FROM {uses} GROUP BY uid, event");

@@ -32,7 +32,7 @@ public sealed record SqlScript(string FileName, string Text);
 /// the statement reads the contract tables of docs/WAREHOUSE.md and takes the data end as the
 /// latest stored event.
 /// </summary>
-public static class SqlScripts
+public static partial class SqlScripts
 {
     private const string LatestEvent = "(SELECT max(ts) FROM sextant_events)";
 
@@ -61,6 +61,7 @@ public static class SqlScripts
                     ("window", Micros(funnel.Window), Micros(FunnelQuery.DefaultWindow)),
                     ("order", "ordered", "ordered"),
                 ]) + FunnelSql.Build(sql, funnel) + ";\n"));
+        scripts.AddRange(EngagementScripts(sql, parameters.TimeZone));
         return scripts;
     }
 
