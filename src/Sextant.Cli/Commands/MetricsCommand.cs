@@ -28,17 +28,18 @@ internal static class MetricsCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            var table = project.Table;
+            // The calendar and the names, not the table: on a warehouse store the metrics run inside the database.
             var scoped = scope.Read(result, project);
             var query = EngagementQueries.FromConfig(project.Config) with
             {
-                Range = EndBy(scoped.Range, DateFlags.AsOf(result.GetValue(asOf), table.Calendar)),
+                Range = EndBy(scoped.Range, DateFlags.AsOf(result.GetValue(asOf), project.Calendar)),
                 Cohort = scoped.Cohort,
                 Breakdowns = scoped.Breakdowns,
                 BreakdownLimit = scoped.Limit,
                 LifecyclePeriod = result.GetValue(period) == "month" ? CalendarPeriod.Month : CalendarPeriod.Week,
             };
-            var metrics = project.Run(query) with { Warnings = NameCheck.ConfigWarnings(table, project.Config) };
+            var metrics = project.Run(query) with { Warnings = NameCheck.ConfigWarnings(project.Names, project.Config) };
+            GlobalOptions.NoteEngine(result, project);
             OutOption.Write(result, output, "metrics_summary.json", metrics, engagement: metrics);
             if (result.GetValue(globals.Json))
             {

@@ -13,6 +13,9 @@ public static class SystemEvents
         "signup", "sign_up", "signed_up", "page_view", "pageview", "page_viewed", "screen_view", "screen_viewed",
     };
 
+    /// <summary>The system events' names, in lower case and ordinal order (besides every name starting with <c>$</c>).</summary>
+    internal static IReadOnlyList<string> Listed { get; } = [.. Names.Order(StringComparer.Ordinal)];
+
     /// <summary>True when <paramref name="name"/> is a system event, not a feature.</summary>
     public static bool Is(string name)
     {

@@ -46,6 +46,8 @@ public sealed class PushdownCliTests : IDisposable
     [InlineData("retention", "--period", "day", "--mode", "on_or_after")]
     [InlineData("revenue")]
     [InlineData("revenue", "--from", "2026-01-05", "--as-of", "2026-01-15")]
+    [InlineData("metrics")]
+    [InlineData("metrics", "--period", "month", "--as-of", "2026-01-10")]
     public void Given_the_same_events_in_duckdb_and_sqlite_when_a_pushed_down_command_runs_then_it_prints_the_same_json_and_says_where_it_ran(params string[] command)
     {
         var (memoryCode, inMemory, memoryError) = InProcessCli.Run([.. command, "--store", _sqlite, "--json"]);
@@ -67,6 +69,18 @@ public sealed class PushdownCliTests : IDisposable
         Assert.Equal((0, 0), (memoryCode, warehouseCode));
         Assert.Equal(inMemory, fromWarehouse);
         Assert.Contains("note: computed in memory: funnels are not pushed down", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_warehouse_store_when_metrics_are_broken_down_then_they_run_in_memory_and_print_what_the_embedded_store_prints()
+    {
+        string[] metrics = ["metrics", "--breakdown", "platform", "--json"];
+        var (memoryCode, inMemory, _) = InProcessCli.Run([.. metrics, "--store", _sqlite]);
+        var (warehouseCode, fromWarehouse, error) = InProcessCli.Run([.. metrics, "--store", _duck]);
+
+        Assert.Equal((0, 0), (memoryCode, warehouseCode));
+        Assert.Equal(inMemory, fromWarehouse);
+        Assert.Contains("note: computed in memory: metrics breakdowns are not pushed down", error, StringComparison.Ordinal);
     }
 
     [Theory]

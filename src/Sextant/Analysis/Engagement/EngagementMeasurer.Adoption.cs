@@ -16,7 +16,7 @@ internal static partial class EngagementMeasurer
         var daysToFirstUse = new double[plan.Features.Length][];
         Parallel.For(0, plan.Features.Length, f => daysToFirstUse[f] = SortedRuns.Merge([.. tallies.Select(t => t.MicrosToFirstUse[f])], Timestamp.MicrosPerDay));
         var groupCount = tally.GroupSizes.Length;
-        var present = PresentGroups(tally);
+        var present = PresentGroups(plan, tally);
         var periods = new CalendarPeriods(plan.Table.Calendar, CalendarPeriod.Month);
         var features = new List<FeatureCounts>(plan.Features.Length);
         for (var f = 0; f < plan.Features.Length; f++)
@@ -26,14 +26,19 @@ internal static partial class EngagementMeasurer
                 if (tally.MonthlyActive[m] > 0)
                     monthly.Add(new MonthUse(periods.Label(plan.FirstMonth + m), tally.MonthlyUsers[f * plan.Months + m], tally.MonthlyActive[m], periods.IsComplete(plan.FirstMonth + m, plan.Window.End)));
             var feature = f;
-            features.Add(new FeatureCounts(plan.Features[f], tally.Adopters[f], daysToFirstUse[f], monthly, present.Select(g => tally.AdoptersByGroup[feature * groupCount + g]).ToList()));
+            features.Add(new FeatureCounts(plan.Features[f], tally.Adopters[f], DurationQuantiles.OfSorted(daysToFirstUse[f]), monthly, present.Select(g => tally.AdoptersByGroup[feature * groupCount + g]).ToList()));
         }
         return features;
     }
 
     /// <summary>Only groups with signed-up users are groups of adoption, as a GROUP BY over them returns.</summary>
     private static List<GroupSize> AdoptionGroupsOf(EngagementPlan plan, EngagementTally tally) =>
-        PresentGroups(tally).Select(g => new GroupSize(plan.AdoptionScope!.Keys[g], tally.GroupSizes[g])).ToList();
+        PresentGroups(plan, tally).Select(g => new GroupSize(plan.AdoptionScope!.Keys[g], tally.GroupSizes[g])).ToList();
 
-    private static List<int> PresentGroups(EngagementTally tally) => Enumerable.Range(0, tally.GroupSizes.Length).Where(g => tally.GroupSizes[g] > 0).ToList();
+    /// <summary>
+    /// The groups with signed-up users, by label in ordinal order: the shaper ranks them by size
+    /// itself, so the order only makes every engine's measures list them alike.
+    /// </summary>
+    private static List<int> PresentGroups(EngagementPlan plan, EngagementTally tally) => Enumerable.Range(0, tally.GroupSizes.Length)
+        .Where(g => tally.GroupSizes[g] > 0).OrderBy(g => Breakdowns.Label(plan.AdoptionScope!.Keys[g]), StringComparer.Ordinal).ToList();
 }

@@ -103,7 +103,7 @@ internal static partial class EngagementMeasurer
 
     /// <summary>Activation counts of the users of <paramref name="tallies"/>, the first holding the totals; hours sorted.</summary>
     private static ActivationCounts ActivationOf(EngagementTally[] tallies) =>
-        new(tallies[0].Eligible, tallies[0].Activated, tallies[0].Fast, SortedRuns.Merge([.. tallies.Select(t => t.MicrosToActivate)], Timestamp.MicrosPerHour));
+        new(tallies[0].Eligible, tallies[0].Activated, tallies[0].Fast, DurationQuantiles.OfSorted(SortedRuns.Merge([.. tallies.Select(t => t.MicrosToActivate)], Timestamp.MicrosPerHour)));
 
     private static string Label(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

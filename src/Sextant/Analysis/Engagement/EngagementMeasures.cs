@@ -39,19 +39,19 @@ public sealed record DayCounts(string Date, long Dau, long Wau, long Mau, bool C
 /// <param name="Monthly">Calendar months with active users.</param>
 public sealed record ActivityCounts(IReadOnlyList<DayCounts> Days, IReadOnlyList<PeriodCount> Weekly, IReadOnlyList<PeriodCount> Monthly);
 
-/// <summary>Activation counts and time samples.</summary>
+/// <summary>Activation counts and the quantiles of the time to activate.</summary>
 /// <param name="Eligible">Signed-up users whose activation window had ended by the data end.</param>
 /// <param name="Activated">Eligible users who met the criteria in time.</param>
 /// <param name="Fast">Activated users who did so within 24 hours.</param>
-/// <param name="HoursToActivate">Hours from sign-up to activation of each activated user.</param>
-public sealed record ActivationCounts(long Eligible, long Activated, long Fast, IReadOnlyList<double> HoursToActivate)
+/// <param name="HoursToActivate">Hours from sign-up to activation over the activated users.</param>
+public sealed record ActivationCounts(long Eligible, long Activated, long Fast, DurationQuantiles HoursToActivate)
 {
-    /// <summary>The counts of the union of disjoint groups of users.</summary>
+    /// <summary>The counts of the union of disjoint groups of users (the in-memory engine's: it keeps the times to merge).</summary>
     public static ActivationCounts Sum(IEnumerable<ActivationCounts> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var list = parts.ToList();
-        return new ActivationCounts(list.Sum(p => p.Eligible), list.Sum(p => p.Activated), list.Sum(p => p.Fast), [.. list.SelectMany(p => p.HoursToActivate)]);
+        return new ActivationCounts(list.Sum(p => p.Eligible), list.Sum(p => p.Activated), list.Sum(p => p.Fast), DurationQuantiles.Sum(list.Select(p => p.HoursToActivate)));
     }
 }
 
@@ -70,10 +70,10 @@ public sealed record MonthUse(string Period, long Users, long Active, bool Compl
 /// <summary>Adoption counts of one feature.</summary>
 /// <param name="Feature">The feature's event.</param>
 /// <param name="Adopters">Included signed-up users who used it in the range.</param>
-/// <param name="DaysToFirstUse">Days from sign-up to first use of each adopter with a sign-up time.</param>
+/// <param name="DaysToFirstUse">Days from sign-up to first use over the adopters with a sign-up time.</param>
 /// <param name="Monthly">Months with active users.</param>
 /// <param name="AdoptersByGroup">Adopters per group of <see cref="EngagementMeasures.AdoptionGroups"/>.</param>
-public sealed record FeatureCounts(string Feature, long Adopters, IReadOnlyList<double> DaysToFirstUse, IReadOnlyList<MonthUse> Monthly, IReadOnlyList<long> AdoptersByGroup);
+public sealed record FeatureCounts(string Feature, long Adopters, DurationQuantiles DaysToFirstUse, IReadOnlyList<MonthUse> Monthly, IReadOnlyList<long> AdoptersByGroup);
 
 /// <summary>A breakdown group and its included signed-up users.</summary>
 /// <param name="Values">The group's value of each breakdown.</param>

@@ -39,7 +39,7 @@ public static partial class EngagementShaper
             if (groups.Count > 0 && other.Count > 0)
                 byGroup.Add(Share(Breakdowns.OtherValues, [Breakdowns.OtherValues], other.Sum(g => feature.AdoptersByGroup[g]), other.Sum(g => groups[g].Users)));
             return new FeatureAdoption(feature.Feature, feature.Adopters, signedUp, signedUp == 0 ? 0 : feature.Adopters / (double)signedUp, interval.Low, interval.High,
-                Quantiles.Of([.. feature.DaysToFirstUse], 0.5), monthly, byGroup);
+                feature.DaysToFirstUse.Median, monthly, byGroup);
         }).ToList();
 
         static GroupShare Share(string label, IReadOnlyList<string> values, long users, long of)

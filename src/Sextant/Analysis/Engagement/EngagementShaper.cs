@@ -45,10 +45,9 @@ public static partial class EngagementShaper
     private static Activation ActivationOf(EngagementQuery query, ActivationCounts counts)
     {
         var interval = Proportions.Wilson(counts.Activated, counts.Eligible);
-        var hours = new List<double>(counts.HoursToActivate);
         return new Activation([.. query.ActivationEvents], query.ActivationMatchAll ? "all" : "any", query.ActivationWindowDays, counts.Eligible, counts.Activated,
             counts.Eligible == 0 ? 0 : counts.Activated / (double)counts.Eligible, interval.Low, interval.High,
-            Quantiles.Of(hours, 0.5), Quantiles.Of(hours, 0.9), counts.Fast, counts.Activated == 0 ? 0 : counts.Fast / (double)counts.Activated);
+            counts.HoursToActivate.Median, counts.HoursToActivate.P90, counts.Fast, counts.Activated == 0 ? 0 : counts.Fast / (double)counts.Activated);
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ public sealed class SqlEngine : IAnalysisEngine
             RetentionQuery retention => RetentionSqlMeasurer.Measure(_session, retention),
             Analysis.Experiments.ExperimentQuery experiment => ExperimentSqlMeasurer.Measure(_session, experiment),
             Analysis.Revenue.RevenueQuery revenue => RevenueSqlMeasurer.Measure(_session, revenue),
+            Analysis.Engagement.EngagementQuery engagement => EngagementSqlMeasurer.Measure(_session, engagement),
             _ => throw new NotSupportedException($"{query.GetType().Name} is not pushed down to SQL yet"),
         };
         return (TMeasures)measures;

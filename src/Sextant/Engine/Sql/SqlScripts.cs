@@ -32,7 +32,7 @@ public sealed record SqlScript(string FileName, string Text);
 /// the statement reads the contract tables of docs/WAREHOUSE.md and takes the data end as the
 /// latest stored event.
 /// </summary>
-public static class SqlScripts
+public static partial class SqlScripts
 {
     private const string LatestEvent = "(SELECT max(ts) FROM sextant_events)";
 
@@ -64,6 +64,7 @@ public static class SqlScripts
         scripts.Add(new("revenue.sql", Header(dialect, "revenue.sql", RevenueWhat,
                 [("time zone", parameters.TimeZone, "UTC"), ("data end", "the latest event", "the latest event")])
             + RevenueSql.Build(sql, new Analysis.Revenue.RevenueQuery(), zone, LatestEvent) + ";\n"));
+        scripts.AddRange(EngagementScripts(sql, parameters.TimeZone));
         return scripts;
     }
 

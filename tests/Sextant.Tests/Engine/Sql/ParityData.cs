@@ -47,6 +47,7 @@ public sealed class ParityData
     public static ParityData Revenue { get; } = new("revenue", HandMadeStores.Revenue);
 
     public static ParityData RevenueTie { get; } = new("revenue_tie", HandMadeStores.RevenueTie);
+    public static ParityData Engagement { get; } = new("engagement", EngagementParityStore.Write);
 
     /// <summary>A generated product of a few thousand users, with visitors and identified devices.</summary>
     public static ParityData Demo { get; } = new("demo", store =>

@@ -1,4 +1,5 @@
 using Sextant.Analysis;
+using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Retention;
@@ -36,6 +37,15 @@ public abstract class RandomParityTests(ParityEngine engine)
         AssertSame(seed, new RetentionQuery(CalendarPeriod.Week, ExcludeEvents: ["billing", "view"]));
         AssertSame(seed, new RetentionQuery(CalendarPeriod.Month, RetentionMode.OnOrAfter,
             Cohort: new Cohort("random", new AnyOf([new PerformedEvent("edit", MinTimes: 2), new PerformedEvent("purchase", Within: TimeSpan.FromDays(2), Did: false)]))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Metrics_match_the_in_memory_engine_on_random_stores(int seed)
+    {
+        AssertSame(seed, new EngagementQuery(ActivationEvents: ["edit", "share"], CollaborationEvents: ["share", "invite"]));
+        AssertSame(seed, new EngagementQuery(ExcludeEvents: ["billing"], ActivationEvents: ["create", "purchase"], ActivationMatchAll: false, ActivationWindowDays: 2,
+            Range: SpringToAutumn, NorthStarMinMembers: 1, CollaborationEvents: ["edit"], Features: ["edit", "share", "never_stored"], LifecyclePeriod: CalendarPeriod.Month));
     }
 
     [Theory]
@@ -120,6 +130,7 @@ public sealed class DuckDbRandomParityTests() : RandomParityTests(new DuckDbPari
         Retention_matches_the_in_memory_engine_on_random_stores(seed);
         Funnels_match_the_in_memory_engine_on_random_stores(seed);
         Experiments_match_the_in_memory_engine_on_random_stores(seed);
+        Metrics_match_the_in_memory_engine_on_random_stores(seed);
         Revenue_matches_the_in_memory_engine_on_random_stores(seed);
     }
 }

@@ -39,10 +39,39 @@ public abstract class SqlScriptRunTests(ParityEngine engine)
                 case "funnel.sql":
                     Assert.Equal(Json(reference.Measure(parameters.Funnel)), Json(FunnelSqlMeasurer.Measure(session, parameters.Funnel, statement)));
                     break;
+                case "dau_wau_mau.sql" or "power_users.sql" or "feature_adoption.sql" or "north_star.sql":
+                    AssertSameEngagementPart(session, reference, script.FileName, statement);
+                    break;
                 default:
                     Assert.Fail($"no check for {script.FileName}");
                     break;
             }
+        }
+    }
+
+    /// <summary>An engagement script's rows laid out as the engine lays them out equal that part of the in-memory engine's measures.</summary>
+    private static void AssertSameEngagementPart(SqlSession session, Sextant.Engine.IAnalysisEngine reference, string file, string statement)
+    {
+        var query = SqlScripts.Engagement;
+        var expected = reference.Measure(query);
+        var plan = EngagementSqlMeasurer.Plan(session, query);
+        switch (file)
+        {
+            case "dau_wau_mau.sql":
+                Assert.Equal(Json(expected.Activity), Json(EngagementSqlMeasurer.Activity(plan, EngagementSqlMeasurer.Read(session, statement))));
+                break;
+            case "power_users.sql":
+                Assert.Equal(Json(expected.PowerUsers), Json(EngagementSqlMeasurer.PowerUsers(plan, EngagementSqlMeasurer.Read(session, statement), expected.SignedUp)));
+                break;
+            case "north_star.sql":
+                Assert.Equal(Json(expected.NorthStarWeeks), Json(EngagementSqlMeasurer.NorthStar(plan, EngagementSqlMeasurer.Read(session, statement))));
+                break;
+            default:
+                var (rows, groups) = EngagementSqlMeasurer.ReadFeatures(session, statement);
+                var features = EngagementSqlMeasurer.Features(plan, rows, EngagementSqlMeasurer.ActiveMonths(plan, rows), groups);
+                Assert.Equal(Json(expected.Features), Json(features));
+                Assert.Equal(Json(expected.AdoptionGroups), Json(EngagementSqlMeasurer.AdoptionGroups(groups)));
+                break;
         }
     }
 
