@@ -49,7 +49,7 @@ public sealed class PushdownCliTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_warehouse_store_when_a_funnel_runs_then_it_prints_what_the_embedded_store_prints_and_says_it_ran_in_memory()
+    public void Given_a_warehouse_store_when_a_funnel_runs_then_it_prints_what_the_embedded_store_prints_and_says_it_ran_in_the_database()
     {
         string[] funnel = ["funnel", "--steps", "signup,create_page,edit_page", "--window", "14d", "--json"];
         var (memoryCode, inMemory, _) = InProcessCli.Run([.. funnel, "--store", _sqlite]);
@@ -57,7 +57,19 @@ public sealed class PushdownCliTests : IDisposable
 
         Assert.Equal((0, 0), (memoryCode, warehouseCode));
         Assert.Equal(inMemory, fromWarehouse);
-        Assert.Contains("note: computed in memory: funnels are not pushed down", error, StringComparison.Ordinal);
+        Assert.Contains("note: computed in duckdb", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_warehouse_store_when_a_strict_funnel_runs_then_it_prints_what_the_embedded_store_prints_and_says_it_ran_in_memory()
+    {
+        string[] funnel = ["funnel", "--steps", "signup,create_page,edit_page", "--order", "strict", "--json"];
+        var (memoryCode, inMemory, _) = InProcessCli.Run([.. funnel, "--store", _sqlite]);
+        var (warehouseCode, fromWarehouse, error) = InProcessCli.Run([.. funnel, "--store", _duck]);
+
+        Assert.Equal((0, 0), (memoryCode, warehouseCode));
+        Assert.Equal(inMemory, fromWarehouse);
+        Assert.Contains("note: computed in memory: strict funnels are not pushed down yet", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -44,6 +44,9 @@ public abstract class FunnelParityTests(ParityEngine engine)
         Query(FunnelQuery.DefaultWindow, [.. ScenarioAnalyses.FunnelSteps]),
         Query(TimeSpan.FromDays(3), "signup", "create_page", "share_page|comment|invite_member") with { Exclude = ["upgrade"] },
         Query(TimeSpan.FromDays(7), "view_page", "edit_page") with { Range = new TimeRange(Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero)), null) },
+        // The scale benchmark's shape: the most frequent event opens many attempts per user, five steps deep.
+        Query(TimeSpan.FromDays(7), "view_page", "create_page", "edit_page", "share_page", "invite_member") with { Exclude = ["export_page"] },
+        Query(TimeSpan.FromDays(2), "edit_page", "view_page|search", "comment", "share_page") with { Exclude = ["create_page"] },
     ];
 
     public static TheoryData<int> Demo() => new(Enumerable.Range(0, DemoQueries.Length));
