@@ -37,6 +37,7 @@ public sealed class PushdownCliTests : IDisposable
     [Theory]
     [InlineData("retention", "--period", "week")]
     [InlineData("retention", "--period", "day", "--mode", "on_or_after")]
+    [InlineData("funnel", "--steps", "signup,create_page", "--breakdown", "plan")]
     public void Given_the_same_events_in_duckdb_and_sqlite_when_a_pushed_down_command_runs_then_it_prints_the_same_json_and_says_where_it_ran(params string[] command)
     {
         var (memoryCode, inMemory, memoryError) = InProcessCli.Run([.. command, "--store", _sqlite, "--json"]);

@@ -71,24 +71,27 @@ internal static class FunnelArraySql
             rows.Add($"({reached}, 'previous', toInt64({Index(k)}), toInt64(at_{Index(k)}[1] - previous_{Index(k)}[1]))");
             rows.Add($"({reached}, 'start', toInt64({Index(k)}), toInt64(at_{Index(k)}[1] - start_{Index(k)}[1]))");
         }
+        var groups = string.Concat(query.Breakdowns.Select((_, i) => $", g{Index(i)}"));
+        // The profiles live on the entry server; this join runs there, after the entities are grouped.
+        var profiles = groups.Length == 0 ? "" : $" ANY LEFT JOIN (SELECT user_id AS uid, {string.Join(", ", query.Breakdowns.Select((b, i) => $"{b.Name} AS profile_{Index(i)}"))} FROM sextant_users_current) AS profiles USING uid";
         return $"""
-            SELECT part, a, b, toInt64(count()) AS n
+            SELECT part, a, b, toInt64(count()) AS n{groups}
             FROM (
-                SELECT tupleElement(entity_row, 2) AS part, tupleElement(entity_row, 3) AS a, tupleElement(entity_row, 4) AS b
+                SELECT tupleElement(entity_row, 2) AS part, tupleElement(entity_row, 3) AS a, tupleElement(entity_row, 4) AS b{groups}
                 FROM (
-                    SELECT arrayJoin([{string.Join(", ", rows)}]) AS entity_row
+                    SELECT arrayJoin([{string.Join(", ", rows)}]) AS entity_row{groups}
                     FROM (
                         SELECT *,
                             {string.Join(" + ", Enumerable.Range(0, steps).Select(k => $"(length(start_{Index(k)}) > 0)"))} AS depth,
                             {Deciding("start")} AS deciding_start,
                             {Deciding("at")} AS deciding_reached,
-                            arrayExists(x -> x >= deciding_start AND x <= deciding_reached, excluded_at) AS is_excluded
-                        FROM ({level})
+                            arrayExists(x -> x >= deciding_start AND x <= deciding_reached, excluded_at) AS is_excluded{FunnelSql.ProfileValues(sql, query, i => $"profile_{Index(i)}")}
+                        FROM ({level}){profiles}
                     )
                 )
                 WHERE tupleElement(entity_row, 1) = 1
             )
-            GROUP BY part, a, b
+            GROUP BY part, a, b{groups}
             """;
     }
 }

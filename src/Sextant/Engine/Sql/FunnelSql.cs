@@ -1,5 +1,7 @@
 using System.Globalization;
+using Sextant.Analysis;
 using Sextant.Analysis.Funnels;
+using Sextant.Events;
 using Sextant.Storage.Warehouse;
 
 namespace Sextant.Engine.Sql;
@@ -15,7 +17,8 @@ namespace Sextant.Engine.Sql;
 /// ClickHouse 18.16 has no window functions: <see cref="FunnelArraySql"/> does the same per
 /// entity with arrays. Rows are (part, a, b, n): <c>depth</c> (a = furthest step, 1-based,
 /// n = entities), <c>previous</c> and <c>start</c> (a = step index, b = µs from the previous step /
-/// from step 1, n = entities), <c>excluded</c> (n = entities removed by an exclusion event).
+/// from step 1, n = entities), <c>excluded</c> (n = entities removed by an exclusion event), then
+/// one column per breakdown (g0, g1, …): the entity's profile value, <c>(none)</c> without one.
 /// </summary>
 internal static class FunnelSql
 {
@@ -58,7 +61,10 @@ internal static class FunnelSql
         var reached = string.Join("\n    UNION ALL ", Enumerable.Range(0, steps).Select(k =>
             $"SELECT uid, {sql.Int64((k + 1).ToString(CultureInfo.InvariantCulture))} AS depth, start, reached_at FROM {relations.Ref($"earliest_{k}")}"));
         var attempts = relations.Add("deciding_attempts", $"SELECT uid, depth, start, reached_at FROM (\n    {reached}\n) AS reached_steps", materialized: true);
-        var depths = relations.Add("depths", $"SELECT uid, furthest AS depth FROM (SELECT uid, max(depth) AS furthest FROM {attempts} GROUP BY uid) AS furthest_steps", materialized: true);
+        var groups = string.Concat(query.Breakdowns.Select((_, i) => $", g{i}"));
+        var depths = relations.Add("depths", $"SELECT uid, furthest AS depth{ProfileValues(sql, query, i => "profiles." + query.Breakdowns[i].Name)} FROM (SELECT uid, max(depth) AS furthest FROM {attempts} GROUP BY uid) AS furthest_steps"
+            + (groups.Length == 0 ? "" : " LEFT JOIN sextant_users_current AS profiles ON profiles.user_id = furthest_steps.uid"), materialized: true);
+        var grouped = groups.Length == 0 ? "" : " " + sql.InnerJoin($"(SELECT uid{groups} FROM {depths}) AS entity_groups", "uid");
         var excluded = relations.Add("excluded", query.Exclude.Count == 0
             ? $"SELECT uid FROM {depths} WHERE 1 = 0"
             : $"""
@@ -69,17 +75,25 @@ internal static class FunnelSql
               """, materialized: true);
         var zero = sql.Int64("0");
         var timings = relations.Add("timings", string.Join("\nUNION ALL\n", Enumerable.Range(1, steps - 1).Select(k =>
-            $"SELECT uid, {sql.Int64(k.ToString(CultureInfo.InvariantCulture))} AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM {relations.Ref($"earliest_{k}")}")), materialized: true);
+            $"SELECT uid, {sql.Int64(k.ToString(CultureInfo.InvariantCulture))} AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start{groups} FROM {relations.Ref($"earliest_{k}")}{grouped}")), materialized: true);
         var counted = $"NOT EXISTS (SELECT 1 FROM {excluded} AS x WHERE x.uid = counted.uid)";
         var parts = new List<string>
         {
-            $"SELECT 'depth' AS part, depth AS a, {zero} AS b, {sql.CountRows()} AS n FROM {depths} AS counted WHERE {counted} GROUP BY depth",
-            $"SELECT 'excluded', {zero}, {zero}, {sql.CountRows()} FROM {excluded}",
-            $"SELECT 'previous', step, from_previous, {sql.CountRows()} FROM {timings} AS counted WHERE {counted} GROUP BY step, from_previous",
-            $"SELECT 'start', step, from_start, {sql.CountRows()} FROM {timings} AS counted WHERE {counted} GROUP BY step, from_start",
+            $"SELECT 'depth' AS part, depth AS a, {zero} AS b, {sql.CountRows()} AS n{groups} FROM {depths} AS counted WHERE {counted} GROUP BY depth{groups}",
+            $"SELECT 'excluded', {zero}, {zero}, {sql.CountRows()}{string.Concat(query.Breakdowns.Select(_ => ", ''"))} FROM {excluded}",
+            $"SELECT 'previous', step, from_previous, {sql.CountRows()}{groups} FROM {timings} AS counted WHERE {counted} GROUP BY step, from_previous{groups}",
+            $"SELECT 'start', step, from_start, {sql.CountRows()}{groups} FROM {timings} AS counted WHERE {counted} GROUP BY step, from_start{groups}",
         };
         return relations.Statement(string.Join("\nUNION ALL\n", parts));
     }
+
+    /// <summary>Whether a breakdown's values are read in SQL: a profile column (traits live in JSON text).</summary>
+    internal static bool PushesDown(Breakdown breakdown) =>
+        breakdown.Source == BreakdownSource.Profile && ProfileColumns.FixedColumns.Contains(breakdown.Name, StringComparer.Ordinal);
+
+    /// <summary>", coalesce(profiles.plan, '(none)') AS g0" and so on: each breakdown's value, its profile column named by <paramref name="column"/>.</summary>
+    internal static string ProfileValues(SqlText sql, FunnelQuery query, Func<int, string> column) => string.Concat(query.Breakdowns.Select((_, i) =>
+        $", {(sql.Dialect == SqlDialect.ClickHouse ? "ifNull" : "coalesce")}({column(i)}, {sql.Literal(Breakdowns.NoValue)}) AS g{i}"));
 
     /// <summary>(uid, ts, step) of every event of a step (0-based), each entity's as the in-memory table resolves it.</summary>
     internal static string StepEvents(SqlText sql, FunnelQuery query)
