@@ -45,7 +45,7 @@ public sealed class Project
         }
         // A warehouse answers what is pushed down without the events ever being loaded; the
         // in-memory table is built from its rows only for what is not.
-        _engine = new Lazy<IAnalysisEngine>(() => new PushdownEngine(new SqlEngine(warehouse, config.TimeZone, funnels: false), () => _inMemory.Value));
+        _engine = new Lazy<IAnalysisEngine>(() => new PushdownEngine(new SqlEngine(warehouse, config.TimeZone), () => _inMemory.Value));
         _names = new Lazy<IStoredNames>(() => new WarehouseNames(warehouse));
         _calendar = new Lazy<ProjectCalendar>(() => _inMemory.IsValueCreated ? Table.Calendar : CalendarOf(warehouse, config.TimeZone));
     }

@@ -48,6 +48,7 @@ public sealed class PushdownCliTests : IDisposable
     [InlineData("revenue", "--from", "2026-01-05", "--as-of", "2026-01-15")]
     [InlineData("metrics")]
     [InlineData("metrics", "--period", "month", "--as-of", "2026-01-10")]
+    [InlineData("funnel", "--steps", "signup,create_page", "--breakdown", "plan")]
     public void Given_the_same_events_in_duckdb_and_sqlite_when_a_pushed_down_command_runs_then_it_prints_the_same_json_and_says_where_it_ran(params string[] command)
     {
         var (memoryCode, inMemory, memoryError) = InProcessCli.Run([.. command, "--store", _sqlite, "--json"]);
@@ -60,7 +61,7 @@ public sealed class PushdownCliTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_warehouse_store_when_a_funnel_runs_then_it_prints_what_the_embedded_store_prints_and_says_it_ran_in_memory()
+    public void Given_a_warehouse_store_when_a_funnel_runs_then_it_prints_what_the_embedded_store_prints_and_says_it_ran_in_the_database()
     {
         string[] funnel = ["funnel", "--steps", "signup,create_page,edit_page", "--window", "14d", "--json"];
         var (memoryCode, inMemory, _) = InProcessCli.Run([.. funnel, "--store", _sqlite]);
@@ -68,7 +69,19 @@ public sealed class PushdownCliTests : IDisposable
 
         Assert.Equal((0, 0), (memoryCode, warehouseCode));
         Assert.Equal(inMemory, fromWarehouse);
-        Assert.Contains("note: computed in memory: funnels are not pushed down", error, StringComparison.Ordinal);
+        Assert.Contains("note: computed in duckdb", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_warehouse_store_when_a_strict_funnel_runs_then_it_prints_what_the_embedded_store_prints_and_says_it_ran_in_memory()
+    {
+        string[] funnel = ["funnel", "--steps", "signup,create_page,edit_page", "--order", "strict", "--json"];
+        var (memoryCode, inMemory, _) = InProcessCli.Run([.. funnel, "--store", _sqlite]);
+        var (warehouseCode, fromWarehouse, error) = InProcessCli.Run([.. funnel, "--store", _duck]);
+
+        Assert.Equal((0, 0), (memoryCode, warehouseCode));
+        Assert.Equal(inMemory, fromWarehouse);
+        Assert.Contains("note: computed in memory: strict funnels are not pushed down yet", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using Sextant.Analysis;
 using Sextant.Analysis.Funnels;
 using Sextant.Storage.Warehouse;
 
@@ -6,8 +7,8 @@ namespace Sextant.Engine.Sql;
 
 /// <summary>
 /// Funnels pushed down: runs <see cref="FunnelSql"/> and lays its rows out as the in-memory
-/// measurer does (users per step, each step's timings sorted, the one group present only when
-/// someone reached step 1).
+/// measurer does (users per step, each step's timings sorted, a group present only when someone
+/// in it reached step 1). Breakdown groups come ordered by their values.
 /// </summary>
 internal static class FunnelSqlMeasurer
 {
@@ -23,44 +24,81 @@ internal static class FunnelSqlMeasurer
     {
         FunnelMeasurer.Validate(query);
         if (query.Order != FunnelOrder.Ordered) throw new NotSupportedException($"{query.Order.ToString().ToLowerInvariant()} funnels are not pushed down yet");
-        if (query.Breakdowns.Count > 0) throw new NotSupportedException("funnel breakdowns are not pushed down yet");
+        if (!query.Breakdowns.All(FunnelSql.PushesDown))
+            throw new NotSupportedException("funnel breakdowns by an event property, a cohort or a trait are not pushed down yet");
         if (query.Cohort is not null) throw new NotSupportedException("funnel cohort filters are not pushed down yet");
         if (query.Steps.Any(step => step.Filters.Count > 0)) throw new NotSupportedException("funnel step filters are not pushed down yet");
         var names = query.Steps.SelectMany(step => step.Events.Distinct(StringComparer.Ordinal)).ToList();
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
             throw new NotSupportedException("funnels whose steps share an event are not pushed down yet");
 
+        foreach (var breakdown in query.Breakdowns)
+            if (TraitReplaces(session, breakdown.Name))
+                throw new NotSupportedException($"a profile's traits name '{breakdown.Name}', which replaces the profile column in memory: funnel breakdowns by it are not pushed down");
+
         var steps = query.Steps.Count;
-        var atDepth = new long[steps + 1];
+        var groups = new SortedDictionary<string, GroupRows>(StringComparer.Ordinal);
         long excluded = 0;
-        var fromPrevious = Enumerable.Range(0, steps).Select(_ => new List<(long Micros, long Users)>()).ToArray();
-        var fromStart = Enumerable.Range(0, steps).Select(_ => new List<(long Micros, long Users)>()).ToArray();
         statement ??= FunnelSql.Build(session.Sql, query);
         // ClickHouse 18.16 has no WITH sub-queries, so each reference repeats its relation: a long funnel can outgrow the parser's limit.
         if (session.Sql.Dialect == SqlDialect.ClickHouse && Encoding.UTF8.GetByteCount(statement) > ClickHouseMaxQuerySize)
             throw new NotSupportedException($"this {steps}-step funnel's SQL is longer than ClickHouse's max_query_size");
         session.Read(statement, row =>
         {
+            var part = row.GetString(0);
+            if (part == "excluded")
+            {
+                excluded += row.GetInt64(3);
+                return;
+            }
+            var values = Enumerable.Range(0, query.Breakdowns.Count).Select(i => row.GetString(4 + i)).ToArray();
+            // Values never hold a control character in the text forms Sextant ingests, so \u0001 separates them.
+            var label = string.Join('\u0001', values);
+            if (!groups.TryGetValue(label, out var group)) groups[label] = group = new GroupRows(values.Length == 0 ? default : ValueList.From(values), steps);
             var a = (int)row.GetInt64(1);
             var b = row.GetInt64(2);
             var n = row.GetInt64(3);
-            switch (row.GetString(0))
+            switch (part)
             {
-                case "depth": atDepth[a] = n; break;
-                case "excluded": excluded = n; break;
-                case "previous": fromPrevious[a].Add((b, n)); break;
-                default: fromStart[a].Add((b, n)); break;
+                case "depth": group.AtDepth[a] += n; break;
+                case "previous": group.FromPrevious[a].Add((b, n)); break;
+                default: group.FromStart[a].Add((b, n)); break;
             }
         });
+        return new FunnelMeasures([.. groups.Values.Select(group => group.Measures(steps)).OfType<FunnelGroupMeasures>()], excluded);
+    }
 
-        // A user whose furthest step is d counts at every step up to d.
-        var users = new long[steps];
-        for (var k = steps - 1; k >= 0; k--) users[k] = atDepth[k + 1] + (k + 1 < steps ? users[k + 1] : 0);
-        if (users[0] == 0) return new FunnelMeasures([], excluded);
-        var measured = Enumerable.Range(0, steps).Select(k => k == 0
-            ? FunnelStepMeasures.Count(users[0])
-            : new FunnelStepMeasures(users[k], Expand(fromPrevious[k]), Expand(fromStart[k]))).ToList();
-        return new FunnelMeasures([new FunnelGroupMeasures(default, measured)], excluded);
+    /// <summary>
+    /// Whether any profile's traits may hold <paramref name="column"/> as a key (the in-memory table
+    /// lets such a trait replace the column). Text matching may also find it as a value: then the
+    /// funnel merely runs in memory.
+    /// </summary>
+    private static bool TraitReplaces(SqlSession session, string column)
+    {
+        var sql = session.Sql;
+        var found = false;
+        session.Read($"SELECT {sql.CountRows()} FROM (SELECT user_id FROM sextant_users_current WHERE traits LIKE {sql.Literal($"%\"{column}\"%")} LIMIT 1) AS named", row => found = row.GetInt64(0) > 0);
+        return found;
+    }
+
+    /// <summary>One breakdown group's rows: entities per furthest step, and (µs, entities) per step.</summary>
+    private sealed class GroupRows(ValueList<string> values, int steps)
+    {
+        public long[] AtDepth { get; } = new long[steps + 1];
+        public List<(long Micros, long Users)>[] FromPrevious { get; } = [.. Enumerable.Range(0, steps).Select(_ => new List<(long, long)>())];
+        public List<(long Micros, long Users)>[] FromStart { get; } = [.. Enumerable.Range(0, steps).Select(_ => new List<(long, long)>())];
+
+        /// <summary>The group's steps; null when nobody in it reached step 1.</summary>
+        public FunnelGroupMeasures? Measures(int steps)
+        {
+            // An entity whose furthest step is d counts at every step up to d.
+            var users = new long[steps];
+            for (var k = steps - 1; k >= 0; k--) users[k] = AtDepth[k + 1] + (k + 1 < steps ? users[k + 1] : 0);
+            if (users[0] == 0) return null;
+            return new FunnelGroupMeasures(values, [.. Enumerable.Range(0, steps).Select(k => k == 0
+                ? FunnelStepMeasures.Count(users[0])
+                : new FunnelStepMeasures(users[k], Expand(FromPrevious[k]), Expand(FromStart[k])))]);
+        }
     }
 
     /// <summary>A sorted list from (value, how many) pairs.</summary>

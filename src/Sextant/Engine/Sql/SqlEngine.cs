@@ -14,23 +14,15 @@ namespace Sextant.Engine.Sql;
 public sealed class SqlEngine : IAnalysisEngine
 {
     private readonly SqlSession _session;
-    private readonly bool _funnels;
 
     /// <summary>An engine over <paramref name="warehouse"/> cutting calendar periods in <paramref name="zone"/>.</summary>
     /// <param name="warehouse">The database holding the store.</param>
     /// <param name="zone">The project time zone.</param>
-    /// <param name="funnels">
-    /// Whether funnels are pushed down. Their statement joins each step-1 attempt with the user's
-    /// next-step events, so its work grows with the square of a user's step events: right on any
-    /// data, but at 13.4 million events DuckDB did not finish a five-step funnel in 5 minutes.
-    /// Projects turn it off (docs/WAREHOUSE.md) until the statement is linear.
-    /// </param>
-    public SqlEngine(IWarehouse warehouse, TimeZoneInfo zone, bool funnels = true)
+    public SqlEngine(IWarehouse warehouse, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(warehouse);
         ArgumentNullException.ThrowIfNull(zone);
         _session = new SqlSession(warehouse, zone);
-        _funnels = funnels;
         Name = warehouse.Dialect switch
         {
             SqlDialect.PostgreSql => "postgresql",
@@ -48,7 +40,6 @@ public sealed class SqlEngine : IAnalysisEngine
         ArgumentNullException.ThrowIfNull(query);
         object measures = query switch
         {
-            FunnelQuery when !_funnels => throw new NotSupportedException("funnels are not pushed down: their SQL grows with the square of a user's step events"),
             FunnelQuery funnel => FunnelSqlMeasurer.Measure(_session, funnel),
             RetentionQuery retention => RetentionSqlMeasurer.Measure(_session, retention),
             Analysis.Experiments.ExperimentQuery experiment => ExperimentSqlMeasurer.Measure(_session, experiment),

@@ -5,16 +5,18 @@ namespace Sextant.Engine.Sql;
 /// <summary>
 /// Named sub-queries a statement refers to more than once. PostgreSQL and DuckDB get them as a
 /// WITH list, so each is computed once; ClickHouse 18.16 has no WITH sub-queries, so there each
-/// reference is the sub-query itself, inline.
+/// reference is the sub-query itself, inline. A relation added as materialised is written
+/// <c>AS MATERIALIZED</c>: computed once even where the planner would rather inline it into each
+/// reference (PostgreSQL 12+ and DuckDB inline a CTE they judge cheap to repeat).
 /// </summary>
 internal sealed class SqlRelations(SqlDialect dialect)
 {
-    private readonly List<(string Name, string Sql)> _relations = [];
+    private readonly List<(string Name, string Sql, bool Materialized)> _relations = [];
 
     /// <summary>Adds a relation; later relations may refer to earlier ones through <see cref="Ref(string)"/>.</summary>
-    public string Add(string name, string sql)
+    public string Add(string name, string sql, bool materialized = false)
     {
-        _relations.Add((name, sql));
+        _relations.Add((name, sql, materialized));
         return Ref(name);
     }
 
@@ -33,7 +35,7 @@ internal sealed class SqlRelations(SqlDialect dialect)
     public string Statement(string body)
     {
         if (dialect == SqlDialect.ClickHouse || _relations.Count == 0) return body;
-        var with = string.Join(",\n", _relations.Select(r => $"{r.Name} AS (\n{Indent(r.Sql)}\n)"));
+        var with = string.Join(",\n", _relations.Select(r => $"{r.Name} AS {(r.Materialized ? "MATERIALIZED " : "")}(\n{Indent(r.Sql)}\n)"));
         return $"WITH {with}\n{body}";
     }
 

@@ -44,6 +44,9 @@ public abstract class FunnelParityTests(ParityEngine engine)
         Query(FunnelQuery.DefaultWindow, [.. ScenarioAnalyses.FunnelSteps]),
         Query(TimeSpan.FromDays(3), "signup", "create_page", "share_page|comment|invite_member") with { Exclude = ["upgrade"] },
         Query(TimeSpan.FromDays(7), "view_page", "edit_page") with { Range = new TimeRange(Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero)), null) },
+        // The scale benchmark's shape: the most frequent event opens many attempts per user, five steps deep.
+        Query(TimeSpan.FromDays(7), "view_page", "create_page", "edit_page", "share_page", "invite_member") with { Exclude = ["export_page"] },
+        Query(TimeSpan.FromDays(2), "edit_page", "view_page|search", "comment", "share_page") with { Exclude = ["create_page"] },
     ];
 
     public static TheoryData<int> Demo() => new(Enumerable.Range(0, DemoQueries.Length));
@@ -52,6 +55,56 @@ public abstract class FunnelParityTests(ParityEngine engine)
     [MemberData(nameof(Demo))]
     public void A_generated_product_s_funnels_match_the_in_memory_engine(int query) =>
         engine.AssertSameMeasures(ParityData.Demo, TimeZoneInfo.Utc, DemoQueries[query]);
+
+    private static readonly (ParityData Data, FunnelQuery Query)[] ByProfileQueries =
+    [
+        (ParityData.Demo, Query(FunnelQuery.DefaultWindow, [.. ScenarioAnalyses.FunnelSteps]) with { Breakdowns = [Breakdown.Profile("plan")] }),
+        (ParityData.Demo, Query(TimeSpan.FromDays(7), "view_page", "create_page", "edit_page") with
+        {
+            Breakdowns = [Breakdown.Profile("segment"), Breakdown.Profile("channel"), Breakdown.Profile("workspace_id")],
+            Exclude = ["export_page"],
+        }),
+        (ParityData.Demo, Query(TimeSpan.FromDays(3), "signup", "create_page") with { Breakdowns = [Breakdown.Profile("country")], Range = new TimeRange(Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero)), null) }),
+        (ParityData.Profiles, Query(TimeSpan.FromDays(1), "signup", "create") with { Breakdowns = [Breakdown.Profile("segment"), Breakdown.Profile("channel")] }),
+        // No profiles at all, visitors among the entities: everyone is (none).
+        (ParityData.Funnel, Query(TimeSpan.FromDays(1), "signup", "create", "share") with { Breakdowns = [Breakdown.Profile("platform")], Exclude = ["cancel"] }),
+    ];
+
+    public static TheoryData<int> ByProfile() => new(Enumerable.Range(0, ByProfileQueries.Length));
+
+    /// <summary>The same groups as in memory; the engines list them in different orders (any order is allowed), so both are sorted by their values.</summary>
+    [Theory]
+    [MemberData(nameof(ByProfile))]
+    public void Funnels_broken_down_by_profile_attributes_match_the_in_memory_engine(int query)
+    {
+        var (data, funnel) = ByProfileQueries[query];
+        static string Sorted(FunnelMeasures measures) => System.Text.Json.JsonSerializer.Serialize(measures with
+        {
+            Groups = [.. measures.Groups.OrderBy(group => string.Join('\u0001', group.Values), StringComparer.Ordinal)],
+        });
+        var expected = data.InMemory(TimeZoneInfo.Utc).Measure(funnel);
+        using var warehouse = engine.Connect(data);
+
+        var actual = new SqlEngine(warehouse, TimeZoneInfo.Utc).Measure(funnel);
+
+        Assert.True(expected.Groups.Count > (data == ParityData.Funnel ? 0 : 1));
+        Assert.Equal(Sorted(expected), Sorted(actual));
+    }
+
+    [Fact]
+    public void A_breakdown_by_a_column_some_profile_s_traits_name_falls_back_to_memory_with_a_reason()
+    {
+        using var warehouse = engine.Connect(ParityData.Profiles);
+        var inMemory = ParityData.Profiles.InMemory(TimeZoneInfo.Utc);
+        var pushdown = new PushdownEngine(new SqlEngine(warehouse, TimeZoneInfo.Utc), () => inMemory);
+        var query = Query(TimeSpan.FromDays(1), "signup", "create") with { Breakdowns = [Breakdown.Profile("plan")] };
+
+        var measures = pushdown.Measure(query);
+
+        Assert.Contains(measures.Groups, group => group.Values.SequenceEqual(["team"]));
+        Assert.Same(inMemory, pushdown.LastAnswered);
+        Assert.Equal("computed in memory: a profile's traits name 'plan', which replaces the profile column in memory: funnel breakdowns by it are not pushed down", pushdown.Note);
+    }
 
     [Fact]
     public void Strict_funnels_fall_back_to_memory_with_a_reason()

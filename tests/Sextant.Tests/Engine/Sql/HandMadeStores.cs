@@ -145,6 +145,23 @@ internal static class HandMadeStores
 
     private static Timestamp Instant(string iso) => Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>Profiles for funnel breakdowns: values, a missing value, a user without a profile, and traits naming the plan column.</summary>
+    public static void Profiles(IStoreWriter store)
+    {
+        Write(store,
+            [
+                new UserProfile("p1", null, "smb", "ads", "pro", "FR", "web", "w1", "{}"),
+                new UserProfile("p2", null, "smb", null, "free", null, "ios", "w1", """{"team_size":3}"""),
+                new UserProfile("p3", null, "enterprise", "seo", "free", "DE", "web", "w2", """{"plan":"team"}"""),
+            ],
+            [],
+            At("p1", "signup", "2024-03-01T10:00:00Z"), At("p1", "create", "2024-03-01T11:00:00Z"),
+            At("p2", "signup", "2024-03-02T10:00:00Z"),
+            At("p3", "signup", "2024-03-03T10:00:00Z"), At("p3", "create", "2024-03-03T10:30:00Z"),
+            At("p4", "signup", "2024-03-04T10:00:00Z"), At("p4", "create", "2024-03-04T12:00:00Z"),
+            At(null, "signup", "2024-03-05T10:00:00Z", anonymous: "v5"));
+    }
+
     /// <summary>Writes events, then profiles and assignments, in one batch through <paramref name="store"/>.</summary>
     public static void Write(IStoreWriter store, IReadOnlyList<UserProfile> users, IReadOnlyList<Assignment> assignments, params EventRecord[] events)
     {

@@ -42,6 +42,8 @@ public sealed class ParityData
 
     public static ParityData Funnel { get; } = new("funnel", HandMadeStores.Funnel);
 
+    public static ParityData Profiles { get; } = new("profiles", HandMadeStores.Profiles);
+
     public static ParityData Experiment { get; } = new("experiment", ExperimentParityStore.Write);
 
     public static ParityData Revenue { get; } = new("revenue", HandMadeStores.Revenue);

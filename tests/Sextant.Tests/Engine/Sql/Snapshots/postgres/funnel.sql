@@ -10,69 +10,93 @@
 --   window     1209600000000 µs (14 days) [1209600000000 µs (14 days)]
 --   order      ordered [ordered]
 -- Run: psql "postgres://USER@HOST/DB" -f funnel.sql
-WITH funnel_events AS (
+WITH funnel_events AS MATERIALIZED (
     SELECT uid, ts, CASE WHEN event IN ('signup') THEN 0 WHEN event IN ('create_page') THEN 1 WHEN event IN ('edit_page') THEN 2 WHEN event IN ('share_page', 'comment', 'invite_member') THEN 3 WHEN event IN ('upgrade') THEN 4 END AS step
     FROM (SELECT coalesce(e.user_id, i.user_id, e.anonymous_id) AS uid, e.ts AS ts, e.event AS event
     FROM (SELECT user_id, anonymous_id, ts, event FROM sextant_events WHERE event IN ('signup', 'create_page', 'edit_page', 'share_page', 'comment', 'invite_member', 'upgrade')) AS e
     LEFT JOIN sextant_identity i ON i.anonymous_id = e.anonymous_id) AS entity_events
 ),
-reach_0 AS (
-    SELECT DISTINCT uid, ts AS start, ts AS t0 FROM funnel_events WHERE step = 0
+reach_0 AS MATERIALIZED (
+    SELECT DISTINCT uid, ts AS start, ts AS previous_at, ts AS reached_at FROM funnel_events WHERE step = 0
 ),
-reach_1 AS (
-    SELECT uid, start, t0, min(step_at) AS t1
-    FROM reach_0
-    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 1) AS step_events USING (uid)
-    WHERE step_at >= t0 AND step_at <= start + 1209600000000
-    GROUP BY uid, start, t0
-),
-reach_2 AS (
-    SELECT uid, start, t0, t1, min(step_at) AS t2
-    FROM reach_1
-    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 2) AS step_events USING (uid)
-    WHERE step_at >= t1 AND step_at <= start + 1209600000000
-    GROUP BY uid, start, t0, t1
-),
-reach_3 AS (
-    SELECT uid, start, t0, t1, t2, min(step_at) AS t3
-    FROM reach_2
-    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 3) AS step_events USING (uid)
-    WHERE step_at >= t2 AND step_at <= start + 1209600000000
-    GROUP BY uid, start, t0, t1, t2
-),
-reach_4 AS (
-    SELECT uid, start, t0, t1, t2, t3, min(step_at) AS t4
-    FROM reach_3
-    INNER JOIN (SELECT uid, ts AS step_at FROM funnel_events WHERE step = 4) AS step_events USING (uid)
-    WHERE step_at >= t3 AND step_at <= start + 1209600000000
-    GROUP BY uid, start, t0, t1, t2, t3
-),
-earliest_0 AS (
+reach_1 AS MATERIALIZED (
     SELECT uid, start, previous_at, reached_at
-    FROM (SELECT uid, start, t0 AS previous_at, t0 AS reached_at FROM reach_0) AS attempts
+    FROM (
+        SELECT uid, start, instant AS previous_at, kind,
+            min(step_at) OVER (PARTITION BY uid ORDER BY instant DESC, kind DESC ROWS UNBOUNDED PRECEDING) AS reached_at
+        FROM (
+            SELECT uid, start, reached_at AS instant, 0 AS kind, CAST(NULL AS BIGINT) AS step_at FROM reach_0
+            UNION ALL
+            SELECT uid, CAST(NULL AS BIGINT), ts, 1, ts FROM funnel_events WHERE step = 1
+        ) AS attempts_and_steps
+    ) AS next_steps
+    WHERE kind = 0 AND reached_at <= start + 1209600000000
+),
+reach_2 AS MATERIALIZED (
+    SELECT uid, start, previous_at, reached_at
+    FROM (
+        SELECT uid, start, instant AS previous_at, kind,
+            min(step_at) OVER (PARTITION BY uid ORDER BY instant DESC, kind DESC ROWS UNBOUNDED PRECEDING) AS reached_at
+        FROM (
+            SELECT uid, start, reached_at AS instant, 0 AS kind, CAST(NULL AS BIGINT) AS step_at FROM reach_1
+            UNION ALL
+            SELECT uid, CAST(NULL AS BIGINT), ts, 1, ts FROM funnel_events WHERE step = 2
+        ) AS attempts_and_steps
+    ) AS next_steps
+    WHERE kind = 0 AND reached_at <= start + 1209600000000
+),
+reach_3 AS MATERIALIZED (
+    SELECT uid, start, previous_at, reached_at
+    FROM (
+        SELECT uid, start, instant AS previous_at, kind,
+            min(step_at) OVER (PARTITION BY uid ORDER BY instant DESC, kind DESC ROWS UNBOUNDED PRECEDING) AS reached_at
+        FROM (
+            SELECT uid, start, reached_at AS instant, 0 AS kind, CAST(NULL AS BIGINT) AS step_at FROM reach_2
+            UNION ALL
+            SELECT uid, CAST(NULL AS BIGINT), ts, 1, ts FROM funnel_events WHERE step = 3
+        ) AS attempts_and_steps
+    ) AS next_steps
+    WHERE kind = 0 AND reached_at <= start + 1209600000000
+),
+reach_4 AS MATERIALIZED (
+    SELECT uid, start, previous_at, reached_at
+    FROM (
+        SELECT uid, start, instant AS previous_at, kind,
+            min(step_at) OVER (PARTITION BY uid ORDER BY instant DESC, kind DESC ROWS UNBOUNDED PRECEDING) AS reached_at
+        FROM (
+            SELECT uid, start, reached_at AS instant, 0 AS kind, CAST(NULL AS BIGINT) AS step_at FROM reach_3
+            UNION ALL
+            SELECT uid, CAST(NULL AS BIGINT), ts, 1, ts FROM funnel_events WHERE step = 4
+        ) AS attempts_and_steps
+    ) AS next_steps
+    WHERE kind = 0 AND reached_at <= start + 1209600000000
+),
+earliest_0 AS MATERIALIZED (
+    SELECT uid, start, previous_at, reached_at
+    FROM reach_0
     INNER JOIN (SELECT uid, min(start) AS start FROM reach_0 GROUP BY uid) AS earliest USING (uid, start)
 ),
-earliest_1 AS (
+earliest_1 AS MATERIALIZED (
     SELECT uid, start, previous_at, reached_at
-    FROM (SELECT uid, start, t0 AS previous_at, t1 AS reached_at FROM reach_1) AS attempts
+    FROM reach_1
     INNER JOIN (SELECT uid, min(start) AS start FROM reach_1 GROUP BY uid) AS earliest USING (uid, start)
 ),
-earliest_2 AS (
+earliest_2 AS MATERIALIZED (
     SELECT uid, start, previous_at, reached_at
-    FROM (SELECT uid, start, t1 AS previous_at, t2 AS reached_at FROM reach_2) AS attempts
+    FROM reach_2
     INNER JOIN (SELECT uid, min(start) AS start FROM reach_2 GROUP BY uid) AS earliest USING (uid, start)
 ),
-earliest_3 AS (
+earliest_3 AS MATERIALIZED (
     SELECT uid, start, previous_at, reached_at
-    FROM (SELECT uid, start, t2 AS previous_at, t3 AS reached_at FROM reach_3) AS attempts
+    FROM reach_3
     INNER JOIN (SELECT uid, min(start) AS start FROM reach_3 GROUP BY uid) AS earliest USING (uid, start)
 ),
-earliest_4 AS (
+earliest_4 AS MATERIALIZED (
     SELECT uid, start, previous_at, reached_at
-    FROM (SELECT uid, start, t3 AS previous_at, t4 AS reached_at FROM reach_4) AS attempts
+    FROM reach_4
     INNER JOIN (SELECT uid, min(start) AS start FROM reach_4 GROUP BY uid) AS earliest USING (uid, start)
 ),
-deciding_attempts AS (
+deciding_attempts AS MATERIALIZED (
     SELECT uid, depth, start, reached_at FROM (
         SELECT uid, CAST(1 AS BIGINT) AS depth, start, reached_at FROM earliest_0
         UNION ALL SELECT uid, CAST(2 AS BIGINT) AS depth, start, reached_at FROM earliest_1
@@ -81,13 +105,13 @@ deciding_attempts AS (
         UNION ALL SELECT uid, CAST(5 AS BIGINT) AS depth, start, reached_at FROM earliest_4
     ) AS reached_steps
 ),
-depths AS (
+depths AS MATERIALIZED (
     SELECT uid, furthest AS depth FROM (SELECT uid, max(depth) AS furthest FROM deciding_attempts GROUP BY uid) AS furthest_steps
 ),
-excluded AS (
+excluded AS MATERIALIZED (
     SELECT uid FROM depths WHERE 1 = 0
 ),
-timings AS (
+timings AS MATERIALIZED (
     SELECT uid, CAST(1 AS BIGINT) AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM earliest_1
     UNION ALL
     SELECT uid, CAST(2 AS BIGINT) AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM earliest_2
@@ -96,10 +120,10 @@ timings AS (
     UNION ALL
     SELECT uid, CAST(4 AS BIGINT) AS step, reached_at - previous_at AS from_previous, reached_at - start AS from_start FROM earliest_4
 )
-SELECT 'depth' AS part, depth AS a, CAST(0 AS BIGINT) AS b, CAST(count(*) AS BIGINT) AS n FROM depths WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY depth
+SELECT 'depth' AS part, depth AS a, CAST(0 AS BIGINT) AS b, CAST(count(*) AS BIGINT) AS n FROM depths AS counted WHERE NOT EXISTS (SELECT 1 FROM excluded AS x WHERE x.uid = counted.uid) GROUP BY depth
 UNION ALL
 SELECT 'excluded', CAST(0 AS BIGINT), CAST(0 AS BIGINT), CAST(count(*) AS BIGINT) FROM excluded
 UNION ALL
-SELECT 'previous', step, from_previous, CAST(count(*) AS BIGINT) FROM timings WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY step, from_previous
+SELECT 'previous', step, from_previous, CAST(count(*) AS BIGINT) FROM timings AS counted WHERE NOT EXISTS (SELECT 1 FROM excluded AS x WHERE x.uid = counted.uid) GROUP BY step, from_previous
 UNION ALL
-SELECT 'start', step, from_start, CAST(count(*) AS BIGINT) FROM timings WHERE uid NOT IN (SELECT uid FROM excluded) GROUP BY step, from_start;
+SELECT 'start', step, from_start, CAST(count(*) AS BIGINT) FROM timings AS counted WHERE NOT EXISTS (SELECT 1 FROM excluded AS x WHERE x.uid = counted.uid) GROUP BY step, from_start;
