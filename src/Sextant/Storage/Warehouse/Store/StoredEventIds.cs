@@ -1,41 +1,36 @@
+using System.IO.Hashing;
+using System.Text;
+
 namespace Sextant.Storage.Warehouse.Store;
 
 /// <summary>
-/// The event ids a warehouse store holds, for dedup at ingest, kept as 64-bit hashes: as strings,
-/// the 13.4 million ids of the scale store took about a gigabyte of the ingest's memory. An id
-/// whose hash is known is looked up in the database before it is called a duplicate, so a hash
-/// collision never drops a new event.
+/// The event ids a warehouse store holds, for dedup at ingest, kept as 128-bit XxHash128 values of
+/// their UTF-8 bytes: as strings, the 13.4 million ids of the scale store took about a gigabyte of
+/// the ingest's memory. Two different ids would be taken for one only if their hashes collided,
+/// which for a billion stored ids has a chance of about 10⁻²¹; looking each known id up in the
+/// database instead would make a re-run over a large store issue one query per few hundred
+/// duplicates (a full scan each on ClickHouse, whose events are ordered by user).
 /// </summary>
-/// <param name="warehouse">The store's database.</param>
-/// <param name="hash">The hash of an id (<see cref="StableHash"/>; tests pass one that collides).</param>
-internal sealed class StoredEventIds(IWarehouse warehouse, Func<string, long>? hash = null)
+internal sealed class StoredEventIds
 {
-    private readonly Func<string, long> _hash = hash ?? StableHash.Of;
-
-    // Ids per lookup statement: short enough for every dialect's statement limits.
-    private const int LookupChunk = 500;
-
-    private readonly HashSet<long> _hashes = [];
+    private readonly HashSet<UInt128> _hashes = [];
 
     /// <summary>Reads the hash of every stored id.</summary>
-    public void Load() => warehouse.Read("SELECT event_id FROM sextant_events", row => _hashes.Add(_hash(row.GetString(0))));
+    public void Load(IWarehouse warehouse) => warehouse.Read("SELECT event_id FROM sextant_events", row => _hashes.Add(Hash(row.GetString(0))));
 
     /// <summary>Remembers ids just committed.</summary>
     public void Add(IEnumerable<string> ids)
     {
-        foreach (var id in ids) _hashes.Add(_hash(id));
+        foreach (var id in ids) _hashes.Add(Hash(id));
     }
 
-    /// <summary>The ids of <paramref name="candidates"/> the database holds; only those whose hash is known are looked up.</summary>
-    public HashSet<string> StoredAmong(IEnumerable<string> candidates)
+    /// <summary>True when the store holds <paramref name="id"/>.</summary>
+    public bool Contains(string id) => _hashes.Contains(Hash(id));
+
+    private static UInt128 Hash(string id)
     {
-        var stored = new HashSet<string>(StringComparer.Ordinal);
-        var lookups = candidates.Where(id => _hashes.Contains(_hash(id))).Distinct(StringComparer.Ordinal).ToList();
-        for (var from = 0; from < lookups.Count; from += LookupChunk)
-        {
-            var list = string.Join(", ", lookups.Skip(from).Take(LookupChunk).Select(id => SqlText.Literal(warehouse.Dialect, id)));
-            warehouse.Read($"SELECT DISTINCT event_id FROM sextant_events WHERE event_id IN ({list})", row => stored.Add(row.GetString(0)));
-        }
-        return stored;
+        Span<byte> stack = stackalloc byte[256];
+        var bytes = Encoding.UTF8.GetMaxByteCount(id.Length) <= stack.Length ? stack[..Encoding.UTF8.GetBytes(id, stack)] : Encoding.UTF8.GetBytes(id);
+        return XxHash128.HashToUInt128(bytes);
     }
 }

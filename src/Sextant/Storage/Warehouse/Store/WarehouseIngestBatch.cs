@@ -28,11 +28,10 @@ internal sealed class WarehouseIngestBatch : IIngestBatch
     {
         ArgumentNullException.ThrowIfNull(events);
         Open();
-        var records = events as IReadOnlyList<EventRecord> ?? events.ToList();
-        var stored = _session.EventIds.StoredAmong(records.Select(record => record.EventId).Where(id => !_eventIds.Contains(id)));
+        var stored = _session.EventIds;
         var clickHouse = _session.Warehouse.Dialect == SqlDialect.ClickHouse;
         var added = 0;
-        foreach (var record in records)
+        foreach (var record in events)
         {
             if (stored.Contains(record.EventId) || !_eventIds.Add(record.EventId)) continue;
             var time = record.Timestamp.UnixMicroseconds;

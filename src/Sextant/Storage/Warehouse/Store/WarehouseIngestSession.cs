@@ -96,10 +96,10 @@ internal sealed class WarehouseIngestSession : IIngestSession
 
     private StoredEventIds LoadEvents()
     {
-        var ids = new StoredEventIds(Warehouse);
+        var ids = new StoredEventIds();
         long count = 0;
         Warehouse.Read("SELECT count(*) FROM sextant_events", row => count = row.GetInt64(0));
-        ids.Load();
+        ids.Load(Warehouse);
         NextSeq = count;
         return ids;
     }
