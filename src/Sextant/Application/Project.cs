@@ -45,7 +45,9 @@ public sealed class Project
         }
         // A warehouse answers what is pushed down without the events ever being loaded; the
         // in-memory table is built from its rows only for what is not.
-        _engine = new Lazy<IAnalysisEngine>(() => new PushdownEngine(new SqlEngine(warehouse, config.TimeZone), () => _inMemory.Value));
+        _engine = config.Pushdown
+            ? new Lazy<IAnalysisEngine>(() => new PushdownEngine(new SqlEngine(warehouse, config.TimeZone), () => _inMemory.Value))
+            : new Lazy<IAnalysisEngine>(() => _inMemory.Value);
         _names = new Lazy<IStoredNames>(() => new WarehouseNames(warehouse));
         _calendar = new Lazy<ProjectCalendar>(() => _inMemory.IsValueCreated ? Table.Calendar : CalendarOf(warehouse, config.TimeZone));
     }
@@ -69,7 +71,9 @@ public sealed class Project
     /// Where the last query ran, in one line ("computed in duckdb", "computed in memory: …"), for a
     /// warehouse store; null for the embedded store.
     /// </summary>
-    public string? EngineNote => (_engine.IsValueCreated ? _engine.Value : null) is PushdownEngine pushdown ? pushdown.Note : null;
+    public string? EngineNote => !_engine.IsValueCreated || Warehouse is null ? null
+        : _engine.Value is PushdownEngine pushdown ? pushdown.Note
+        : "computed in memory: pushdown is off in sextant.yaml";
 
     /// <summary>The in-memory table of the project's events (loaded on first use).</summary>
     public EventTable Table => _inMemory.Value.Table;

@@ -85,6 +85,7 @@ public static class ConfigLoader
         {
             TimeZone = section.Get("timezone", defaults.TimeZone, TimeZones.Expectation, TimeZones.TryFindIana),
             Store = section.GetString("store", defaults.Store),
+            Pushdown = section.GetBool("pushdown", defaults.Pushdown),
             Ingest = BindIngest(section.GetSection("ingest")),
             Activity = BindActivity(section.GetSection("activity")),
             Activation = BindActivation(section.GetSection("activation")),

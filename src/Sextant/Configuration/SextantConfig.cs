@@ -30,6 +30,13 @@ public sealed record SextantConfig
     /// </summary>
     public string Store { get; init; } = DefaultStore;
 
+    /// <summary>
+    /// With a warehouse store, whether analyses run inside the database where they can (key
+    /// <c>pushdown</c>, default true). False answers every analysis in memory from the stored rows,
+    /// which is faster while the events fit in memory (docs/WAREHOUSE.md, timings).
+    /// </summary>
+    public bool Pushdown { get; init; } = true;
+
     /// <summary>How files are imported (key <c>ingest</c>).</summary>
     public IngestConfig Ingest { get; init; } = new();
 

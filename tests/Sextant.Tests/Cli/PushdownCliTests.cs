@@ -73,6 +73,19 @@ public sealed class PushdownCliTests : IDisposable
     }
 
     [Fact]
+    public void Given_pushdown_off_in_the_config_when_a_funnel_runs_on_a_warehouse_then_it_runs_in_memory_and_says_why()
+    {
+        var config = _directory.Write("memory.yaml", "pushdown: false\n");
+        string[] funnel = ["funnel", "--steps", "signup,create_page,edit_page", "--json"];
+        var (memoryCode, inMemory, _) = InProcessCli.Run([.. funnel, "--store", _sqlite]);
+        var (warehouseCode, fromWarehouse, error) = InProcessCli.Run([.. funnel, "--store", _duck, "--config", config]);
+
+        Assert.Equal((0, 0), (memoryCode, warehouseCode));
+        Assert.Equal(inMemory, fromWarehouse);
+        Assert.Contains("note: computed in memory: pushdown is off in sextant.yaml", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_a_warehouse_store_when_a_strict_funnel_runs_then_it_prints_what_the_embedded_store_prints_and_says_it_ran_in_memory()
     {
         string[] funnel = ["funnel", "--steps", "signup,create_page,edit_page", "--order", "strict", "--json"];
