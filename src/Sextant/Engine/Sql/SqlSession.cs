@@ -11,12 +11,19 @@ namespace Sextant.Engine.Sql;
 /// </summary>
 internal sealed class SqlSession(IWarehouse warehouse, TimeZoneInfo zone)
 {
-    public SqlText Sql { get; } = new(warehouse.Dialect);
+    private readonly SqlText _plain = new(warehouse.Dialect);
+    private SqlText? _sql;
+
+    /// <summary>
+    /// The dialect's expressions, local dates computed from the zone's offsets over the stored events'
+    /// instants (read once, on first use: a later ingest only sends more instants to the database's function).
+    /// </summary>
+    public SqlText Sql => _sql ??= new SqlText(warehouse.Dialect, ZoneOffsetsOverEvents());
 
     public TimeZoneInfo Zone { get; } = zone;
 
     /// <summary>The zone's IANA name as a string literal: every dialect's time-zone functions take IANA names.</summary>
-    public string ZoneLiteral => Sql.Literal(IanaName(Zone));
+    public string ZoneLiteral => _plain.Literal(IanaName(Zone));
 
     public void Read(string statement, Action<IWarehouseRow> onRow) => warehouse.Read(statement, onRow);
 
@@ -24,11 +31,21 @@ internal sealed class SqlSession(IWarehouse warehouse, TimeZoneInfo zone)
     public long? LatestEventInstant()
     {
         long? latest = null;
-        warehouse.Read($"SELECT {Sql.Int64("max(ts)")}, {Sql.CountRows()} FROM sextant_events", row =>
+        warehouse.Read($"SELECT {_plain.Int64("max(ts)")}, {_plain.CountRows()} FROM sextant_events", row =>
         {
             if (row.GetInt64(1) > 0) latest = row.GetInt64(0);
         });
         return latest;
+    }
+
+    private SqlZoneOffsets? ZoneOffsetsOverEvents()
+    {
+        SqlZoneOffsets? offsets = null;
+        warehouse.Read($"SELECT {_plain.Int64("min(ts)")}, {_plain.Int64("max(ts)")}, {_plain.CountRows()} FROM sextant_events", row =>
+        {
+            if (row.GetInt64(2) > 0) offsets = SqlZoneOffsets.Over(Zone, row.GetInt64(0), row.GetInt64(1));
+        });
+        return offsets;
     }
 
     /// <summary>A calendar in the project zone whose precomputed days surround <paramref name="instant"/>.</summary>
@@ -43,7 +60,7 @@ internal sealed class SqlSession(IWarehouse warehouse, TimeZoneInfo zone)
     public void RequireEvent(string name, string what, string? where = null)
     {
         var found = false;
-        warehouse.Read($"SELECT {Sql.CountRows()} FROM (SELECT event FROM sextant_events WHERE event = {Sql.Literal(name)} LIMIT 1) AS found", row => found = row.GetInt64(0) > 0);
+        warehouse.Read($"SELECT {_plain.CountRows()} FROM (SELECT event FROM sextant_events WHERE event = {_plain.Literal(name)} LIMIT 1) AS found", row => found = row.GetInt64(0) > 0);
         if (found) return;
         var names = new List<string>();
         warehouse.Read("SELECT DISTINCT event FROM sextant_events", row => names.Add(row.GetString(0)));

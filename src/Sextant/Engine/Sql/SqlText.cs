@@ -6,9 +6,11 @@ namespace Sextant.Engine.Sql;
 /// The few expressions that differ between dialects, so each analysis's builder writes one
 /// structure for all three: literals, the local calendar date of an instant, day and month
 /// numbers, integer division, distinct counts and joins. Everything else the builders write is
-/// SQL all three databases (ClickHouse as old as 18.16) understand alike.
+/// SQL all three databases (ClickHouse as old as 18.16) understand alike. With the project zone's
+/// <see cref="SqlZoneOffsets"/> (the engine's sessions), local dates inside their span are integer
+/// arithmetic; without them (the standalone scripts) every date is the database's time-zone function.
 /// </summary>
-internal sealed class SqlText(SqlDialect dialect)
+internal sealed class SqlText(SqlDialect dialect, SqlZoneOffsets? offsets = null)
 {
     /// <summary>DateOnly(1970, 1, 1).DayNumber: the builders number days as <see cref="DateOnly.DayNumber"/> does.</summary>
     public const long UnixEpochDayNumber = 719_162;
@@ -31,9 +33,13 @@ internal sealed class SqlText(SqlDialect dialect)
     /// <summary>
     /// The local calendar date, in <paramref name="zone"/>, of an instant in UTC microseconds. ClickHouse
     /// dates are whole seconds: the instant is floored to its second first, which never moves it across
-    /// a local midnight (midnights fall on whole seconds).
+    /// a local midnight (midnights fall on whole seconds). <paramref name="zone"/> must be the zone the
+    /// offsets were computed for, when there are offsets.
     /// </summary>
-    public string LocalDate(string micros, string zone) => Dialect switch
+    public string LocalDate(string micros, string zone) =>
+        offsets is null ? DatabaseLocalDate(micros, zone) : offsets.LocalDate(Dialect, micros, DatabaseLocalDate(micros, zone));
+
+    private string DatabaseLocalDate(string micros, string zone) => Dialect switch
     {
         SqlDialect.PostgreSql => $"CAST((to_timestamp(0) + {micros} * INTERVAL '1 microsecond') AT TIME ZONE {zone} AS DATE)",
         SqlDialect.DuckDb => $"CAST(timezone({zone}, timezone('UTC', make_timestamp({micros}))) AS DATE)",
