@@ -1,10 +1,12 @@
 using Sextant.Analysis;
+using Sextant.Storage.Warehouse;
 
 namespace Sextant.Engine.Sql;
 
 /// <summary>
-/// Answers each query in the warehouse when the SQL engine can, and otherwise with the in-memory
-/// engine (made on first need, since it reads every event), remembering which engine answered the
+/// Answers each query in the warehouse when the SQL engine can, and otherwise (not pushed down, or
+/// refused by the database for lack of memory) with the in-memory engine (made on first need, since
+/// it reads every event), remembering which engine answered the
 /// last query so front ends can say so in a <c>note:</c> line.
 /// </summary>
 public sealed class PushdownEngine : IAnalysisEngine
@@ -47,9 +49,19 @@ public sealed class PushdownEngine : IAnalysisEngine
         }
         catch (NotSupportedException notPushed)
         {
-            var measures = _inMemory.Value.Measure(query);
-            (LastAnswered, LastFallbackReason) = (_inMemory.Value, notPushed.Message);
-            return measures;
+            return InMemory(query, notPushed.Message);
         }
+        catch (SextantException refused) when (refused.InnerException is WarehouseLimitException limit)
+        {
+            // The statement was right but too big for what the database allows it: the rows still fit here.
+            return InMemory(query, $"{_sql.Name} ran out of memory for the statement ({limit.Message})");
+        }
+    }
+
+    private TMeasures InMemory<TMeasures, TResult>(IAnalysisQuery<TMeasures, TResult> query, string reason)
+    {
+        var measures = _inMemory.Value.Measure(query);
+        (LastAnswered, LastFallbackReason) = (_inMemory.Value, reason);
+        return measures;
     }
 }

@@ -108,7 +108,7 @@ public sealed class ClickHouseWarehouse : IWarehouse
         {
             // An error after the answer began streaming arrives as text in place of rows.
             if (fields.Count == 1 && fields[0] is { } text && text.StartsWith("Code: ", StringComparison.Ordinal) && text.Contains("Exception", StringComparison.Ordinal))
-                throw new SextantException($"{Location} refused the statement: {WarehouseErrors.FirstLine(text)}");
+                throw WarehouseErrors.ClickHouseRefused(Location, text);
             onRow(row);
         }
     }
@@ -179,7 +179,7 @@ public sealed class ClickHouseWarehouse : IWarehouse
         using (response)
         {
             var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-            throw new SextantException($"{where} refused the statement: {WarehouseErrors.FirstLine(text)}");
+            throw WarehouseErrors.ClickHouseRefused(where, text);
         }
     }
 
