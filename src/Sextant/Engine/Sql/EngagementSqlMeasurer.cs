@@ -39,14 +39,7 @@ internal static partial class EngagementSqlMeasurer
     /// <summary>The window as the in-memory engine cuts it (MetricsWindow): the range cut to the stored events' first and last instants.</summary>
     internal static EngagementSqlPlan Plan(SqlSession session, EngagementQuery query)
     {
-        long first = long.MaxValue, last = long.MinValue;
-        var sql = session.Sql;
-        session.Read($"SELECT {sql.Int64("min(ts)")}, {sql.Int64("max(ts)")}, {sql.CountRows()} FROM sextant_events", row =>
-        {
-            if (row.GetInt64(2) == 0) return;
-            first = row.GetInt64(0);
-            last = row.GetInt64(1);
-        });
+        var (first, last) = session.EventSpan() ?? (long.MaxValue, long.MinValue);
         var end = Math.Min(last, query.Range.LastInstant ?? long.MaxValue);
         var start = Math.Max(query.Range.FromMicros, first);
         return new EngagementSqlPlan(session.CalendarAround(end), query, start, end, FeaturesOf(session, query));
@@ -56,9 +49,7 @@ internal static partial class EngagementSqlMeasurer
     private static IReadOnlyList<string> FeaturesOf(SqlSession session, EngagementQuery query)
     {
         if (query.Features.Count > 0) return [.. query.Features];
-        var names = new List<string>();
-        session.Read("SELECT DISTINCT event FROM sextant_events", row => names.Add(row.GetString(0)));
-        return [.. names.Where(name => !query.ExcludeEvents.Contains(name) && !SystemEvents.Is(name)).Order(StringComparer.Ordinal)];
+        return [.. session.EventNames().Where(name => !query.ExcludeEvents.Contains(name) && !SystemEvents.Is(name)).Order(StringComparer.Ordinal)];
     }
 
     internal static EngagementSqlWindow Window(SqlSession session, EngagementSqlPlan plan) =>

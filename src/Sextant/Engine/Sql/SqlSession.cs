@@ -28,25 +28,28 @@ internal sealed class SqlSession(IWarehouse warehouse, TimeZoneInfo zone)
     public void Read(string statement, Action<IWarehouseRow> onRow) => warehouse.Read(statement, onRow);
 
     /// <summary>The latest event instant, or null when the store holds no event.</summary>
-    public long? LatestEventInstant()
-    {
-        long? latest = null;
-        warehouse.Read($"SELECT {_plain.Int64("max(ts)")}, {_plain.CountRows()} FROM sextant_events", row =>
-        {
-            if (row.GetInt64(1) > 0) latest = row.GetInt64(0);
-        });
-        return latest;
-    }
+    public long? LatestEventInstant() => EventSpan()?.Last;
 
-    private SqlZoneOffsets? ZoneOffsetsOverEvents()
+    /// <summary>The first and last stored event instants (UTC µs), or null when the store holds no event; read afresh each time.</summary>
+    public (long First, long Last)? EventSpan()
     {
-        SqlZoneOffsets? offsets = null;
+        (long, long)? span = null;
         warehouse.Read($"SELECT {_plain.Int64("min(ts)")}, {_plain.Int64("max(ts)")}, {_plain.CountRows()} FROM sextant_events", row =>
         {
-            if (row.GetInt64(2) > 0) offsets = SqlZoneOffsets.Over(Zone, row.GetInt64(0), row.GetInt64(1));
+            if (row.GetInt64(2) > 0) span = (row.GetInt64(0), row.GetInt64(1));
         });
-        return offsets;
+        return span;
     }
+
+    /// <summary>Every stored event name.</summary>
+    public List<string> EventNames()
+    {
+        var names = new List<string>();
+        warehouse.Read("SELECT DISTINCT event FROM sextant_events", row => names.Add(row.GetString(0)));
+        return names;
+    }
+
+    private SqlZoneOffsets? ZoneOffsetsOverEvents() => EventSpan() is { } span ? SqlZoneOffsets.Over(Zone, span.First, span.Last) : null;
 
     /// <summary>A calendar in the project zone whose precomputed days surround <paramref name="instant"/>.</summary>
     public ProjectCalendar CalendarAround(long instant)
@@ -62,9 +65,7 @@ internal sealed class SqlSession(IWarehouse warehouse, TimeZoneInfo zone)
         var found = false;
         warehouse.Read($"SELECT {_plain.CountRows()} FROM (SELECT event FROM sextant_events WHERE event = {_plain.Literal(name)} LIMIT 1) AS found", row => found = row.GetInt64(0) > 0);
         if (found) return;
-        var names = new List<string>();
-        warehouse.Read("SELECT DISTINCT event FROM sextant_events", row => names.Add(row.GetString(0)));
-        throw new SextantException(NameCheck.Unknown(what, name, where, names));
+        throw new SextantException(NameCheck.Unknown(what, name, where, EventNames()));
     }
 
     /// <summary>The IANA name of a zone (Windows ids are converted), which is what SQL time-zone functions take.</summary>
