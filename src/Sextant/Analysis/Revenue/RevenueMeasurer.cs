@@ -51,11 +51,15 @@ internal static class RevenueMeasurer
     }
 
     /// <summary>The most common currency among paying subscriptions (ties: ordinal order) and how many pay in another.</summary>
-    private static (string? Currency, int Skipped) MainCurrency(SubscriptionTable subscriptions)
+    private static (string? Currency, int Skipped) MainCurrency(SubscriptionTable subscriptions) =>
+        MainCurrency(Enumerable.Range(0, subscriptions.Count).Where(subscriptions.Pays).GroupBy(i => subscriptions.Currency[i], StringComparer.Ordinal)
+            .Select(g => (g.Key, (long)g.Count())));
+
+    /// <summary>The currency with the most paying subscriptions (ties: ordinal order) and how many pay in another, from the counts per currency.</summary>
+    internal static (string? Currency, int Skipped) MainCurrency(IEnumerable<(string Currency, long Paying)> payingByCurrency)
     {
-        var byCurrency = Enumerable.Range(0, subscriptions.Count).Where(subscriptions.Pays).GroupBy(i => subscriptions.Currency[i], StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        return byCurrency.Count == 0 ? (null, 0) : (byCurrency[0].Key, byCurrency.Skip(1).Sum(g => g.Count()));
+        var byCurrency = payingByCurrency.OrderByDescending(c => c.Paying).ThenBy(c => c.Currency, StringComparer.Ordinal).ToList();
+        return byCurrency.Count == 0 ? (null, 0) : (byCurrency[0].Currency, (int)byCurrency.Skip(1).Sum(c => c.Paying));
     }
 
     private static bool Counts(SubscriptionTable subscriptions, int i, string? currency) =>

@@ -28,9 +28,7 @@ internal static class RevenueSqlMeasurer
         statement ??= RevenueSql.Build(session.Sql, query, session.ZoneLiteral, SqlText.Literal(dataEnd), latest);
         session.Read(statement, rows.Add);
 
-        var byCurrency = rows.Currencies.OrderByDescending(pair => pair.Value.Paying).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList();
-        var currency = byCurrency.Count == 0 ? null : byCurrency[0].Key;
-        var skipped = (int)byCurrency.Skip(1).Sum(pair => pair.Value.Paying);
+        var (currency, skipped) = RevenueMeasurer.MainCurrency(rows.Currencies.Select(pair => (pair.Key, pair.Value.Paying)));
         // Every subscription's user is a signed-up user of the in-memory table too, so none is unmatched.
         const int Unmatched = 0;
         if (dataEnd == long.MinValue) return new RevenueMeasures(null, currency, skipped, Unmatched, [], [], []);
