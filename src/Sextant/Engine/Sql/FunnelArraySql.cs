@@ -20,7 +20,7 @@ internal static class FunnelArraySql
     {
         var steps = query.Steps.Count;
         var window = SqlText.Literal(query.Window.Ticks / TimeSpan.TicksPerMicrosecond);
-        string Step(int k) => $"event IN ({sql.List(query.Steps[k].Events)})";
+        string Step(int k) => $"step = {Index(k)}";
         string Index(int k) => k.ToString(CultureInfo.InvariantCulture);
         var names = query.Steps.SelectMany(s => s.Events).Concat(query.Exclude).Distinct(StringComparer.Ordinal);
 
@@ -33,7 +33,7 @@ internal static class FunnelArraySql
         perEntity.Add(query.Exclude.Count == 0 ? "emptyArrayInt64() AS excluded_at" : $"groupArrayIf(ts, event IN ({sql.List(query.Exclude)})) AS excluded_at");
         var level = $"""
             SELECT {string.Join(", ", perEntity)}
-            FROM ({IdentitySql.Entities(sql, $"event IN ({sql.List(names)})")}) AS entity_events
+            FROM ({IdentitySql.Entities(sql, $"event IN ({sql.List(names)})", (FunnelSql.StepOf(sql, query), "step"))}) AS entity_events
             GROUP BY uid
             HAVING length(start_0) > 0
             """;

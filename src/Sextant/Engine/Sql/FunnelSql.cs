@@ -22,7 +22,7 @@ namespace Sextant.Engine.Sql;
 /// </summary>
 internal static class FunnelSql
 {
-    /// <summary>The statement for an ordered funnel whose steps share no event and filter no property.</summary>
+    /// <summary>The statement for a funnel whose steps share no event and filter built-in columns only (<see cref="FilterColumns"/>).</summary>
     public static string Build(SqlText sql, FunnelQuery query)
     {
         ArgumentNullException.ThrowIfNull(sql);
@@ -31,31 +31,19 @@ internal static class FunnelSql
         var steps = query.Steps.Count;
         var window = SqlText.Literal(query.Window.Ticks / TimeSpan.TicksPerMicrosecond);
         var relations = new SqlRelations(sql.Dialect);
-        var events = relations.Add("funnel_events", StepEvents(sql, query), materialized: true);
-        relations.Add("reach_0", $"SELECT DISTINCT uid, ts AS start, ts AS previous_at, ts AS reached_at FROM {events} WHERE step = 0{Range(query)}", materialized: true);
-        // Latest first, a step-k event at an attempt's instant sorts before the attempt (kind 1 before 0),
-        // so the running minimum is the earliest step-k event at or after the attempt's previous step.
-        for (var k = 1; k < steps; k++)
-            relations.Add($"reach_{k}", $"""
-                SELECT uid, start, previous_at, reached_at
-                FROM (
-                    SELECT uid, start, instant AS previous_at, kind,
-                        min(step_at) OVER (PARTITION BY uid ORDER BY instant DESC, kind DESC ROWS UNBOUNDED PRECEDING) AS reached_at
-                    FROM (
-                        SELECT uid, start, reached_at AS instant, 0 AS kind, CAST(NULL AS BIGINT) AS step_at FROM {relations.Ref($"reach_{k - 1}")}
-                        UNION ALL
-                        SELECT uid, CAST(NULL AS BIGINT), ts, 1, ts FROM {events} WHERE step = {k}
-                    ) AS attempts_and_steps
-                ) AS next_steps
-                WHERE kind = 0 AND reached_at <= start + {window}
-                """, materialized: true);
+        var attempt = query.Order switch
+        {
+            FunnelOrder.Strict => FunnelModeSql.StrictSteps(sql, query, relations, window),
+            FunnelOrder.Unordered => FunnelModeSql.UnorderedSteps(sql, query, relations, window),
+            _ => OrderedSteps(sql, query, relations, window),
+        };
         for (var k = 0; k < steps; k++)
         {
             var reach = relations.Ref($"reach_{k}");
             relations.Add($"earliest_{k}", $"""
                 SELECT uid, start, previous_at, reached_at
                 FROM {reach}
-                {sql.InnerJoin($"(SELECT uid, min(start) AS start FROM {reach} GROUP BY uid) AS earliest", "uid, start")}
+                {sql.InnerJoin($"(SELECT uid, min({attempt}) AS {attempt} FROM {reach} GROUP BY uid) AS earliest", $"uid, {attempt}")}
                 """, materialized: true);
         }
         var reached = string.Join("\n    UNION ALL ", Enumerable.Range(0, steps).Select(k =>
@@ -87,6 +75,34 @@ internal static class FunnelSql
         return relations.Statement(string.Join("\nUNION ALL\n", parts));
     }
 
+    /// <summary>
+    /// reach_0 … reach_n−1 of an ordered funnel: (uid, start, previous_at, reached_at) of each attempt
+    /// that reached the step. Attempts opened at one instant reach the same steps, so the start names
+    /// an attempt. Returns the column that orders attempts.
+    /// </summary>
+    private static string OrderedSteps(SqlText sql, FunnelQuery query, SqlRelations relations, string window)
+    {
+        var events = relations.Add("funnel_events", StepEvents(sql, query), materialized: true);
+        relations.Add("reach_0", $"SELECT DISTINCT uid, ts AS start, ts AS previous_at, ts AS reached_at FROM {events} WHERE step = 0{Range(query)}", materialized: true);
+        // Latest first, a step-k event at an attempt's instant sorts before the attempt (kind 1 before 0),
+        // so the running minimum is the earliest step-k event at or after the attempt's previous step.
+        for (var k = 1; k < query.Steps.Count; k++)
+            relations.Add($"reach_{k}", $"""
+                SELECT uid, start, previous_at, reached_at
+                FROM (
+                    SELECT uid, start, instant AS previous_at, kind,
+                        min(step_at) OVER (PARTITION BY uid ORDER BY instant DESC, kind DESC ROWS UNBOUNDED PRECEDING) AS reached_at
+                    FROM (
+                        SELECT uid, start, reached_at AS instant, 0 AS kind, CAST(NULL AS BIGINT) AS step_at FROM {relations.Ref($"reach_{k - 1}")}
+                        UNION ALL
+                        SELECT uid, CAST(NULL AS BIGINT), ts, 1, ts FROM {events} WHERE step = {k}
+                    ) AS attempts_and_steps
+                ) AS next_steps
+                WHERE kind = 0 AND reached_at <= start + {window}
+                """, materialized: true);
+        return "start";
+    }
+
     /// <summary>Whether a breakdown's values are read in SQL: a profile column (traits live in JSON text).</summary>
     internal static bool PushesDown(Breakdown breakdown) =>
         breakdown.Source == BreakdownSource.Profile && ProfileColumns.FixedColumns.Contains(breakdown.Name, StringComparer.Ordinal);
@@ -95,15 +111,33 @@ internal static class FunnelSql
     internal static string ProfileValues(SqlText sql, FunnelQuery query, Func<int, string> column) => string.Concat(query.Breakdowns.Select((_, i) =>
         $", {(sql.Dialect == SqlDialect.ClickHouse ? "ifNull" : "coalesce")}({column(i)}, {sql.Literal(Breakdowns.NoValue)}) AS g{i}"));
 
-    /// <summary>(uid, ts, step) of every event of a step (0-based), each entity's as the in-memory table resolves it.</summary>
-    internal static string StepEvents(SqlText sql, FunnelQuery query)
+    /// <summary>Event properties a step filter reads in SQL: built-in columns whose stored text is what the in-memory table reads.</summary>
+    internal static readonly string[] FilterColumns = ["platform", "session_id", "workspace_id"];
+
+    /// <summary>Whether every step filter of the funnel is read in SQL.</summary>
+    internal static bool FiltersPushDown(FunnelQuery query) =>
+        query.Steps.All(step => step.Filters.All(filter => FilterColumns.Contains(filter.Property, StringComparer.Ordinal)));
+
+    /// <summary>
+    /// The step an event row satisfies (0-based), −1 for none, over the events table's columns: one of
+    /// the step's names and every filter (an absent value is never equal and always unequal, as in
+    /// <see cref="StepFilter.Holds"/>). Steps share no event, so a row satisfies one step at most.
+    /// </summary>
+    internal static string StepOf(SqlText sql, FunnelQuery query)
     {
-        var stepOf = string.Join(" ", query.Steps.Select((step, k) => $"WHEN event IN ({sql.List(step.Events)}) THEN {k}"));
-        return $"""
-            SELECT uid, ts, CASE {stepOf} END AS step
-            FROM ({IdentitySql.Entities(sql, $"event IN ({sql.List(query.Steps.SelectMany(s => s.Events).Distinct(StringComparer.Ordinal))})")}) AS entity_events
-            """;
+        string Filter(StepFilter filter) => sql.Dialect == SqlDialect.ClickHouse
+            ? $"ifNull({filter.Property} {(filter.Equal ? "=" : "!=")} {sql.Literal(filter.Value)}, {(filter.Equal ? 0 : 1)})"
+            : $"coalesce({filter.Property} {(filter.Equal ? "=" : "<>")} {sql.Literal(filter.Value)}, {(filter.Equal ? "FALSE" : "TRUE")})";
+        var cases = query.Steps.Select((step, k) =>
+            $"WHEN event IN ({sql.List(step.Events)}){string.Concat(step.Filters.Select(f => " AND " + Filter(f)))} THEN {k}");
+        return $"CASE {string.Join(" ", cases)} ELSE -1 END";
     }
+
+    /// <summary>(uid, ts, step) of every event named by a step, each entity's as the in-memory table resolves it; step −1 when a filter fails.</summary>
+    internal static string StepEvents(SqlText sql, FunnelQuery query) => $"""
+        SELECT uid, ts, step
+        FROM ({IdentitySql.Entities(sql, $"event IN ({sql.List(query.Steps.SelectMany(s => s.Events).Distinct(StringComparer.Ordinal))})", (StepOf(sql, query), "step"))}) AS entity_events
+        """;
 
     /// <summary>The funnel's range as conditions on <c>ts</c>, each led by AND (empty without a range).</summary>
     internal static string Range(FunnelQuery query) =>

@@ -23,11 +23,13 @@ internal static class FunnelSqlMeasurer
     public static FunnelMeasures Measure(SqlSession session, FunnelQuery query, string? statement = null)
     {
         FunnelMeasurer.Validate(query);
-        if (query.Order != FunnelOrder.Ordered) throw new NotSupportedException($"{query.Order.ToString().ToLowerInvariant()} funnels are not pushed down yet");
+        if (query.Order != FunnelOrder.Ordered && session.Sql.Dialect == SqlDialect.ClickHouse)
+            throw new NotSupportedException($"{query.Order.ToString().ToLowerInvariant()} funnels are not pushed down to ClickHouse yet");
         if (!query.Breakdowns.All(FunnelSql.PushesDown))
             throw new NotSupportedException("funnel breakdowns by an event property, a cohort or a trait are not pushed down yet");
         if (query.Cohort is not null) throw new NotSupportedException("funnel cohort filters are not pushed down yet");
-        if (query.Steps.Any(step => step.Filters.Count > 0)) throw new NotSupportedException("funnel step filters are not pushed down yet");
+        if (!FunnelSql.FiltersPushDown(query))
+            throw new NotSupportedException($"funnel step filters on event properties other than {string.Join(", ", FunnelSql.FilterColumns)} are not pushed down yet");
         var names = query.Steps.SelectMany(step => step.Events.Distinct(StringComparer.Ordinal)).ToList();
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
             throw new NotSupportedException("funnels whose steps share an event are not pushed down yet");

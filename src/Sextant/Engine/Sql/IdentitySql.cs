@@ -33,17 +33,24 @@ internal static class IdentitySql
     /// entity, as the in-memory table makes it. <paramref name="where"/> filters the events table
     /// (its columns unqualified) before the identity join.
     /// </summary>
-    public static string Entities(SqlText sql, string where) => sql.Dialect == Storage.Warehouse.SqlDialect.ClickHouse
-        ? $"""
-          SELECT if(isNull(user_id), if(linked_user != '', linked_user, assumeNotNull(anonymous_id)), assumeNotNull(user_id)) AS uid, ts, event
-          FROM (SELECT user_id, anonymous_id, ts, event FROM sextant_events WHERE {where})
-          GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-          """
-        : $"""
-          SELECT coalesce(e.user_id, i.user_id, e.anonymous_id) AS uid, e.ts AS ts, e.event AS event
-          FROM (SELECT user_id, anonymous_id, ts, event FROM sextant_events WHERE {where}) AS e
-          LEFT JOIN sextant_identity i ON i.anonymous_id = e.anonymous_id
-          """;
+    /// <param name="sql">The dialect.</param>
+    /// <param name="where">The condition on the events table.</param>
+    /// <param name="carried">Further columns, each an expression over the events table's columns and the name it is carried out under.</param>
+    public static string Entities(SqlText sql, string where, params (string Expression, string Name)[] carried)
+    {
+        var inner = string.Concat(carried.Select(c => $", {c.Expression} AS {c.Name}"));
+        if (sql.Dialect == Storage.Warehouse.SqlDialect.ClickHouse)
+            return $"""
+                SELECT if(isNull(user_id), if(linked_user != '', linked_user, assumeNotNull(anonymous_id)), assumeNotNull(user_id)) AS uid, ts, event{string.Concat(carried.Select(c => $", {c.Name}"))}
+                FROM (SELECT user_id, anonymous_id, ts, event{inner} FROM sextant_events WHERE {where})
+                GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
+                """;
+        return $"""
+            SELECT coalesce(e.user_id, i.user_id, e.anonymous_id) AS uid, e.ts AS ts, e.event AS event{string.Concat(carried.Select(c => $", e.{c.Name} AS {c.Name}"))}
+            FROM (SELECT user_id, anonymous_id, ts, event{inner} FROM sextant_events WHERE {where}) AS e
+            LEFT JOIN sextant_identity i ON i.anonymous_id = e.anonymous_id
+            """;
+    }
 
     /// <summary>
     /// (uid) of every signed-up user: a user id on an event, a profile, a subscription or an

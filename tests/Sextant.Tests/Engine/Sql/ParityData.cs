@@ -42,6 +42,8 @@ public sealed class ParityData
 
     public static ParityData Funnel { get; } = new("funnel", HandMadeStores.Funnel);
 
+    public static ParityData FunnelModes { get; } = new("funnel_modes", FunnelModeStore.Write);
+
     public static ParityData Profiles { get; } = new("profiles", HandMadeStores.Profiles);
 
     public static ParityData Experiment { get; } = new("experiment", ExperimentParityStore.Write);

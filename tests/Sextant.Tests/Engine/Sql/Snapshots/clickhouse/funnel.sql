@@ -53,9 +53,9 @@ FROM (SELECT *,
     arrayFilter((start, alive) -> alive, start_0, alive_1) AS start_1,
     arrayFilter((at, alive) -> alive, start_0, alive_1) AS previous_1,
     arrayFilter((next, alive) -> alive, next_1, alive_1) AS at_1
-FROM (SELECT uid, arraySort(groupUniqArrayIf(ts, event IN ('signup'))) AS start_0, arraySort(groupArrayIf(ts, event IN ('create_page'))) AS events_1, arraySort(groupArrayIf(ts, event IN ('edit_page'))) AS events_2, arraySort(groupArrayIf(ts, event IN ('share_page', 'comment', 'invite_member'))) AS events_3, arraySort(groupArrayIf(ts, event IN ('upgrade'))) AS events_4, emptyArrayInt64() AS excluded_at
-FROM (SELECT if(isNull(user_id), if(linked_user != '', linked_user, assumeNotNull(anonymous_id)), assumeNotNull(user_id)) AS uid, ts, event
-FROM (SELECT user_id, anonymous_id, ts, event FROM sextant_events WHERE event IN ('signup', 'create_page', 'edit_page', 'share_page', 'comment', 'invite_member', 'upgrade'))
+FROM (SELECT uid, arraySort(groupUniqArrayIf(ts, step = 0)) AS start_0, arraySort(groupArrayIf(ts, step = 1)) AS events_1, arraySort(groupArrayIf(ts, step = 2)) AS events_2, arraySort(groupArrayIf(ts, step = 3)) AS events_3, arraySort(groupArrayIf(ts, step = 4)) AS events_4, emptyArrayInt64() AS excluded_at
+FROM (SELECT if(isNull(user_id), if(linked_user != '', linked_user, assumeNotNull(anonymous_id)), assumeNotNull(user_id)) AS uid, ts, event, step
+FROM (SELECT user_id, anonymous_id, ts, event, CASE WHEN event IN ('signup') THEN 0 WHEN event IN ('create_page') THEN 1 WHEN event IN ('edit_page') THEN 2 WHEN event IN ('share_page', 'comment', 'invite_member') THEN 3 WHEN event IN ('upgrade') THEN 4 ELSE -1 END AS step FROM sextant_events WHERE event IN ('signup', 'create_page', 'edit_page', 'share_page', 'comment', 'invite_member', 'upgrade'))
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id) AS entity_events
 GROUP BY uid
 HAVING length(start_0) > 0)))))

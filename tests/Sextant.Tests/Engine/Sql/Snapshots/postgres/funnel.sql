@@ -11,9 +11,9 @@
 --   order      ordered [ordered]
 -- Run: psql "postgres://USER@HOST/DB" -f funnel.sql
 WITH funnel_events AS MATERIALIZED (
-    SELECT uid, ts, CASE WHEN event IN ('signup') THEN 0 WHEN event IN ('create_page') THEN 1 WHEN event IN ('edit_page') THEN 2 WHEN event IN ('share_page', 'comment', 'invite_member') THEN 3 WHEN event IN ('upgrade') THEN 4 END AS step
-    FROM (SELECT coalesce(e.user_id, i.user_id, e.anonymous_id) AS uid, e.ts AS ts, e.event AS event
-    FROM (SELECT user_id, anonymous_id, ts, event FROM sextant_events WHERE event IN ('signup', 'create_page', 'edit_page', 'share_page', 'comment', 'invite_member', 'upgrade')) AS e
+    SELECT uid, ts, step
+    FROM (SELECT coalesce(e.user_id, i.user_id, e.anonymous_id) AS uid, e.ts AS ts, e.event AS event, e.step AS step
+    FROM (SELECT user_id, anonymous_id, ts, event, CASE WHEN event IN ('signup') THEN 0 WHEN event IN ('create_page') THEN 1 WHEN event IN ('edit_page') THEN 2 WHEN event IN ('share_page', 'comment', 'invite_member') THEN 3 WHEN event IN ('upgrade') THEN 4 ELSE -1 END AS step FROM sextant_events WHERE event IN ('signup', 'create_page', 'edit_page', 'share_page', 'comment', 'invite_member', 'upgrade')) AS e
     LEFT JOIN sextant_identity i ON i.anonymous_id = e.anonymous_id) AS entity_events
 ),
 reach_0 AS MATERIALIZED (
