@@ -111,12 +111,52 @@ internal static class FunnelSql
     internal static string ProfileValues(SqlText sql, FunnelQuery query, Func<int, string> column) => string.Concat(query.Breakdowns.Select((_, i) =>
         $", {(sql.Dialect == SqlDialect.ClickHouse ? "ifNull" : "coalesce")}({column(i)}, {sql.Literal(Breakdowns.NoValue)}) AS g{i}"));
 
-    /// <summary>Event properties a step filter reads in SQL: built-in columns whose stored text is what the in-memory table reads.</summary>
+    /// <summary>Built-in event columns a step filter reads in SQL: their stored text is what the in-memory table reads.</summary>
     internal static readonly string[] FilterColumns = ["platform", "session_id", "workspace_id"];
 
-    /// <summary>Whether every step filter of the funnel is read in SQL.</summary>
-    internal static bool FiltersPushDown(FunnelQuery query) =>
-        query.Steps.All(step => step.Filters.All(filter => FilterColumns.Contains(filter.Property, StringComparer.Ordinal)));
+    /// <summary>
+    /// Why the funnel's step filters cannot be read in SQL, or null when they can: built-in columns of
+    /// <see cref="FilterColumns"/>, and keys of the properties object on PostgreSQL and DuckDB.
+    /// </summary>
+    internal static string? FiltersNotPushedDown(SqlDialect dialect, FunnelQuery query)
+    {
+        foreach (var filter in query.Steps.SelectMany(step => step.Filters))
+        {
+            if (FilterColumns.Contains(filter.Property, StringComparer.Ordinal)) continue;
+            if (NameCheck.BuiltInProperties.Contains(filter.Property))
+                return $"funnel step filters on the event column '{filter.Property}' are not pushed down yet";
+            if (dialect == SqlDialect.ClickHouse)
+                return "funnel step filters on keys of the event properties are not pushed down to ClickHouse: version 18.16 has no JSON parser that reads a value as the in-memory engine does";
+            if (dialect == SqlDialect.DuckDb && WrittenDifferently(filter.Value))
+                return $"funnel step filters comparing with a number, object or array ('{filter.Property}={filter.Value}') are not pushed down to DuckDB: it reads such values back in its own notation";
+            if (filter.Property.Contains('"', StringComparison.Ordinal) || filter.Property.Contains('\\', StringComparison.Ordinal))
+                return $"funnel step filters on the property '{filter.Property}' (a quote or backslash in its name) are not pushed down";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a value may be a JSON number, object or array, which DuckDB's JSON reader writes back
+    /// in its own notation (1.50 as 1.5). Any other text compares alike: a number or object read
+    /// back differently still never equals it.
+    /// </summary>
+    private static bool WrittenDifferently(string value) =>
+        value.Length > 0 && (char.IsAsciiDigit(value[0]) || value[0] is '-' or '{' or '[' or '.' or '+');
+
+    /// <summary>
+    /// A property's text, as <see cref="EventTable.Property"/> reads it, over the events table's
+    /// columns: a built-in column, else the top-level key of the properties object (strings
+    /// unescaped; numbers, objects and arrays as written; booleans as true/false; null as absent).
+    /// PostgreSQL's json type keeps a value's text as written; DuckDB's json_extract_string reads
+    /// numbers, objects and arrays in its own notation, so a filter comparing with one of those runs in memory there.
+    /// </summary>
+    private static string PropertyText(SqlText sql, string property)
+    {
+        if (FilterColumns.Contains(property, StringComparer.Ordinal)) return property;
+        return sql.Dialect == SqlDialect.PostgreSql
+            ? $"(CAST(properties AS json) ->> {sql.Literal(property)})"
+            : $"json_extract_string(properties, {sql.Literal($"$.\"{property}\"")})";
+    }
 
     /// <summary>
     /// The step an event row satisfies (0-based), −1 for none, over the events table's columns: one of
@@ -126,8 +166,8 @@ internal static class FunnelSql
     internal static string StepOf(SqlText sql, FunnelQuery query)
     {
         string Filter(StepFilter filter) => sql.Dialect == SqlDialect.ClickHouse
-            ? $"ifNull({filter.Property} {(filter.Equal ? "=" : "!=")} {sql.Literal(filter.Value)}, {(filter.Equal ? 0 : 1)})"
-            : $"coalesce({filter.Property} {(filter.Equal ? "=" : "<>")} {sql.Literal(filter.Value)}, {(filter.Equal ? "FALSE" : "TRUE")})";
+            ? $"ifNull({PropertyText(sql, filter.Property)} {(filter.Equal ? "=" : "!=")} {sql.Literal(filter.Value)}, {(filter.Equal ? 0 : 1)})"
+            : $"coalesce({PropertyText(sql, filter.Property)} {(filter.Equal ? "=" : "<>")} {sql.Literal(filter.Value)}, {(filter.Equal ? "FALSE" : "TRUE")})";
         var cases = query.Steps.Select((step, k) =>
             $"WHEN event IN ({sql.List(step.Events)}){string.Concat(step.Filters.Select(f => " AND " + Filter(f)))} THEN {k}");
         return $"CASE {string.Join(" ", cases)} ELSE -1 END";

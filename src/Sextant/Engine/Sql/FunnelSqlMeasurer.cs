@@ -28,8 +28,7 @@ internal static class FunnelSqlMeasurer
         if (!query.Breakdowns.All(FunnelSql.PushesDown))
             throw new NotSupportedException("funnel breakdowns by an event property, a cohort or a trait are not pushed down yet");
         if (query.Cohort is not null) throw new NotSupportedException("funnel cohort filters are not pushed down yet");
-        if (!FunnelSql.FiltersPushDown(query))
-            throw new NotSupportedException($"funnel step filters on event properties other than {string.Join(", ", FunnelSql.FilterColumns)} are not pushed down yet");
+        if (FunnelSql.FiltersNotPushedDown(session.Sql.Dialect, query) is { } filters) throw new NotSupportedException(filters);
         var names = query.Steps.SelectMany(step => step.Events.Distinct(StringComparer.Ordinal)).ToList();
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
             throw new NotSupportedException("funnels whose steps share an event are not pushed down yet");

@@ -16,6 +16,9 @@ internal static class FunnelModeStore
     private static EventRecord On(string? user, string name, string iso, string? platform, string? anonymous = null) =>
         Event("m" + Guid.NewGuid().ToString("N"), user, name, iso, anonymous: anonymous, platform: platform);
 
+    private static EventRecord With(string user, string name, string iso, string properties) =>
+        Event("m" + Guid.NewGuid().ToString("N"), user, name, iso, properties: properties);
+
     public static void Write(IStoreWriter store) => HandMadeStores.Write(store, [], [],
         // 3 / 2 (o resets before c) / 3.
         At("m1", "a", "2024-04-01T10:00:00Z"), At("m1", "b", "2024-04-01T10:05:00Z"), At("m1", "o", "2024-04-01T10:06:00Z"), At("m1", "c", "2024-04-01T10:07:00Z"),
@@ -44,5 +47,12 @@ internal static class FunnelModeStore
         // An anonymous device identified at step 2, and a visitor never identified.
         At(null, "a", "2024-04-09T08:00:00Z", anonymous: "md"), At("m13", "b", "2024-04-09T09:00:00Z", anonymous: "md"), At("m13", "o", "2024-04-09T09:30:00Z"),
         At("m13", "c", "2024-04-09T10:00:00Z"),
-        At(null, "c", "2024-04-09T08:00:00Z", anonymous: "mv"), At(null, "b", "2024-04-09T08:00:00Z", anonymous: "mv"), At(null, "a", "2024-04-10T07:59:59.999999Z", anonymous: "mv"));
+        At(null, "c", "2024-04-09T08:00:00Z", anonymous: "mv"), At(null, "b", "2024-04-09T08:00:00Z", anonymous: "mv"), At(null, "a", "2024-04-10T07:59:59.999999Z", anonymous: "mv"),
+        // Properties inside the JSON object, for filters p[plan=pro] → q[plan!=pro] → r: a number keeps its text ("1.50"),
+        // a boolean reads true, an escaped string is compared unescaped, an absent key is never equal.
+        With("m14", "p", "2024-04-11T10:00:00Z", """{"plan":"pro","seats":1.50,"trial":true,"meta":{"x":1}}"""),
+        With("m14", "q", "2024-04-11T10:05:00Z", """{"plan":"free"}"""), With("m14", "r", "2024-04-11T10:06:00Z", """{"note":"say \"hi\""}"""),
+        With("m15", "p", "2024-04-11T10:00:00Z", """{"plan":"pro","seats":2}"""), With("m15", "q", "2024-04-11T10:01:00Z", """{"plan":"pro"}"""),
+        With("m15", "q", "2024-04-11T10:02:00Z", "{}"), With("m15", "r", "2024-04-11T10:03:00Z", """{"note":"say \"hi\""}"""),
+        With("m16", "p", "2024-04-11T11:00:00Z", """{"plan":"team","seats":1.5}"""), With("m16", "q", "2024-04-11T11:01:00Z", """{"plan":null}"""));
 }
