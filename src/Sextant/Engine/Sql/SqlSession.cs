@@ -25,7 +25,7 @@ internal sealed class SqlSession(IWarehouse warehouse, TimeZoneInfo zone)
     /// <summary>The zone's IANA name as a string literal: every dialect's time-zone functions take IANA names.</summary>
     public string ZoneLiteral => _plain.Literal(IanaName(Zone));
 
-    public void Read(string statement, Action<IWarehouseRow> onRow) => warehouse.Read(statement, onRow);
+    public void Read(string statement, Action<IWarehouseRow> onRow) => warehouse.ReadResult(statement, onRow);
 
     /// <summary>The latest event instant, or null when the store holds no event.</summary>
     public long? LatestEventInstant() => EventSpan()?.Last;

@@ -42,14 +42,19 @@ public abstract class AdoWarehouse : IWarehouse
     }
 
     /// <inheritdoc/>
-    public void Read(string sql, Action<IWarehouseRow> onRow)
+    public void Read(string sql, Action<IWarehouseRow> onRow) => Read(sql, onRow, streaming: true);
+
+    /// <inheritdoc/>
+    public void ReadResult(string sql, Action<IWarehouseRow> onRow) => Read(sql, onRow, streaming: false);
+
+    private void Read(string sql, Action<IWarehouseRow> onRow, bool streaming)
     {
         ArgumentException.ThrowIfNullOrEmpty(sql);
         ArgumentNullException.ThrowIfNull(onRow);
         Guard(() =>
         {
             using var command = Command(sql);
-            PrepareRead(command);
+            if (streaming) PrepareStreamingRead(command);
             using var reader = command.ExecuteReader();
             var row = new DataReaderRow(reader);
             while (reader.Read()) onRow(row);
@@ -102,8 +107,8 @@ public abstract class AdoWarehouse : IWarehouse
         _connection.Dispose();
     }
 
-    /// <summary>Sets a read's command up before it runs (a driver's streaming mode, say).</summary>
-    protected virtual void PrepareRead(DbCommand command)
+    /// <summary>Sets a streamed read's command up before it runs (a driver's streaming mode, say).</summary>
+    protected virtual void PrepareStreamingRead(DbCommand command)
     {
     }
 

@@ -22,6 +22,14 @@ public interface IWarehouse : IDisposable
     void Read(string sql, Action<IWarehouseRow> onRow);
 
     /// <summary>
+    /// Runs one query whose answer is small (an analysis' measures) and hands each row to
+    /// <paramref name="onRow"/>. The database may compute the whole answer before the first row:
+    /// DuckDB's streaming reads stall on some window-function plans that finish when read whole.
+    /// </summary>
+    /// <exception cref="SextantException">The database refused it or cannot be reached.</exception>
+    void ReadResult(string sql, Action<IWarehouseRow> onRow) => Read(sql, onRow);
+
+    /// <summary>
     /// Appends rows to a table in bulk (PostgreSQL binary COPY, ClickHouse one batched INSERT,
     /// DuckDB's appender). Each value is long, double, string or null, in <paramref name="columns"/> order.
     /// </summary>

@@ -63,5 +63,5 @@ public sealed class DuckDbWarehouse : AdoWarehouse
     }
 
     /// <inheritdoc/>
-    protected override void PrepareRead(DbCommand command) => ((DuckDBCommand)command).UseStreamingMode = true;
+    protected override void PrepareStreamingRead(DbCommand command) => ((DuckDBCommand)command).UseStreamingMode = true;
 }
