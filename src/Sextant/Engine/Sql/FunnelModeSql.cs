@@ -22,9 +22,10 @@ internal static class FunnelModeSql
     public static string StrictSteps(SqlText sql, FunnelQuery query, SqlRelations relations, string window)
     {
         var rows = relations.Add("funnel_rows", $"""
-            SELECT uid, ts, step, row_number() OVER (PARTITION BY uid ORDER BY ts, seq) AS pos
-            FROM ({IdentitySql.Entities(sql, "1 = 1", (FunnelSql.StepOf(sql, query), "step"), ("seq", "seq"))}) AS entity_events
+            SELECT uid, ts, step, row_number() OVER (PARTITION BY uid ORDER BY ts, seq) AS pos{FunnelSql.EventValueNames(query)}
+            FROM ({IdentitySql.Entities(sql, "1 = 1", Carried(sql, query))}) AS entity_events
             """, materialized: true);
+        AttemptValues(query, relations, rows);
         relations.Add("reach_0", $"""
             SELECT uid, ts AS start, pos AS attempt, reset_pos, ts AS previous_at, ts AS reached_at, pos AS reached_pos
             FROM (
@@ -66,10 +67,11 @@ internal static class FunnelModeSql
         var steps = query.Steps.Count;
         string Index(int k) => k.ToString(CultureInfo.InvariantCulture);
         var rows = relations.Add("funnel_rows", $"""
-            SELECT uid, ts, step, row_number() OVER (PARTITION BY uid ORDER BY ts, seq) AS pos
-            FROM ({IdentitySql.Entities(sql, $"event IN ({sql.List(query.Steps.SelectMany(s => s.Events).Distinct(StringComparer.Ordinal))})", (FunnelSql.StepOf(sql, query), "step"), ("seq", "seq"))}) AS entity_events
+            SELECT uid, ts, step, row_number() OVER (PARTITION BY uid ORDER BY ts, seq) AS pos{FunnelSql.EventValueNames(query)}
+            FROM ({IdentitySql.Entities(sql, $"event IN ({sql.List(query.Steps.SelectMany(s => s.Events).Distinct(StringComparer.Ordinal))})", Carried(sql, query))}) AS entity_events
             WHERE step >= 0
             """, materialized: true);
+        AttemptValues(query, relations, rows);
         // Latest first, the running minimum of a step's instants is its first row from this one on.
         var next = string.Join(",\n", Enumerable.Range(0, steps).Select(k =>
             $"    min(CASE WHEN step = {Index(k)} THEN ts END) OVER (PARTITION BY uid ORDER BY pos DESC ROWS UNBOUNDED PRECEDING) AS next_{Index(k)}"));
@@ -91,6 +93,17 @@ internal static class FunnelModeSql
         for (var k = 0; k < steps; k++)
             relations.Add($"reach_{Index(k)}", $"SELECT uid, start, attempt, coalesce(previous_at, reached_at) AS previous_at, reached_at FROM {ranked} WHERE completed = {Index(k + 1)}", materialized: true);
         return "attempt";
+    }
+
+    /// <summary>The columns each row carries through the identity join: its step, its store row and any event-property breakdown values.</summary>
+    private static (string Expression, string Name)[] Carried(SqlText sql, FunnelQuery query) =>
+        [(FunnelSql.StepOf(sql, query), "step"), ("seq", "seq"), .. FunnelSql.EventValues(sql, query)];
+
+    /// <summary><c>attempt_values</c>: each attempt's (uid, attempt_id) and the event-property breakdown values of its row, when there are such breakdowns.</summary>
+    private static void AttemptValues(FunnelQuery query, SqlRelations relations, string rows)
+    {
+        if (query.Breakdowns.Any(b => b.Source == Analysis.BreakdownSource.Event))
+            relations.Add("attempt_values", $"SELECT uid, pos AS attempt_id{FunnelSql.EventValueNames(query)} FROM {rows}", materialized: true);
     }
 
     /// <summary>The funnel's range as conditions on an attempt's <c>start</c>, each led by AND.</summary>

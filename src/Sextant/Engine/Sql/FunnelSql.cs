@@ -37,21 +37,29 @@ internal static class FunnelSql
             FunnelOrder.Unordered => FunnelModeSql.UnorderedSteps(sql, query, relations, window),
             _ => OrderedSteps(sql, query, relations, window),
         };
+        // An event-property breakdown reads the step-1 row of the deciding attempt: attempts carry their id that far.
+        var byEvent = query.Breakdowns.Any(b => b.Source == BreakdownSource.Event);
+        var attemptId = byEvent ? $", {attempt} AS attempt_id" : "";
         for (var k = 0; k < steps; k++)
         {
             var reach = relations.Ref($"reach_{k}");
             relations.Add($"earliest_{k}", $"""
-                SELECT uid, start, previous_at, reached_at
+                SELECT uid, start, previous_at, reached_at{attemptId}
                 FROM {reach}
                 {sql.InnerJoin($"(SELECT uid, min({attempt}) AS {attempt} FROM {reach} GROUP BY uid) AS earliest", $"uid, {attempt}")}
                 """, materialized: true);
         }
         var reached = string.Join("\n    UNION ALL ", Enumerable.Range(0, steps).Select(k =>
-            $"SELECT uid, {sql.Int64((k + 1).ToString(CultureInfo.InvariantCulture))} AS depth, start, reached_at FROM {relations.Ref($"earliest_{k}")}"));
-        var attempts = relations.Add("deciding_attempts", $"SELECT uid, depth, start, reached_at FROM (\n    {reached}\n) AS reached_steps", materialized: true);
+            $"SELECT uid, {sql.Int64((k + 1).ToString(CultureInfo.InvariantCulture))} AS depth, start, reached_at{(byEvent ? ", attempt_id" : "")} FROM {relations.Ref($"earliest_{k}")}"));
+        var attempts = relations.Add("deciding_attempts", $"SELECT uid, depth, start, reached_at{(byEvent ? ", attempt_id" : "")} FROM (\n    {reached}\n) AS reached_steps", materialized: true);
         var groups = string.Concat(query.Breakdowns.Select((_, i) => $", g{i}"));
-        var depths = relations.Add("depths", $"SELECT uid, furthest AS depth{ProfileValues(sql, query, i => "profiles." + query.Breakdowns[i].Name)} FROM (SELECT uid, max(depth) AS furthest FROM {attempts} GROUP BY uid) AS furthest_steps"
-            + (groups.Length == 0 ? "" : " LEFT JOIN sextant_users_current AS profiles ON profiles.user_id = furthest_steps.uid"), materialized: true);
+        var eventValues = string.Concat(query.Breakdowns.Select((b, i) => b.Source == BreakdownSource.Event ? $", v.e{i} AS e{i}" : ""));
+        var startValues = byEvent
+            ? $" LEFT JOIN (SELECT d.uid AS value_uid, d.depth AS value_depth{eventValues} FROM {attempts} AS d INNER JOIN {relations.Ref("attempt_values", "v")} ON v.uid = d.uid AND v.attempt_id = d.attempt_id) AS start_values"
+              + " ON start_values.value_uid = furthest_steps.uid AND start_values.value_depth = furthest_steps.furthest"
+            : "";
+        var depths = relations.Add("depths", $"SELECT uid, furthest AS depth{ProfileValues(sql, query, i => query.Breakdowns[i].Source == BreakdownSource.Event ? $"start_values.e{i}" : "profiles." + query.Breakdowns[i].Name)} FROM (SELECT uid, max(depth) AS furthest FROM {attempts} GROUP BY uid) AS furthest_steps"
+            + (groups.Length == 0 ? "" : " LEFT JOIN sextant_users_current AS profiles ON profiles.user_id = furthest_steps.uid") + startValues, materialized: true);
         var grouped = groups.Length == 0 ? "" : " " + sql.InnerJoin($"(SELECT uid{groups} FROM {depths}) AS entity_groups", "uid");
         var excluded = relations.Add("excluded", query.Exclude.Count == 0
             ? $"SELECT uid FROM {depths} WHERE 1 = 0"
@@ -84,6 +92,13 @@ internal static class FunnelSql
     {
         var events = relations.Add("funnel_events", StepEvents(sql, query), materialized: true);
         relations.Add("reach_0", $"SELECT DISTINCT uid, ts AS start, ts AS previous_at, ts AS reached_at FROM {events} WHERE step = 0{Range(query)}", materialized: true);
+        // Attempts at one instant reach the same steps; the deciding one is the first of them in row order.
+        if (EventValues(sql, query).Length > 0)
+            relations.Add("attempt_values", $"""
+                SELECT uid, ts AS attempt_id{EventValueNames(query)}
+                FROM (SELECT uid, ts{EventValueNames(query)}, row_number() OVER (PARTITION BY uid, ts ORDER BY seq) AS nth FROM {events} WHERE step = 0{Range(query)}) AS step_one_rows
+                WHERE nth = 1
+                """, materialized: true);
         // Latest first, a step-k event at an attempt's instant sorts before the attempt (kind 1 before 0),
         // so the running minimum is the earliest step-k event at or after the attempt's previous step.
         for (var k = 1; k < query.Steps.Count; k++)
@@ -103,9 +118,23 @@ internal static class FunnelSql
         return "start";
     }
 
-    /// <summary>Whether a breakdown's values are read in SQL: a profile column (traits live in JSON text).</summary>
-    internal static bool PushesDown(Breakdown breakdown) =>
-        breakdown.Source == BreakdownSource.Profile && ProfileColumns.FixedColumns.Contains(breakdown.Name, StringComparer.Ordinal);
+    /// <summary>
+    /// Whether a breakdown's values are read in SQL: a profile column (traits live in JSON text), or on
+    /// PostgreSQL and DuckDB an event property a step filter could read (DuckDB's numbers are checked
+    /// by the measurer).
+    /// </summary>
+    internal static bool PushesDown(SqlDialect dialect, Breakdown breakdown) => breakdown.Source switch
+    {
+        BreakdownSource.Profile => ProfileColumns.FixedColumns.Contains(breakdown.Name, StringComparer.Ordinal),
+        BreakdownSource.Event => dialect != SqlDialect.ClickHouse && ReadsProperty(dialect, breakdown.Name),
+        _ => false,
+    };
+
+    /// <summary>Whether <see cref="PropertyText"/> reads the property as the in-memory table does.</summary>
+    private static bool ReadsProperty(SqlDialect dialect, string property) =>
+        FilterColumns.Contains(property, StringComparer.Ordinal)
+        || (dialect != SqlDialect.ClickHouse && !NameCheck.BuiltInProperties.Contains(property)
+            && !property.Contains('"', StringComparison.Ordinal) && !property.Contains('\\', StringComparison.Ordinal));
 
     /// <summary>", coalesce(profiles.plan, '(none)') AS g0" and so on: each breakdown's value, its profile column named by <paramref name="column"/>.</summary>
     internal static string ProfileValues(SqlText sql, FunnelQuery query, Func<int, string> column) => string.Concat(query.Breakdowns.Select((_, i) =>
@@ -173,11 +202,27 @@ internal static class FunnelSql
         return $"CASE {string.Join(" ", cases)} ELSE -1 END";
     }
 
-    /// <summary>(uid, ts, step) of every event named by a step, each entity's as the in-memory table resolves it; step −1 when a filter fails.</summary>
-    internal static string StepEvents(SqlText sql, FunnelQuery query) => $"""
-        SELECT uid, ts, step
-        FROM ({IdentitySql.Entities(sql, $"event IN ({sql.List(query.Steps.SelectMany(s => s.Events).Distinct(StringComparer.Ordinal))})", (StepOf(sql, query), "step"))}) AS entity_events
-        """;
+    /// <summary>
+    /// (uid, ts, step) of every event named by a step, each entity's as the in-memory table resolves it;
+    /// step −1 when a filter fails. With event-property breakdowns, also the row's seq and each value (e0, …).
+    /// </summary>
+    internal static string StepEvents(SqlText sql, FunnelQuery query)
+    {
+        var values = EventValues(sql, query);
+        (string, string)[] carried = values.Length == 0 ? [(StepOf(sql, query), "step")] : [(StepOf(sql, query), "step"), ("seq", "seq"), .. values];
+        return $"""
+            SELECT uid, ts, step{(values.Length == 0 ? "" : ", seq" + EventValueNames(query))}
+            FROM ({IdentitySql.Entities(sql, $"event IN ({sql.List(query.Steps.SelectMany(s => s.Events).Distinct(StringComparer.Ordinal))})", carried)}) AS entity_events
+            """;
+    }
+
+    /// <summary>Each event-property breakdown's value as a column over the events table: (expression, e{i}).</summary>
+    internal static (string Expression, string Name)[] EventValues(SqlText sql, FunnelQuery query) =>
+        [.. query.Breakdowns.Select((b, i) => (b, i)).Where(x => x.b.Source == BreakdownSource.Event)
+            .Select(x => (PropertyText(sql, x.b.Name), $"e{x.i.ToString(CultureInfo.InvariantCulture)}"))];
+
+    /// <summary>", e0, e2": the event-property breakdowns' value columns.</summary>
+    internal static string EventValueNames(FunnelQuery query) => string.Concat(query.Breakdowns.Select((b, i) => b.Source == BreakdownSource.Event ? $", e{i}" : ""));
 
     /// <summary>The funnel's range as conditions on <c>ts</c>, each led by AND (empty without a range).</summary>
     internal static string Range(FunnelQuery query) =>

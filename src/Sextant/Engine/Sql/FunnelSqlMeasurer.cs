@@ -25,8 +25,15 @@ internal static class FunnelSqlMeasurer
         FunnelMeasurer.Validate(query);
         if (query.Order != FunnelOrder.Ordered && session.Sql.Dialect == SqlDialect.ClickHouse)
             throw new NotSupportedException($"{query.Order.ToString().ToLowerInvariant()} funnels are not pushed down to ClickHouse yet");
-        if (!query.Breakdowns.All(FunnelSql.PushesDown))
-            throw new NotSupportedException("funnel breakdowns by an event property, a cohort or a trait are not pushed down yet");
+        var dialect = session.Sql.Dialect;
+        if (!query.Breakdowns.All(b => FunnelSql.PushesDown(dialect, b)))
+            throw new NotSupportedException(dialect == SqlDialect.ClickHouse
+                ? "funnel breakdowns by an event property, a cohort or a trait are not pushed down to ClickHouse yet"
+                : "funnel breakdowns by a cohort, a trait or the event columns revenue, source and event_id are not pushed down yet");
+        if (dialect == SqlDialect.DuckDb)
+            foreach (var breakdown in query.Breakdowns.Where(b => b.Source == BreakdownSource.Event && !FunnelSql.FilterColumns.Contains(b.Name, StringComparer.Ordinal)))
+                if (HoldsNonText(session, breakdown.Name))
+                    throw new NotSupportedException($"some events hold a number, object or array under '{breakdown.Name}', which DuckDB writes back in its own notation: the funnel broken down by it is not pushed down to DuckDB");
         if (query.Cohort is not null) throw new NotSupportedException("funnel cohort filters are not pushed down yet");
         if (FunnelSql.FiltersNotPushedDown(session.Sql.Dialect, query) is { } filters) throw new NotSupportedException(filters);
         var names = query.Steps.SelectMany(step => step.Events.Distinct(StringComparer.Ordinal)).ToList();
@@ -67,6 +74,15 @@ internal static class FunnelSqlMeasurer
             }
         });
         return new FunnelMeasures([.. groups.Values.Select(group => group.Measures(steps)).OfType<FunnelGroupMeasures>()], excluded);
+    }
+
+    /// <summary>Whether any event's properties hold a number, object or array under <paramref name="key"/> (DuckDB).</summary>
+    private static bool HoldsNonText(SqlSession session, string key)
+    {
+        var found = false;
+        var path = session.Sql.Literal($"$.\"{key}\"");
+        session.Read($"SELECT count(*) FROM (SELECT 1 FROM sextant_events WHERE json_type(properties, {path}) NOT IN ('VARCHAR', 'BOOLEAN', 'NULL') LIMIT 1) AS found", row => found = row.GetInt64(0) > 0);
+        return found;
     }
 
     /// <summary>

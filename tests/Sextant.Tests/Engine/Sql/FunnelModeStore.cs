@@ -54,5 +54,7 @@ internal static class FunnelModeStore
         With("m14", "q", "2024-04-11T10:05:00Z", """{"plan":"free"}"""), With("m14", "r", "2024-04-11T10:06:00Z", """{"note":"say \"hi\""}"""),
         With("m15", "p", "2024-04-11T10:00:00Z", """{"plan":"pro","seats":2}"""), With("m15", "q", "2024-04-11T10:01:00Z", """{"plan":"pro"}"""),
         With("m15", "q", "2024-04-11T10:02:00Z", "{}"), With("m15", "r", "2024-04-11T10:03:00Z", """{"note":"say \"hi\""}"""),
-        With("m16", "p", "2024-04-11T11:00:00Z", """{"plan":"team","seats":1.5}"""), With("m16", "q", "2024-04-11T11:01:00Z", """{"plan":null}"""));
+        With("m16", "p", "2024-04-11T11:00:00Z", """{"plan":"team","seats":1.5}"""), With("m16", "q", "2024-04-11T11:01:00Z", """{"plan":null}"""),
+        // Two step-1 rows at one instant: an ordered funnel's deciding row is the first stored (ios), a strict one's too.
+        On("m17", "p", "2024-04-12T09:00:00Z", "ios"), On("m17", "p", "2024-04-12T09:00:00Z", "web"), On("m17", "q", "2024-04-12T09:30:00Z", "web"));
 }
