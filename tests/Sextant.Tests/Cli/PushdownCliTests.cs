@@ -44,6 +44,7 @@ public sealed class PushdownCliTests : IDisposable
     [Theory]
     [InlineData("retention", "--period", "week")]
     [InlineData("retention", "--period", "day", "--mode", "on_or_after")]
+    [InlineData("retention", "--period", "week", "--breakdown", "segment", "--breakdown", "plan")]
     [InlineData("revenue")]
     [InlineData("revenue", "--from", "2026-01-05", "--as-of", "2026-01-15")]
     [InlineData("metrics")]

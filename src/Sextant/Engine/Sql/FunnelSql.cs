@@ -137,7 +137,10 @@ internal static class FunnelSql
             && !property.Contains('"', StringComparison.Ordinal) && !property.Contains('\\', StringComparison.Ordinal));
 
     /// <summary>", coalesce(profiles.plan, '(none)') AS g0" and so on: each breakdown's value, its profile column named by <paramref name="column"/>.</summary>
-    internal static string ProfileValues(SqlText sql, FunnelQuery query, Func<int, string> column) => string.Concat(query.Breakdowns.Select((_, i) =>
+    internal static string ProfileValues(SqlText sql, FunnelQuery query, Func<int, string> column) => ProfileValues(sql, query.Breakdowns, column);
+
+    /// <summary>", coalesce(…, '(none)') AS g0" and so on, for any analysis's breakdowns.</summary>
+    internal static string ProfileValues(SqlText sql, IReadOnlyList<Breakdown> breakdowns, Func<int, string> column) => string.Concat(breakdowns.Select((_, i) =>
         $", {(sql.Dialect == SqlDialect.ClickHouse ? "ifNull" : "coalesce")}({column(i)}, {sql.Literal(Breakdowns.NoValue)}) AS g{i}"));
 
     /// <summary>Built-in event columns a step filter reads in SQL: their stored text is what the in-memory table reads.</summary>

@@ -41,7 +41,7 @@ internal static class FunnelSqlMeasurer
             throw new NotSupportedException("funnels whose steps share an event are not pushed down yet");
 
         foreach (var breakdown in query.Breakdowns)
-            if (TraitReplaces(session, breakdown.Name))
+            if (session.TraitNames(breakdown.Name))
                 throw new NotSupportedException($"a profile's traits name '{breakdown.Name}', which replaces the profile column in memory: funnel breakdowns by it are not pushed down");
 
         var steps = query.Steps.Count;
@@ -82,19 +82,6 @@ internal static class FunnelSqlMeasurer
         var found = false;
         var path = session.Sql.Literal($"$.\"{key}\"");
         session.Read($"SELECT count(*) FROM (SELECT 1 FROM sextant_events WHERE json_type(properties, {path}) NOT IN ('VARCHAR', 'BOOLEAN', 'NULL') LIMIT 1) AS found", row => found = row.GetInt64(0) > 0);
-        return found;
-    }
-
-    /// <summary>
-    /// Whether any profile's traits may hold <paramref name="column"/> as a key (the in-memory table
-    /// lets such a trait replace the column). Text matching may also find it as a value: then the
-    /// funnel merely runs in memory.
-    /// </summary>
-    private static bool TraitReplaces(SqlSession session, string column)
-    {
-        var sql = session.Sql;
-        var found = false;
-        session.Read($"SELECT {sql.CountRows()} FROM (SELECT user_id FROM sextant_users_current WHERE traits LIKE {sql.Literal($"%\"{column}\"%")} LIMIT 1) AS named", row => found = row.GetInt64(0) > 0);
         return found;
     }
 

@@ -30,38 +30,44 @@ internal static class RetentionSql
         var starts = query.StartEvent is { } start
             ? $"SELECT uid, min(ts) AS cohort_at FROM {events} WHERE event = {sql.Literal(start)} GROUP BY uid"
             : Signups(sql, relations);
+        var everyUser = users ?? $"({IdentitySql.Users(sql)}) AS users";
+        // Each signed-up user's breakdown values: the profile's, (none) without one.
+        var groups = string.Concat(query.Breakdowns.Select((_, i) => $", g{i}"));
+        var grouped = groups.Length == 0 ? null : relations.Add("user_groups", UserGroups(sql, query, everyUser));
         // Only the cohort's members start a cohort row.
-        starts = relations.Add("starts", users is null ? starts : $"SELECT uid, cohort_at FROM ({starts}) AS every_start {sql.InnerJoin(users, "uid")}");
+        if (users is not null) starts = $"SELECT uid, cohort_at FROM ({starts}) AS every_start {sql.InnerJoin(users, "uid")}";
+        if (grouped is not null) starts = $"SELECT uid, cohort_at{groups} FROM ({starts}) AS ungrouped_starts {sql.InnerJoin(grouped, "uid")}";
+        starts = relations.Add("starts", starts);
         var from = query.Range.From is { } f ? $" AND cohort_at >= {SqlText.Literal(f.UnixMicroseconds)}" : "";
         var cohorts = relations.Add("cohorts", $"""
-            SELECT uid, cohort_at, {sql.DayNumber("cohort_date")} AS cohort_day, {Period(sql, query.Period, "cohort_date")} AS cohort_period
-            FROM (SELECT uid, cohort_at, {sql.LocalDate("cohort_at", zone)} AS cohort_date FROM {starts} WHERE cohort_at <= {dataEnd}{from}) AS dated_starts
+            SELECT uid, cohort_at, {sql.DayNumber("cohort_date")} AS cohort_day, {Period(sql, query.Period, "cohort_date")} AS cohort_period{groups}
+            FROM (SELECT uid, cohort_at, {sql.LocalDate("cohort_at", zone)} AS cohort_date{groups} FROM {starts} WHERE cohort_at <= {dataEnd}{from}) AS dated_starts
             """);
         var activity = relations.Add("activity", $"""
-            SELECT uid, cohort_day, cohort_period, {sql.DayNumber("active_date")} AS day, {Period(sql, query.Period, "active_date")} AS period
+            SELECT uid, cohort_day, cohort_period, {sql.DayNumber("active_date")} AS day, {Period(sql, query.Period, "active_date")} AS period{groups}
             FROM (
-                SELECT DISTINCT e.uid AS uid, c.cohort_day AS cohort_day, c.cohort_period AS cohort_period, {sql.LocalDate("e.ts", zone)} AS active_date
+                SELECT DISTINCT e.uid AS uid, c.cohort_day AS cohort_day, c.cohort_period AS cohort_period, {sql.LocalDate("e.ts", zone)} AS active_date{string.Concat(query.Breakdowns.Select((_, i) => $", c.g{i} AS g{i}"))}
                 FROM {relations.Ref("user_events", "e")} INNER JOIN {relations.Ref("cohorts", "c")} ON c.uid = e.uid
                 WHERE {ActiveEvent(sql, query, "e.event")} AND e.ts >= c.cohort_at AND e.ts <= {dataEnd}
             ) AS active_days
             """);
         var days = string.Join(", ", RetentionQuery.DayN);
         var cells = query.Mode == RetentionMode.On
-            ? $"SELECT 'cell', cohort_period, period, {sql.CountDistinct("uid")} FROM {activity} GROUP BY cohort_period, period"
+            ? $"SELECT 'cell', cohort_period, period, {sql.CountDistinct("uid")}{groups} FROM {activity} GROUP BY cohort_period, period{groups}"
             : $"""
-              SELECT 'cell', cohort_period, last_period, {sql.CountRows()}
-              FROM (SELECT uid, cohort_period, max(period) AS last_period FROM {activity} GROUP BY uid, cohort_period) AS latest
-              GROUP BY cohort_period, last_period
+              SELECT 'cell', cohort_period, last_period, {sql.CountRows()}{groups}
+              FROM (SELECT uid, cohort_period, max(period) AS last_period{groups} FROM {activity} GROUP BY uid, cohort_period{groups}) AS latest
+              GROUP BY cohort_period, last_period{groups}
               """;
         return relations.Statement($"""
-            SELECT 'users' AS part, {sql.Int64("0")} AS a, {sql.Int64("0")} AS b, {sql.CountRows()} AS n FROM {users ?? $"({IdentitySql.Users(sql)}) AS users"}
+            SELECT 'users' AS part, {sql.Int64("0")} AS a, {sql.Int64("0")} AS b, {sql.CountRows()} AS n{groups} FROM {grouped ?? everyUser}{(groups.Length == 0 ? "" : " GROUP BY " + groups[2..])}
             UNION ALL
-            SELECT 'cohort_day', cohort_day, {sql.Int64("0")}, {sql.CountRows()} FROM {cohorts} GROUP BY cohort_day
+            SELECT 'cohort_day', cohort_day, {sql.Int64("0")}, {sql.CountRows()}{groups} FROM {cohorts} GROUP BY cohort_day{groups}
             UNION ALL
             {cells}
             UNION ALL
-            SELECT 'day_n', day - cohort_day, cohort_day, {sql.CountDistinct("uid")} FROM {activity}
-            WHERE day - cohort_day IN ({days}) GROUP BY day - cohort_day, cohort_day
+            SELECT 'day_n', day - cohort_day, cohort_day, {sql.CountDistinct("uid")}{groups} FROM {activity}
+            WHERE day - cohort_day IN ({days}) GROUP BY day - cohort_day, cohort_day{groups}
             """);
     }
 
@@ -82,6 +88,19 @@ internal static class RetentionSql
               FULL OUTER JOIN (SELECT user_id, signup_at FROM sextant_users_current WHERE signup_at IS NOT NULL) AS p ON p.user_id = f.uid
               """;
     }
+
+    /// <summary>(uid, g0, …): each of <paramref name="everyUser"/>'s profile value per breakdown (profile columns only), (none) without one.</summary>
+    private static string UserGroups(SqlText sql, RetentionQuery query, string everyUser) => sql.Dialect == Storage.Warehouse.SqlDialect.ClickHouse
+        ? $"""
+          SELECT uid{FunnelSql.ProfileValues(sql, query.Breakdowns, i => $"profile_{i}")}
+          FROM {everyUser}
+          ANY LEFT JOIN (SELECT assumeNotNull(user_id) AS uid{string.Concat(query.Breakdowns.Select((b, i) => $", {b.Name} AS profile_{i}"))} FROM sextant_users_current) AS profiles USING uid
+          """
+        : $"""
+          SELECT every_user.uid AS uid{FunnelSql.ProfileValues(sql, query.Breakdowns, i => "profiles." + query.Breakdowns[i].Name)}
+          FROM (SELECT uid FROM {everyUser}) AS every_user
+          LEFT JOIN sextant_users_current AS profiles ON profiles.user_id = every_user.uid
+          """;
 
     private static string ActiveEvent(SqlText sql, RetentionQuery query, string column)
     {

@@ -1,5 +1,7 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Retention;
+using Sextant.Events;
+using Sextant.Storage.Warehouse;
 
 namespace Sextant.Engine.Sql;
 
@@ -17,7 +19,11 @@ internal static class RetentionSqlMeasurer
     /// <exception cref="SextantException">The start or return event was never stored.</exception>
     public static RetentionMeasures Measure(SqlSession session, RetentionQuery query, string? statement = null)
     {
-        if (query.Breakdowns.Count > 0) throw new NotSupportedException("retention breakdowns are not pushed down yet");
+        if (!query.Breakdowns.All(b => b.Source == BreakdownSource.Profile && ProfileColumns.FixedColumns.Contains(b.Name, StringComparer.Ordinal)))
+            throw new NotSupportedException("retention breakdowns by a trait, an event property or a cohort are not pushed down yet");
+        foreach (var breakdown in query.Breakdowns)
+            if (session.TraitNames(breakdown.Name))
+                throw new NotSupportedException($"a profile's traits name '{breakdown.Name}', which replaces the profile column in memory: retention breakdowns by it are not pushed down");
         if (query.StartEvent is { } start) session.RequireEvent(start, "start event");
         if (query.ReturnEvent is { } returning) session.RequireEvent(returning, "return event");
         if (query.Cohort is { } filter) CohortSql.Validate(session, filter.Definition);
@@ -28,39 +34,64 @@ internal static class RetentionSqlMeasurer
         var periods = new CalendarPeriods(calendar, query.Period);
         var lastPeriod = latest is null ? 0 : periods.Of(dataEnd);
 
-        long users = 0;
-        var sizes = new SortedDictionary<int, long>();
-        var cells = new Dictionary<(int Cohort, int Period), long>();
-        var cohortDays = new Dictionary<int, long>();
-        var dayRetained = new Dictionary<(int N, int CohortDay), long>();
+        // Rows carry the group's values after (part, a, b, n); without breakdowns every row is the one group's.
+        var groups = new SortedDictionary<string, GroupRows>(StringComparer.Ordinal);
+        GroupRows GroupOf(IWarehouseRow row)
+        {
+            var values = Enumerable.Range(0, query.Breakdowns.Count).Select(i => row.GetString(4 + i)).ToArray();
+            // Values never hold a control character in the text forms Sextant ingests, so \u0001 separates them.
+            var label = string.Join('\u0001', values);
+            if (!groups.TryGetValue(label, out var group)) groups[label] = group = new GroupRows(values.Length == 0 ? default : ValueList.From(values));
+            return group;
+        }
+        if (query.Breakdowns.Count == 0) GroupOf(null!);
         statement ??= RetentionSql.Build(session.Sql, query, session.ZoneLiteral, SqlText.Literal(dataEnd), latest);
         session.Read(statement, row =>
         {
+            var group = GroupOf(row);
             var a = (int)row.GetInt64(1);
             var b = (int)row.GetInt64(2);
             var n = row.GetInt64(3);
             switch (row.GetString(0))
             {
-                case "users": users = n; break;
-                case "cohort_day": cohortDays[a] = n; break;
-                case "cell": cells[(a, b)] = n; break;
-                default: dayRetained[(a, b)] = n; break;
+                case "users": group.Users = n; break;
+                case "cohort_day": group.CohortDays[a] = n; break;
+                case "cell": group.Cells[(a, b)] = n; break;
+                default: group.DayRetained[(a, b)] = n; break;
             }
         });
-
-        foreach (var (day, count) in cohortDays)
-        {
-            var cohort = periods.OfDay(day);
-            sizes[cohort] = sizes.GetValueOrDefault(cohort) + count;
-        }
-        var cohorts = sizes.Select(pair => Cohort(periods, pair.Key, pair.Value, lastPeriod, cells, query.Mode, dataEnd)).ToList();
 
         // Day N has ended when the day after it starts by the data end (as the measurer judges it).
         var lastCompleteDay = dataEnd == long.MinValue ? int.MinValue : calendar.DayOf(dataEnd + 1) - 1;
         var dayN = RetentionQuery.DayN;
-        var eligible = dayN.Select(n => cohortDays.Where(pair => pair.Key + n <= lastCompleteDay).Sum(pair => pair.Value)).ToArray();
-        var retained = dayN.Select(n => dayRetained.Where(pair => pair.Key.N == n && pair.Key.CohortDay + n <= lastCompleteDay).Sum(pair => pair.Value)).ToArray();
-        return new RetentionMeasures(dataEnd, [new RetentionGroupCounts(default, users, cohorts, retained, eligible)]);
+        // With breakdowns, a group is kept when it has a signed-up user; without, the one group always.
+        return new RetentionMeasures(dataEnd, [.. groups.Values.Where(group => query.Breakdowns.Count == 0 || group.Users > 0).Select(group =>
+        {
+            var sizes = new SortedDictionary<int, long>();
+            foreach (var (day, count) in group.CohortDays)
+            {
+                var cohort = periods.OfDay(day);
+                sizes[cohort] = sizes.GetValueOrDefault(cohort) + count;
+            }
+            var cohorts = sizes.Select(pair => Cohort(periods, pair.Key, pair.Value, lastPeriod, group.Cells, query.Mode, dataEnd)).ToList();
+            var eligible = dayN.Select(n => group.CohortDays.Where(pair => pair.Key + n <= lastCompleteDay).Sum(pair => pair.Value)).ToArray();
+            var retained = dayN.Select(n => group.DayRetained.Where(pair => pair.Key.N == n && pair.Key.CohortDay + n <= lastCompleteDay).Sum(pair => pair.Value)).ToArray();
+            return new RetentionGroupCounts(group.Key, group.Users, cohorts, retained, eligible);
+        })]);
+    }
+
+    /// <summary>One breakdown group's rows.</summary>
+    private sealed class GroupRows(ValueList<string> key)
+    {
+        public ValueList<string> Key { get; } = key;
+
+        public long Users { get; set; }
+
+        public Dictionary<int, long> CohortDays { get; } = [];
+
+        public Dictionary<(int Cohort, int Period), long> Cells { get; } = [];
+
+        public Dictionary<(int N, int CohortDay), long> DayRetained { get; } = [];
     }
 
     private static RetentionCohortCounts Cohort(

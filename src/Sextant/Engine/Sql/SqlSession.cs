@@ -68,6 +68,18 @@ internal sealed class SqlSession(IWarehouse warehouse, TimeZoneInfo zone)
         throw new SextantException(NameCheck.Unknown(what, name, where, EventNames()));
     }
 
+    /// <summary>
+    /// Whether any profile's traits may hold <paramref name="column"/> as a key (the in-memory table
+    /// lets such a trait replace the profile column). Text matching may also find it as a value: then
+    /// the analysis merely runs in memory.
+    /// </summary>
+    public bool TraitNames(string column)
+    {
+        var found = false;
+        warehouse.Read($"SELECT {_plain.CountRows()} FROM (SELECT user_id FROM sextant_users_current WHERE traits LIKE {_plain.Literal($"%\"{column}\"%")} LIMIT 1) AS named", row => found = row.GetInt64(0) > 0);
+        return found;
+    }
+
     /// <summary>The IANA name of a zone (Windows ids are converted), which is what SQL time-zone functions take.</summary>
     internal static string IanaName(TimeZoneInfo zone)
     {
