@@ -1,26 +1,19 @@
 using Sextant.Analysis.Engagement;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
-using Sextant.Events;
-using Sextant.Tests.Support;
-using static Sextant.Tests.Support.EventBuilder;
+using Sextant.Tests.Support.SemanticsFixtures;
 
 namespace Sextant.Tests.Analysis.Engagement;
 
+/// <summary>The metrics' rules on the hand-made cases of <see cref="EngagementFixtures"/>, which the replay suites also run on every database.</summary>
 public sealed class EngagementRunnerTests
 {
-    private static readonly EventRecord[] Week =
-    [
-        At("u1", "signup", "2024-01-01T09:00:00Z"), At("u1", "edit", "2024-01-03T09:00:00Z"), At("u1", "edit", "2024-01-03T10:00:00Z"),
-        At("u2", "signup", "2024-01-03T12:00:00Z"), At("u2", "invoice_paid", "2024-01-05T12:00:00Z"),
-        At(null, "page_view", "2024-01-02T12:00:00Z", anonymous: "visitor"),
-        At("u3", "signup", "2024-01-10T23:59:59.999999Z"),
-    ];
+    private static EngagementResult Run(SemanticsCase<EngagementQuery> fixture) => new InMemoryEngine(fixture.Load()).Run(fixture.Query);
 
     [Fact]
     public void Dau_wau_and_mau_count_distinct_signed_up_users_over_rolling_windows()
     {
-        var result = new InMemoryEngine(Load(null, Week)).Run(new EngagementQuery(ExcludeEvents: ["invoice_paid"]));
+        var result = Run(EngagementFixtures.WeekExcludingInvoices);
 
         var dau = result.Dau.ToDictionary(d => d.Date, d => d.Users);
         var wau = result.Wau.ToDictionary(d => d.Date, d => d.Users);
@@ -38,7 +31,7 @@ public sealed class EngagementRunnerTests
     [Fact]
     public void The_stickiness_headline_averages_the_final_complete_days_only()
     {
-        var result = new InMemoryEngine(Load(null, Week)).Run(new EngagementQuery());
+        var result = Run(EngagementFixtures.WeekOfAll);
 
         // Jan 10 ends exactly at the data end, so all ten days are complete.
         Assert.Equal(10, result.Stickiness.Days);
@@ -48,7 +41,7 @@ public sealed class EngagementRunnerTests
     [Fact]
     public void Calendar_weeks_start_on_monday_and_unfinished_periods_are_marked()
     {
-        var result = new InMemoryEngine(Load(null, Week)).Run(new EngagementQuery());
+        var result = Run(EngagementFixtures.WeekOfAll);
 
         Assert.Equal([("2024-01-01", 2L, true), ("2024-01-08", 1L, false)], result.Weekly.Select(w => (w.Period, w.Users, w.Complete)));
         Assert.Equal([("2024-01", 3L, false)], result.Monthly.Select(m => (m.Period, m.Users, m.Complete)));
@@ -57,13 +50,7 @@ public sealed class EngagementRunnerTests
     [Fact]
     public void Activation_counts_users_whose_window_has_ended_and_times_the_completing_event()
     {
-        var table = Load(null,
-            At("fast", "signup", "2024-01-01T00:00:00Z"), At("fast", "create_page", "2024-01-01T02:00:00Z"), At("fast", "edit_page", "2024-01-01T05:00:00Z"),
-            At("slow", "signup", "2024-01-01T00:00:00Z"), At("slow", "edit_page", "2024-01-02T00:00:00Z"), At("slow", "create_page", "2024-01-08T00:00:00Z"),
-            At("late", "signup", "2024-01-01T00:00:00Z"), At("late", "create_page", "2024-01-02T00:00:00Z"), At("late", "edit_page", "2024-01-08T00:00:01Z"),
-            At("new", "signup", "2024-01-09T00:00:00Z"), At("new", "create_page", "2024-01-09T01:00:00Z"), At("new", "edit_page", "2024-01-10T00:00:00Z"));
-
-        var activation = new InMemoryEngine(table).Run(DemoSettings.EngagementQuery).Activation;
+        var activation = Run(EngagementFixtures.ActivationWindow).Activation;
 
         // "new" signed up less than 7 days before the data end: not eligible yet.
         Assert.Equal(3, activation.Eligible);

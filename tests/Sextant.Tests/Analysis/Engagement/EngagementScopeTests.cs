@@ -2,29 +2,19 @@ using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
-using Sextant.Events;
-using static Sextant.Tests.Support.EventBuilder;
+using Sextant.Tests.Support.SemanticsFixtures;
 
 namespace Sextant.Tests.Analysis.Engagement;
 
-/// <summary>Engagement over a date range, for a cohort, and broken down by two dimensions, each on a case worked out by hand.</summary>
+/// <summary>Engagement over a date range, for a cohort, and broken down by two dimensions, each on a case of <see cref="EngagementFixtures"/> worked out by hand.</summary>
 public sealed class EngagementScopeTests
 {
-    // Segment × platform of the first event: ent / ios = a; ent / web = b; ind / ios = c, d; ind / web = e.
-    private static EventTable Table() => Load(null,
-        [User("a", segment: "ent"), User("b", segment: "ent"), User("c", segment: "ind"), User("d", segment: "ind"), User("e", segment: "ind")], [],
-        Event("s1", "a", "edit", "2026-01-01T10:00:00Z", platform: "ios"), Event("s2", "b", "edit", "2026-01-01T10:00:00Z", platform: "web"),
-        Event("s3", "c", "edit", "2026-01-02T10:00:00Z", platform: "ios"), Event("s4", "d", "edit", "2026-01-02T10:00:00Z", platform: "ios"),
-        Event("s5", "e", "edit", "2026-01-03T10:00:00Z", platform: "web"));
-
-    private static readonly Cohort Individuals = new("individuals", new HasProperty("segment", PropertyComparison.In, ["ind"]));
+    private static EngagementResult Run(SemanticsCase<EngagementQuery> fixture) => new InMemoryEngine(fixture.Load()).Run(fixture.Query);
 
     [Fact]
     public void Two_breakdowns_cross_their_values_and_merge_the_smallest_groups_into_other()
     {
-        var query = new EngagementQuery(Features: ["edit"], Breakdowns: [Breakdown.Profile("segment"), Breakdown.Event("platform")], BreakdownLimit: 2);
-
-        var result = new InMemoryEngine(Table()).Run(query);
+        var result = Run(EngagementFixtures.SegmentByPlatformTopTwo);
 
         // ind / ios has 2 users; the three groups of 1 rank by label: ent / ios is kept, ent / web and ind / web (b, e) are Other.
         Assert.Equal("segment / event.platform", result.BreakdownBy);
@@ -42,9 +32,7 @@ public sealed class EngagementScopeTests
     [Fact]
     public void A_cohort_filter_counts_only_its_members()
     {
-        var query = new EngagementQuery(Features: ["edit"], Breakdowns: [Breakdown.Event("platform")], Cohort: Individuals);
-
-        var result = new InMemoryEngine(Table()).Run(query);
+        var result = Run(EngagementFixtures.IndividualsByPlatform);
 
         // c, d and e: c and d on Jan 2, e on Jan 3; a and b (ent) are not counted anywhere.
         Assert.Equal([("2026-01-01", 0L), ("2026-01-02", 2L), ("2026-01-03", 1L)], result.Dau.Select(d => (d.Date, d.Users)));
@@ -58,11 +46,7 @@ public sealed class EngagementScopeTests
     [Fact]
     public void A_date_range_counts_only_the_events_in_it_and_ends_the_data_there()
     {
-        var table = Table();
-        var query = new EngagementQuery(Features: ["edit"],
-            Range: TimeRange.Between(table.Calendar.DayStart(new DateOnly(2026, 1, 2).DayNumber), table.Calendar.DayStart(new DateOnly(2026, 1, 3).DayNumber)));
-
-        var result = new InMemoryEngine(table).Run(query);
+        var result = Run(EngagementFixtures.OneDayRange);
 
         // Only Jan 2 (c and d); it ends at the range's end, so it is complete and is the whole stickiness headline.
         Assert.Equal([("2026-01-02", 2L)], result.Dau.Select(d => (d.Date, d.Users)));

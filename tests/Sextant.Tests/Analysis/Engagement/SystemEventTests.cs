@@ -1,8 +1,7 @@
 using Sextant.Analysis;
-using Sextant.Analysis.Engagement;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
-using static Sextant.Tests.Support.EventBuilder;
+using Sextant.Tests.Support.SemanticsFixtures;
 
 namespace Sextant.Tests.Analysis.Engagement;
 
@@ -13,12 +12,8 @@ public sealed class SystemEventTests
     public void Sign_up_page_views_and_dollar_events_are_not_features()
     {
         // Given a user who signs up, views pages, is exposed to an experiment and exports once,
-        var table = Load(null,
-            At("a", "signup", "2026-01-01T09:00:00Z"), At("a", "page_view", "2026-01-01T09:01:00Z"), At("a", "$pageview", "2026-01-01T09:02:00Z"),
-            At("a", "$experiment_started", "2026-01-01T09:03:00Z"), At("a", "export", "2026-01-01T09:04:00Z"));
-
         // when adoption runs with no feature list,
-        var features = new InMemoryEngine(table).Run(new EngagementQuery()).FeatureAdoption.Select(f => f.Feature);
+        var features = new InMemoryEngine(EngagementFixtures.SystemEvents.Load()).Run(EngagementFixtures.SystemEvents.Query).FeatureAdoption.Select(f => f.Feature);
 
         // then only export is a feature.
         Assert.Equal(["export"], features);

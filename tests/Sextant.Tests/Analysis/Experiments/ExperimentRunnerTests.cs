@@ -1,27 +1,19 @@
 using Sextant.Analysis.Experiments;
-using Sextant.Analysis.Syntax;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
-using Sextant.Events;
-using static Sextant.Tests.Support.EventBuilder;
+using Sextant.Tests.Support.SemanticsFixtures;
 
 namespace Sextant.Tests.Analysis.Experiments;
 
-/// <summary>Experiment analysis on tiny hand-made stores whose answers are worked out by hand.</summary>
+/// <summary>Experiment analysis on the tiny hand-made stores of <see cref="ExperimentFixtures"/>, whose answers are worked out by hand.</summary>
 public sealed class ExperimentRunnerTests
 {
-    private static ExperimentQuery Query(params string[] metrics) => new("exp", metrics.Select(MetricSpecText.Parse).ToList());
+    private static ExperimentResult Run(SemanticsCase<ExperimentQuery> fixture) => new InMemoryEngine(fixture.Load()).Run(fixture.Query);
 
     [Fact]
     public void A_user_exposed_to_two_variants_is_excluded_and_counted_and_the_control_comes_first()
     {
-        var table = Load(null, [], [],
-            [Assign("exp", "a", "treatment", "2026-01-01T00:00:00Z"), Assign("exp", "b", "control", "2026-01-01T00:00:00Z"),
-             Assign("exp", "c", "control", "2026-01-01T00:00:00Z"), Assign("exp", "c", "treatment", "2026-01-02T00:00:00Z"),
-             Assign("other", "a", "control", "2026-01-01T00:00:00Z")],
-            At("a", "x", "2026-01-01T01:00:00Z"), At("b", "x", "2026-01-01T01:00:00Z"), At("c", "x", "2026-01-01T01:00:00Z"), At("c", "x", "2026-01-10T00:00:00Z"));
-
-        var result = new InMemoryEngine(table).Run(Query("count:x"));
+        var result = Run(ExperimentFixtures.TwoVariants);
 
         Assert.Equal([("control", 1L), ("treatment", 1L)], result.Arms.Select(a => (a.Variant, a.Users)));
         Assert.Equal(1, result.ExcludedMultipleExposure);
@@ -30,14 +22,9 @@ public sealed class ExperimentRunnerTests
     [Fact]
     public void Users_known_only_from_their_assignment_are_in_the_experiment_and_score_zero()
     {
-        // Given four assigned users, two per arm, of whom only one per arm has an event (and none has a profile)
-        var table = Load(null, [], [],
-            [Assign("exp", "c1", "control", "2026-01-01T00:00:00Z"), Assign("exp", "c2", "control", "2026-01-01T00:00:00Z"),
-             Assign("exp", "t1", "treatment", "2026-01-01T00:00:00Z"), Assign("exp", "t2", "treatment", "2026-01-01T00:00:00Z")],
-            At("c1", "buy", "2026-01-02T00:00:00Z"), At("t1", "buy", "2026-01-02T00:00:00Z"));
-
-        // When conversion and count are analysed
-        var result = new InMemoryEngine(table).Run(Query("conversion:buy", "count:buy"));
+        // Given four assigned users, two per arm, of whom only one per arm has an event (and none has a profile),
+        // when conversion and count are analysed
+        var result = Run(ExperimentFixtures.AssignedOnly);
 
         // Then every assigned user is counted: 1 of 2 converts in each arm (not 1 of 1), and the users
         // without events are in n with value 0, so the count's sample variance is that of {1, 0}: 0.5.
@@ -50,14 +37,7 @@ public sealed class ExperimentRunnerTests
     public void Count_metrics_give_per_arm_mean_and_variance_and_a_welch_comparison()
     {
         // Control counts 0, 1, 2 (mean 1, variance 1); treatment 2, 3, 4 (mean 3, variance 1).
-        var assignments = new[] { "c0", "c1", "c2" }.Select(u => Assign("exp", u, "control", "2026-01-01T00:00:00Z"))
-            .Concat(new[] { "t2", "t3", "t4" }.Select(u => Assign("exp", u, "treatment", "2026-01-01T00:00:00Z"))).ToList();
-        var events = new List<EventRecord> { At("c0", "open", "2026-01-01T01:00:00Z") };
-        foreach (var (user, count) in new[] { ("c1", 1), ("c2", 2), ("t2", 2), ("t3", 3), ("t4", 4) })
-            for (var i = 0; i < count; i++) events.Add(At(user, "x", $"2026-01-0{2 + i}T00:00:00Z"));
-        var table = Load(null, [], [], assignments, [.. events]);
-
-        var metric = new InMemoryEngine(table).Run(Query("count:x")).Metrics.Single();
+        var metric = Run(ExperimentFixtures.Welch).Metrics.Single();
 
         Assert.Equal([("control", 3L, 1.0, 1.0), ("treatment", 3L, 3.0, 1.0)], metric.Arms.Select(a => (a.Variant, a.N, a.Mean, a.Variance)));
         var comparison = metric.Comparisons.Single();
@@ -72,14 +52,8 @@ public sealed class ExperimentRunnerTests
     [Fact]
     public void Conversion_within_a_window_leaves_out_users_whose_window_has_not_ended()
     {
-        var table = Load(null, [], [],
-            [Assign("exp", "a", "control", "2026-01-01T00:00:00Z"), Assign("exp", "b", "control", "2026-01-01T00:00:00Z"),
-             Assign("exp", "c", "treatment", "2026-01-01T00:00:00Z"), Assign("exp", "late", "treatment", "2026-01-08T00:00:00Z")],
-            // a converts on day 7 exactly (inside), b on day 8 (outside), c converts, late is exposed 2 days before the data end.
-            At("a", "buy", "2026-01-08T00:00:00Z"), At("b", "buy", "2026-01-09T00:00:00Z"), At("c", "buy", "2026-01-02T00:00:00Z"),
-            At("late", "view", "2026-01-10T00:00:00Z"));
-
-        var metric = new InMemoryEngine(table).Run(Query("conversion:buy:within=7d")).Metrics.Single();
+        // a converts on day 7 exactly (inside), b on day 8 (outside), c converts, late is exposed 2 days before the data end.
+        var metric = Run(ExperimentFixtures.ConversionWindow).Metrics.Single();
 
         Assert.Equal([(2L, 0.5), (1L, 1.0)], metric.Arms.Select(a => (a.N, a.Mean)));
         Assert.Equal(0.25, metric.Arms[0].Variance, 12); // p(1 − p)
@@ -92,12 +66,7 @@ public sealed class ExperimentRunnerTests
     [Fact]
     public void A_ratio_metric_uses_the_ratio_of_sums_per_arm()
     {
-        var table = Load(null, [], [], [Assign("exp", "a", "control", "2026-01-01T00:00:00Z"), Assign("exp", "b", "control", "2026-01-01T00:00:00Z"), Assign("exp", "c", "treatment", "2026-01-01T00:00:00Z")],
-            At("a", "comment", "2026-01-02T00:00:00Z"), At("a", "view", "2026-01-02T00:00:00Z"), At("a", "view", "2026-01-02T01:00:00Z"),
-            At("b", "view", "2026-01-02T00:00:00Z"), At("b", "view", "2026-01-02T01:00:00Z"),
-            At("c", "comment", "2026-01-02T00:00:00Z"), At("c", "view", "2026-01-02T00:00:00Z"));
-
-        var metric = new InMemoryEngine(table).Run(Query("ratio:comment/view")).Metrics.Single();
+        var metric = Run(ExperimentFixtures.RatioOfSums).Metrics.Single();
 
         Assert.Equal(0.25, metric.Arms[0].Mean, 12); // 1 comment / 4 views
         Assert.Equal(1.0, metric.Arms[1].Mean, 12);
@@ -106,11 +75,7 @@ public sealed class ExperimentRunnerTests
     [Fact]
     public void Sample_ratio_mismatch_makes_the_verdict_inconclusive()
     {
-        var assignments = Enumerable.Range(0, 200).Select(i => Assign("exp", $"u{i}", i < 150 ? "control" : "treatment", "2026-01-01T00:00:00Z")).ToList();
-        var events = Enumerable.Range(0, 200).Select(i => At($"u{i}", i % 2 == 0 ? "buy" : "view", "2026-01-02T00:00:00Z")).ToArray();
-        var table = Load(null, [], [], assignments, events);
-
-        var result = new InMemoryEngine(table).Run(Query("conversion:buy"));
+        var result = Run(ExperimentFixtures.SampleRatioMismatch);
 
         // χ² = (150 − 100)²/100 + (50 − 100)²/100 = 50.
         Assert.Equal(50, result.Srm.Chi2, 9);
@@ -121,30 +86,20 @@ public sealed class ExperimentRunnerTests
     [Fact]
     public void Unknown_experiments_and_controls_are_named()
     {
-        var table = Load(null, [], [], [Assign("exp", "a", "A", "2026-01-01T00:00:00Z")], At("a", "x", "2026-01-01T00:00:00Z"));
+        var table = ExperimentFixtures.UnknownControl.Data.Load();
 
-        Assert.Contains("experiments: exp", Assert.Throws<SextantException>(() => new InMemoryEngine(table).Run(Query("count:x") with { Name = "nope" })).Message, StringComparison.Ordinal);
-        Assert.Contains("no control variant 'control' (variants: A)", Assert.Throws<SextantException>(() => new InMemoryEngine(table).Run(Query("count:x"))).Message, StringComparison.Ordinal);
+        Assert.Contains("experiments: exp", Assert.Throws<SextantException>(() => new InMemoryEngine(table).Run(ExperimentFixtures.UnknownExperiment.Query)).Message, StringComparison.Ordinal);
+        Assert.Contains("no control variant 'control' (variants: A)", Assert.Throws<SextantException>(() => new InMemoryEngine(table).Run(ExperimentFixtures.UnknownControl.Query)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_clear_winner_ships_and_a_harmed_guardrail_stops_it()
     {
-        var assignments = new List<Assignment>();
-        var events = new List<EventRecord>();
-        for (var i = 0; i < 400; i++)
-        {
-            var treated = i % 2 == 1;
-            assignments.Add(Assign("exp", $"u{i}", treated ? "treatment" : "control", "2026-01-01T00:00:00Z"));
-            // Conversion 60% in treatment, 30% in control; treatment users never come back on day 1, control users all do.
-            if (i % 10 < (treated ? 6 : 3)) events.Add(At($"u{i}", "buy", "2026-01-01T12:00:00Z"));
-            events.Add(At($"u{i}", "view", treated ? "2026-01-01T13:00:00Z" : "2026-01-02T13:00:00Z"));
-        }
-        events.Add(At("u0", "view", "2026-01-05T00:00:00Z"));
-        var table = Load(null, [], [], assignments, [.. events]);
+        // Conversion 60% in treatment, 30% in control; treatment users never come back on day 1, control users all do.
+        var table = ExperimentFixtures.Winner.Load();
 
-        var winner = new InMemoryEngine(table).Run(Query("conversion:buy"));
-        var guarded = new InMemoryEngine(table).Run(Query("conversion:buy") with { Guardrails = [new Guardrail(MetricSpecText.Parse("active_on_day:1"), 0.02)] });
+        var winner = new InMemoryEngine(table).Run(ExperimentFixtures.Winner.Query);
+        var guarded = new InMemoryEngine(table).Run(ExperimentFixtures.HarmedGuardrail.Query);
 
         Assert.Equal("ship", winner.Verdict.Decision.Code());
         Assert.True(winner.Metrics[0].Comparisons[0].Significant);

@@ -5,31 +5,22 @@ using Sextant.Analysis.Syntax;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
 using Sextant.Events;
-using static Sextant.Tests.Support.EventBuilder;
+using Sextant.Tests.Support.SemanticsFixtures;
 
 namespace Sextant.Tests.Analysis.Experiments;
 
-/// <summary>Experiment ranges, cohort filters and crossed breakdowns on tiny stores worked out by hand.</summary>
+/// <summary>Experiment ranges, cohort filters and crossed breakdowns on the tiny stores of <see cref="ExperimentFixtures"/>, worked out by hand.</summary>
 public sealed class ExperimentScopeTests
 {
     private static long Micros(string iso) => Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture)).UnixMicroseconds;
 
-    private static ExperimentQuery Query(string metric) => new("exp", [MetricSpecText.Parse(metric)]);
-
     [Fact]
     public void A_range_analyses_users_first_exposed_in_it_and_sees_no_event_after_its_end()
     {
-        // Given users exposed in January and in February, two of them to both variants, and an event after February
-        var table = Load(null, [], [],
-            [Assign("exp", "c1", "control", "2026-01-05T00:00:00Z"), Assign("exp", "t1", "treatment", "2026-01-06T00:00:00Z"),
-             Assign("exp", "c2", "control", "2026-02-05T00:00:00Z"), Assign("exp", "t2", "treatment", "2026-02-06T00:00:00Z"),
-             Assign("exp", "m1", "control", "2026-01-07T00:00:00Z"), Assign("exp", "m1", "treatment", "2026-01-08T00:00:00Z"),
-             Assign("exp", "m2", "control", "2026-02-07T00:00:00Z"), Assign("exp", "m2", "treatment", "2026-02-08T00:00:00Z")],
-            At("c1", "x", "2026-01-10T00:00:00Z"), At("t1", "x", "2026-01-10T00:00:00Z"),
-            At("c2", "x", "2026-02-10T00:00:00Z"), At("t2", "x", "2026-02-10T00:00:00Z"), At("t2", "x", "2026-03-05T00:00:00Z"));
-
-        // When February is analysed
-        var result = new InMemoryEngine(table).Run(Query("count:x") with { Range = TimeRange.Between(Micros("2026-02-01T00:00:00Z"), Micros("2026-03-01T00:00:00Z")) });
+        // Given users exposed in January and in February, two of them to both variants, and an event after February,
+        // when February is analysed
+        var table = ExperimentFixtures.February.Load();
+        var result = new InMemoryEngine(table).Run(ExperimentFixtures.February.Query);
 
         // Then only c2 and t2 are in the arms, m2 (not m1) is the excluded mixed user, t2's March event
         // is not seen (its count is 1, not 2), and the data end is the range's last instant.
@@ -39,47 +30,18 @@ public sealed class ExperimentScopeTests
         Assert.Equal("2026-02-28T23:59:59.999999Z", result.DataEnd);
 
         // And without a range, all four single-variant users count and both mixed users are excluded
-        var all = new InMemoryEngine(table).Run(Query("count:x"));
+        var all = new InMemoryEngine(table).Run(ExperimentFixtures.BothMonths.Query);
         Assert.Equal([("control", 2L), ("treatment", 2L)], all.Arms.Select(a => (a.Variant, a.Users)));
         Assert.Equal(2, all.ExcludedMultipleExposure);
     }
 
-    /// <summary>
-    /// Plans and devices (event property on each user's first event): free/ios u1 u2 u4 u8 u9, free/web u3,
-    /// paid/ios u5, paid/web u6, paid/android u7. Counts of x: u1 1, u2 3, u4 5 (free/ios: control 1,
-    /// treatment 4); u5 0, u7 2 (control), u6 6 (treatment). u8 is not exposed; u9 saw both variants.
-    /// </summary>
-    private static EventTable PlansAndDevices()
-    {
-        var users = new List<UserProfile>();
-        var events = new List<EventRecord>();
-        var assignments = new List<Assignment>();
-        void Add(string id, string plan, string device, string? variant, int count)
-        {
-            users.Add(User(id, "2026-01-01T00:00:00Z", plan: plan));
-            events.Add(Event(id + "-open", id, "open", "2026-01-01T01:00:00Z", properties: $$"""{"device":"{{device}}"}"""));
-            for (var i = 0; i < count; i++) events.Add(At(id, "x", $"2026-01-0{2 + i}T00:00:00Z"));
-            if (variant is not null) assignments.Add(Assign("exp", id, variant, "2026-01-01T00:30:00Z"));
-        }
-        Add("u1", "free", "ios", "control", 1);
-        Add("u2", "free", "ios", "treatment", 3);
-        Add("u3", "free", "web", "control", 0);
-        Add("u4", "free", "ios", "treatment", 5);
-        Add("u5", "paid", "ios", "control", 0);
-        Add("u6", "paid", "web", "treatment", 6);
-        Add("u7", "paid", "android", "control", 2);
-        Add("u8", "free", "ios", null, 0);
-        Add("u9", "free", "ios", "control", 0);
-        assignments.Add(Assign("exp", "u9", "treatment", "2026-01-01T00:40:00Z"));
-        return Load(null, users, [], assignments, [.. events]);
-    }
+    private static ExperimentResult Run(SemanticsCase<ExperimentQuery> fixture) => new InMemoryEngine(fixture.Load()).Run(fixture.Query);
 
     [Fact]
     public void Two_breakdowns_cross_a_profile_attribute_with_an_event_property_and_merge_the_small_groups_into_other()
     {
         // When plan × device is asked for with a limit of 2 groups
-        var query = Query("count:x") with { Breakdowns = [Breakdown.Profile("plan"), Breakdown.Event("device")], BreakdownLimit = 2 };
-        var result = new InMemoryEngine(PlansAndDevices()).Run(query);
+        var result = Run(ExperimentFixtures.PlanByDeviceTopTwo);
 
         // Then free / ios (5 signed-up users) and free / web (the first of the one-user groups by label) keep
         // their rows and paid / android, paid / ios and paid / web are Other.
@@ -96,10 +58,8 @@ public sealed class ExperimentScopeTests
     [Fact]
     public void A_cohort_filter_analyses_only_its_members()
     {
-        var paid = new Cohort("paid", new HasProperty("plan", PropertyComparison.In, ["paid"]));
-
-        var everyone = new InMemoryEngine(PlansAndDevices()).Run(Query("count:x"));
-        var members = new InMemoryEngine(PlansAndDevices()).Run(Query("count:x") with { Cohort = paid });
+        var everyone = Run(ExperimentFixtures.Everyone);
+        var members = Run(ExperimentFixtures.PaidOnly);
 
         // Everyone: control u1 u3 u5 u7, treatment u2 u4 u6, u9 excluded. Paid: control u5 u7 (mean 1), treatment u6 (6), nobody excluded.
         Assert.Equal([("control", 4L), ("treatment", 3L)], everyone.Arms.Select(a => (a.Variant, a.Users)));
@@ -112,10 +72,7 @@ public sealed class ExperimentScopeTests
     [Fact]
     public void A_segment_can_be_an_event_property_or_a_cohort_and_each_segment_is_analysed_on_its_own()
     {
-        var paid = new Cohort("paid", new HasProperty("plan", PropertyComparison.In, ["paid"]));
-        var query = Query("count:x") with { Segments = [Breakdown.Event("device"), Breakdown.InCohort(paid)] };
-
-        var result = new InMemoryEngine(PlansAndDevices()).Run(query);
+        var result = Run(ExperimentFixtures.DeviceAndPaidSegments);
 
         // Devices by signed-up users: ios 6, web 2, android 1; cohort: not in paid 6, in paid 3.
         Assert.Equal([("event.device", "ios"), ("event.device", "web"), ("event.device", "android"), ("cohort.paid", "not in paid"), ("cohort.paid", "in paid")],

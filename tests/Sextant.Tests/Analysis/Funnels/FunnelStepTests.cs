@@ -2,7 +2,7 @@ using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Syntax;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
-using static Sextant.Tests.Support.EventBuilder;
+using Sextant.Tests.Support.SemanticsFixtures;
 
 namespace Sextant.Tests.Analysis.Funnels;
 
@@ -42,13 +42,8 @@ public sealed class FunnelStepTests
     [Fact]
     public void Only_events_meeting_the_filter_satisfy_the_step()
     {
-        var table = Load(null,
-            At("u1", "signup", "2026-01-01T00:00:00Z"), Event("x1", "u1", "upgrade", "2026-01-02T00:00:00Z", properties: """{"plan":"team"}"""),
-            At("u2", "signup", "2026-01-01T00:00:00Z"), Event("x2", "u2", "upgrade", "2026-01-02T00:00:00Z", properties: """{"plan":"plus"}"""),
-            At("u3", "signup", "2026-01-01T00:00:00Z"), At("u3", "upgrade", "2026-01-02T00:00:00Z"));
-
-        var result = new InMemoryEngine(table).Run(new FunnelQuery(FunnelStepText.ParseList("signup,upgrade[plan=team]"), FunnelQuery.DefaultWindow));
-        var negated = new InMemoryEngine(table).Run(new FunnelQuery(FunnelStepText.ParseList("signup,upgrade[plan!=team]"), FunnelQuery.DefaultWindow));
+        var result = new InMemoryEngine(FunnelFixtures.FilterEquals.Load()).Run(FunnelFixtures.FilterEquals.Query);
+        var negated = new InMemoryEngine(FunnelFixtures.FilterDiffers.Load()).Run(FunnelFixtures.FilterDiffers.Query);
 
         Assert.Equal([3L, 1L], result.Steps.Select(s => s.Users));
         Assert.Equal([3L, 2L], negated.Steps.Select(s => s.Users));
@@ -57,11 +52,7 @@ public sealed class FunnelStepTests
     [Fact]
     public void In_a_strict_funnel_an_event_failing_its_filter_resets_progress()
     {
-        var table = Load(null,
-            At("u1", "signup", "2026-01-01T00:00:00Z"), Event("y1", "u1", "edit", "2026-01-01T01:00:00Z", platform: "web"),
-            Event("y2", "u1", "edit", "2026-01-01T02:00:00Z", platform: "ios"));
-
-        var result = new InMemoryEngine(table).Run(new FunnelQuery(FunnelStepText.ParseList("signup,edit[platform=ios]"), FunnelQuery.DefaultWindow, FunnelOrder.Strict));
+        var result = new InMemoryEngine(FunnelFixtures.StrictFilterReset.Load()).Run(FunnelFixtures.StrictFilterReset.Query);
 
         Assert.Equal([1L, 0L], result.Steps.Select(s => s.Users));
     }

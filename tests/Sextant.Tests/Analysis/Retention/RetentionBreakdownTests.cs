@@ -1,8 +1,6 @@
-using Sextant.Analysis;
-using Sextant.Analysis.Retention;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
-using static Sextant.Tests.Support.EventBuilder;
+using Sextant.Tests.Support.SemanticsFixtures;
 
 namespace Sextant.Tests.Analysis.Retention;
 
@@ -11,12 +9,7 @@ public sealed class RetentionBreakdownTests
     [Fact]
     public void Each_value_gets_its_own_average_curve_and_the_values_add_up_to_everyone()
     {
-        var table = Load(null, [User("a", segment: "ent"), User("b", segment: "ind"), User("c", segment: "ind")], [],
-            At("a", "signup", "2026-01-05T10:00:00Z"), At("a", "edit", "2026-02-05T10:00:00Z"),
-            At("b", "signup", "2026-01-06T10:00:00Z"), At("b", "edit", "2026-02-06T10:00:00Z"),
-            At("c", "signup", "2026-01-07T10:00:00Z"), At("c", "edit", "2026-03-07T10:00:00Z"));
-
-        var result = new InMemoryEngine(table).Run(new RetentionQuery(Breakdowns: [Breakdown.Profile("segment")]));
+        var result = new InMemoryEngine(RetentionFixtures.BySegment.Load()).Run(RetentionFixtures.BySegment.Query);
 
         Assert.Equal("segment", result.BreakdownBy);
         // Month 1 (February) is complete: everyone 2 of 3, ind 1 of 2, ent 1 of 1.

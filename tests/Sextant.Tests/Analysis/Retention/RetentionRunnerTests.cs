@@ -1,29 +1,19 @@
-using Sextant.Analysis;
 using Sextant.Analysis.Retention;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
-using Sextant.Events;
-using static Sextant.Tests.Support.EventBuilder;
+using Sextant.Tests.Support.SemanticsFixtures;
 
 namespace Sextant.Tests.Analysis.Retention;
 
+/// <summary>Retention's rules on the hand-made cases of <see cref="RetentionFixtures"/>, which the replay suites also run on every database.</summary>
 public sealed class RetentionRunnerTests
 {
-    private static RetentionResult Run(EventTable table, RetentionQuery query) => new InMemoryEngine(table).Run(query);
-
-    private static EventRecord[] ThreeUsers(string lastEvent) =>
-    [
-        At("u1", "signup", "2024-01-10T10:00:00Z"), At("u1", "edit", "2024-02-03T10:00:00Z"),
-        At("u2", "signup", "2024-01-20T10:00:00Z"), At("u2", "edit", lastEvent),
-        At("u3", "signup", "2024-02-05T10:00:00Z"),
-    ];
+    private static RetentionResult Run(SemanticsCase<RetentionQuery> fixture) => new InMemoryEngine(fixture.Load()).Run(fixture.Query);
 
     [Fact]
     public void Monthly_cohorts_count_users_active_in_each_later_month()
     {
-        var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
-
-        var result = Run(table, new RetentionQuery());
+        var result = Run(RetentionFixtures.Monthly);
 
         Assert.Equal(["2024-01", "2024-02"], result.Cohorts.Select(c => c.Cohort));
         var january = result.Cohorts[0];
@@ -39,9 +29,7 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void Cells_of_unfinished_periods_are_partial_and_left_out_of_the_average()
     {
-        var table = Load(null, ThreeUsers("2024-03-15T10:00:00Z"));
-
-        var result = Run(table, new RetentionQuery());
+        var result = Run(RetentionFixtures.UnfinishedMonth);
 
         var january = result.Cohorts[0];
         Assert.True(january.Periods[1].Complete);
@@ -55,9 +43,7 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void On_or_after_counts_users_active_in_that_period_or_any_later_one()
     {
-        var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
-
-        var result = Run(table, new RetentionQuery(Mode: RetentionMode.OnOrAfter));
+        var result = Run(RetentionFixtures.MonthlyOnOrAfter);
 
         Assert.Equal([2L, 2, 1], result.Cohorts[0].Periods.Select(p => p.Users));
     }
@@ -65,12 +51,7 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void Day_n_counts_the_exact_calendar_day_over_users_whose_day_has_ended()
     {
-        var table = Load(null,
-            At("a", "signup", "2024-01-01T23:00:00Z"), At("a", "edit", "2024-01-02T00:30:00Z"), At("a", "edit", "2024-01-09T12:00:00Z"),
-            At("b", "signup", "2024-01-01T08:00:00Z"), At("b", "edit", "2024-01-03T08:00:00Z"),
-            At("c", "signup", "2024-01-31T08:00:00Z"), At("c", "edit", "2024-02-01T08:00:00Z"));
-
-        var result = Run(table, new RetentionQuery(Range: TimeRange.UpTo(Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, 2, 10, 0, 0, 0, TimeSpan.Zero)).UnixMicroseconds)));
+        var result = Run(RetentionFixtures.DayN);
         var day = result.DayN.ToDictionary(d => d.Period);
 
         // Day 1: a (Jan 2) and c (Feb 1) came back, b did not; all three are eligible.
@@ -86,12 +67,8 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void Day_cohorts_are_cut_at_local_midnight_around_a_daylight_saving_change()
     {
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         // 23:30Z on 30 March is 00:30 on 31 March in Berlin; 22:30Z on 31 March is 00:30 on 1 April (CEST).
-        var table = Load(berlin,
-            At("a", "signup", "2024-03-30T23:30:00Z"), At("a", "edit", "2024-03-31T21:30:00Z"), At("a", "edit", "2024-03-31T22:30:00Z"));
-
-        var result = Run(table, new RetentionQuery(Period: CalendarPeriod.Day));
+        var result = Run(RetentionFixtures.BerlinDaylightSaving);
 
         var cohort = Assert.Single(result.Cohorts);
         Assert.Equal("2024-03-31", cohort.Cohort);
@@ -101,12 +78,8 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void Weeks_start_on_monday_and_a_start_event_can_define_the_cohort()
     {
-        var table = Load(null,
-            At("a", "signup", "2024-01-03T10:00:00Z"), At("a", "create", "2024-01-07T10:00:00Z"), At("a", "edit", "2024-01-08T10:00:00Z"),
-            At("b", "signup", "2024-01-07T10:00:00Z"), At("b", "create", "2024-01-09T10:00:00Z"));
-
-        var bySignup = Run(table, new RetentionQuery(Period: CalendarPeriod.Week));
-        var byCreate = Run(table, new RetentionQuery(Period: CalendarPeriod.Week, StartEvent: "create", ReturnEvent: "edit"));
+        var bySignup = Run(RetentionFixtures.WeeksBySignup);
+        var byCreate = Run(RetentionFixtures.WeeksByCreate);
 
         var week = Assert.Single(bySignup.Cohorts);
         Assert.Equal("2024-01-01", week.Cohort);
@@ -118,9 +91,7 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void Rates_stay_within_their_intervals_and_within_zero_and_one()
     {
-        var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
-
-        var result = Run(table, new RetentionQuery());
+        var result = Run(RetentionFixtures.Monthly);
 
         Assert.All(result.Cohorts.SelectMany(c => c.Periods), cell =>
         {
@@ -132,9 +103,9 @@ public sealed class RetentionRunnerTests
     [Fact]
     public void An_unknown_return_event_is_a_clear_error()
     {
-        var table = Load(null, ThreeUsers("2024-03-31T23:59:59.999999Z"));
+        var unknown = RetentionFixtures.UnknownReturnEvent;
 
-        var error = Assert.Throws<SextantException>(() => Run(table, new RetentionQuery(ReturnEvent: "nope")));
+        var error = Assert.Throws<SextantException>(() => new InMemoryEngine(unknown.Data.Load()).Run(unknown.Query));
 
         Assert.Contains("'nope'", error.Message, StringComparison.Ordinal);
     }

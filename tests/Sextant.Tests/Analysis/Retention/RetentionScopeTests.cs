@@ -2,39 +2,19 @@ using Sextant.Analysis;
 using Sextant.Analysis.Retention;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
-using Sextant.Events;
-using static Sextant.Tests.Support.EventBuilder;
+using Sextant.Tests.Support.SemanticsFixtures;
 
 namespace Sextant.Tests.Analysis.Retention;
 
+/// <summary>Retention's range, breakdowns and cohort filter on the hand-made cases of <see cref="RetentionFixtures"/>.</summary>
 public sealed class RetentionScopeTests
 {
-    private static RetentionResult Run(EventTable table, RetentionQuery query) => new InMemoryEngine(table).Run(query);
-
-    private static EventRecord Signup(string user, string iso, string platform) => Event("s-" + user, user, "signup", iso, platform: platform);
-
-    /// <summary>Six January sign-ups: segment ent / ind / none × platform of the sign-up event; February returns by a, c and e.</summary>
-    private static EventTable SixUsers() =>
-        Load(null, [User("a", segment: "ent"), User("b", segment: "ent"), User("c", segment: "ind"), User("d", segment: "ind"), User("e", segment: "ind")], [],
-            Signup("a", "2026-01-05T10:00:00Z", "ios"), At("a", "edit", "2026-02-05T10:00:00Z"),
-            Signup("b", "2026-01-06T10:00:00Z", "web"),
-            Signup("c", "2026-01-07T10:00:00Z", "ios"), At("c", "edit", "2026-02-07T10:00:00Z"),
-            Signup("d", "2026-01-08T10:00:00Z", "ios"),
-            Signup("e", "2026-01-09T10:00:00Z", "web"), At("e", "edit", "2026-02-09T10:00:00Z"),
-            Signup("f", "2026-01-10T10:00:00Z", "android"), At("f", "edit", "2026-03-10T10:00:00Z"));
+    private static RetentionResult Run(SemanticsCase<RetentionQuery> fixture) => new InMemoryEngine(fixture.Load()).Run(fixture.Query);
 
     [Fact]
     public void Only_cohorts_starting_in_the_range_count_and_nothing_after_its_end_is_seen()
     {
-        // u1 signs up before the range, u4 after it; u2's and u3's April returns fall after --to 2024-03-31.
-        var table = Load(null,
-            At("u1", "signup", "2024-01-10T10:00:00Z"), At("u1", "edit", "2024-02-03T10:00:00Z"),
-            At("u2", "signup", "2024-02-10T10:00:00Z"), At("u2", "edit", "2024-03-05T10:00:00Z"), At("u2", "edit", "2024-04-02T10:00:00Z"),
-            At("u3", "signup", "2024-03-20T10:00:00Z"), At("u3", "edit", "2024-04-05T10:00:00Z"),
-            At("u4", "signup", "2024-04-10T10:00:00Z"));
-        var range = new TimeRange(SubscriptionInstant("2024-02-01T00:00:00Z"), SubscriptionInstant("2024-04-01T00:00:00Z"));
-
-        var result = Run(table, new RetentionQuery(Range: range));
+        var result = Run(RetentionFixtures.Ranged);
 
         Assert.Equal(["2024-02", "2024-03"], result.Cohorts.Select(c => c.Cohort));
         Assert.Equal([1L, 1], result.Cohorts.Select(c => c.Size));
@@ -49,9 +29,7 @@ public sealed class RetentionScopeTests
     [Fact]
     public void Two_breakdowns_cross_their_values_and_the_smaller_groups_merge_into_other()
     {
-        var table = SixUsers();
-
-        var result = Run(table, new RetentionQuery(Breakdowns: [Breakdown.Profile("segment"), Breakdown.Event("platform")], BreakdownLimit: 2));
+        var result = Run(RetentionFixtures.SegmentByPlatformTopTwo);
 
         // Groups: ind/ios (c, d) = 2; ent/ios, ent/web, ind/web, (none)/android = 1 each, ties by label:
         // "(none) / android" sorts first and is kept, the other three are Other.
@@ -67,9 +45,7 @@ public sealed class RetentionScopeTests
     [Fact]
     public void Every_group_keeps_its_own_row_when_the_limit_allows()
     {
-        var table = SixUsers();
-
-        var result = Run(table, new RetentionQuery(Breakdowns: [Breakdown.Profile("segment"), Breakdown.Event("platform")], BreakdownLimit: 10));
+        var result = Run(RetentionFixtures.SegmentByPlatform);
 
         Assert.Equal(["ind / ios", "(none) / android", "ent / ios", "ent / web", "ind / web"], result.Breakdown.Select(b => b.Value));
         Assert.Equal([1L, 0, 1, 0, 1], result.Breakdown.Select(b => b.Average[1].Users));
@@ -78,10 +54,7 @@ public sealed class RetentionScopeTests
     [Fact]
     public void A_cohort_filter_counts_only_its_members()
     {
-        var table = SixUsers();
-        var individuals = new Cohort("individuals", new HasProperty("segment", PropertyComparison.In, ["ind"]));
-
-        var result = Run(table, new RetentionQuery(Cohort: individuals));
+        var result = Run(RetentionFixtures.Individuals);
 
         // c, d and e signed up in January; c and e came back in February.
         var january = Assert.Single(result.Cohorts);
@@ -104,6 +77,4 @@ public sealed class RetentionScopeTests
         Assert.Equal(first.GetHashCode(), second.GetHashCode());
         Assert.NotEqual(first, Build("plan"));
     }
-
-    private static Timestamp SubscriptionInstant(string iso) => Support.SubscriptionBuilder.Instant(iso);
 }

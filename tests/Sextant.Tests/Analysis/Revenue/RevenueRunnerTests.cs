@@ -6,6 +6,7 @@ using Sextant.Engine;
 using Sextant.Engine.InMemory;
 using Sextant.Events;
 using Sextant.Tests.Support;
+using Sextant.Tests.Support.SemanticsFixtures;
 using static Sextant.Tests.Support.EventBuilder;
 using static Sextant.Tests.Support.SubscriptionBuilder;
 
@@ -13,21 +14,14 @@ namespace Sextant.Tests.Analysis.Revenue;
 
 public sealed class RevenueRunnerTests
 {
-    private static RevenueResult Run(EventRecord[] events, string isoAsOf, params Subscription[] subscriptions) =>
-        new InMemoryEngine(Load(events, subscriptions)).Run(new RevenueQuery(Range: TimeRange.UpTo(Instant(isoAsOf).UnixMicroseconds)));
+    private static RevenueResult Run(SemanticsCase<RevenueQuery> fixture) => new InMemoryEngine(fixture.Load()).Run(fixture.Query);
 
     [Fact]
     public void Running_subscription_earns_full_mrr_in_complete_months_and_prorated_mrr_up_to_the_data_end()
     {
         // Given a $30 subscription from Jan 1 and data up to the last microsecond of Mar 14 (14 days of March),
         // with a second user, never paying, active in January and March.
-        EventRecord[] events =
-        [
-            At("a", "signup", "2026-01-01T10:00:00Z"), At("a", "edit", "2026-02-05T10:00:00Z"), At("a", "edit", "2026-03-10T10:00:00Z"),
-            At("b", "signup", "2026-01-10T10:00:00Z"), At("b", "edit", "2026-03-05T10:00:00Z"),
-        ];
-
-        var result = Run(events, "2026-03-14T23:59:59.999999Z", Paid("a", 30, "2026-01-01T00:00:00Z"));
+        var result = Run(RevenueFixtures.RunningSubscription);
 
         Assert.Equal(["2026-01", "2026-02", "2026-03"], result.Months.Select(m => m.Month));
         Assert.Equal([30, 30, 30 * 14 / 31.0], result.Months.Select(m => m.Revenue), Close);
@@ -43,9 +37,7 @@ public sealed class RevenueRunnerTests
     public void Subscription_starting_and_ending_mid_month_is_prorated_by_days()
     {
         // Given $31 MRR from Jan 17 at noon (14.5 of January's 31 days) to Feb 15 (14 of February's 28 days).
-        EventRecord[] events = [At("m", "signup", "2026-01-17T13:00:00Z"), At("m", "edit", "2026-03-10T10:00:00Z")];
-
-        var result = Run(events, "2026-03-31T23:59:59.999999Z", Paid("m", 31, "2026-01-17T12:00:00Z", "2026-02-15T00:00:00Z"));
+        var result = Run(RevenueFixtures.MidMonth);
 
         Assert.Equal([14.5, 15.5, 0], result.Months.Select(m => m.Revenue), Close);
         Assert.Equal([1L, 1, 0], result.Months.Select(m => m.PayingUsers));
@@ -55,10 +47,7 @@ public sealed class RevenueRunnerTests
     [Fact]
     public void Trials_and_zero_mrr_subscriptions_earn_nothing_and_do_not_make_a_user_paying()
     {
-        EventRecord[] events = [At("t", "signup", "2026-01-03T10:00:00Z"), At("p", "signup", "2026-01-04T10:00:00Z"), At("z", "signup", "2026-01-05T10:00:00Z")];
-
-        var result = Run(events, "2026-01-31T23:59:59.999999Z",
-            Trial("t", 10, "2026-01-01T00:00:00Z"), Paid("p", 10, "2026-01-01T00:00:00Z"), Paid("z", 0, "2026-01-01T00:00:00Z"));
+        var result = Run(RevenueFixtures.TrialsAndFreePlans);
 
         var january = result.Months.Single();
         Assert.Equal((10.0, 3L, 1L), (january.Revenue, january.ActiveUsers, january.PayingUsers));
@@ -70,10 +59,7 @@ public sealed class RevenueRunnerTests
     [Fact]
     public void Revenue_is_reported_in_the_most_common_currency_and_other_currencies_are_skipped()
     {
-        EventRecord[] events = [At("u1", "signup", "2026-01-03T10:00:00Z"), At("u2", "signup", "2026-01-04T10:00:00Z"), At("u3", "signup", "2026-01-05T10:00:00Z")];
-
-        var result = Run(events, "2026-01-31T23:59:59.999999Z",
-            Paid("u1", 10, "2026-01-01T00:00:00Z"), Paid("u2", 20, "2026-01-01T00:00:00Z"), Paid("u3", 100, "2026-01-01T00:00:00Z", currency: "EUR"));
+        var result = Run(RevenueFixtures.MainCurrency);
 
         Assert.Equal(("USD", 1), (result.Currency, result.SkippedSubscriptions));
         Assert.Equal((30.0, 2L), (result.Months.Single().Revenue, result.Months.Single().PayingUsers));
@@ -83,9 +69,7 @@ public sealed class RevenueRunnerTests
     public void Cohort_ltv_is_cumulative_cohort_revenue_over_cohort_size()
     {
         // Given the January cohort (a pays $20 from Jan 1, b never pays) and the February cohort (c pays $10 from Feb 1).
-        EventRecord[] events = [At("a", "signup", "2026-01-01T00:00:00Z"), At("b", "signup", "2026-01-20T10:00:00Z"), At("c", "signup", "2026-02-03T10:00:00Z")];
-
-        var result = Run(events, "2026-03-31T23:59:59.999999Z", Paid("a", 20, "2026-01-01T00:00:00Z"), Paid("c", 10, "2026-02-01T00:00:00Z"));
+        var result = Run(RevenueFixtures.CohortLtv);
 
         Assert.Equal(["2026-01", "2026-02"], result.Cohorts.Select(c => c.Cohort));
         var (january, february) = (result.Cohorts[0], result.Cohorts[1]);
@@ -103,19 +87,7 @@ public sealed class RevenueRunnerTests
         // Given two cohorts of 60 whose members stay active for L + 1 months, with #(L ≥ k) = 60 / (k + 1):
         // pooled on-or-after retention is 1, 1/2, 1/3, 1/4, 1/5, 1/6, the sBG curve with α = β = 1.
         // The 10 longest-staying January members pay $6 a month, so January earns $60 in each of its 6 complete months.
-        var lifetimes = new[] { (0, 30), (1, 10), (2, 5), (3, 3), (4, 2), (5, 10) }.SelectMany(p => Enumerable.Repeat(p.Item1, p.Item2)).ToArray();
-        var events = new List<EventRecord>();
-        var subscriptions = new List<Subscription>();
-        foreach (var (cohort, month) in new[] { ("jan", 1), ("feb", 2) })
-            for (var i = 0; i < lifetimes.Length; i++)
-            {
-                var user = cohort + i;
-                events.Add(At(user, "signup", $"2025-{month:00}-05T10:00:00Z"));
-                for (var k = 1; k <= lifetimes[i]; k++) events.Add(At(user, "edit", $"2025-{month + k:00}-10T10:00:00Z"));
-                if (cohort == "jan" && lifetimes[i] == 5) subscriptions.Add(Paid(user, 6, "2025-01-01T00:00:00Z"));
-            }
-
-        var result = Run([.. events], "2025-06-30T23:59:59.999999Z", [.. subscriptions]);
+        var result = Run(RevenueFixtures.PlantedRetentionCurve);
 
         var model = Assert.IsType<LtvModel>(result.Model);
         Assert.Equal(("shifted-beta-geometric", true, 5), (model.Name, model.Projected, model.PeriodsFitted));
@@ -137,9 +109,7 @@ public sealed class RevenueRunnerTests
     [Fact]
     public void Without_three_months_of_pooled_retention_there_is_no_model_and_no_projection()
     {
-        EventRecord[] events = [At("a", "signup", "2026-01-05T10:00:00Z"), At("a", "edit", "2026-02-05T10:00:00Z"), At("b", "signup", "2026-01-06T10:00:00Z")];
-
-        var result = Run(events, "2026-02-28T23:59:59.999999Z", Paid("a", 10, "2026-01-05T00:00:00Z"));
+        var result = Run(RevenueFixtures.TooShortToProject);
 
         Assert.Null(result.Model);
         var cohort = result.Cohorts.Single();

@@ -2,28 +2,20 @@ using Sextant.Analysis;
 using Sextant.Analysis.Revenue;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
-using Sextant.Events;
-using static Sextant.Tests.Support.EventBuilder;
-using static Sextant.Tests.Support.SubscriptionBuilder;
+using Sextant.Tests.Support.SemanticsFixtures;
 
 namespace Sextant.Tests.Analysis.Revenue;
 
+/// <summary>Revenue's range, cohort filter and breakdowns on the hand-made cases of <see cref="RevenueFixtures"/>.</summary>
 public sealed class RevenueScopeTests
 {
-    /// <summary>a pays $30 from January 1, b signs up on February 20 and pays $20 from then; a is active into April.</summary>
-    private static EventTable TwoPayers() =>
-        Support.EventBuilder.Load(null, [User("a", plan: "basic"), User("b", plan: "pro")], [Paid("a", 30, "2026-01-01T00:00:00Z"), Paid("b", 20, "2026-02-20T00:00:00Z")],
-            At("a", "signup", "2026-01-05T10:00:00Z"), At("a", "edit", "2026-02-10T10:00:00Z"), At("a", "edit", "2026-03-10T10:00:00Z"), At("a", "edit", "2026-04-10T10:00:00Z"),
-            At("b", "signup", "2026-02-20T10:00:00Z"), At("b", "edit", "2026-03-15T10:00:00Z"));
-
-    private static RevenueResult Run(EventTable table, RevenueQuery query) => new InMemoryEngine(table).Run(query);
+    private static RevenueResult Run(SemanticsCase<RevenueQuery> fixture) => new InMemoryEngine(fixture.Load()).Run(fixture.Query);
 
     [Fact]
     public void Months_overlapping_the_range_count_whole_and_nothing_after_its_end_is_seen()
     {
-        var range = new TimeRange(Instant("2026-02-15T00:00:00Z"), Instant("2026-04-01T00:00:00Z"));
-
-        var result = Run(TwoPayers(), new RevenueQuery(Range: range));
+        // a pays $30 from January 1, b signs up on February 20 and pays $20 from then; a is active into April.
+        var result = Run(RevenueFixtures.MidFebruaryToMarch);
 
         // February counts whole (a's February 10 visit too); b's subscription ran 9 of February's 28 days. No April row.
         Assert.Equal(["2026-02", "2026-03"], result.Months.Select(m => m.Month));
@@ -42,9 +34,7 @@ public sealed class RevenueScopeTests
     [Fact]
     public void A_cohort_filter_counts_only_its_members_activity_and_subscriptions()
     {
-        var pro = new Cohort("pro", new HasProperty("plan", PropertyComparison.In, ["pro"]));
-
-        var result = Run(TwoPayers(), new RevenueQuery(Range: new TimeRange(null, Instant("2026-04-01T00:00:00Z")), Cohort: pro));
+        var result = Run(RevenueFixtures.ProPlan);
 
         // January has data (a's events) but nothing of b's.
         Assert.Equal(["2026-01", "2026-02", "2026-03"], result.Months.Select(m => m.Month));
@@ -58,13 +48,7 @@ public sealed class RevenueScopeTests
     public void Two_breakdowns_cross_their_values_and_the_smaller_groups_merge_into_other()
     {
         // a (basic, ios) pays 30, b and c (pro, web) pay 20 and 10, d (no profile, android) pays nothing; January only.
-        var table = Support.EventBuilder.Load(null, [User("a", plan: "basic"), User("b", plan: "pro"), User("c", plan: "pro")],
-            [Paid("a", 30, "2026-01-01T00:00:00Z"), Paid("b", 20, "2026-01-01T00:00:00Z"), Paid("c", 10, "2026-01-01T00:00:00Z")],
-            Event("ea", "a", "signup", "2026-01-05T10:00:00Z", platform: "ios"), Event("eb", "b", "signup", "2026-01-06T10:00:00Z", platform: "web"),
-            Event("ec", "c", "signup", "2026-01-07T10:00:00Z", platform: "web"), Event("ed", "d", "signup", "2026-01-08T10:00:00Z", platform: "android"));
-
-        var result = Run(table, new RevenueQuery(Range: new TimeRange(null, Instant("2026-02-01T00:00:00Z")),
-            Breakdowns: [Breakdown.Profile("plan"), Breakdown.Event("platform")], BreakdownLimit: 2));
+        var result = Run(RevenueFixtures.PlanByPlatformTopTwo);
 
         // pro / web has 2 users; of the single-user groups "(none) / android" sorts first and is kept, basic / ios is Other.
         Assert.Equal("plan / event.platform", result.BreakdownBy);

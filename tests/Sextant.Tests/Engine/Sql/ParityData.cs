@@ -19,7 +19,7 @@ public sealed class ParityData
     private readonly Dictionary<string, EventTable> _tables = [];
     private readonly Lock _gate = new();
 
-    private ParityData(string name, Action<IStoreWriter> write)
+    internal ParityData(string name, Action<IStoreWriter> write)
     {
         Name = name;
         _write = write;
