@@ -21,7 +21,7 @@ internal static class RevenueSql
 {
     /// <summary>The statement for <paramref name="query"/>.</summary>
     /// <param name="sql">The dialect.</param>
-    /// <param name="query">What to compute (no breakdowns; the measurer applies the range's start to the rows).</param>
+    /// <param name="query">What to compute (breakdowns by profile columns only; the measurer applies the range's start to the rows).</param>
     /// <param name="zone">The project time zone, as an SQL expression (a string literal).</param>
     /// <param name="dataEnd">The data end in UTC microseconds, as an SQL expression.</param>
     /// <param name="latestEvent">The latest stored event, for a cohort filter's window over the range (null when none is stored).</param>
@@ -70,28 +70,53 @@ internal static class RevenueSql
 
         var zero = sql.Int64("0");
         var none = Double(sql, "0");
+        var groups = query.Breakdowns.Count == 0 ? "" : "\n" + GroupParts(sql, query, relations, members, activity);
+        var noGroup = string.Concat(query.Breakdowns.Select(_ => ", ''"));
         return relations.Statement($"""
-            SELECT 'events' AS part, '' AS currency, {sql.Int64("min(ts)")} AS a, {zero} AS b, {sql.CountRows()} AS n, {none} AS revenue FROM sextant_events
+            SELECT 'events' AS part, '' AS currency, {sql.Int64("min(ts)")} AS a, {zero} AS b, {sql.CountRows()} AS n, {none} AS revenue{string.Concat(query.Breakdowns.Select((_, i) => $", '' AS g{i}"))} FROM sextant_events
             UNION ALL
-            SELECT 'currency', currency, {sql.Int64($"min(CASE WHEN from_at <= {dataEnd} THEN from_at ELSE {sql.Int64(SqlText.Literal(long.MaxValue))} END)")}, {zero}, {sql.CountRows()}, {none}
+            SELECT 'currency', currency, {sql.Int64($"min(CASE WHEN from_at <= {dataEnd} THEN from_at ELSE {sql.Int64(SqlText.Literal(long.MaxValue))} END)")}, {zero}, {sql.CountRows()}, {none}{noGroup}
             FROM {paying} GROUP BY currency
             UNION ALL
-            SELECT 'active', '', month, {zero}, {sql.CountRows()}, {none} FROM {activity} GROUP BY month
+            SELECT 'active', '', month, {zero}, {sql.CountRows()}, {none}{noGroup} FROM {activity} GROUP BY month
             UNION ALL
-            SELECT 'cohort', '', cohort, {zero}, {sql.CountRows()}, {none} FROM {cohorts} GROUP BY cohort
+            SELECT 'cohort', '', cohort, {zero}, {sql.CountRows()}, {none}{noGroup} FROM {cohorts} GROUP BY cohort
             UNION ALL
-            SELECT 'retained', '', cohort, last_month, {sql.CountRows()}, {none}
+            SELECT 'retained', '', cohort, last_month, {sql.CountRows()}, {none}{noGroup}
             FROM {relations.Ref("cohorts")} {sql.InnerJoin(latest, "uid")} WHERE last_at >= cohort_at GROUP BY cohort, last_month
             UNION ALL
-            SELECT 'revenue', currency, month, {zero}, {sql.CountDistinct("uid")}, sum(amount) FROM {pieces} GROUP BY currency, month
+            SELECT 'revenue', currency, month, {zero}, {sql.CountDistinct("uid")}, sum(amount){noGroup} FROM {pieces} GROUP BY currency, month
             UNION ALL
-            SELECT 'cohort_revenue', currency, cohort, months_after, {zero}, sum(amount)
+            SELECT 'cohort_revenue', currency, cohort, months_after, {zero}, sum(amount){noGroup}
             FROM (
                 SELECT currency, cohort, {sql.Int64("CASE WHEN month > cohort THEN month - cohort ELSE 0 END")} AS months_after, amount
                 FROM {pieces} {sql.InnerJoin(cohorts, "uid")}
             ) AS cohort_pieces
-            GROUP BY currency, cohort, months_after
+            GROUP BY currency, cohort, months_after{groups}
             """);
+    }
+
+    /// <summary>
+    /// The parts of each breakdown group (profile columns; (none) without a profile or a value), each led
+    /// by UNION ALL: <c>group_users</c> (n = signed-up users in the group who pass the cohort filter),
+    /// <c>group_active</c> (a = month, n = active users) and <c>group_revenue</c> (per currency: a = month,
+    /// revenue, n = paying users).
+    /// </summary>
+    private static string GroupParts(SqlText sql, RevenueQuery query, SqlRelations relations, string? members, string activity)
+    {
+        var everyUser = members ?? $"({IdentitySql.Users(sql)}) AS users";
+        var groups = string.Concat(query.Breakdowns.Select((_, i) => $", g{i}"));
+        var grouped = relations.Add("user_groups", RetentionSql.UserGroups(sql, query.Breakdowns, everyUser));
+        var zero = sql.Int64("0");
+        return $"""
+            UNION ALL
+            SELECT 'group_users', '', {zero}, {zero}, {sql.CountRows()}, {Double(sql, "0")}{groups} FROM {grouped} GROUP BY {groups[2..]}
+            UNION ALL
+            SELECT 'group_active', '', month, {zero}, {sql.CountRows()}, {Double(sql, "0")}{groups} FROM {activity} {sql.InnerJoin(relations.Ref("user_groups"), "uid")} GROUP BY month{groups}
+            UNION ALL
+            SELECT 'group_revenue', currency, month, {zero}, {sql.CountDistinct("uid")}, sum(amount){groups}
+            FROM {relations.Ref("pieces")} {sql.InnerJoin(relations.Ref("user_groups"), "uid")} GROUP BY currency, month{groups}
+            """;
     }
 
     /// <summary>

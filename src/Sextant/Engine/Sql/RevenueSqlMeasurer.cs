@@ -1,5 +1,6 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Revenue;
+using Sextant.Events;
 
 namespace Sextant.Engine.Sql;
 
@@ -19,12 +20,16 @@ internal static class RevenueSqlMeasurer
     /// <exception cref="SextantException">The cohort filter names an event never stored, or is malformed.</exception>
     public static RevenueMeasures Measure(SqlSession session, RevenueQuery query, string? statement = null)
     {
-        if (query.Breakdowns.Count > 0) throw new NotSupportedException("revenue breakdowns are not pushed down yet");
+        if (!query.Breakdowns.All(b => b.Source == BreakdownSource.Profile && ProfileColumns.FixedColumns.Contains(b.Name, StringComparer.Ordinal)))
+            throw new NotSupportedException("revenue breakdowns by a trait, an event property or a cohort are not pushed down yet");
+        foreach (var breakdown in query.Breakdowns)
+            if (session.TraitNames(breakdown.Name))
+                throw new NotSupportedException($"a profile's traits name '{breakdown.Name}', which replaces the profile column in memory: revenue breakdowns by it are not pushed down");
         if (query.Cohort is { } filter) CohortSql.Validate(session, filter.Definition);
 
         var latest = session.LatestEventInstant();
         var dataEnd = query.Range.LastInstant ?? latest ?? long.MinValue;
-        var rows = new Rows();
+        var rows = new Rows(query.Breakdowns.Count);
         statement ??= RevenueSql.Build(session.Sql, query, session.ZoneLiteral, SqlText.Literal(dataEnd), latest);
         session.Read(statement, rows.Add);
 
@@ -43,10 +48,12 @@ internal static class RevenueSqlMeasurer
         // Months overlapping the range are reported whole, and so are the cohorts that signed up in them.
         var fromMonth = query.Range.From is { } from ? periods.Of(from.UnixMicroseconds) : int.MinValue;
         var months = new List<RevenueMonthCounts>();
+        var monthIndexes = new List<int>();
         for (var month = Math.Max(firstMonth, fromMonth); month <= lastMonth; month++)
         {
             var (revenue, payingUsers) = rows.Revenue.GetValueOrDefault((currency ?? "", month));
             months.Add(new RevenueMonthCounts(periods.Label(month), revenue, rows.Active.GetValueOrDefault(month), payingUsers, month <= lastComplete));
+            monthIndexes.Add(month);
         }
         var cohorts = rows.CohortSizes.Where(pair => pair.Key >= fromMonth).Select(pair =>
         {
@@ -62,12 +69,20 @@ internal static class RevenueSqlMeasurer
             for (var k = retained.Length - 2; k >= 0; k--) retained[k] += retained[k + 1];
             return new RevenueCohortCounts(periods.Label(cohort), pair.Value, revenue, retained, Math.Clamp(lastComplete - cohort + 1, 0, revenue.Length));
         }).ToList();
-        return new RevenueMeasures(dataEnd, currency, skipped, Unmatched, months, cohorts, []);
+        // Each group's months are the same months, with the group's own sums; a group is kept when it has a signed-up user.
+        var groups = rows.Groups.Values.Where(group => group.Users > 0).Select(group => new RevenueGroupCounts(group.Key, group.Users, [.. months.Select((month, i) =>
+        {
+            var index = monthIndexes[i];
+            var (revenue, payingUsers) = group.Revenue.GetValueOrDefault((currency ?? "", index));
+            return month with { Revenue = revenue, ActiveUsers = group.Active.GetValueOrDefault(index), PayingUsers = payingUsers };
+        })])).ToList();
+        return new RevenueMeasures(dataEnd, currency, skipped, Unmatched, months, cohorts, groups);
     }
 
     /// <summary>The statement's rows, by part.</summary>
-    private sealed class Rows
+    private sealed class Rows(int breakdowns)
     {
+        public SortedDictionary<string, GroupRows> Groups { get; } = new(StringComparer.Ordinal);
         public long Events { get; private set; }
         public long FirstEvent { get; private set; }
         public Dictionary<string, (long Paying, long FirstStart)> Currencies { get; } = new(StringComparer.Ordinal);
@@ -84,7 +99,13 @@ internal static class RevenueSqlMeasurer
             var a = row.IsNull(2) ? 0 : row.GetInt64(2);
             var b = (int)row.GetInt64(3);
             var n = row.GetInt64(4);
-            switch (row.GetString(0))
+            var part = row.GetString(0);
+            if (part.StartsWith("group_", StringComparison.Ordinal))
+            {
+                AddToGroup(part, row, currency, a, n);
+                return;
+            }
+            switch (part)
             {
                 case "events": (Events, FirstEvent) = (n, a); break;
                 case "currency": Currencies[currency] = (n, a); break;
@@ -95,5 +116,31 @@ internal static class RevenueSqlMeasurer
                 default: CohortRevenue[(currency, (int)a, b)] = row.GetDouble(5); break;
             }
         }
+
+        private void AddToGroup(string part, Storage.Warehouse.IWarehouseRow row, string currency, long a, long n)
+        {
+            var values = Enumerable.Range(0, breakdowns).Select(i => row.GetString(6 + i)).ToArray();
+            // Values never hold a control character in the text forms Sextant ingests, so \u0001 separates them.
+            var label = string.Join('\u0001', values);
+            if (!Groups.TryGetValue(label, out var group)) Groups[label] = group = new GroupRows(ValueList.From(values));
+            switch (part)
+            {
+                case "group_users": group.Users = n; break;
+                case "group_active": group.Active[(int)a] = n; break;
+                default: group.Revenue[(currency, (int)a)] = (row.GetDouble(5), n); break;
+            }
+        }
+    }
+
+    /// <summary>One breakdown group's rows.</summary>
+    private sealed class GroupRows(ValueList<string> key)
+    {
+        public ValueList<string> Key { get; } = key;
+
+        public long Users { get; set; }
+
+        public Dictionary<int, long> Active { get; } = [];
+
+        public Dictionary<(string Currency, int Month), (double Revenue, long Paying)> Revenue { get; } = [];
     }
 }

@@ -79,9 +79,9 @@ public abstract class RevenueParityTests(ParityEngine engine)
     }
 
     [Fact]
-    public void Breakdowns_fall_back_to_memory_with_a_note()
+    public void Breakdowns_by_an_event_property_fall_back_to_memory_with_a_note()
     {
-        var query = new RevenueQuery(Breakdowns: [BreakdownText.Parse("plan", [])]);
+        var query = new RevenueQuery(Breakdowns: [BreakdownText.Parse("event.platform", [])]);
         using var warehouse = engine.Connect(ParityData.Revenue);
         var inMemory = ParityData.Revenue.InMemory(TimeZoneInfo.Utc);
         var pushdown = new PushdownEngine(new SqlEngine(warehouse, TimeZoneInfo.Utc), () => inMemory);
@@ -89,7 +89,7 @@ public abstract class RevenueParityTests(ParityEngine engine)
         pushdown.Measure(query);
 
         Assert.Same(inMemory, pushdown.LastAnswered);
-        Assert.Equal("computed in memory: revenue breakdowns are not pushed down yet", pushdown.Note);
+        Assert.Equal("computed in memory: revenue breakdowns by a trait, an event property or a cohort are not pushed down yet", pushdown.Note);
     }
 
     private static readonly RevenueQuery[] DemoQueries =
