@@ -23,8 +23,6 @@ internal static class FunnelSqlMeasurer
     public static FunnelMeasures Measure(SqlSession session, FunnelQuery query, string? statement = null)
     {
         FunnelMeasurer.Validate(query);
-        if (query.Order != FunnelOrder.Ordered && session.Sql.Dialect == SqlDialect.ClickHouse)
-            throw new NotSupportedException($"{query.Order.ToString().ToLowerInvariant()} funnels are not pushed down to ClickHouse yet");
         if (!query.Breakdowns.All(FunnelSql.PushesDown))
             throw new NotSupportedException("funnel breakdowns by an event property, a cohort or a trait are not pushed down yet");
         if (query.Cohort is not null) throw new NotSupportedException("funnel cohort filters are not pushed down yet");
