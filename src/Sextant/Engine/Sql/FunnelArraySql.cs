@@ -4,24 +4,37 @@ using Sextant.Analysis.Funnels;
 namespace Sextant.Engine.Sql;
 
 /// <summary>
-/// The ordered funnel of <see cref="FunnelSql"/> for ClickHouse 18.16, which has no window
-/// functions: one row per entity holds its attempts' starts and each step's event instants as
-/// sorted arrays, and each step is one merge. Greedy earliest matching keeps the attempts'
-/// instants in the order of their starts (a later attempt never reaches a step earlier), so
-/// sorting the attempts' previous instants (× 2) together with the step's events (× 2 + 1) and
-/// counting the events before each attempt gives the index of its next step event: a sort per
-/// step, never an attempt against every event. The rows are <see cref="FunnelSql"/>'s, from one
-/// pass over the entities (each entity's rows come out of one arrayJoin), and the statement's
-/// length grows linearly with the steps.
+/// The funnels of <see cref="FunnelSql"/> for ClickHouse 18.16, which has no window functions:
+/// one row per entity holds its attempts and each step's events as sorted arrays, and each step
+/// is one merge (<see cref="FunnelArrayLookup"/>): the attempts' previous instants sorted together
+/// with the step's events give each attempt its next step event, a sort per step, never an
+/// attempt against every event. Strict and unordered funnels are <see cref="FunnelArrayModeSql"/>'s.
+/// The rows are <see cref="FunnelSql"/>'s, from one pass over the entities (each entity's rows
+/// come out of one arrayJoin), and the statement's length grows linearly with the steps.
 /// </summary>
 internal static class FunnelArraySql
 {
     public static string Build(SqlText sql, FunnelQuery query)
     {
-        var steps = query.Steps.Count;
         var window = SqlText.Literal(query.Window.Ticks / TimeSpan.TicksPerMicrosecond);
+        var levels = query.Order switch
+        {
+            FunnelOrder.Strict => FunnelArrayModeSql.StrictLevels(sql, query, window),
+            FunnelOrder.Unordered => FunnelArrayModeSql.UnorderedLevels(sql, query, window),
+            _ => OrderedLevels(sql, query, window),
+        };
+        return Counted(sql, query, levels);
+    }
+
+    /// <summary>
+    /// One row per entity with <c>uid</c>, <c>excluded_at</c> and, per step k, <c>start_k</c>,
+    /// <c>previous_k</c> and <c>at_k</c> (k ≥ 1): the starts, previous step's instants and step-k
+    /// instants of the attempts that reached step k, in the attempts' order (earliest first).
+    /// </summary>
+    private static string OrderedLevels(SqlText sql, FunnelQuery query, string window)
+    {
+        var steps = query.Steps.Count;
         string Step(int k) => $"step = {Index(k)}";
-        string Index(int k) => k.ToString(CultureInfo.InvariantCulture);
         var names = query.Steps.SelectMany(s => s.Events).Concat(query.Exclude).Distinct(StringComparer.Ordinal);
 
         var perEntity = new List<string>
@@ -45,17 +58,21 @@ internal static class FunnelArraySql
             string Name(string column, int step) => column == "at" && step == 0 ? "start_0" : $"{column}_{Index(step)}";
             level = $"""
                 SELECT *,
-                    arraySort(arrayConcat(arrayMap(t -> t * 2, {Name("at", k - 1)}), arrayMap(t -> t * 2 + 1, {Name("events", k)}))) AS {Name("merged", k)},
-                    arrayFilter((before, key) -> bitAnd(key, 1) = 0, arrayCumSum(arrayMap(key -> bitAnd(key, 1), {Name("merged", k)})), {Name("merged", k)}) AS {Name("before", k)},
-                    arrayMap((before, start) -> if(before < length({Name("events", k)}), {Name("events", k)}[before + 1], start + {window} + 1), {Name("before", k)}, {Name("start", k - 1)}) AS {Name("next", k)},
-                    arrayMap((next, start) -> next <= start + {window}, {Name("next", k)}, {Name("start", k - 1)}) AS {Name("alive", k)},
+                    {FunnelArrayLookup.NextAfter(Name("next", k), Name("at", k - 1), Name("events", k), $"arrayMap(at -> toInt64(1), {Name("events", k)})", orEqual: true)},
+                    arrayMap((found, next, start) -> found = 1 AND next <= start + {window}, {Name("next", k)}_value, {Name("next", k)}_key, {Name("start", k - 1)}) AS {Name("alive", k)},
                     arrayFilter((start, alive) -> alive, {Name("start", k - 1)}, {Name("alive", k)}) AS {Name("start", k)},
                     arrayFilter((at, alive) -> alive, {Name("at", k - 1)}, {Name("alive", k)}) AS {Name("previous", k)},
-                    arrayFilter((next, alive) -> alive, {Name("next", k)}, {Name("alive", k)}) AS {Name("at", k)}
+                    arrayFilter((next, alive) -> alive, {Name("next", k)}_key, {Name("alive", k)}) AS {Name("at", k)}
                 FROM ({level})
                 """;
         }
+        return level;
+    }
 
+    /// <summary>The funnel's rows (part, a, b, n, g0…) from the entities' levels: furthest step, exclusion and timings.</summary>
+    private static string Counted(SqlText sql, FunnelQuery query, string level)
+    {
+        var steps = query.Steps.Count;
         var deepestFirst = Enumerable.Range(0, steps).Reverse().ToList();
         string Deciding(string column) => "multiIf(" + string.Join(", ", deepestFirst.Select(k => k == 0
             ? "start_0[1]"
@@ -94,4 +111,6 @@ internal static class FunnelArraySql
             GROUP BY part, a, b{groups}
             """;
     }
+
+    private static string Index(int k) => k.ToString(CultureInfo.InvariantCulture);
 }

@@ -23,8 +23,6 @@ internal static class FunnelSqlMeasurer
     public static FunnelMeasures Measure(SqlSession session, FunnelQuery query, string? statement = null)
     {
         FunnelMeasurer.Validate(query);
-        if (query.Order != FunnelOrder.Ordered && session.Sql.Dialect == SqlDialect.ClickHouse)
-            throw new NotSupportedException($"{query.Order.ToString().ToLowerInvariant()} funnels are not pushed down to ClickHouse yet");
         var dialect = session.Sql.Dialect;
         if (!query.Breakdowns.All(b => FunnelSql.PushesDown(dialect, b)))
             throw new NotSupportedException(dialect == SqlDialect.ClickHouse

@@ -3,7 +3,6 @@ using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Syntax;
 using Sextant.Engine.Sql;
 using Sextant.Events;
-using Sextant.Storage.Warehouse;
 using Sextant.Synthetic;
 using Sextant.Tests.Support.Servers;
 
@@ -63,12 +62,6 @@ public abstract class FunnelModeParityTests(ParityEngine engine)
         });
         var expected = data.InMemory(TimeZoneInfo.Utc).Measure(query);
         using var warehouse = engine.Connect(data);
-        if (warehouse.Dialect == SqlDialect.ClickHouse && order != FunnelOrder.Ordered)
-        {
-            Assert.Throws<NotSupportedException>(() => new SqlEngine(warehouse, TimeZoneInfo.Utc).Measure(query));
-            return;
-        }
-
         var actual = new SqlEngine(warehouse, TimeZoneInfo.Utc).Measure(query);
 
         Assert.NotEmpty(expected.Groups);
@@ -84,9 +77,7 @@ public abstract class FunnelModeParityTests(ParityEngine engine)
     {
         var query = Query("a,b,c", TimeSpan.FromDays(1), order);
         using var warehouse = engine.Connect(ParityData.FunnelModes);
-        var measures = warehouse.Dialect == SqlDialect.ClickHouse && order != FunnelOrder.Ordered
-            ? ParityData.FunnelModes.InMemory(TimeZoneInfo.Utc).Measure(query)
-            : new SqlEngine(warehouse, TimeZoneInfo.Utc).Measure(query);
+        var measures = new SqlEngine(warehouse, TimeZoneInfo.Utc).Measure(query);
 
         Assert.Equal(users, measures.Groups.Single().Steps.Select(step => step.Users));
     }

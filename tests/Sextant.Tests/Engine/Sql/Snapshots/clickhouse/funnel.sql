@@ -22,37 +22,45 @@ FROM (
                 multiIf(length(start_4) > 0, at_4[1], length(start_3) > 0, at_3[1], length(start_2) > 0, at_2[1], length(start_1) > 0, at_1[1], start_0[1]) AS deciding_reached,
                 arrayExists(x -> x >= deciding_start AND x <= deciding_reached, excluded_at) AS is_excluded
             FROM (SELECT *,
-    arraySort(arrayConcat(arrayMap(t -> t * 2, at_3), arrayMap(t -> t * 2 + 1, events_4))) AS merged_4,
-    arrayFilter((before, key) -> bitAnd(key, 1) = 0, arrayCumSum(arrayMap(key -> bitAnd(key, 1), merged_4)), merged_4) AS before_4,
-    arrayMap((before, start) -> if(before < length(events_4), events_4[before + 1], start + 1209600000000 + 1), before_4, start_3) AS next_4,
-    arrayMap((next, start) -> next <= start + 1209600000000, next_4, start_3) AS alive_4,
+    arrayReverse(arraySort((merged, key) -> key,
+            arrayConcat(arrayMap(key -> (toInt64(1), toInt64(0), toInt64(0)), at_3), arrayMap((key_step, value_step) -> (toInt64(0), key_step, value_step), arrayMap((value, later) -> value - later, events_4, arrayPopFront(arrayPushBack(events_4, toInt64(0)))), arrayMap((value, later) -> value - later, arrayMap(at -> toInt64(1), events_4), arrayPopFront(arrayPushBack(arrayMap(at -> toInt64(1), events_4), toInt64(0)))))),
+            arrayConcat(arrayMap(key -> key * 2, at_3), arrayMap(key -> key * 2 + 1, events_4)))) AS next_4_merged,
+        arrayReverse(arrayFilter((carried, merged) -> tupleElement(merged, 1) = 1, arrayCumSum(arrayMap(merged -> tupleElement(merged, 2), next_4_merged)), next_4_merged)) AS next_4_key,
+        arrayReverse(arrayFilter((carried, merged) -> tupleElement(merged, 1) = 1, arrayCumSum(arrayMap(merged -> tupleElement(merged, 3), next_4_merged)), next_4_merged)) AS next_4_value,
+    arrayMap((found, next, start) -> found = 1 AND next <= start + 1209600000000, next_4_value, next_4_key, start_3) AS alive_4,
     arrayFilter((start, alive) -> alive, start_3, alive_4) AS start_4,
     arrayFilter((at, alive) -> alive, at_3, alive_4) AS previous_4,
-    arrayFilter((next, alive) -> alive, next_4, alive_4) AS at_4
+    arrayFilter((next, alive) -> alive, next_4_key, alive_4) AS at_4
 FROM (SELECT *,
-    arraySort(arrayConcat(arrayMap(t -> t * 2, at_2), arrayMap(t -> t * 2 + 1, events_3))) AS merged_3,
-    arrayFilter((before, key) -> bitAnd(key, 1) = 0, arrayCumSum(arrayMap(key -> bitAnd(key, 1), merged_3)), merged_3) AS before_3,
-    arrayMap((before, start) -> if(before < length(events_3), events_3[before + 1], start + 1209600000000 + 1), before_3, start_2) AS next_3,
-    arrayMap((next, start) -> next <= start + 1209600000000, next_3, start_2) AS alive_3,
+    arrayReverse(arraySort((merged, key) -> key,
+            arrayConcat(arrayMap(key -> (toInt64(1), toInt64(0), toInt64(0)), at_2), arrayMap((key_step, value_step) -> (toInt64(0), key_step, value_step), arrayMap((value, later) -> value - later, events_3, arrayPopFront(arrayPushBack(events_3, toInt64(0)))), arrayMap((value, later) -> value - later, arrayMap(at -> toInt64(1), events_3), arrayPopFront(arrayPushBack(arrayMap(at -> toInt64(1), events_3), toInt64(0)))))),
+            arrayConcat(arrayMap(key -> key * 2, at_2), arrayMap(key -> key * 2 + 1, events_3)))) AS next_3_merged,
+        arrayReverse(arrayFilter((carried, merged) -> tupleElement(merged, 1) = 1, arrayCumSum(arrayMap(merged -> tupleElement(merged, 2), next_3_merged)), next_3_merged)) AS next_3_key,
+        arrayReverse(arrayFilter((carried, merged) -> tupleElement(merged, 1) = 1, arrayCumSum(arrayMap(merged -> tupleElement(merged, 3), next_3_merged)), next_3_merged)) AS next_3_value,
+    arrayMap((found, next, start) -> found = 1 AND next <= start + 1209600000000, next_3_value, next_3_key, start_2) AS alive_3,
     arrayFilter((start, alive) -> alive, start_2, alive_3) AS start_3,
     arrayFilter((at, alive) -> alive, at_2, alive_3) AS previous_3,
-    arrayFilter((next, alive) -> alive, next_3, alive_3) AS at_3
+    arrayFilter((next, alive) -> alive, next_3_key, alive_3) AS at_3
 FROM (SELECT *,
-    arraySort(arrayConcat(arrayMap(t -> t * 2, at_1), arrayMap(t -> t * 2 + 1, events_2))) AS merged_2,
-    arrayFilter((before, key) -> bitAnd(key, 1) = 0, arrayCumSum(arrayMap(key -> bitAnd(key, 1), merged_2)), merged_2) AS before_2,
-    arrayMap((before, start) -> if(before < length(events_2), events_2[before + 1], start + 1209600000000 + 1), before_2, start_1) AS next_2,
-    arrayMap((next, start) -> next <= start + 1209600000000, next_2, start_1) AS alive_2,
+    arrayReverse(arraySort((merged, key) -> key,
+            arrayConcat(arrayMap(key -> (toInt64(1), toInt64(0), toInt64(0)), at_1), arrayMap((key_step, value_step) -> (toInt64(0), key_step, value_step), arrayMap((value, later) -> value - later, events_2, arrayPopFront(arrayPushBack(events_2, toInt64(0)))), arrayMap((value, later) -> value - later, arrayMap(at -> toInt64(1), events_2), arrayPopFront(arrayPushBack(arrayMap(at -> toInt64(1), events_2), toInt64(0)))))),
+            arrayConcat(arrayMap(key -> key * 2, at_1), arrayMap(key -> key * 2 + 1, events_2)))) AS next_2_merged,
+        arrayReverse(arrayFilter((carried, merged) -> tupleElement(merged, 1) = 1, arrayCumSum(arrayMap(merged -> tupleElement(merged, 2), next_2_merged)), next_2_merged)) AS next_2_key,
+        arrayReverse(arrayFilter((carried, merged) -> tupleElement(merged, 1) = 1, arrayCumSum(arrayMap(merged -> tupleElement(merged, 3), next_2_merged)), next_2_merged)) AS next_2_value,
+    arrayMap((found, next, start) -> found = 1 AND next <= start + 1209600000000, next_2_value, next_2_key, start_1) AS alive_2,
     arrayFilter((start, alive) -> alive, start_1, alive_2) AS start_2,
     arrayFilter((at, alive) -> alive, at_1, alive_2) AS previous_2,
-    arrayFilter((next, alive) -> alive, next_2, alive_2) AS at_2
+    arrayFilter((next, alive) -> alive, next_2_key, alive_2) AS at_2
 FROM (SELECT *,
-    arraySort(arrayConcat(arrayMap(t -> t * 2, start_0), arrayMap(t -> t * 2 + 1, events_1))) AS merged_1,
-    arrayFilter((before, key) -> bitAnd(key, 1) = 0, arrayCumSum(arrayMap(key -> bitAnd(key, 1), merged_1)), merged_1) AS before_1,
-    arrayMap((before, start) -> if(before < length(events_1), events_1[before + 1], start + 1209600000000 + 1), before_1, start_0) AS next_1,
-    arrayMap((next, start) -> next <= start + 1209600000000, next_1, start_0) AS alive_1,
+    arrayReverse(arraySort((merged, key) -> key,
+            arrayConcat(arrayMap(key -> (toInt64(1), toInt64(0), toInt64(0)), start_0), arrayMap((key_step, value_step) -> (toInt64(0), key_step, value_step), arrayMap((value, later) -> value - later, events_1, arrayPopFront(arrayPushBack(events_1, toInt64(0)))), arrayMap((value, later) -> value - later, arrayMap(at -> toInt64(1), events_1), arrayPopFront(arrayPushBack(arrayMap(at -> toInt64(1), events_1), toInt64(0)))))),
+            arrayConcat(arrayMap(key -> key * 2, start_0), arrayMap(key -> key * 2 + 1, events_1)))) AS next_1_merged,
+        arrayReverse(arrayFilter((carried, merged) -> tupleElement(merged, 1) = 1, arrayCumSum(arrayMap(merged -> tupleElement(merged, 2), next_1_merged)), next_1_merged)) AS next_1_key,
+        arrayReverse(arrayFilter((carried, merged) -> tupleElement(merged, 1) = 1, arrayCumSum(arrayMap(merged -> tupleElement(merged, 3), next_1_merged)), next_1_merged)) AS next_1_value,
+    arrayMap((found, next, start) -> found = 1 AND next <= start + 1209600000000, next_1_value, next_1_key, start_0) AS alive_1,
     arrayFilter((start, alive) -> alive, start_0, alive_1) AS start_1,
     arrayFilter((at, alive) -> alive, start_0, alive_1) AS previous_1,
-    arrayFilter((next, alive) -> alive, next_1, alive_1) AS at_1
+    arrayFilter((next, alive) -> alive, next_1_key, alive_1) AS at_1
 FROM (SELECT uid, arraySort(groupUniqArrayIf(ts, step = 0)) AS start_0, arraySort(groupArrayIf(ts, step = 1)) AS events_1, arraySort(groupArrayIf(ts, step = 2)) AS events_2, arraySort(groupArrayIf(ts, step = 3)) AS events_3, arraySort(groupArrayIf(ts, step = 4)) AS events_4, emptyArrayInt64() AS excluded_at
 FROM (SELECT if(isNull(user_id), if(linked_user != '', linked_user, assumeNotNull(anonymous_id)), assumeNotNull(user_id)) AS uid, ts, event, step
 FROM (SELECT user_id, anonymous_id, ts, event, CASE WHEN event IN ('signup') THEN 0 WHEN event IN ('create_page') THEN 1 WHEN event IN ('edit_page') THEN 2 WHEN event IN ('share_page', 'comment', 'invite_member') THEN 3 WHEN event IN ('upgrade') THEN 4 ELSE -1 END AS step FROM sextant_events WHERE event IN ('signup', 'create_page', 'edit_page', 'share_page', 'comment', 'invite_member', 'upgrade'))
