@@ -56,16 +56,12 @@ public abstract class FunnelModeParityTests(ParityEngine engine)
     {
         var (data, build) = Cases[index];
         var query = build(order);
-        static string Sorted(FunnelMeasures measures) => System.Text.Json.JsonSerializer.Serialize(measures with
-        {
-            Groups = [.. measures.Groups.OrderBy(group => string.Join('\u0001', group.Values), StringComparer.Ordinal)],
-        });
         var expected = data.InMemory(TimeZoneInfo.Utc).Measure(query);
         using var warehouse = engine.Connect(data);
         var actual = new SqlEngine(warehouse, TimeZoneInfo.Utc).Measure(query);
 
         Assert.NotEmpty(expected.Groups);
-        Assert.Equal(Sorted(expected), Sorted(actual));
+        Assert.Equal(MeasuresAssert.SortedJson(expected), MeasuresAssert.SortedJson(actual));
     }
 
     /// <summary>The figures written beside each user of <see cref="FunnelModeStore"/>, counted by hand: the store does tell the orders apart.</summary>

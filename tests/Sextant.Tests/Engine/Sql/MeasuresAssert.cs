@@ -9,6 +9,12 @@ namespace Sextant.Tests.Engine.Sql;
 /// </summary>
 internal static class MeasuresAssert
 {
+    /// <summary>A funnel's measures as JSON with its groups in value order: engines may list breakdown groups in any order.</summary>
+    public static string SortedJson(Sextant.Analysis.Funnels.FunnelMeasures measures) => JsonSerializer.Serialize(measures with
+    {
+        Groups = [.. measures.Groups.OrderBy(group => string.Join('\u0001', group.Values), StringComparer.Ordinal)],
+    });
+
     public static void Close(object expected, object actual) =>
         Close(JsonSerializer.SerializeToNode(expected)!, JsonSerializer.SerializeToNode(actual)!, "measures");
 
