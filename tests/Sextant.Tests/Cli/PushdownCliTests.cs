@@ -102,15 +102,15 @@ public sealed class PushdownCliTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_warehouse_store_when_metrics_are_broken_down_then_they_run_in_memory_and_print_what_the_embedded_store_prints()
+    public void Given_a_warehouse_store_when_metrics_are_broken_down_by_profile_columns_then_they_run_in_the_database_and_print_what_the_embedded_store_prints()
     {
-        string[] metrics = ["metrics", "--breakdown", "platform", "--json"];
+        string[] metrics = ["metrics", "--breakdown", "platform", "--breakdown", "plan", "--json"];
         var (memoryCode, inMemory, _) = InProcessCli.Run([.. metrics, "--store", _sqlite]);
         var (warehouseCode, fromWarehouse, error) = InProcessCli.Run([.. metrics, "--store", _duck]);
 
         Assert.Equal((0, 0), (memoryCode, warehouseCode));
         Assert.Equal(inMemory, fromWarehouse);
-        Assert.Contains("note: computed in memory: metrics breakdowns are not pushed down", error, StringComparison.Ordinal);
+        Assert.Contains("note: computed in duckdb", error, StringComparison.Ordinal);
     }
 
     [Theory]

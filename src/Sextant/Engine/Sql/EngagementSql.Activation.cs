@@ -24,10 +24,7 @@ internal static partial class EngagementSql
 
     private static string ActivationRows(SqlText sql, Relations relations, EngagementQuery query, EngagementSqlWindow window)
     {
-        var activationWindow = SqlText.Literal(query.ActivationWindowDays * Timestamp.MicrosPerDay);
-        var from = query.Range.From is { } start ? $" AND cohort_at >= {SqlText.Literal(start.UnixMicroseconds)}" : "";
-        relations.Add("eligible", $"SELECT uid, cohort_at AS signup FROM {relations.Ref("signups")} WHERE cohort_at <= {window.End} - {activationWindow}{from}");
-        relations.Add("activation", PerUserActivation(sql, relations, query, activationWindow));
+        AddActivation(sql, relations, query, window);
         var monthOne = $"{sql.MonthIndex(sql.LocalDate("signup", window.Zone))} + 1";
         var lastMonthStarted = sql.MonthIndex(sql.LocalDate($"({window.End} + 1)", window.Zone));
         relations.Add("speed_users", $"""
@@ -49,6 +46,15 @@ internal static partial class EngagementSql
             UNION ALL
             {Ranks(sql, "hours", $"SELECT '' AS k, took AS v FROM {relations.Ref("activation")} WHERE took >= 0")}
             """;
+    }
+
+    /// <summary>Adds the relations <c>eligible</c> (uid, signup) and <c>activation</c> (uid, signup, took) that activation counts read.</summary>
+    private static void AddActivation(SqlText sql, Relations relations, EngagementQuery query, EngagementSqlWindow window)
+    {
+        var activationWindow = SqlText.Literal(query.ActivationWindowDays * Timestamp.MicrosPerDay);
+        var from = query.Range.From is { } start ? $" AND cohort_at >= {SqlText.Literal(start.UnixMicroseconds)}" : "";
+        relations.Add("eligible", $"SELECT uid, cohort_at AS signup FROM {relations.Ref("signups")} WHERE cohort_at <= {window.End} - {activationWindow}{from}");
+        relations.Add("activation", PerUserActivation(sql, relations, query, activationWindow));
     }
 
     /// <summary>(uid, signup, took): each eligible user's µs from sign-up to activation, −1 when not activated.</summary>

@@ -40,11 +40,13 @@ internal static partial class EngagementSql
             GROUP BY uid, event, month
             """);
         var firsts = relations.Add("first_uses", $"SELECT uid, event, min(first_at) AS first_use FROM {uses} GROUP BY uid, event");
-        var segment = sql.Dialect == SqlDialect.ClickHouse ? $"ifNull(segment, {sql.Literal(Breakdowns.NoValue)})" : $"coalesce(segment, {sql.Literal(Breakdowns.NoValue)})";
-        var groups = relations.Add("user_groups", $"""
-            SELECT uid, {segment} AS grp FROM ({IdentitySql.Users(sql)}) AS users
-            {LeftJoin(sql, $"(SELECT {NotNull(sql, "user_id")} AS uid, segment FROM sextant_users_current) AS profiles", "uid")}
-            """);
+        var groups = relations.Add("user_groups", AdoptionGroups(sql, query));
+        // With breakdowns, a group's values come in columns g0, g1, … after n, and grp is empty.
+        var byBreakdowns = query.Breakdowns.Count > 0;
+        var groupColumns = string.Concat(query.Breakdowns.Select((_, i) => $", g{i}"));
+        var noGroup = string.Concat(query.Breakdowns.Select((_, i) => $", '' AS g{i}"));
+        var grp = byBreakdowns ? "''" : "grp";
+        var groupBy = byBreakdowns ? groupColumns[2..] : "grp";
         var months = monthActives
             ? $"""
               UNION ALL
@@ -53,7 +55,7 @@ internal static partial class EngagementSql
               """
             : "";
         return relations.Statement($"""
-            SELECT part, name, '' AS grp, a, b, n FROM (
+            SELECT part, name, '' AS grp, a, b, n{noGroup} FROM (
                 SELECT {Row(sql, "adopters", "event", "0", "0", sql.CountRows())} FROM {firsts} GROUP BY event
                 UNION ALL
                 SELECT {Row(sql, "monthly", "event", "month", "0", sql.CountRows())} FROM {relations.Ref("feature_uses")} GROUP BY event, month
@@ -62,11 +64,26 @@ internal static partial class EngagementSql
                 {months}
             ) AS feature_rows
             UNION ALL
-            SELECT 'group', '', grp, {sql.Int64("0")}, {sql.Int64("0")}, {sql.CountRows()} FROM {groups} GROUP BY grp
+            SELECT 'group', '', {grp}, {sql.Int64("0")}, {sql.Int64("0")}, {sql.CountRows()}{groupColumns} FROM {groups} GROUP BY {groupBy}
             UNION ALL
-            SELECT 'group_adopters', event, grp, {sql.Int64("0")}, {sql.Int64("0")}, {sql.CountRows()}
-            FROM {relations.Ref("first_uses", "adopters")} {sql.InnerJoin(relations.Ref("user_groups"), "uid")} GROUP BY event, grp
+            SELECT 'group_adopters', event, {grp}, {sql.Int64("0")}, {sql.Int64("0")}, {sql.CountRows()}{groupColumns}
+            FROM {relations.Ref("first_uses", "adopters")} {sql.InnerJoin(relations.Ref("user_groups"), "uid")} GROUP BY event, {groupBy}
             """);
+    }
+
+    /// <summary>
+    /// The groups adoption is compared across, per signed-up user: the breakdowns' profile values
+    /// (uid, g0, …), or without breakdowns the segment (uid, grp); (none) without a value.
+    /// </summary>
+    private static string AdoptionGroups(SqlText sql, EngagementQuery query)
+    {
+        var everyUser = $"({IdentitySql.Users(sql)}) AS users";
+        if (query.Breakdowns.Count > 0) return RetentionSql.UserGroups(sql, query.Breakdowns, everyUser);
+        var segment = sql.Dialect == SqlDialect.ClickHouse ? $"ifNull(segment, {sql.Literal(Breakdowns.NoValue)})" : $"coalesce(segment, {sql.Literal(Breakdowns.NoValue)})";
+        return $"""
+            SELECT uid, {segment} AS grp FROM {everyUser}
+            {LeftJoin(sql, $"(SELECT {NotNull(sql, "user_id")} AS uid, segment FROM sextant_users_current) AS profiles", "uid")}
+            """;
     }
 
     /// <summary>The listed features, or every event that is not a system event (SystemEvents' names, any case, or a name starting with $).</summary>

@@ -73,26 +73,37 @@ internal static partial class EngagementSqlMeasurer
             .Select(week => new PeriodCount(Label(week), counts.GetValueOrDefault(week), plan.EndedBefore(week + 7))).ToList();
     }
 
-    /// <summary>Signed-up users per adoption group, in ordinal order of the group, and each feature's adopters per group.</summary>
-    internal sealed record GroupRows(SortedDictionary<string, long> Sizes, Dictionary<(string Feature, string Group), long> Adopters);
+    /// <summary>
+    /// Signed-up users per adoption group, by the group's label (Breakdowns.Label) in ordinal order, as
+    /// the in-memory measurer lists the groups, and each feature's adopters per group label.
+    /// </summary>
+    internal sealed record GroupRows(SortedDictionary<string, GroupSize> Sizes, Dictionary<(string Feature, string Group), long> Adopters);
 
     /// <summary>The features statement's rows: the adoption groups' apart, the others as part rows.</summary>
-    internal static (List<PartRow> Features, GroupRows Groups) ReadFeatures(SqlSession session, string statement)
+    /// <param name="session">The warehouse.</param>
+    /// <param name="statement">The features statement.</param>
+    /// <param name="breakdowns">The query's breakdowns: with any, a group's values are the columns after n; without, the grp column (the segment).</param>
+    internal static (List<PartRow> Features, GroupRows Groups) ReadFeatures(SqlSession session, string statement, int breakdowns = 0)
     {
         var features = new List<PartRow>();
-        var groups = new GroupRows(new SortedDictionary<string, long>(StringComparer.Ordinal), []);
+        var groups = new GroupRows(new SortedDictionary<string, GroupSize>(StringComparer.Ordinal), []);
         session.Read(statement, row =>
         {
             var part = row.GetString(0);
-            if (part == "group") groups.Sizes[row.GetString(2)] = row.GetInt64(5);
-            else if (part == "group_adopters") groups.Adopters[(row.GetString(1), row.GetString(2))] = row.GetInt64(5);
-            else features.Add(new PartRow(part, row.GetString(1), row.GetInt64(3), row.GetInt64(4), row.GetInt64(5)));
+            if (part is not ("group" or "group_adopters"))
+            {
+                features.Add(new PartRow(part, row.GetString(1), row.GetInt64(3), row.GetInt64(4), row.GetInt64(5)));
+                return;
+            }
+            var values = breakdowns == 0 ? [row.GetString(2)] : Enumerable.Range(0, breakdowns).Select(i => row.GetString(6 + i)).ToArray();
+            var label = Breakdowns.Label(values);
+            if (part == "group") groups.Sizes[label] = new GroupSize(ValueList.From(values), row.GetInt64(5));
+            else groups.Adopters[(row.GetString(1), label)] = row.GetInt64(5);
         });
         return (features, groups);
     }
 
-    internal static List<GroupSize> AdoptionGroups(GroupRows groups) =>
-        groups.Sizes.Select(pair => new GroupSize(ValueList.From(new[] { pair.Key }), pair.Value)).ToList();
+    internal static List<GroupSize> AdoptionGroups(GroupRows groups) => [.. groups.Sizes.Values];
 
     /// <summary>The users active in each month of the window from a script's month_active rows (the engine reads them from the activity).</summary>
     internal static List<PeriodCount> ActiveMonths(EngagementSqlPlan plan, List<PartRow> rows) =>

@@ -1,5 +1,6 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
+using Sextant.Events;
 
 namespace Sextant.Engine.Sql;
 
@@ -12,12 +13,12 @@ namespace Sextant.Engine.Sql;
 /// </summary>
 internal static partial class EngagementSqlMeasurer
 {
-    /// <exception cref="NotSupportedException">The query has breakdowns or a cohort filter.</exception>
+    /// <exception cref="NotSupportedException">The query has a cohort filter, or a breakdown by a trait, an event property or a cohort.</exception>
     public static EngagementMeasures Measure(SqlSession session, EngagementQuery query)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Breakdowns.Count > 0) throw new NotSupportedException("metrics breakdowns are not pushed down yet");
+        RequirePushedDownBreakdowns(session, query);
         if (query.Cohort is not null) throw new NotSupportedException("metrics cohort filters are not pushed down yet");
 
         var plan = Plan(session, query);
@@ -30,10 +31,21 @@ internal static partial class EngagementSqlMeasurer
         var rows = parts.Count == 0 ? [] : Read(session, EngagementSql.Statement(sql, query, window, [.. parts]));
         var activity = Activity(plan, rows);
         var activation = parts.Count == 0 ? NoActivation() : Activation(rows);
-        var (features, groups) = ReadFeatures(session, EngagementSql.Features(sql, query, window, plan.Features, monthActives: false));
-        var signedUp = groups.Sizes.Values.Sum();
+        var (features, groups) = ReadFeatures(session, EngagementSql.Features(sql, query, window, plan.Features, monthActives: false), query.Breakdowns.Count);
+        var signedUp = groups.Sizes.Values.Sum(group => group.Users);
+        var breakdown = query.Breakdowns.Count == 0 ? [] : Groups(session, plan, query, window, groups);
         return new EngagementMeasures(plan.End, activity, activation.Counts, activation.Speed, NorthStar(plan, rows), signedUp,
-            Features(plan, features, activity.Monthly, groups), AdoptionGroups(groups), PowerUsers(plan, rows, signedUp), Lifecycle(plan, rows), []);
+            Features(plan, features, activity.Monthly, groups), AdoptionGroups(groups), PowerUsers(plan, rows, signedUp), Lifecycle(plan, rows), breakdown);
+    }
+
+    /// <summary>Breakdowns by profile columns run in SQL; a trait of a column's name replaces the column in memory, so it does not.</summary>
+    private static void RequirePushedDownBreakdowns(SqlSession session, EngagementQuery query)
+    {
+        if (!query.Breakdowns.All(b => b.Source == BreakdownSource.Profile && ProfileColumns.FixedColumns.Contains(b.Name, StringComparer.Ordinal)))
+            throw new NotSupportedException("metrics breakdowns by a trait, an event property or a cohort are not pushed down yet");
+        foreach (var breakdown in query.Breakdowns)
+            if (session.TraitNames(breakdown.Name))
+                throw new NotSupportedException($"a profile's traits name '{breakdown.Name}', which replaces the profile column in memory: metrics breakdowns by it are not pushed down");
     }
 
     /// <summary>The window as the in-memory engine cuts it (MetricsWindow): the range cut to the stored events' first and last instants.</summary>

@@ -52,11 +52,11 @@ public abstract class EngagementParityTests(ParityEngine engine)
             new EngagementQuery(Range: new TimeRange(Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)), null), ActivationEvents: ["share"]));
 
     [Fact]
-    public void Breakdowns_and_cohort_filters_are_left_to_the_in_memory_engine()
+    public void Cohort_filters_are_left_to_the_in_memory_engine()
     {
         using var warehouse = engine.Connect(ParityData.Engagement);
         var sql = new SqlEngine(warehouse, TimeZoneInfo.Utc);
-        Assert.Throws<NotSupportedException>(() => sql.Measure(new EngagementQuery(Breakdowns: [Breakdown.Profile("segment")])));
+        Assert.Throws<NotSupportedException>(() => sql.Measure(new EngagementQuery(Cohort: new Cohort("sharers", new PerformedEvent("share")))));
     }
 
     public static TheoryData<int> DemoQueries() => new(2, 7, 9, 10);
