@@ -78,7 +78,7 @@ internal static partial class EngagementSql
     private static string AdoptionGroups(SqlText sql, EngagementQuery query)
     {
         var everyUser = $"({IdentitySql.Users(sql)}) AS users";
-        if (query.Breakdowns.Count > 0) return RetentionSql.UserGroups(sql, query.Breakdowns, everyUser);
+        if (query.Breakdowns.Count > 0) return BreakdownSql.UserGroups(sql, query.Breakdowns, everyUser);
         var segment = sql.Dialect == SqlDialect.ClickHouse ? $"ifNull(segment, {sql.Literal(Breakdowns.NoValue)})" : $"coalesce(segment, {sql.Literal(Breakdowns.NoValue)})";
         return $"""
             SELECT uid, {segment} AS grp FROM {everyUser}

@@ -27,7 +27,7 @@ internal static partial class EngagementSql
         ArgumentNullException.ThrowIfNull(window);
         var relations = new Relations(sql, query, window);
         var groups = string.Concat(query.Breakdowns.Select((_, i) => $", g{i}"));
-        relations.Add("user_groups", RetentionSql.UserGroups(sql, query.Breakdowns, $"({IdentitySql.Users(sql)}) AS users"));
+        relations.Add("user_groups", BreakdownSql.UserGroups(sql, query.Breakdowns, $"({IdentitySql.Users(sql)}) AS users"));
         var parts = new List<string>();
         if (activity)
         {

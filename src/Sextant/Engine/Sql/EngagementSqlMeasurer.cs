@@ -1,6 +1,5 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
-using Sextant.Events;
 
 namespace Sextant.Engine.Sql;
 
@@ -18,7 +17,7 @@ internal static partial class EngagementSqlMeasurer
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(query);
-        RequirePushedDownBreakdowns(session, query);
+        BreakdownSql.RequireProfileColumns(session, query.Breakdowns, "metrics");
         if (query.Cohort is not null) throw new NotSupportedException("metrics cohort filters are not pushed down yet");
 
         var plan = Plan(session, query);
@@ -36,16 +35,6 @@ internal static partial class EngagementSqlMeasurer
         var breakdown = query.Breakdowns.Count == 0 ? [] : Groups(session, plan, query, window, groups);
         return new EngagementMeasures(plan.End, activity, activation.Counts, activation.Speed, NorthStar(plan, rows), signedUp,
             Features(plan, features, activity.Monthly, groups), AdoptionGroups(groups), PowerUsers(plan, rows, signedUp), Lifecycle(plan, rows), breakdown);
-    }
-
-    /// <summary>Breakdowns by profile columns run in SQL; a trait of a column's name replaces the column in memory, so it does not.</summary>
-    private static void RequirePushedDownBreakdowns(SqlSession session, EngagementQuery query)
-    {
-        if (!query.Breakdowns.All(b => b.Source == BreakdownSource.Profile && ProfileColumns.FixedColumns.Contains(b.Name, StringComparer.Ordinal)))
-            throw new NotSupportedException("metrics breakdowns by a trait, an event property or a cohort are not pushed down yet");
-        foreach (var breakdown in query.Breakdowns)
-            if (session.TraitNames(breakdown.Name))
-                throw new NotSupportedException($"a profile's traits name '{breakdown.Name}', which replaces the profile column in memory: metrics breakdowns by it are not pushed down");
     }
 
     /// <summary>The window as the in-memory engine cuts it (MetricsWindow): the range cut to the stored events' first and last instants.</summary>

@@ -102,7 +102,7 @@ internal static class FunnelArraySql
                             {string.Join(" + ", Enumerable.Range(0, steps).Select(k => $"(length(start_{Index(k)}) > 0)"))} AS depth,
                             {Deciding("start")} AS deciding_start,
                             {Deciding("at")} AS deciding_reached,
-                            arrayExists(x -> x >= deciding_start AND x <= deciding_reached, excluded_at) AS is_excluded{FunnelSql.ProfileValues(sql, query, i => $"profile_{Index(i)}")}
+                            arrayExists(x -> x >= deciding_start AND x <= deciding_reached, excluded_at) AS is_excluded{BreakdownSql.ProfileValues(sql, query.Breakdowns, i => $"profile_{Index(i)}")}
                         FROM ({level}){profiles}
                     )
                 )

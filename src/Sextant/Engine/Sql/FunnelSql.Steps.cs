@@ -31,7 +31,7 @@ internal static partial class FunnelSql
                 return "funnel step filters on keys of the event properties are not pushed down to ClickHouse: version 18.16 has no JSON parser that reads a value as the in-memory engine does";
             if (dialect == SqlDialect.DuckDb && WrittenDifferently(filter.Value))
                 return $"funnel step filters comparing with a number, object or array ('{filter.Property}={filter.Value}') are not pushed down to DuckDB: it reads such values back in its own notation";
-            if (filter.Property.Contains('"', StringComparison.Ordinal) || filter.Property.Contains('\\', StringComparison.Ordinal))
+            if (!IsPlainKey(filter.Property))
                 return $"funnel step filters on the property '{filter.Property}' (a quote or backslash in its name) are not pushed down";
         }
         return null;
@@ -104,14 +104,16 @@ internal static partial class FunnelSql
     /// </summary>
     internal static bool PushesDown(SqlDialect dialect, Breakdown breakdown) => breakdown.Source switch
     {
-        BreakdownSource.Profile => ProfileColumns.FixedColumns.Contains(breakdown.Name, StringComparer.Ordinal),
-        BreakdownSource.Event => dialect != SqlDialect.ClickHouse && ReadsProperty(dialect, breakdown.Name),
+        BreakdownSource.Profile => BreakdownSql.IsProfileColumn(breakdown),
+        BreakdownSource.Event => dialect != SqlDialect.ClickHouse && ReadsProperty(breakdown.Name),
         _ => false,
     };
 
-    /// <summary>Whether <see cref="PropertyText"/> reads the property as the in-memory table does.</summary>
-    private static bool ReadsProperty(SqlDialect dialect, string property) =>
-        FilterColumns.Contains(property, StringComparer.Ordinal)
-        || (dialect != SqlDialect.ClickHouse && !NameCheck.BuiltInProperties.Contains(property)
-            && !property.Contains('"', StringComparison.Ordinal) && !property.Contains('\\', StringComparison.Ordinal));
+    /// <summary>Whether <see cref="PropertyText"/> reads the property as the in-memory table does (on PostgreSQL and DuckDB).</summary>
+    private static bool ReadsProperty(string property) =>
+        FilterColumns.Contains(property, StringComparer.Ordinal) || (!NameCheck.BuiltInProperties.Contains(property) && IsPlainKey(property));
+
+    /// <summary>Whether a key of the properties object can be written into a JSON path as is: no quote or backslash in it.</summary>
+    private static bool IsPlainKey(string property) =>
+        !property.Contains('"', StringComparison.Ordinal) && !property.Contains('\\', StringComparison.Ordinal);
 }

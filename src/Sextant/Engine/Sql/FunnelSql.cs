@@ -57,7 +57,7 @@ internal static partial class FunnelSql
             ? $" LEFT JOIN (SELECT d.uid AS value_uid, d.depth AS value_depth{eventValues} FROM {attempts} AS d INNER JOIN {relations.Ref("attempt_values", "v")} ON v.uid = d.uid AND v.attempt_id = d.attempt_id) AS start_values"
               + " ON start_values.value_uid = furthest_steps.uid AND start_values.value_depth = furthest_steps.furthest"
             : "";
-        var depths = relations.Add("depths", $"SELECT uid, furthest AS depth{ProfileValues(sql, query, i => query.Breakdowns[i].Source == BreakdownSource.Event ? $"start_values.e{i}" : "profiles." + query.Breakdowns[i].Name)} FROM (SELECT uid, max(depth) AS furthest FROM {attempts} GROUP BY uid) AS furthest_steps"
+        var depths = relations.Add("depths", $"SELECT uid, furthest AS depth{BreakdownSql.ProfileValues(sql, query.Breakdowns, i => query.Breakdowns[i].Source == BreakdownSource.Event ? $"start_values.e{i}" : "profiles." + query.Breakdowns[i].Name)} FROM (SELECT uid, max(depth) AS furthest FROM {attempts} GROUP BY uid) AS furthest_steps"
             + (groups.Length == 0 ? "" : " LEFT JOIN sextant_users_current AS profiles ON profiles.user_id = furthest_steps.uid") + startValues, materialized: true);
         var grouped = groups.Length == 0 ? "" : " " + sql.InnerJoin($"(SELECT uid{groups} FROM {depths}) AS entity_groups", "uid");
         var excluded = relations.Add("excluded", query.Exclude.Count == 0
@@ -116,13 +116,6 @@ internal static partial class FunnelSql
                 """, materialized: true);
         return "start";
     }
-
-    /// <summary>", coalesce(profiles.plan, '(none)') AS g0" and so on: each breakdown's value, its profile column named by <paramref name="column"/>.</summary>
-    internal static string ProfileValues(SqlText sql, FunnelQuery query, Func<int, string> column) => ProfileValues(sql, query.Breakdowns, column);
-
-    /// <summary>", coalesce(…, '(none)') AS g0" and so on, for any analysis's breakdowns.</summary>
-    internal static string ProfileValues(SqlText sql, IReadOnlyList<Breakdown> breakdowns, Func<int, string> column) => string.Concat(breakdowns.Select((_, i) =>
-        $", {(sql.Dialect == SqlDialect.ClickHouse ? "ifNull" : "coalesce")}({column(i)}, {sql.Literal(Breakdowns.NoValue)}) AS g{i}"));
 
     /// <summary>The funnel's range as conditions on <c>ts</c>, each led by AND (empty without a range).</summary>
     internal static string Range(FunnelQuery query) =>

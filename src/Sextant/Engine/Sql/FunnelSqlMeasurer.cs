@@ -38,9 +38,7 @@ internal static class FunnelSqlMeasurer
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
             throw new NotSupportedException("funnels whose steps share an event are not pushed down yet");
 
-        foreach (var breakdown in query.Breakdowns)
-            if (session.TraitNames(breakdown.Name))
-                throw new NotSupportedException($"a profile's traits name '{breakdown.Name}', which replaces the profile column in memory: funnel breakdowns by it are not pushed down");
+        BreakdownSql.RequireNoTraitNamed(session, query.Breakdowns, "funnel");
 
         var steps = query.Steps.Count;
         var groups = new SortedDictionary<string, GroupRows>(StringComparer.Ordinal);
@@ -57,10 +55,8 @@ internal static class FunnelSqlMeasurer
                 excluded += row.GetInt64(3);
                 return;
             }
-            var values = Enumerable.Range(0, query.Breakdowns.Count).Select(i => row.GetString(4 + i)).ToArray();
-            // Values never hold a control character in the text forms Sextant ingests, so \u0001 separates them.
-            var label = string.Join('\u0001', values);
-            if (!groups.TryGetValue(label, out var group)) groups[label] = group = new GroupRows(values.Length == 0 ? default : ValueList.From(values), steps);
+            var (key, values) = BreakdownSql.GroupOf(row, 4, query.Breakdowns.Count);
+            if (!groups.TryGetValue(key, out var group)) groups[key] = group = new GroupRows(values.Length == 0 ? default : ValueList.From(values), steps);
             var a = (int)row.GetInt64(1);
             var b = row.GetInt64(2);
             var n = row.GetInt64(3);

@@ -33,7 +33,7 @@ internal static class RetentionSql
         var everyUser = users ?? $"({IdentitySql.Users(sql)}) AS users";
         // Each signed-up user's breakdown values: the profile's, (none) without one.
         var groups = string.Concat(query.Breakdowns.Select((_, i) => $", g{i}"));
-        var grouped = groups.Length == 0 ? null : relations.Add("user_groups", UserGroups(sql, query.Breakdowns, everyUser));
+        var grouped = groups.Length == 0 ? null : relations.Add("user_groups", BreakdownSql.UserGroups(sql, query.Breakdowns, everyUser));
         // Only the cohort's members start a cohort row.
         if (users is not null) starts = $"SELECT uid, cohort_at FROM ({starts}) AS every_start {sql.InnerJoin(users, "uid")}";
         if (grouped is not null) starts = $"SELECT uid, cohort_at{groups} FROM ({starts}) AS ungrouped_starts {sql.InnerJoin(grouped, "uid")}";
@@ -88,19 +88,6 @@ internal static class RetentionSql
               FULL OUTER JOIN (SELECT user_id, signup_at FROM sextant_users_current WHERE signup_at IS NOT NULL) AS p ON p.user_id = f.uid
               """;
     }
-
-    /// <summary>(uid, g0, …): each of <paramref name="everyUser"/>'s profile value per breakdown (profile columns only), (none) without one.</summary>
-    internal static string UserGroups(SqlText sql, IReadOnlyList<Breakdown> breakdowns, string everyUser) => sql.Dialect == Storage.Warehouse.SqlDialect.ClickHouse
-        ? $"""
-          SELECT uid{FunnelSql.ProfileValues(sql, breakdowns, i => $"profile_{i}")}
-          FROM {everyUser}
-          ANY LEFT JOIN (SELECT assumeNotNull(user_id) AS uid{string.Concat(breakdowns.Select((b, i) => $", {b.Name} AS profile_{i}"))} FROM sextant_users_current) AS profiles USING uid
-          """
-        : $"""
-          SELECT every_user.uid AS uid{FunnelSql.ProfileValues(sql, breakdowns, i => "profiles." + breakdowns[i].Name)}
-          FROM (SELECT uid FROM {everyUser}) AS every_user
-          LEFT JOIN sextant_users_current AS profiles ON profiles.user_id = every_user.uid
-          """;
 
     private static string ActiveEvent(SqlText sql, RetentionQuery query, string column)
     {

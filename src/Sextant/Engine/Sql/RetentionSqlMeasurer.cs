@@ -1,6 +1,5 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Retention;
-using Sextant.Events;
 using Sextant.Storage.Warehouse;
 
 namespace Sextant.Engine.Sql;
@@ -19,11 +18,7 @@ internal static class RetentionSqlMeasurer
     /// <exception cref="SextantException">The start or return event was never stored.</exception>
     public static RetentionMeasures Measure(SqlSession session, RetentionQuery query, string? statement = null)
     {
-        if (!query.Breakdowns.All(b => b.Source == BreakdownSource.Profile && ProfileColumns.FixedColumns.Contains(b.Name, StringComparer.Ordinal)))
-            throw new NotSupportedException("retention breakdowns by a trait, an event property or a cohort are not pushed down yet");
-        foreach (var breakdown in query.Breakdowns)
-            if (session.TraitNames(breakdown.Name))
-                throw new NotSupportedException($"a profile's traits name '{breakdown.Name}', which replaces the profile column in memory: retention breakdowns by it are not pushed down");
+        BreakdownSql.RequireProfileColumns(session, query.Breakdowns, "retention");
         if (query.StartEvent is { } start) session.RequireEvent(start, "start event");
         if (query.ReturnEvent is { } returning) session.RequireEvent(returning, "return event");
         if (query.Cohort is { } filter) CohortSql.Validate(session, filter.Definition);
@@ -36,15 +31,13 @@ internal static class RetentionSqlMeasurer
 
         // Rows carry the group's values after (part, a, b, n); without breakdowns every row is the one group's.
         var groups = new SortedDictionary<string, GroupRows>(StringComparer.Ordinal);
+        if (query.Breakdowns.Count == 0) groups[""] = new GroupRows(default);
         GroupRows GroupOf(IWarehouseRow row)
         {
-            var values = Enumerable.Range(0, query.Breakdowns.Count).Select(i => row.GetString(4 + i)).ToArray();
-            // Values never hold a control character in the text forms Sextant ingests, so \u0001 separates them.
-            var label = string.Join('\u0001', values);
-            if (!groups.TryGetValue(label, out var group)) groups[label] = group = new GroupRows(values.Length == 0 ? default : ValueList.From(values));
+            var (key, values) = BreakdownSql.GroupOf(row, 4, query.Breakdowns.Count);
+            if (!groups.TryGetValue(key, out var group)) groups[key] = group = new GroupRows(ValueList.From(values));
             return group;
         }
-        if (query.Breakdowns.Count == 0) GroupOf(null!);
         statement ??= RetentionSql.Build(session.Sql, query, session.ZoneLiteral, SqlText.Literal(dataEnd), latest);
         session.Read(statement, row =>
         {

@@ -106,7 +106,7 @@ internal static class RevenueSql
     {
         var everyUser = members ?? $"({IdentitySql.Users(sql)}) AS users";
         var groups = string.Concat(query.Breakdowns.Select((_, i) => $", g{i}"));
-        var grouped = relations.Add("user_groups", RetentionSql.UserGroups(sql, query.Breakdowns, everyUser));
+        var grouped = relations.Add("user_groups", BreakdownSql.UserGroups(sql, query.Breakdowns, everyUser));
         var zero = sql.Int64("0");
         return $"""
             UNION ALL

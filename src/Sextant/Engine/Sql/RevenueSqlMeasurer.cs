@@ -1,6 +1,5 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Revenue;
-using Sextant.Events;
 
 namespace Sextant.Engine.Sql;
 
@@ -20,11 +19,7 @@ internal static class RevenueSqlMeasurer
     /// <exception cref="SextantException">The cohort filter names an event never stored, or is malformed.</exception>
     public static RevenueMeasures Measure(SqlSession session, RevenueQuery query, string? statement = null)
     {
-        if (!query.Breakdowns.All(b => b.Source == BreakdownSource.Profile && ProfileColumns.FixedColumns.Contains(b.Name, StringComparer.Ordinal)))
-            throw new NotSupportedException("revenue breakdowns by a trait, an event property or a cohort are not pushed down yet");
-        foreach (var breakdown in query.Breakdowns)
-            if (session.TraitNames(breakdown.Name))
-                throw new NotSupportedException($"a profile's traits name '{breakdown.Name}', which replaces the profile column in memory: revenue breakdowns by it are not pushed down");
+        BreakdownSql.RequireProfileColumns(session, query.Breakdowns, "revenue");
         if (query.Cohort is { } filter) CohortSql.Validate(session, filter.Definition);
 
         var latest = session.LatestEventInstant();
@@ -119,10 +114,8 @@ internal static class RevenueSqlMeasurer
 
         private void AddToGroup(string part, Storage.Warehouse.IWarehouseRow row, string currency, long a, long n)
         {
-            var values = Enumerable.Range(0, breakdowns).Select(i => row.GetString(6 + i)).ToArray();
-            // Values never hold a control character in the text forms Sextant ingests, so \u0001 separates them.
-            var label = string.Join('\u0001', values);
-            if (!Groups.TryGetValue(label, out var group)) Groups[label] = group = new GroupRows(ValueList.From(values));
+            var (key, values) = BreakdownSql.GroupOf(row, 6, breakdowns);
+            if (!Groups.TryGetValue(key, out var group)) Groups[key] = group = new GroupRows(ValueList.From(values));
             switch (part)
             {
                 case "group_users": group.Users = n; break;
