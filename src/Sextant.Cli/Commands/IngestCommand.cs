@@ -3,6 +3,7 @@ using Sextant.Cli.Output;
 using Sextant.Configuration;
 using Sextant.Events;
 using Sextant.Ingest;
+using Sextant.Ingest.Vendors;
 using Sextant.Serialization;
 using Sextant.Storage;
 using Sextant.Storage.Snapshot;
@@ -18,7 +19,9 @@ internal static class IngestCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var files = new Argument<string[]>("files") { Description = "CSV, TSV or JSON-lines files, optionally .gz", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "CSV, TSV, JSON-lines or Parquet files (optionally .gz), or exports of Mixpanel, Amplitude, GA4, Segment or PostHog", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string?>("--format") { Description = "Format of every file: auto, csv, jsonl, parquet, mixpanel, amplitude, ga4, segment, posthog (default: auto, from the extension and the first row)" };
+        format.AcceptOnlyFromAmong(["auto", .. VendorFormats.Names]);
         var kind = new Option<string?>("--kind") { Description = "Record kind of every file: events, users, subscriptions or assignments (default: detected from the columns)" };
         kind.AcceptOnlyFromAmong("events", "users", "subscriptions", "assignments");
         var map = new Option<string[]>("--map") { Description = "Map a source column onto a canonical one: --map distinct_id=user_id (repeatable)", AllowMultipleArgumentsPerToken = false };
@@ -29,13 +32,14 @@ internal static class IngestCommand
         var where = new Option<string[]>("--where") { Description = "Keep only rows whose source column has this value: --where group=treatment (repeatable; all must hold)", AllowMultipleArgumentsPerToken = false };
         var decimalComma = new Option<bool>("--decimal-comma") { Description = "Revenue and MRR text uses a decimal comma: 12,50 (default: ingest.decimal_comma, off)" };
         var thousands = new Option<string?>("--thousands-separator") { Description = "Thousands separator of revenue and MRR text: , . ' _ or space (default: ingest.thousands_separator, none)" };
-        var command = new Command("ingest", "Read events, users, subscriptions or assignments into the store") { files, kind, map, timezone, timeUnit, strict, where, decimalComma, thousands };
+        var command = new Command("ingest", "Read events, users, subscriptions or assignments into the store") { files, format, kind, map, timezone, timeUnit, strict, where, decimalComma, thousands };
         command.SetAction(result =>
         {
             var console = Terminal.For(result);
             var config = globals.LoadConfig(result);
             var options = BuildOptions(config, result.GetValue(kind), result.GetValue(map) ?? [], result.GetValue(timezone), result.GetValue(timeUnit), result.GetValue(strict)) with
             {
+                Format = result.GetValue(format),
                 Where = (result.GetValue(where) ?? []).Select(ParseWhere).ToList(),
                 DecimalComma = result.GetValue(decimalComma) || config.Ingest.DecimalComma,
                 ThousandsSeparator = result.GetValue(thousands) ?? config.Ingest.ThousandsSeparator,
@@ -164,11 +168,12 @@ internal static class IngestCommand
     private static void Print(IAnsiConsole console, IngestResult outcome, bool strict)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("file", "kind", "read", "inserted", "updated", "duplicates", "quarantined");
-        foreach (var column in table.Columns.Skip(2)) column.RightAligned();
+            .AddColumns("file", "format", "kind", "read", "inserted", "updated", "duplicates", "quarantined");
+        foreach (var column in table.Columns.Skip(3)) column.RightAligned();
         foreach (var file in outcome.Files)
         {
-            table.AddRow(Markup.Escape(file.File), file.Kind.ToString().ToLowerInvariant(), Terminal.Number(file.Read),
+            var kind = file.Format is "csv" or "jsonl" or "parquet" or null ? file.Kind.ToString().ToLowerInvariant() : "events, users";
+            table.AddRow(Markup.Escape(file.File), file.Format ?? "", kind, Terminal.Number(file.Read),
                 Terminal.Number(file.Inserted), Terminal.Number(file.Updated),
                 Terminal.Number(file.Duplicates), Terminal.Number(file.Quarantined));
         }

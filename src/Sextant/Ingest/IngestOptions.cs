@@ -8,6 +8,12 @@ public sealed record IngestOptions
     /// <summary>The record kind of every file; null detects it from each file's columns.</summary>
     public RecordKind? Kind { get; init; }
 
+    /// <summary>
+    /// The format of every file: csv, jsonl, parquet, or a vendor's export (mixpanel, amplitude,
+    /// ga4, segment, posthog); null detects it (the extension, then the first row's fields).
+    /// </summary>
+    public string? Format { get; init; }
+
     /// <summary>Explicit column mappings (source column → canonical column), applied to every file.</summary>
     public IReadOnlyDictionary<string, string> Map { get; init; } = new Dictionary<string, string>();
 

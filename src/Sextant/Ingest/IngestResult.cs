@@ -19,6 +19,7 @@ namespace Sextant.Ingest;
 /// <param name="Committed">False when the file was rolled back (strict mode with bad rows).</param>
 /// <param name="Filtered">Rows left out by --where conditions.</param>
 /// <param name="RolledBack">Good rows not stored because the file was rolled back (strict mode with bad rows).</param>
+/// <param name="Format">The format it was read as: csv, jsonl, parquet, or a vendor's (mixpanel, amplitude, ga4, segment, posthog).</param>
 public sealed record IngestFileResult(
     string File,
     RecordKind Kind,
@@ -30,7 +31,8 @@ public sealed record IngestFileResult(
     long ExposureAssignments,
     bool Committed,
     long Filtered = 0,
-    long RolledBack = 0);
+    long RolledBack = 0,
+    string? Format = null);
 
 /// <summary>The outcome of one ingest call over one or more files.</summary>
 /// <param name="Files">Per-file outcomes, in order.</param>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Sextant.Events;
 using Sextant.Ingest.Mapping;
 using Sextant.Ingest.Readers;
+using Sextant.Ingest.Vendors;
 using Sextant.Storage;
 
 namespace Sextant.Ingest;
@@ -44,9 +45,18 @@ public sealed class Ingestor
     {
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count == 0) throw new SextantException("no files to ingest");
-        foreach (var file in files)
+        var formats = new IVendorFormat?[files.Count];
+        for (var i = 0; i < files.Count; i++)
         {
-            using var preflight = SourceRowReader.Open(file, _options);
+            formats[i] = VendorFormats.Of(files[i], _options.Format);
+            if (formats[i] is null)
+            {
+                using var preflight = SourceRowReader.Open(files[i], _options);
+            }
+            else
+            {
+                using var preflight = VendorItemReader.OpenFile(files[i]);
+            }
         }
 
         var importTime = _clock.GetUtcNow();
@@ -55,17 +65,55 @@ public sealed class Ingestor
         using var session = _store.OpenSession();
         for (var i = 0; i < files.Count; i++)
         {
+            if (formats[i] is { } format)
+            {
+                using var items = VendorItemReader.OpenFile(files[i]);
+                results.Add(new FileRun(this, new RunSource(null, new VendorSource(format, items, Path.GetFullPath(files[i]))), quarantine, session, importTime, i, files.Count, progress).Execute());
+                continue;
+            }
             using var reader = SourceRowReader.Open(files[i], _options);
-            var run = new FileRun(this, reader, quarantine, session, importTime, i, files.Count, progress);
+            var run = new FileRun(this, new RunSource(reader, null), quarantine, session, importTime, i, files.Count, progress);
             results.Add(run.Execute());
         }
         return new IngestResult(results, QuarantinePath);
+    }
+
+    /// <summary>
+    /// Ingests one record source that is not a file: a vendor API's answer, read as it arrives.
+    /// <paramref name="name"/> names it in the ingest log and the quarantine file.
+    /// </summary>
+    /// <exception cref="SextantException">The source cannot be read to its end.</exception>
+    internal IngestResult Ingest(IVendorFormat format, VendorItemReader items, string name, IProgress<IngestProgress>? progress = null)
+    {
+        var importTime = _clock.GetUtcNow();
+        using var quarantine = new QuarantineWriter(QuarantinePath, importTime);
+        using var session = _store.OpenSession();
+        var result = new FileRun(this, new RunSource(null, new VendorSource(format, items, name)), quarantine, session, importTime, 0, 1, progress).Execute();
+        return new IngestResult([result], QuarantinePath);
+    }
+
+    /// <summary>A vendor export being read: its format, its items and the name its run is logged under.</summary>
+    private sealed record VendorSource(IVendorFormat Format, VendorItemReader Items, string LogName);
+
+    /// <summary>What a run reads: a canonical file's rows or a vendor source's items.</summary>
+    private sealed record RunSource(SourceRowReader? Rows, VendorSource? Vendor)
+    {
+        public string Path => Rows?.Path ?? Vendor!.Items.Name;
+
+        public string LogName => Rows is not null ? System.IO.Path.GetFullPath(Rows.Path) : Vendor!.LogName;
+
+        public RecordKind Kind => Rows?.Kind ?? RecordKind.Events;
+
+        public long BytesRead => Rows?.BytesRead ?? Vendor!.Items.BytesRead;
+
+        public long TotalBytes => Rows?.TotalBytes ?? Vendor!.Items.TotalBytes;
     }
 
     /// <summary>The ingest of one file.</summary>
     private sealed class FileRun
     {
         private readonly Ingestor _owner;
+        private readonly RunSource _source;
         private readonly SourceRowReader _reader;
         private readonly QuarantineWriter _quarantine;
         private readonly IIngestSession _session;
@@ -76,30 +124,32 @@ public sealed class Ingestor
         private readonly DateTimeOffset _importTime;
         private long _read, _inserted, _updated, _duplicates, _quarantined, _exposures, _filtered, _rolledBack;
 
-        public FileRun(Ingestor owner, SourceRowReader reader, QuarantineWriter quarantine, IIngestSession session,
+        public FileRun(Ingestor owner, RunSource source, QuarantineWriter quarantine, IIngestSession session,
             DateTimeOffset importTime, int fileIndex, int fileCount, IProgress<IngestProgress>? progress)
         {
             _owner = owner;
-            _reader = reader;
+            _source = source;
+            _reader = source.Rows!;
             _quarantine = quarantine;
             _session = session;
             _importTime = importTime;
             _fileIndex = fileIndex;
             _fileCount = fileCount;
             _progress = progress;
-            _parser = NewParser();
+            _parser = source.Rows is null ? null! : NewParser();
         }
 
         public IngestFileResult Execute()
         {
             var strict = _owner._options.Strict;
             var batchSize = _owner._options.BatchSize;
-            var runId = _session.StartRun(Path.GetFullPath(_reader.Path), _reader.Kind, Timestamp.FromDateTimeOffset(_importTime));
+            var runId = _session.StartRun(_source.LogName, _source.Kind, Timestamp.FromDateTimeOffset(_importTime));
             // Small parts keep parsed records short-lived; a transaction spans batchSize rows.
             using var parts = new BlockingCollection<List<object>>(boundedCapacity: 2);
             var parsing = Task.Run(() =>
             {
-                if (_reader.Csv is not null) ParseBlocks(parts);
+                if (_source.Vendor is { } vendor) ParseVendorItems(vendor, parts);
+                else if (_reader.Csv is not null) ParseBlocks(parts);
                 else ParseParts(parts);
             });
             IIngestBatch? transaction = null;
@@ -151,7 +201,8 @@ public sealed class Ingestor
 
             _session.FinishRun(runId, Counts(), committed ? IngestRunStatus.Done : IngestRunStatus.RolledBack,
                 Timestamp.FromDateTimeOffset(_owner._clock.GetUtcNow()));
-            return new IngestFileResult(_reader.Path, _reader.Kind, _read, _inserted, _updated, _duplicates, _quarantined, _exposures, committed, _filtered, _rolledBack);
+            return new IngestFileResult(_source.Path, _source.Kind, _read, _inserted, _updated, _duplicates, _quarantined, _exposures, committed, _filtered, _rolledBack,
+                _source.Vendor?.Format.Name ?? _reader.Format);
         }
 
         /// <summary>Commits a batch with the run's counts so far; bad rows reach the quarantine file before the batch is durable.</summary>
@@ -301,6 +352,95 @@ public sealed class Ingestor
             }
         }
 
+        /// <summary>
+        /// Reads a vendor source's items on one worker thread and translates each into records; an
+        /// item that cannot be translated, and a record that fails the checks every row passes, goes
+        /// to quarantine with the item's text. Counts are of records (an item may make an event and
+        /// a profile update), plus one per item that made none.
+        /// </summary>
+        private void ParseVendorItems(VendorSource vendor, BlockingCollection<List<object>> parts)
+        {
+            try
+            {
+                var timeOptions = new TimestampParseOptions(_owner._options.NaiveZone, _owner._options.TimeUnit);
+                var parser = new VendorRecordParser(vendor.Format.Name, timeOptions, _importTime, _owner._money);
+                var drafts = new VendorDrafts();
+                var part = new List<object>(PartRows);
+                while (vendor.Items.TryRead(out var item))
+                {
+                    var where = vendor.Items.CurrentName;
+                    if (item.Error is not null)
+                    {
+                        QuarantineItem(where, item.Line, item.Error, item.RawText, item.RawBytes);
+                        continue;
+                    }
+                    foreach (var message in vendor.Format.Expand(item.Root))
+                    {
+                        if (!KeepsItem(message))
+                        {
+                            Interlocked.Increment(ref _read);
+                            Interlocked.Increment(ref _filtered);
+                            continue;
+                        }
+                        drafts.Clear();
+                        var error = vendor.Format.Translate(message, drafts);
+                        if (error is not null || drafts.Records.Count == 0)
+                        {
+                            QuarantineItem(where, item.Line, error ?? "the row holds no event or profile", message.GetRawText(), null);
+                            continue;
+                        }
+                        foreach (var draft in drafts.Records)
+                        {
+                            Interlocked.Increment(ref _read);
+                            var record = parser.Parse(draft, out error);
+                            if (record is null)
+                            {
+                                _quarantine.Write(where, item.Line, RecordKindName(draft), error ?? "invalid row", message.GetRawText(), null);
+                                Interlocked.Increment(ref _quarantined);
+                            }
+                            else
+                            {
+                                part.Add(record);
+                            }
+                        }
+                    }
+                    if (part.Count >= PartRows)
+                    {
+                        parts.Add(part);
+                        part = new List<object>(PartRows);
+                        Report();
+                    }
+                }
+                if (part.Count > 0) parts.Add(part);
+                Report();
+            }
+            finally
+            {
+                parts.CompleteAdding();
+            }
+
+            void QuarantineItem(string where, long line, string reason, string raw, byte[]? rawBytes)
+            {
+                Interlocked.Increment(ref _read);
+                _quarantine.Write(where, line, vendor.Format.Name, reason, raw, rawBytes);
+                Interlocked.Increment(ref _quarantined);
+            }
+        }
+
+        private static string RecordKindName(object draft) => draft is ProfileDraft ? "users" : "events";
+
+        /// <summary>True when every --where condition holds on a top-level field of a vendor item.</summary>
+        private bool KeepsItem(System.Text.Json.JsonElement item)
+        {
+            foreach (var (column, value) in _owner._options.Where)
+            {
+                if (!item.TryGetProperty(column, out var field)) return false;
+                var actual = field.ValueKind == System.Text.Json.JsonValueKind.String ? field.GetString() : field.GetRawText();
+                if (actual != value) return false;
+            }
+            return true;
+        }
+
         /// <summary>True when every --where condition holds on the row's source column (mapped or extra).</summary>
         private bool Keeps(MappedRow row)
         {
@@ -330,6 +470,11 @@ public sealed class Ingestor
 
         private void WritePart(List<object> batch, long runId, IIngestBatch transaction)
         {
+            if (_source.Vendor is not null)
+            {
+                WriteMixedPart(batch, runId, transaction);
+                return;
+            }
             if (_reader.Kind == RecordKind.Events)
             {
                 var events = batch.Cast<EventRecord>();
@@ -358,7 +503,40 @@ public sealed class Ingestor
             }
         }
 
-        private void Report() => _progress?.Report(new IngestProgress(_reader.Path, _fileIndex, _fileCount,
-            Interlocked.Read(ref _read), _reader.BytesRead, _reader.TotalBytes));
+        /// <summary>Writes a vendor part: runs of events appended together, profile updates merged in between, in item order.</summary>
+        private void WriteMixedPart(List<object> batch, long runId, IIngestBatch transaction)
+        {
+            var events = new List<object>();
+            foreach (var record in batch)
+            {
+                if (record is EventRecord)
+                {
+                    events.Add(record);
+                    continue;
+                }
+                if (events.Count > 0) WriteEvents(events);
+                events.Clear();
+                switch (transaction.WriteUser((UserProfile)record))
+                {
+                    case WriteOutcome.Inserted: _inserted++; break;
+                    case WriteOutcome.Updated: _updated++; break;
+                    default: _duplicates++; break;
+                }
+            }
+            if (events.Count > 0) WriteEvents(events);
+
+            void WriteEvents(List<object> run)
+            {
+                var records = run.Cast<EventRecord>().ToList();
+                var inserted = transaction.AppendEvents(records, runId);
+                _inserted += inserted;
+                _duplicates += records.Count - inserted;
+                foreach (var exposure in ExposureEvents.ToAssignments(records))
+                    if (transaction.WriteAssignment(exposure) == WriteOutcome.Inserted) _exposures++;
+            }
+        }
+
+        private void Report() => _progress?.Report(new IngestProgress(_source.Path, _fileIndex, _fileCount,
+            Interlocked.Read(ref _read), _source.BytesRead, _source.TotalBytes));
     }
 }

@@ -72,6 +72,9 @@ internal sealed class SourceRowReader : IDisposable
 
     public ColumnMapping Mapping { get; }
 
+    /// <summary>csv, jsonl or parquet.</summary>
+    public string Format => DefaultSource;
+
     public string DefaultSource => _csv is not null ? "csv" : SourceFormat.Detect(Path) == SourceFormatKind.Parquet ? "parquet" : "jsonl";
 
     public long BytesRead => _counter.BytesRead;

@@ -64,11 +64,13 @@ internal static class CanonicalColumns
         _ => Assignments,
     };
 
-    /// <summary>The canonical column a source column maps onto automatically, or null.</summary>
+    /// <summary>
+    /// The canonical column a source column maps onto automatically, or null. A header as people
+    /// and tools write it (<c>User ID</c>, <c>userId</c>, <c>Event-Time</c>) is normalised to
+    /// snake case first.
+    /// </summary>
     public static string? AutoMap(RecordKind kind, string sourceColumn)
     {
-        var name = sourceColumn.Trim().ToLowerInvariant();
-        if (For(kind).Contains(name)) return name;
         var aliases = kind switch
         {
             RecordKind.Events => EventAliases,
@@ -76,7 +78,33 @@ internal static class CanonicalColumns
             RecordKind.Subscriptions => SubscriptionAliases,
             _ => AssignmentAliases,
         };
-        return aliases.GetValueOrDefault(name);
+        var name = sourceColumn.Trim().ToLowerInvariant();
+        if (For(kind).Contains(name)) return name;
+        if (aliases.GetValueOrDefault(name) is { } alias) return alias;
+        var snake = SnakeCase(sourceColumn);
+        return For(kind).Contains(snake) ? snake : aliases.GetValueOrDefault(snake);
+    }
+
+    /// <summary><c>User ID</c> → <c>user_id</c>, <c>userId</c> → <c>user_id</c>, <c>Event-Time</c> → <c>event_time</c>.</summary>
+    internal static string SnakeCase(string column)
+    {
+        var text = column.Trim();
+        var builder = new System.Text.StringBuilder(text.Length + 4);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is ' ' or '-' or '.' or '_')
+            {
+                if (builder.Length > 0 && builder[^1] != '_') builder.Append('_');
+                continue;
+            }
+            // A capital after a small letter or digit starts a word (userId); so does the last capital of a run before a small letter (HTTPStatus).
+            var startsWord = char.IsUpper(c) && i > 0
+                && (char.IsLower(text[i - 1]) || char.IsDigit(text[i - 1]) || (char.IsUpper(text[i - 1]) && i + 1 < text.Length && char.IsLower(text[i + 1])));
+            if (startsWord && builder.Length > 0 && builder[^1] != '_') builder.Append('_');
+            builder.Append(char.ToLowerInvariant(c));
+        }
+        return builder.ToString().TrimEnd('_');
     }
 
     private static Dictionary<string, string> Aliases(params (string Canonical, string[] Names)[] groups)

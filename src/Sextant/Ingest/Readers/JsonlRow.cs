@@ -6,6 +6,7 @@ namespace Sextant.Ingest.Readers;
 internal sealed class JsonlRow : IDisposable
 {
     private readonly JsonDocument? _document;
+    private readonly JsonElement _element;
 
     public JsonlRow(long line, string rawText, string? error, byte[]? rawBytes, JsonDocument? document)
     {
@@ -16,7 +17,15 @@ internal sealed class JsonlRow : IDisposable
         _document = document;
     }
 
-    /// <summary>1-based line number.</summary>
+    /// <summary>An item of a JSON document read whole (its owner keeps the document alive).</summary>
+    public JsonlRow(long line, JsonElement element)
+    {
+        Line = line;
+        RawText = element.GetRawText();
+        _element = element;
+    }
+
+    /// <summary>1-based line number (the item's number for an item of a JSON document).</summary>
     public long Line { get; }
 
     /// <summary>The line as text.</summary>
@@ -29,7 +38,7 @@ internal sealed class JsonlRow : IDisposable
     public byte[]? RawBytes { get; }
 
     /// <summary>The object on the line; valid only when <see cref="Error"/> is null.</summary>
-    public JsonElement Root => _document?.RootElement ?? default;
+    public JsonElement Root => _document?.RootElement ?? _element;
 
     public void Dispose() => _document?.Dispose();
 }

@@ -20,7 +20,8 @@ internal static class SourceFormat
             $"'{path}': unknown file type '{other}' (expected .csv, .tsv, .jsonl, .ndjson, optionally .gz, or .parquet)"),
     };
 
-    public static char DelimiterFor(string path) => Extension(path) == ".tsv" ? '\t' : ',';
+    /// <summary>Tab for .tsv; for .csv the delimiter its header line uses (<see cref="CsvDelimiter"/>).</summary>
+    public static char DelimiterFor(string path) => Extension(path) == ".tsv" ? '\t' : CsvDelimiter.Sniff(path);
 
     private static string Extension(string path)
     {

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sextant.Storage;
+
+namespace Sextant.Ingest.Vendors;
+
+/// <summary>Small readers of vendor JSON shared by the formats.</summary>
+internal static class VendorJson
+{
+    /// <summary>A field's text: a string as is, a number or boolean as written; null when absent, null or blank.</summary>
+    public static string? Text(JsonElement item, string name)
+    {
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(name, out var value)) return null;
+        return Text(value);
+    }
+
+    /// <summary>A value's text: a string as is, a number or boolean as written; null for null, objects, arrays and blanks.</summary>
+    public static string? Text(JsonElement value)
+    {
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => JsonText.Scalar(value),
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    /// <summary>The object under <paramref name="name"/>, or an undefined element.</summary>
+    public static JsonElement Object(JsonElement item, string name) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : default;
+
+    /// <summary>Copies an object's members into <paramref name="target"/>, except the named ones and nulls.</summary>
+    public static void CopyExcept(JsonElement source, JsonObject target, IReadOnlySet<string> except)
+    {
+        if (source.ValueKind != JsonValueKind.Object) return;
+        foreach (var property in source.EnumerateObject())
+        {
+            if (except.Contains(property.Name) || property.Value.ValueKind == JsonValueKind.Null) continue;
+            target[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+        }
+    }
+
+    /// <summary>A money value as a JSON number's text, or null when absent or not a number.</summary>
+    public static string? Number(JsonElement item, string name)
+    {
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(name, out var value)) return null;
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.String when decimal.TryParse(value.GetString(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                => parsed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => null,
+        };
+    }
+}
