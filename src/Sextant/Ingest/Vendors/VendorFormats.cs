@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sextant.Ingest.Readers;
 
 namespace Sextant.Ingest.Vendors;
 
@@ -42,6 +44,7 @@ internal static class VendorFormats
         if (formatName is not null && formatName != "auto") return Named(formatName);
         var extension = Path.GetExtension(path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path).ToLowerInvariant();
         if (extension == ".parquet") return null;
+        if (extension is ".csv" or ".tsv") return RecogniseHeader(path, extension);
         using var reader = VendorItemReader.OpenFile(path);
         while (reader.TryRead(out var item))
         {
@@ -49,5 +52,15 @@ internal static class VendorFormats
             return Recognise(item.Root, path);
         }
         return null;
+    }
+
+    /// <summary>A CSV export is told by its header alone: the data rows are not read.</summary>
+    private static IVendorFormat? RecogniseHeader(string path, string extension)
+    {
+        using var csv = new CsvRowReader(SourceFile.OpenRead(path), path, extension == ".tsv" ? '\t' : CsvDelimiter.Sniff(path));
+        var item = new JsonObject();
+        foreach (var column in csv.Header) VendorItemReader.Place(item, column, "");
+        using var document = JsonDocument.Parse(item.ToJsonString());
+        return Recognise(document.RootElement, path);
     }
 }

@@ -246,12 +246,19 @@ internal sealed class VendorItemReader : IDisposable
             }
             Place(item, header[i], value);
         }
-        var document = JsonDocument.Parse(item.ToJsonString());
-        return new JsonlRow(row.Line, row.RawText, null, null, document);
+        try
+        {
+            return new JsonlRow(row.Line, row.RawText, null, null, JsonDocument.Parse(item.ToJsonString()));
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            // A JSON column holding a lone surrogate escape cannot be written back out.
+            return new JsonlRow(row.Line, row.RawText, $"a JSON column cannot be read: {exception.Message}", null, null);
+        }
     }
 
     /// <summary>A dotted header (<c>properties.$browser</c>) puts its value inside the object it names.</summary>
-    private static void Place(JsonObject item, string column, JsonNode? value)
+    internal static void Place(JsonObject item, string column, JsonNode? value)
     {
         var parts = column.Split('.');
         var target = item;
