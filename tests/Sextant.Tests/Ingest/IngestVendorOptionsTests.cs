@@ -29,7 +29,11 @@ public sealed class IngestVendorOptionsTests
 
         Assert.Contains("read as a mixpanel export", error.Message, StringComparison.Ordinal);
         Assert.Contains("--format jsonl", error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(fixture.StorePath));
+        if (File.Exists(fixture.StorePath))
+        {
+            using var store = Sextant.Storage.Sqlite.SqliteStore.OpenReadOnly(fixture.StorePath);
+            Assert.Empty(store.ReadIngestRuns());
+        }
     }
 
     [Fact]
