@@ -12,6 +12,7 @@ internal static class VendorFormats
     [
         new MixpanelFormat(),
         new AmplitudeFormat(),
+        new PostHogFormat(),
     ];
 
     /// <summary>The names <c>--format</c> takes: the canonical files' and the vendors'.</summary>
