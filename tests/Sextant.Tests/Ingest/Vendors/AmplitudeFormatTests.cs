@@ -154,6 +154,19 @@ public sealed class AmplitudeFormatTests
         Assert.Equal(("user-9", "pro", "smb", 0), (profile.UserId, profile.Plan, profile.Segment, profile.Traits.Count));
     }
 
+    [Fact]
+    public void The_same_insert_id_from_mixpanel_and_amplitude_is_stored_once()
+    {
+        using var fixture = new StoreFixture();
+        var mixpanel = fixture.Directory.Write("mixpanel.jsonl", "{\"event\":\"Signed Up\",\"properties\":{\"time\":1709283900,\"distinct_id\":\"user-1\",\"$insert_id\":\"msg-42\"}}\n");
+        var amplitude = fixture.Directory.Write("amplitude.jsonl", "{\"uuid\":\"a-1\",\"$insert_id\":\"msg-42\",\"event_type\":\"Signed Up\",\"event_time\":\"2024-03-01 09:05:00.400000\",\"user_id\":\"user-1\",\"amplitude_id\":1}\n");
+
+        var result = fixture.IngestFiles([mixpanel, amplitude]);
+
+        Assert.Equal(["mixpanel", "amplitude"], result.Files.Select(f => f.Format));
+        Assert.Equal((2L, 1L, 1L), (result.Read, result.Inserted, result.Duplicates));
+    }
+
     [Theory]
     [InlineData("export.zip")]
     [InlineData("187520_2024-03-01_11#0.json.gz")]
