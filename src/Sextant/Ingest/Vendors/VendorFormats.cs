@@ -11,6 +11,7 @@ internal static class VendorFormats
     public static IReadOnlyList<IVendorFormat> All { get; } =
     [
         new MixpanelFormat(),
+        new Ga4Format(),
     ];
 
     /// <summary>The names <c>--format</c> takes: the canonical files' and the vendors'.</summary>
