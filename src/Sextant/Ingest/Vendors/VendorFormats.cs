@@ -12,6 +12,7 @@ internal static class VendorFormats
     [
         new MixpanelFormat(),
         new Ga4Format(),
+        new SegmentFormat(),
     ];
 
     /// <summary>The names <c>--format</c> takes: the canonical files' and the vendors'.</summary>
