@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
 using Sextant.Engine.InMemory;
@@ -41,6 +42,28 @@ public sealed class CrossSourceTests
         Assert.Equal(
             ["Order Completed segment a1 20", "Signed Up segment u1 ", "Viewed segment u1 ", "Plan Chosen mixpanel u1 ", "Viewed mixpanel u1 "],
             store.Events.Select(e => $"{e.Event} {e.Source} {e.UserId ?? e.AnonymousId} {e.Revenue}"));
+    }
+
+    [Fact]
+    public void The_ingest_command_tells_each_file_s_tool_by_its_first_item_or_takes_the_format_given()
+    {
+        using var directory = new TempDirectory();
+        var ga4 = directory.Write("ga4.jsonl", Ga4FormatTests.JsRowsAsJsonLines("dataform-ga4-sessions_form_events_input.js"));
+        var segment = Path.Combine(Ga4FormatTests.FixtureDirectory("segment"), "batch-skew-and-context.json");
+        var mixpanel = directory.Write("mixpanel.jsonl", """
+            {"event":"Logged In","properties":{"time":1709287200,"distinct_id":"u5","$insert_id":"x1"}}
+
+            """);
+
+        var auto = InProcessCli.Run("ingest", ga4, segment, mixpanel, "--store", directory.File("auto.db"), "--json");
+        var named = InProcessCli.Run("ingest", "--format", "segment", segment, "--store", directory.File("named.db"), "--json");
+
+        Assert.Equal((0, ""), (auto.Code, auto.Error));
+        using var autoJson = JsonDocument.Parse(auto.Out);
+        Assert.Equal([(4L, 4L), (4L, 4L), (1L, 1L)], autoJson.RootElement.GetProperty("files").EnumerateArray().Select(f => (f.GetProperty("read").GetInt64(), f.GetProperty("inserted").GetInt64())));
+        Assert.Equal((0, ""), (named.Code, named.Error));
+        using var namedJson = JsonDocument.Parse(named.Out);
+        Assert.Equal((4L, 4L), (namedJson.RootElement.GetProperty("read").GetInt64(), namedJson.RootElement.GetProperty("inserted").GetInt64()));
     }
 
     [Fact]
