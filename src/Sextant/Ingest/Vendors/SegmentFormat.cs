@@ -24,6 +24,11 @@ internal sealed class SegmentFormat : IVendorFormat
         "plan", "segment", "channel", "country", "platform", "workspace_id", "createdAt", "created_at",
     };
 
+    private static readonly HashSet<string> Nothing = [];
+
+    /// <summary>The property that becomes the revenue column when it holds a number.</summary>
+    private static readonly HashSet<string> Revenue = new(StringComparer.Ordinal) { "revenue" };
+
     public string Name => "segment";
 
     public bool Recognises(JsonElement item)
@@ -98,7 +103,7 @@ internal sealed class SegmentFormat : IVendorFormat
     {
         if (userId is null) return "identify has no userId (traits of an anonymous visitor are not stored; profiles belong to users)";
         var traits = new JsonObject();
-        VendorJson.CopyExcept(VendorJson.Object(item, "traits"), traits, new HashSet<string>());
+        VendorJson.CopyExcept(VendorJson.Object(item, "traits"), traits, Nothing);
         foreach (var trait in Members(VendorJson.Object(VendorJson.Object(item, "context"), "traits")))
             if (!traits.ContainsKey(trait.Name) && trait.Value.ValueKind != JsonValueKind.Null) traits[trait.Name] = JsonNode.Parse(trait.Value.GetRawText());
 
@@ -131,7 +136,7 @@ internal sealed class SegmentFormat : IVendorFormat
         }
         var joined = Event(item, output, "$groupidentify", instant, userId, anonymousId);
         joined.WorkspaceId = groupId;
-        VendorJson.CopyExcept(VendorJson.Object(item, "traits"), joined.Properties, new HashSet<string>());
+        VendorJson.CopyExcept(VendorJson.Object(item, "traits"), joined.Properties, Nothing);
         return null;
     }
 
@@ -159,7 +164,7 @@ internal sealed class SegmentFormat : IVendorFormat
     {
         var properties = VendorJson.Object(item, "properties");
         draft.Revenue = VendorJson.Number(properties, "revenue");
-        VendorJson.CopyExcept(properties, draft.Properties, draft.Revenue is null ? new HashSet<string>() : new HashSet<string> { "revenue" });
+        VendorJson.CopyExcept(properties, draft.Properties, draft.Revenue is null ? Nothing : Revenue);
         var context = VendorJson.Object(item, "context");
         foreach (var field in Members(VendorJson.Object(context, "page")))
             AddIfAbsent(draft.Properties, "page_" + field.Name, VendorJson.Text(field.Value));
