@@ -137,5 +137,7 @@ public sealed class CrossSourceTests
         (string, long)[] expected = [("2024-03-01", 2), ("2024-03-02", 0), ("2024-03-03", 1)];
         Assert.Equal(expected, inMemory.Activity.Days.Select(d => (d.Date, d.Dau)));
         Assert.Equal(expected, pushedDown.Activity.Days.Select(d => (d.Date, d.Dau)));
+        // Everything else engagement measures (power users, lifecycle, features) agrees too.
+        Assert.Equal(JsonSerializer.Serialize(inMemory), JsonSerializer.Serialize(pushedDown));
     }
 }
