@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
+using Sextant.Analysis.Retention;
+using Sextant.Analysis.Revenue;
 using Sextant.Engine.InMemory;
 using Sextant.Engine.Sql;
 using Sextant.Events;
@@ -137,7 +139,11 @@ public sealed class CrossSourceTests
         (string, long)[] expected = [("2024-03-01", 2), ("2024-03-02", 0), ("2024-03-03", 1)];
         Assert.Equal(expected, inMemory.Activity.Days.Select(d => (d.Date, d.Dau)));
         Assert.Equal(expected, pushedDown.Activity.Days.Select(d => (d.Date, d.Dau)));
-        // Everything else engagement measures (power users, lifecycle, features) agrees too.
+        // Everything else engagement, retention and revenue measure agrees too.
         Assert.Equal(JsonSerializer.Serialize(inMemory), JsonSerializer.Serialize(pushedDown));
+        var retention = new RetentionQuery();
+        Assert.Equal(JsonSerializer.Serialize(new InMemoryEngine(table).Measure(retention)), JsonSerializer.Serialize(new SqlEngine(connection, TimeZoneInfo.Utc).Measure(retention)));
+        var revenue = new RevenueQuery();
+        Assert.Equal(JsonSerializer.Serialize(new InMemoryEngine(table).Measure(revenue)), JsonSerializer.Serialize(new SqlEngine(connection, TimeZoneInfo.Utc).Measure(revenue)));
     }
 }
