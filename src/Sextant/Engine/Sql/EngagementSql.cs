@@ -1,3 +1,4 @@
+using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
 using Sextant.Storage.Warehouse;
 
@@ -28,7 +29,7 @@ internal static partial class EngagementSql
 
     /// <summary>The condition an active event meets: not one of the query's excluded events.</summary>
     private static string Active(SqlText sql, EngagementQuery query, string column) =>
-        query.ExcludeEvents.Count == 0 ? "1 = 1" : $"{column} NOT IN ({sql.List(query.ExcludeEvents)})";
+        $"{column} NOT IN ({sql.List(ActiveEvents.Excluded(query.ExcludeEvents))})";
 
     /// <summary>The parts that read the shared active days; the engine asks for them in one statement, each script for one.</summary>
     public enum Part

@@ -1,3 +1,4 @@
+using Sextant.Analysis;
 using Sextant.Analysis.Experiments;
 using Sextant.Storage.Warehouse;
 
@@ -60,7 +61,7 @@ internal sealed record ExperimentSqlMetric(MetricSpec Spec, long? Window, bool C
             // Local calendar days: day N after the exposure day (span K: N .. N+K−1), or the K days ending N days before it.
             var (first, last) = before ? (-Spec.Day - Spec.Span + 1, -Spec.Day) : (Spec.Day, Spec.Day + Spec.Span - 1);
             var day = "day";
-            var active = ExcludeEvents.Count == 0 ? "1 = 1" : $"event NOT IN ({sql.List(ExcludeEvents)})";
+            var active = $"event NOT IN ({sql.List(ActiveEvents.Excluded(ExcludeEvents))})";
             return $"max(CASE WHEN {active} AND {day} >= first_day + ({first}) AND {day} <= first_day + ({last}) THEN 1 ELSE 0 END)";
         }
         var window = before

@@ -92,7 +92,7 @@ internal static class RetentionSql
     private static string ActiveEvent(SqlText sql, RetentionQuery query, string column)
     {
         if (query.ReturnEvent is { } returning) return $"{column} = {sql.Literal(returning)}";
-        return query.ExcludeEvents.Count == 0 ? "1 = 1" : $"{column} NOT IN ({sql.List(query.ExcludeEvents)})";
+        return $"{column} NOT IN ({sql.List(ActiveEvents.Excluded(query.ExcludeEvents))})";
     }
 
     /// <summary>The period number of a date, as CalendarPeriods.OfDay numbers it.</summary>

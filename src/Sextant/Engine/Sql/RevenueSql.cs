@@ -1,3 +1,4 @@
+using Sextant.Analysis;
 using Sextant.Analysis.Revenue;
 using static Sextant.Engine.Sql.RevenueSqlCalendar;
 
@@ -41,7 +42,7 @@ internal static class RevenueSql
             SELECT uid, cohort_at, {sql.MonthIndex("cohort_date")} AS cohort
             FROM (SELECT uid, cohort_at, {sql.LocalDate("cohort_at", zone)} AS cohort_date FROM {relations.Ref("starts")} WHERE cohort_at <= {dataEnd}) AS dated_starts
             """);
-        var active = query.ExcludeEvents.Count == 0 ? "" : $" AND event NOT IN ({sql.List(query.ExcludeEvents)})";
+        var active = $" AND event NOT IN ({sql.List(ActiveEvents.Excluded(query.ExcludeEvents))})";
         // A user's active events are cut into UTC weeks first, and only each week's first and last
         // event get a local date: the local month never goes back in time (as ProjectCalendar assumes)
         // and a week holds at most one month boundary, so the week's events fall in exactly the months

@@ -12,6 +12,8 @@ internal static class VendorFormats
     [
         new MixpanelFormat(),
         new AmplitudeFormat(),
+        new Ga4Format(),
+        new SegmentFormat(),
         new PostHogFormat(),
     ];
 
