@@ -106,8 +106,8 @@ public sealed class CrossSourceTests
     [Fact]
     public void Identity_events_are_never_excluded_twice_and_follow_the_configured_ones()
     {
-        Assert.Equal(["billing", "$create_alias", "$groupidentify", "$identify", "$merge_dangerously"], ActiveEvents.Excluded(["billing"]));
-        Assert.Equal(["$identify", "$create_alias", "$groupidentify", "$merge_dangerously"], ActiveEvents.Excluded(["$identify"]));
+        Assert.Equal(["billing", "$create_alias", "$groupidentify", "$identify", "$merge", "$merge_dangerously"], ActiveEvents.Excluded(["billing"]));
+        Assert.Equal(["$identify", "$create_alias", "$groupidentify", "$merge", "$merge_dangerously"], ActiveEvents.Excluded(["$identify"]));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ SELECT part, name, '' AS grp, a, b, n FROM (
         FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
 FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND lower(event) NOT IN ('page_view', 'page_viewed', 'pageview', 'screen_view', 'screen_viewed', 'sign_up', 'signed_up', 'signup') AND substring(event, 1, 1) <> '$' AND ts >= (SELECT min(ts) FROM sextant_events) AND ts <= (SELECT max(ts) FROM sextant_events)
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND lower(event) NOT IN ('page_view', 'page_viewed', 'pageview', 'screen_view', 'screen_viewed', 'sign_up', 'signed_up', 'signup') AND substring(event, 1, 1) <> '$' AND ts >= (SELECT min(ts) FROM sextant_events) AND ts <= (SELECT max(ts) FROM sextant_events)
     ) AS dated_uses
 ) AS monthly_uses
 GROUP BY uid, event, month) AS feature_uses GROUP BY uid, event) AS first_uses GROUP BY event
@@ -32,7 +32,7 @@ GROUP BY uid, event, month) AS feature_uses GROUP BY uid, event) AS first_uses G
         FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
 FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND lower(event) NOT IN ('page_view', 'page_viewed', 'pageview', 'screen_view', 'screen_viewed', 'sign_up', 'signed_up', 'signup') AND substring(event, 1, 1) <> '$' AND ts >= (SELECT min(ts) FROM sextant_events) AND ts <= (SELECT max(ts) FROM sextant_events)
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND lower(event) NOT IN ('page_view', 'page_viewed', 'pageview', 'screen_view', 'screen_viewed', 'sign_up', 'signed_up', 'signup') AND substring(event, 1, 1) <> '$' AND ts >= (SELECT min(ts) FROM sextant_events) AND ts <= (SELECT max(ts) FROM sextant_events)
     ) AS dated_uses
 ) AS monthly_uses
 GROUP BY uid, event, month) AS feature_uses GROUP BY event, month
@@ -44,7 +44,7 @@ FROM (SELECT k, arraySort(groupArray(v)) AS vs, toInt64(length(vs)) AS size FROM
         FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
 FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND lower(event) NOT IN ('page_view', 'page_viewed', 'pageview', 'screen_view', 'screen_viewed', 'sign_up', 'signed_up', 'signup') AND substring(event, 1, 1) <> '$' AND ts >= (SELECT min(ts) FROM sextant_events) AND ts <= (SELECT max(ts) FROM sextant_events)
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND lower(event) NOT IN ('page_view', 'page_viewed', 'pageview', 'screen_view', 'screen_viewed', 'sign_up', 'signed_up', 'signup') AND substring(event, 1, 1) <> '$' AND ts >= (SELECT min(ts) FROM sextant_events) AND ts <= (SELECT max(ts) FROM sextant_events)
     ) AS dated_uses
 ) AS monthly_uses
 GROUP BY uid, event, month) AS feature_uses GROUP BY uid, event) AS first_uses ALL INNER JOIN (SELECT uid, if(has_profile_signup, profile_signup, first_at) AS cohort_at
@@ -67,7 +67,7 @@ FROM (
         FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
 FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND ts <= (SELECT max(ts) FROM sextant_events)
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND ts <= (SELECT max(ts) FROM sextant_events)
     ) AS dated
     GROUP BY uid, d
 ) AS days_of_users) AS active_days WHERE in_events > 0) AS window_days GROUP BY month
@@ -88,7 +88,7 @@ FROM (SELECT uid, event, min(first_at) AS first_use FROM (SELECT uid, event, mon
         FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
 FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND lower(event) NOT IN ('page_view', 'page_viewed', 'pageview', 'screen_view', 'screen_viewed', 'sign_up', 'signed_up', 'signup') AND substring(event, 1, 1) <> '$' AND ts >= (SELECT min(ts) FROM sextant_events) AND ts <= (SELECT max(ts) FROM sextant_events)
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND lower(event) NOT IN ('page_view', 'page_viewed', 'pageview', 'screen_view', 'screen_viewed', 'sign_up', 'signed_up', 'signup') AND substring(event, 1, 1) <> '$' AND ts >= (SELECT min(ts) FROM sextant_events) AND ts <= (SELECT max(ts) FROM sextant_events)
     ) AS dated_uses
 ) AS monthly_uses
 GROUP BY uid, event, month) AS feature_uses GROUP BY uid, event) AS adopters ALL INNER JOIN (SELECT uid, ifNull(segment, '(none)') AS grp FROM (SELECT DISTINCT uid FROM (

@@ -23,7 +23,7 @@ FROM (
         FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
 FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND ts <= (SELECT max(ts) FROM sextant_events)
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND ts <= (SELECT max(ts) FROM sextant_events)
     ) AS dated
     GROUP BY uid, d
 ) AS days_of_users) AS active_days WHERE in_events > 0) AS window_days) AS days_of_members

@@ -41,7 +41,7 @@ GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assume
 WHERE isNotNull(user_id) OR linked_user != '') AS user_events GROUP BY uid) AS firsts
 ALL FULL OUTER JOIN (SELECT assumeNotNull(user_id) AS uid, assumeNotNull(signup_at) AS profile_signup, 1 AS has_profile_signup
     FROM sextant_users_current WHERE isNotNull(signup_at)) AS profiles USING uid) AS starts WHERE cohort_at <= (SELECT max(ts) FROM sextant_events)) AS dated_starts) AS c ON c.uid = e.uid
-    WHERE e.event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND e.ts >= c.cohort_at AND e.ts <= (SELECT max(ts) FROM sextant_events)
+    WHERE e.event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND e.ts >= c.cohort_at AND e.ts <= (SELECT max(ts) FROM sextant_events)
 ) AS active_days) AS activity GROUP BY cohort_period, period
 UNION ALL
 SELECT 'day_n', day - cohort_day, cohort_day, toInt64(uniqExact(uid)) FROM (SELECT uid, cohort_day, cohort_period, (toInt64(toRelativeDayNum(active_date)) + 719162) AS day, (toInt64(toYear(active_date)) * 12 + toInt64(toMonth(active_date)) - 1) AS period
@@ -58,6 +58,6 @@ GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assume
 WHERE isNotNull(user_id) OR linked_user != '') AS user_events GROUP BY uid) AS firsts
 ALL FULL OUTER JOIN (SELECT assumeNotNull(user_id) AS uid, assumeNotNull(signup_at) AS profile_signup, 1 AS has_profile_signup
     FROM sextant_users_current WHERE isNotNull(signup_at)) AS profiles USING uid) AS starts WHERE cohort_at <= (SELECT max(ts) FROM sextant_events)) AS dated_starts) AS c ON c.uid = e.uid
-    WHERE e.event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND e.ts >= c.cohort_at AND e.ts <= (SELECT max(ts) FROM sextant_events)
+    WHERE e.event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND e.ts >= c.cohort_at AND e.ts <= (SELECT max(ts) FROM sextant_events)
 ) AS active_days) AS activity
 WHERE day - cohort_day IN (1, 7, 14, 30, 60, 90) GROUP BY day - cohort_day, cohort_day;

@@ -26,13 +26,13 @@ FROM (
     SELECT uid, toDate(toDateTime(intDiv(first_at, 1000000)), 'Europe/Paris') AS active_date FROM (SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
 FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE ts <= (SELECT max(ts) FROM sextant_events) AND event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously')
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE ts <= (SELECT max(ts) FROM sextant_events) AND event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously')
 GROUP BY uid, intDiv(intDiv(ts, 1000000), 604800)) AS active_spans
     UNION ALL
     SELECT uid, toDate(toDateTime(intDiv(last_at, 1000000)), 'Europe/Paris') AS active_date FROM (SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
 FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE ts <= (SELECT max(ts) FROM sextant_events) AND event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously')
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE ts <= (SELECT max(ts) FROM sextant_events) AND event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously')
 GROUP BY uid, intDiv(intDiv(ts, 1000000), 604800)) AS active_spans
 ) AS span_ends) AS activity GROUP BY month
 UNION ALL
@@ -59,7 +59,7 @@ FROM (
     FROM (SELECT uid, max(last_at) AS last_at FROM (SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM (SELECT if(isNull(user_id), linked_user, assumeNotNull(user_id)) AS uid, ts, event
 FROM sextant_events
 GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(anonymous_id) AS anonymous_id, assumeNotNull(user_id) AS linked_user FROM sextant_identity) USING anonymous_id
-WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE ts <= (SELECT max(ts) FROM sextant_events) AND event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously')
+WHERE isNotNull(user_id) OR linked_user != '') AS user_events WHERE ts <= (SELECT max(ts) FROM sextant_events) AND event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously')
 GROUP BY uid, intDiv(intDiv(ts, 1000000), 604800)) AS active_spans GROUP BY uid) AS last_events
 ) AS dated_last) AS latest USING uid WHERE last_at >= cohort_at GROUP BY cohort, last_month
 UNION ALL

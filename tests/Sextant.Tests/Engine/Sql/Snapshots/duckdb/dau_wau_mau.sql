@@ -20,7 +20,7 @@ WITH active_days AS (
             FROM (SELECT coalesce(e.user_id, i.user_id) AS uid, e.ts AS ts, e.event AS event
     FROM sextant_events e
     LEFT JOIN sextant_identity i ON i.anonymous_id = e.anonymous_id
-    WHERE e.user_id IS NOT NULL OR i.user_id IS NOT NULL) AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND ts <= (SELECT max(ts) FROM sextant_events)
+    WHERE e.user_id IS NOT NULL OR i.user_id IS NOT NULL) AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND ts <= (SELECT max(ts) FROM sextant_events)
         ) AS dated
         GROUP BY uid, d
     ) AS days_of_users

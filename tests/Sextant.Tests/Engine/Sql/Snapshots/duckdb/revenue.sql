@@ -28,7 +28,7 @@ cohorts AS (
     FROM (SELECT uid, cohort_at, CAST(timezone('Europe/Paris', timezone('UTC', make_timestamp(cohort_at))) AS DATE) AS cohort_date FROM starts WHERE cohort_at <= (SELECT max(ts) FROM sextant_events)) AS dated_starts
 ),
 active_spans AS (
-    SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM user_events WHERE ts <= (SELECT max(ts) FROM sextant_events) AND event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously')
+    SELECT uid, min(ts) AS first_at, max(ts) AS last_at FROM user_events WHERE ts <= (SELECT max(ts) FROM sextant_events) AND event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously')
     GROUP BY uid, ((ts // 1000000) // 604800)
 ),
 activity AS (

@@ -21,7 +21,7 @@ WITH feature_uses AS (
             FROM (SELECT coalesce(e.user_id, i.user_id) AS uid, e.ts AS ts, e.event AS event
     FROM sextant_events e
     LEFT JOIN sextant_identity i ON i.anonymous_id = e.anonymous_id
-    WHERE e.user_id IS NOT NULL OR i.user_id IS NOT NULL) AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND lower(event) NOT IN ('page_view', 'page_viewed', 'pageview', 'screen_view', 'screen_viewed', 'sign_up', 'signed_up', 'signup') AND substr(event, 1, 1) <> '$' AND ts >= (SELECT min(ts) FROM sextant_events) AND ts <= (SELECT max(ts) FROM sextant_events)
+    WHERE e.user_id IS NOT NULL OR i.user_id IS NOT NULL) AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND lower(event) NOT IN ('page_view', 'page_viewed', 'pageview', 'screen_view', 'screen_viewed', 'sign_up', 'signed_up', 'signup') AND substr(event, 1, 1) <> '$' AND ts >= (SELECT min(ts) FROM sextant_events) AND ts <= (SELECT max(ts) FROM sextant_events)
         ) AS dated_uses
     ) AS monthly_uses
     GROUP BY uid, event, month
@@ -48,7 +48,7 @@ active_days AS (
             FROM (SELECT coalesce(e.user_id, i.user_id) AS uid, e.ts AS ts, e.event AS event
     FROM sextant_events e
     LEFT JOIN sextant_identity i ON i.anonymous_id = e.anonymous_id
-    WHERE e.user_id IS NOT NULL OR i.user_id IS NOT NULL) AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND ts <= (SELECT max(ts) FROM sextant_events)
+    WHERE e.user_id IS NOT NULL OR i.user_id IS NOT NULL) AS user_events WHERE event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND ts <= (SELECT max(ts) FROM sextant_events)
         ) AS dated
         GROUP BY uid, d
     ) AS days_of_users

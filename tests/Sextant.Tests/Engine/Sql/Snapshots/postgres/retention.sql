@@ -31,7 +31,7 @@ activity AS (
     FROM (
         SELECT DISTINCT e.uid AS uid, c.cohort_day AS cohort_day, c.cohort_period AS cohort_period, CAST((to_timestamp(0) + e.ts * INTERVAL '1 microsecond') AT TIME ZONE 'Europe/Paris' AS DATE) AS active_date
         FROM user_events AS e INNER JOIN cohorts AS c ON c.uid = e.uid
-        WHERE e.event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge_dangerously') AND e.ts >= c.cohort_at AND e.ts <= (SELECT max(ts) FROM sextant_events)
+        WHERE e.event NOT IN ('$create_alias', '$groupidentify', '$identify', '$merge', '$merge_dangerously') AND e.ts >= c.cohort_at AND e.ts <= (SELECT max(ts) FROM sextant_events)
     ) AS active_days
 )
 SELECT 'users' AS part, CAST(0 AS BIGINT) AS a, CAST(0 AS BIGINT) AS b, CAST(count(*) AS BIGINT) AS n FROM (SELECT DISTINCT uid FROM (
