@@ -41,7 +41,7 @@ internal sealed class AmplitudeExportApi : IExportApi
         try
         {
             using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-                response.Content.ReadAsStream().CopyTo(file);
+                PullSession.Body(response).CopyTo(file);
             VendorItemReader items;
             try
             {

@@ -21,7 +21,7 @@ internal sealed class MixpanelExportApi : IExportApi
         if (session.Settings.ProjectId is { } project) url += "&project_id=" + Uri.EscapeDataString(project);
         using var response = session.Get(url);
         var name = $"mixpanel {date}";
-        using var body = SourceFile.Wrap(response.Content.ReadAsStream(), name);
+        using var body = SourceFile.Wrap(PullSession.Body(response), name);
         using var items = VendorItemReader.FromStream(body, name);
         session.Ingest(items, name);
     }

@@ -62,7 +62,7 @@ internal sealed class PostHogEventsApi : IExportApi
             JsonDocument page;
             try
             {
-                page = JsonDocument.Parse(response.Content.ReadAsStream());
+                page = JsonDocument.Parse(PullSession.Body(response));
             }
             catch (JsonException exception)
             {

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using Polly;
 using Sextant.Ingest;
@@ -66,6 +67,19 @@ internal sealed class PullSession
         {
             throw new SextantException($"{vendor}: {Describe(exception)}, after {_retryOptions.MaxRetries + 1} attempts; run the same command later to resume");
         }
+    }
+
+    /// <summary>
+    /// The answer's body as it arrives, unpacked when the server gzipped it for the transfer
+    /// (<c>Content-Encoding: gzip</c>, which every request accepts); the gzip trailer is checked,
+    /// so a body cut short fails rather than ending quietly.
+    /// </summary>
+    public static Stream Body(HttpResponseMessage response)
+    {
+        var raw = response.Content.ReadAsStream();
+        return response.Content.Headers.ContentEncoding.Contains("gzip", StringComparer.OrdinalIgnoreCase)
+            ? new GZipStream(raw, CompressionMode.Decompress)
+            : raw;
     }
 
     /// <summary>Ingests one answer's items into the store.</summary>

@@ -127,6 +127,21 @@ public sealed class PostHogPullTests : IDisposable
     }
 
     [Fact]
+    public void Pages_gzipped_for_the_transfer_are_unpacked()
+    {
+        using var server = new LoopbackHttpServer(request =>
+        {
+            var page = Page(request);
+            return new LoopbackResponse(200, MockVendorServer.Gzip(page.Body), new Dictionary<string, string> { ["Content-Encoding"] = "gzip" });
+        });
+
+        var result = _harness.Count(PullHarness.Settings("posthog", server.BaseUrl, project: "7"), March1, March1);
+
+        Assert.Null(result.Error);
+        Assert.Equal(5, result.Days[0].Read);
+    }
+
+    [Fact]
     public void A_page_without_results_is_an_error_quoting_what_was_expected()
     {
         using var server = new LoopbackHttpServer(_ => LoopbackResponse.Text(200, "{\"detail\": \"ok\"}", "application/json"));
