@@ -55,6 +55,7 @@ public sealed class Ingestor
             }
             else
             {
+                RefuseColumnOptions(files[i], formats[i]!);
                 using var preflight = VendorItemReader.OpenFile(files[i]);
             }
         }
@@ -90,6 +91,15 @@ public sealed class Ingestor
         using var session = _store.OpenSession();
         var result = new FileRun(this, new RunSource(null, new VendorSource(format, items, name)), quarantine, session, importTime, 0, 1, progress).Execute();
         return new IngestResult([result], QuarantinePath);
+    }
+
+    /// <summary>A vendor format maps its own fields: options about columns would be ignored, so they are refused.</summary>
+    private void RefuseColumnOptions(string file, IVendorFormat format)
+    {
+        if (_options.Map.Count > 0)
+            throw new SextantException($"'{file}': read as a {format.Name} export, whose fields the format maps (docs/CONNECTORS.md); --map applies to CSV and JSON-lines columns: pass --format jsonl or csv to map them yourself");
+        if (_options.Kind is { } kind && kind != RecordKind.Events)
+            throw new SextantException($"'{file}': read as a {format.Name} export, which holds events and profile updates, not {kind.ToString().ToLowerInvariant()}; pass --format csv or jsonl to read it as {kind.ToString().ToLowerInvariant()}");
     }
 
     /// <summary>A vendor export being read: its format, its items and the name its run is logged under.</summary>
