@@ -12,7 +12,8 @@ internal static class PullRetry
 {
     /// <summary>A pipeline retrying transient faults, reporting each retry's reason and delay.</summary>
     public static ResiliencePipeline Build(PullRetryOptions options, TimeProvider clock, Action<Exception, TimeSpan> onRetry) =>
-        new ResiliencePipelineBuilder { TimeProvider = clock }
+        // Polly's retry needs at least one retry; none is a pipeline that tries once.
+        options.MaxRetries < 1 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,

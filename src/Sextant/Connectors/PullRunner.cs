@@ -84,7 +84,7 @@ internal sealed class PullRunner
         }
         catch (Exception exception) when (PullRetry.IsTransient(exception))
         {
-            throw new SextantException($"{_api.Name} {day:yyyy-MM-dd}: the answer broke off {_options.Retry.MaxRetries + 1} times ({Innermost(exception)}); run the same command later to resume");
+            throw new SextantException($"{_api.Name} {day:yyyy-MM-dd}: the answer broke off, {Attempts(_options.Retry)} ({Innermost(exception)}); run the same command later to resume");
         }
     }
 
@@ -94,6 +94,9 @@ internal sealed class PullRunner
         return new PullDayResult(day, results.Sum(r => r.Read), results.Sum(r => r.Inserted), results.Sum(r => r.Updated),
             results.Sum(r => r.Duplicates), results.Sum(r => r.Quarantined), _session.Retries, checkpoint);
     }
+
+    /// <summary>"after 1 attempt", "after 6 attempts".</summary>
+    internal static string Attempts(PullRetryOptions retry) => retry.MaxRetries < 1 ? "after 1 attempt" : $"after {retry.MaxRetries + 1} attempts";
 
     private static string Innermost(Exception exception)
     {

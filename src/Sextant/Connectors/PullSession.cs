@@ -65,7 +65,7 @@ internal sealed class PullSession
         }
         catch (Exception exception) when (PullRetry.IsTransient(exception))
         {
-            throw new SextantException($"{vendor}: {Describe(exception)}, after {_retryOptions.MaxRetries + 1} attempts; run the same command later to resume");
+            throw new SextantException($"{vendor}: {Describe(exception)}, {PullRunner.Attempts(_retryOptions)}; run the same command later to resume");
         }
     }
 

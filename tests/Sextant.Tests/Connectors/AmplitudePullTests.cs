@@ -123,7 +123,7 @@ public sealed class AmplitudePullTests : IDisposable
 
         var result = _harness.Count(PullHarness.Settings("amplitude", server.BaseUrl), March1, March1);
 
-        Assert.StartsWith("amplitude 2024-03-01: the answer broke off 4 times", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("amplitude 2024-03-01: the answer broke off, after 4 attempts (", result.Error, StringComparison.Ordinal);
         Assert.Empty(_harness.TemporaryFiles());
     }
 

@@ -132,7 +132,7 @@ public sealed class MixpanelPullTests : IDisposable
         PullResult first;
         using (var broken = new LoopbackHttpServer(_ => LoopbackResponse.Text(200, lines) with { SendBytes = body.Length * 3 / 4 }))
             first = _harness.Pull(PullHarness.Settings("mixpanel", broken.BaseUrl), March1, March1);
-        Assert.Contains("mixpanel 2024-03-01: the answer broke off 2 times", first.Error, StringComparison.Ordinal);
+        Assert.Contains("mixpanel 2024-03-01: the answer broke off, after 2 attempts (", first.Error, StringComparison.Ordinal);
         Assert.Equal("failed", first.Days[0].Checkpoint);
         var storedBefore = _harness.StoredEvents();
         Assert.InRange(storedBefore, 1, 4499);
@@ -212,6 +212,18 @@ public sealed class MixpanelPullTests : IDisposable
         Assert.StartsWith("mixpanel: HTTP 502 from ", result.Error, StringComparison.Ordinal);
         Assert.EndsWith("after 4 attempts; run the same command later to resume", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_harness.CheckpointPath));
+    }
+
+    [Fact]
+    public void With_no_retries_a_server_error_stops_after_one_request()
+    {
+        _harness.Options = _harness.Options with { Retry = _harness.Options.Retry with { MaxRetries = 0 } };
+        using var server = new LoopbackHttpServer(_ => LoopbackResponse.Text(503, "busy"));
+
+        var result = _harness.Pull(PullHarness.Settings("mixpanel", server.BaseUrl), March1, March1);
+
+        Assert.Equal(1, server.Requests);
+        Assert.EndsWith("after 1 attempt; run the same command later to resume", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]
