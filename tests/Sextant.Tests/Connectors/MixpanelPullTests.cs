@@ -110,8 +110,12 @@ public sealed class MixpanelPullTests : IDisposable
         var gzip = MockVendorServer.Gzip(Encoding.UTF8.GetBytes(March1Lines));
         var calls = 0;
         // No Content-Length: only the gzip trailer can tell that the body is incomplete.
-        using var server = new LoopbackHttpServer(_ => new LoopbackResponse(200, Interlocked.Increment(ref calls) == 1 ? gzip[..(gzip.Length - 12)] : gzip,
-            new Dictionary<string, string> { ["Content-Encoding"] = "gzip" }) { SendLength = false });
+        var headers = new Dictionary<string, string> { ["Content-Encoding"] = "gzip" };
+        using var server = new LoopbackHttpServer(_ =>
+        {
+            var body = Interlocked.Increment(ref calls) == 1 ? gzip[..(gzip.Length - 12)] : gzip;
+            return new LoopbackResponse(200, body, headers) { SendLength = false };
+        });
 
         var result = _harness.Pull(PullHarness.Settings("mixpanel", server.BaseUrl), March1, March1);
 
