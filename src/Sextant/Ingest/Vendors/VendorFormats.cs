@@ -11,6 +11,8 @@ internal static class VendorFormats
     public static IReadOnlyList<IVendorFormat> All { get; } =
     [
         new MixpanelFormat(),
+        new AmplitudeFormat(),
+        new PostHogFormat(),
     ];
 
     /// <summary>The names <c>--format</c> takes: the canonical files' and the vendors'.</summary>

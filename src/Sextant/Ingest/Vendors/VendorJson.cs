@@ -37,9 +37,21 @@ internal static class VendorJson
         foreach (var property in source.EnumerateObject())
         {
             if (except.Contains(property.Name) || property.Value.ValueKind == JsonValueKind.Null) continue;
-            target[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+            target[property.Name] = Node(property.Value);
         }
     }
+
+    /// <summary>
+    /// A node over an element, without parsing its text again. It reads the element's document,
+    /// so it must be written out before the item's document is disposed (drafts are parsed at once).
+    /// </summary>
+    public static JsonNode? Node(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => JsonObject.Create(value),
+        JsonValueKind.Array => JsonArray.Create(value),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => JsonValue.Create(value),
+    };
 
     /// <summary>A money value as a JSON number's text, or null when absent or not a number.</summary>
     public static string? Number(JsonElement item, string name)
