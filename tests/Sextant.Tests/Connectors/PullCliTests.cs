@@ -33,29 +33,39 @@ public sealed class PullCliTests : IDisposable
     public void A_mock_pull_fills_a_store_that_a_report_reads_and_a_second_pull_skips_its_days()
     {
         var journeys = new MockJourneys(MockJourneys.DefaultSeed);
-        var expected = Enumerable.Range(0, 3).Sum(i => journeys.EventsOn(new DateOnly(2024, 3, 1).AddDays(i)).Count);
+        var expected = Enumerable.Range(0, 7).Sum(i => journeys.EventsOn(new DateOnly(2024, 3, 1).AddDays(i)).Count);
 
-        var pull = Run("pull", "mixpanel", "--mock", "--from", "2024-03-01", "--to", "2024-03-03", "--store", "s.db", "--json");
+        var pull = Run("pull", "amplitude", "--mock", "--from", "2024-03-01", "--to", "2024-03-07", "--store", "s.db", "--json");
 
         Assert.True(pull.ExitCode == 0, pull.Stderr);
         using (var json = JsonDocument.Parse(pull.Stdout))
         {
             var root = json.RootElement;
-            Assert.Equal(expected, root.GetProperty("read").GetInt64());
-            Assert.Equal(expected, root.GetProperty("inserted").GetInt64());
-            Assert.Equal(0, root.GetProperty("duplicates").GetInt64());
-            Assert.Equal(3, root.GetProperty("days").GetArrayLength());
+            Assert.Equal(0, root.GetProperty("quarantined").GetInt64());
+            Assert.Equal(root.GetProperty("read").GetInt64(), root.GetProperty("inserted").GetInt64() + root.GetProperty("duplicates").GetInt64());
+            Assert.Equal(7, root.GetProperty("days").GetArrayLength());
             Assert.All(root.GetProperty("days").EnumerateArray(), d => Assert.Equal("saved", d.GetProperty("checkpoint").GetString()));
         }
         Assert.True(File.Exists(_directory.File("s.db.pull-checkpoints.json")));
+        var info = Run("info", "--store", "s.db", "--json");
+        using (var json = JsonDocument.Parse(info.Stdout))
+        {
+            Assert.Equal(expected, json.RootElement.GetProperty("events").GetInt64());
+            Assert.True(json.RootElement.GetProperty("identified_users").GetInt64() > 0);
+            Assert.True(json.RootElement.GetProperty("visitors").GetInt64() > 0);
+        }
 
         var report = Run("report", "--store", "s.db", "--out", "rep", "--json");
         Assert.True(report.ExitCode == 0, report.Stderr);
         Assert.True(File.Exists(_directory.File(Path.Combine("rep", "dashboards", "index.html"))));
 
-        var again = Run("pull", "mixpanel", "--mock", "--from", "2024-03-01", "--to", "2024-03-04", "--store", "s.db");
+        var again = Run("pull", "amplitude", "--mock", "--from", "2024-03-01", "--to", "2024-03-08", "--store", "s.db", "--json");
         Assert.True(again.ExitCode == 0, again.Stderr);
-        Assert.Contains("skipped", again.Stdout, StringComparison.Ordinal);
+        using (var json = JsonDocument.Parse(again.Stdout))
+        {
+            var days = json.RootElement.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("checkpoint").GetString()).ToList();
+            Assert.Equal([.. Enumerable.Repeat("skipped", 7), "saved"], days);
+        }
     }
 
     [Fact]
