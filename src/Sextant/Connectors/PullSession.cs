@@ -130,11 +130,11 @@ internal sealed class PullSession
     {
         try
         {
-            using var reader = new StreamReader(response.Content.ReadAsStream());
+            using var reader = new StreamReader(Body(response));
             var text = reader.ReadToEnd().ReplaceLineEndings(" ").Trim();
             return text.Length == 0 ? "(empty answer)" : text.Length > 200 ? text[..200] + "…" : text;
         }
-        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        catch (Exception exception) when (exception is IOException or InvalidDataException or HttpRequestException)
         {
             return "(the answer could not be read)";
         }

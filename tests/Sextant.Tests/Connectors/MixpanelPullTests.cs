@@ -230,6 +230,17 @@ public sealed class MixpanelPullTests : IDisposable
         Assert.EndsWith("after 1 attempt; run the same command later to resume", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Another_client_error_stops_with_the_start_of_the_answer()
+    {
+        using var server = new LoopbackHttpServer(_ => LoopbackResponse.Text(400, "{\"error\": \"to_date cannot be later than today\"}"));
+
+        var result = _harness.Pull(PullHarness.Settings("mixpanel", server.BaseUrl), March1, March1);
+
+        Assert.Equal(1, server.Requests);
+        Assert.Equal($"mixpanel: HTTP 400 from {server.BaseUrl}/api/2.0/export: {{\"error\": \"to_date cannot be later than today\"}}", result.Error);
+    }
+
     [Theory]
     [InlineData(401)]
     [InlineData(403)]
