@@ -184,6 +184,32 @@ public sealed class MixpanelPullTests : IDisposable
     }
 
     [Fact]
+    public void A_retry_after_longer_than_an_hour_is_cut_to_an_hour()
+    {
+        var calls = 0;
+        using var server = new LoopbackHttpServer(request => Interlocked.Increment(ref calls) == 1
+            ? new LoopbackResponse(429, [], new Dictionary<string, string> { ["Retry-After"] = "86400" })
+            : ByDay(request));
+
+        _harness.Pull(PullHarness.Settings("mixpanel", server.BaseUrl), March1, March1);
+
+        Assert.Equal([TimeSpan.FromHours(1)], _harness.RetryDelays);
+    }
+
+    [Fact]
+    public void A_checkpoint_file_that_is_not_json_is_an_error_saying_what_to_do()
+    {
+        File.WriteAllText(_harness.CheckpointPath, "{ not json");
+        using var server = new LoopbackHttpServer(ByDay);
+
+        var error = Assert.Throws<SextantException>(() => _harness.Pull(PullHarness.Settings("mixpanel", server.BaseUrl), March1, March1));
+
+        Assert.StartsWith($"'{_harness.CheckpointPath}' line 1: not JSON (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("); remove it to pull every day again", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, server.Requests);
+    }
+
+    [Fact]
     public void Server_errors_are_retried_until_an_answer_comes()
     {
         var calls = 0;
