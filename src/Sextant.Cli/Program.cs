@@ -44,6 +44,7 @@ internal static class Program
         var globals = new GlobalOptions();
         globals.AddTo(root);
         root.Add(IngestCommand.Create(globals));
+        root.Add(PullCommand.Create(globals));
         root.Add(CheckCommand.Create(globals));
         root.Add(InfoCommand.Create(globals));
         root.Add(SourcesCommand.Create(globals));
