@@ -47,6 +47,7 @@ internal static class Program
         root.Add(CheckCommand.Create(globals));
         root.Add(InfoCommand.Create(globals));
         root.Add(SnapshotCommand.Create(globals));
+        root.Add(ForgetCommand.Create(globals));
         root.Add(GenerateCommand.Create(globals));
         root.Add(FunnelCommand.Create(globals));
         root.Add(RetentionCommand.Create(globals));
