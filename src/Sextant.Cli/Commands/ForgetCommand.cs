@@ -44,6 +44,8 @@ internal static class ForgetCommand
             }
             else
             {
+                // Checked read-only first: an unknown id must leave the file byte for byte as it was.
+                using (var reader = SqliteStore.OpenReadOnly(storePath)) PersonEraser.RequireKnown(reader, ids, pseudonymiser);
                 using (var store = SqliteStore.Open(storePath, create: false))
                     counts = PersonEraser.Forget(store, ids, requestedBy, at, pseudonymiser, quarantine);
                 // The old snapshot still holds the people: it goes first, so a failed rewrite leaves none.

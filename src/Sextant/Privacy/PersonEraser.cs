@@ -23,21 +23,8 @@ public static class PersonEraser
         where TStore : IEventStore, IErasableStore
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(userIds);
-        if (userIds.Count == 0) throw new SextantException("forget: name at least one user id");
-        var given = userIds.Distinct(StringComparer.Ordinal).ToList();
-        var stored = given.Select(id => pseudonymiser?.Of(id) ?? id).ToList();
-
-        var known = new HashSet<string>(store.ReadUserIds(), StringComparer.Ordinal);
-        known.UnionWith(store.ReadProfiles().Select(profile => profile.UserId));
-        known.UnionWith(store.ReadSubscriptions().Select(subscription => subscription.UserId));
-        known.UnionWith(store.ReadAssignments().Select(assignment => assignment.UserId));
-        for (var i = 0; i < given.Count; i++)
-        {
-            if (known.Contains(stored[i])) continue;
-            var pseudonym = pseudonymiser is null ? "" : $" (pseudonym {stored[i]})";
-            throw new SextantException($"forget: unknown user id '{given[i]}'{pseudonym}: no event, profile, subscription or assignment in the store has it; nothing was changed");
-        }
+        var (given, stored) = StoredIds(userIds, pseudonymiser);
+        RequireKnown(store, given, stored, pseudonymiser);
 
         var targets = new HashSet<string>(stored, StringComparer.Ordinal);
         var anonymous = IdentityResolution.UsersOf(store.ReadLinks())
@@ -52,5 +39,39 @@ public static class PersonEraser
         var counts = store.Erase(new ErasureRequest(stored, anonymous, by, at, quarantineRows));
         if (quarantinePath is not null) QuarantineEraser.Remove(quarantinePath, quarantineIds);
         return counts;
+    }
+
+    /// <summary>
+    /// Fails when one of <paramref name="userIds"/> is not in <paramref name="store"/>; a caller can
+    /// run it on a read-only store first, so an unknown id leaves the store file byte for byte as it was.
+    /// </summary>
+    /// <exception cref="SextantException">An id is unknown, or no id is given.</exception>
+    public static void RequireKnown(IEventStore store, IReadOnlyList<string> userIds, Pseudonymiser? pseudonymiser)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var (given, stored) = StoredIds(userIds, pseudonymiser);
+        RequireKnown(store, given, stored, pseudonymiser);
+    }
+
+    private static (List<string> Given, List<string> Stored) StoredIds(IReadOnlyList<string> userIds, Pseudonymiser? pseudonymiser)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        if (userIds.Count == 0) throw new SextantException("forget: name at least one user id");
+        var given = userIds.Distinct(StringComparer.Ordinal).ToList();
+        return (given, given.Select(id => pseudonymiser?.Of(id) ?? id).ToList());
+    }
+
+    private static void RequireKnown(IEventStore store, List<string> given, List<string> stored, Pseudonymiser? pseudonymiser)
+    {
+        var known = new HashSet<string>(store.ReadUserIds(), StringComparer.Ordinal);
+        known.UnionWith(store.ReadProfiles().Select(profile => profile.UserId));
+        known.UnionWith(store.ReadSubscriptions().Select(subscription => subscription.UserId));
+        known.UnionWith(store.ReadAssignments().Select(assignment => assignment.UserId));
+        for (var i = 0; i < given.Count; i++)
+        {
+            if (known.Contains(stored[i])) continue;
+            var pseudonym = pseudonymiser is null ? "" : $" (pseudonym {stored[i]})";
+            throw new SextantException($"forget: unknown user id '{given[i]}'{pseudonym}: no event, profile, subscription or assignment in the store has it; nothing was changed");
+        }
     }
 }
