@@ -76,6 +76,20 @@ public sealed class SqliteForgetTests
     }
 
     [Fact]
+    public void The_store_file_keeps_no_bytes_of_the_erased_id()
+    {
+        using var fixture = new StoreFixture();
+        ForgetFixture.Ingest(fixture);
+        var alice = System.Text.Encoding.UTF8.GetBytes("alice");
+        Assert.True(File.ReadAllBytes(fixture.StorePath).AsSpan().IndexOf(alice) >= 0);
+
+        Forget(fixture, "alice");
+
+        Assert.False(File.Exists(fixture.StorePath + "-wal"));
+        Assert.Equal(-1, File.ReadAllBytes(fixture.StorePath).AsSpan().IndexOf(alice));
+    }
+
+    [Fact]
     public void The_erasure_is_logged_with_who_when_and_counts_but_never_the_id()
     {
         using var fixture = new StoreFixture();

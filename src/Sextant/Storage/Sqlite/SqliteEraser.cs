@@ -16,6 +16,8 @@ internal static class SqliteEraser
     {
         // A plain BEGIN IMMEDIATE rather than an ADO.NET transaction: the chunk and dictionary readers
         // this reuses run their own commands, which an ADO.NET transaction would make them name.
+        // secure_delete overwrites freed pages with zeros: the erased rows must not live on in the file's free space.
+        SqliteStore.Execute(connection, "PRAGMA secure_delete = ON");
         SqliteStore.Execute(connection, "BEGIN IMMEDIATE");
         try
         {
@@ -27,6 +29,10 @@ internal static class SqliteEraser
         {
             SqliteStore.Execute(connection, "ROLLBACK");
             throw;
+        }
+        finally
+        {
+            SqliteStore.Execute(connection, "PRAGMA secure_delete = OFF");
         }
     }
 
