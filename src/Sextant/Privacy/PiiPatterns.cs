@@ -56,13 +56,14 @@ internal static partial class PiiPatterns
         var ips = 0;
         var phones = 0;
         var result = EmailPattern().Replace(text, _ => { emails++; return Email; });
-        result = Ipv4Pattern().Replace(result, _ => { ips++; return Ip; });
+        // IPv6 first: an IPv4-mapped address (::ffff:10.0.0.1) is one address, not a prefix and an IPv4 one.
         result = Ipv6Candidate().Replace(result, match =>
         {
             if (!IsIpv6(match.Value)) return match.Value;
             ips++;
             return Ip;
         });
+        result = Ipv4Pattern().Replace(result, _ => { ips++; return Ip; });
         result = InternationalPhone().Replace(result, match =>
         {
             var digits = match.Value.Count(char.IsAsciiDigit);

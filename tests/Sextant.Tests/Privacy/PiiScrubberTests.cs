@@ -18,6 +18,8 @@ public sealed class PiiScrubberTests
     [InlineData("""{"ip":"192.168.0.255"}""", """{"ip":"[ip]"}""")]
     [InlineData("""{"ip":"2001:db8::8a2e:370:7334"}""", """{"ip":"[ip]"}""")]
     [InlineData("""{"ip":"::1"}""", """{"ip":"[ip]"}""")]
+    [InlineData("""{"ip":"::ffff:10.0.0.1"}""", """{"ip":"[ip]"}""")]
+    [InlineData("""{"ip":"from 10.0.0.1, 10.0.0.2"}""", """{"ip":"from [ip], [ip]"}""")]
     [InlineData("""{"tel":"+49 151 2345 6789"}""", """{"tel":"[phone]"}""")]
     [InlineData("""{"tel":"+1 (555) 123-4567"}""", """{"tel":"[phone]"}""")]
     [InlineData("""{"tel":"(555) 123-4567"}""", """{"tel":"[phone]"}""")]
