@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace Sextant.Configuration;
 
 /// <summary>The <c>privacy</c> section of sextant.yaml: what ingest does to personal data (docs/PRIVACY.md).</summary>
@@ -10,5 +12,5 @@ public sealed record PrivacyConfig
     public bool ScrubPii { get; init; }
 
     /// <summary>Property or trait keys never scrubbed: names at any depth or dotted paths (key <c>privacy.allow</c>).</summary>
-    public IReadOnlyList<string> Allow { get; init; } = [];
+    public IReadOnlyList<string> Allow { get; init; } = ReadOnlyCollection<string>.Empty;
 }
