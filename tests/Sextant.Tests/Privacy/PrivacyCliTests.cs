@@ -4,7 +4,7 @@ using Sextant.Tests.Support;
 
 namespace Sextant.Tests.Privacy;
 
-public sealed class ForgetCliTests : IDisposable
+public sealed class PrivacyCliTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
 
@@ -68,5 +68,20 @@ public sealed class ForgetCliTests : IDisposable
         Assert.Equal(2, code);
         Assert.StartsWith("sextant: pseudonymisation needs a key", error.Trim(), StringComparison.Ordinal);
         Assert.False(File.Exists(Store));
+    }
+
+    [Fact]
+    public void Ingest_with_scrub_pii_reports_the_replacements_in_its_json()
+    {
+        var events = _directory.Write("events.jsonl", """
+            {"user_id":"u1","event":"view","timestamp":"2026-01-01T10:00:00Z","properties":{"email":"a@b.io","server":"10.0.0.1","ip":"10.0.0.2"}}
+            """);
+
+        var (code, output, _) = InProcessCli.Run("ingest", events, "--scrub-pii", "--allow-pii", "server", "--store", Store, "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var scrubbed = json.RootElement.GetProperty("scrubbed");
+        Assert.Equal((1, 1, 0), (scrubbed.GetProperty("emails").GetInt32(), scrubbed.GetProperty("ip_addresses").GetInt32(), scrubbed.GetProperty("phone_numbers").GetInt32()));
     }
 }
