@@ -90,6 +90,22 @@ public sealed class SqliteForgetTests
     }
 
     [Fact]
+    public void Forgetting_an_assignment_that_is_not_the_newest_row_still_changes_the_store_stamp()
+    {
+        // zoe is known from an assignment alone: no dictionary entry, and yan's row stays the newest.
+        using var fixture = new StoreFixture();
+        fixture.Ingest("assignments.csv", "experiment,user_id,variant,assigned_at\nx,zoe,control,2026-01-01\nx,yan,control,2026-01-01\n");
+        string before;
+        using (var store = SqliteStore.OpenReadOnly(fixture.StorePath)) before = store.ReadChangeStamp();
+
+        var counts = Forget(fixture, "zoe");
+
+        Assert.Equal((1L, 0L), (counts.Assignments, counts.Events));
+        using var after = SqliteStore.OpenReadOnly(fixture.StorePath);
+        Assert.NotEqual(before, after.ReadChangeStamp());
+    }
+
+    [Fact]
     public void The_erasure_is_logged_with_who_when_and_counts_but_never_the_id()
     {
         using var fixture = new StoreFixture();
