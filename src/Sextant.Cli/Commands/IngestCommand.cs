@@ -32,7 +32,9 @@ internal static class IngestCommand
         var where = new Option<string[]>("--where") { Description = "Keep only rows whose source column has this value: --where group=treatment (repeatable; all must hold)", AllowMultipleArgumentsPerToken = false };
         var decimalComma = new Option<bool>("--decimal-comma") { Description = "Revenue and MRR text uses a decimal comma: 12,50 (default: ingest.decimal_comma, off)" };
         var thousands = new Option<string?>("--thousands-separator") { Description = "Thousands separator of revenue and MRR text: , . ' _ or space (default: ingest.thousands_separator, none)" };
+        var privacy = new PrivacyOptions();
         var command = new Command("ingest", "Read events, users, subscriptions or assignments into the store") { files, format, kind, map, timezone, timeUnit, strict, where, decimalComma, thousands };
+        foreach (var option in privacy.All) command.Add(option);
         command.SetAction(result =>
         {
             var console = Terminal.For(result);
@@ -43,6 +45,7 @@ internal static class IngestCommand
                 Where = (result.GetValue(where) ?? []).Select(ParseWhere).ToList(),
                 DecimalComma = result.GetValue(decimalComma) || config.Ingest.DecimalComma,
                 ThousandsSeparator = result.GetValue(thousands) ?? config.Ingest.ThousandsSeparator,
+                Privacy = privacy.Settings(result, config.Privacy),
             };
             var json = result.GetValue(globals.Json);
             var storePath = globals.StorePath(result, config);
@@ -163,6 +166,7 @@ internal static class IngestCommand
         Committed = !outcome.AnyRolledBack,
         Files = outcome.Files,
         TableSnapshot = snapshot is null ? null : SnapshotPrinter.Json(snapshot),
+        Scrubbed = outcome.Scrubbed is { } scrubbed ? new { scrubbed.Emails, scrubbed.IpAddresses, scrubbed.PhoneNumbers } : null,
     };
 
     private static void Print(IAnsiConsole console, IngestResult outcome, bool strict)
@@ -186,6 +190,8 @@ internal static class IngestCommand
             console.MarkupLine(outcome.Filtered > 0
                 ? $"[green]All rows accounted for[/]: read = inserted + updated + duplicates + quarantined + {Terminal.Number(outcome.Filtered)} left out by --where."
                 : "[green]All rows accounted for[/]: read = inserted + updated + duplicates + quarantined.");
+        if (outcome.Scrubbed is { } scrubbed)
+            console.MarkupLine($"PII scrubbed: {Terminal.Number(scrubbed.Emails)} e-mail addresses, {Terminal.Number(scrubbed.IpAddresses)} IP addresses, {Terminal.Number(scrubbed.PhoneNumbers)} phone numbers.");
         var exposures = outcome.Files.Sum(f => f.ExposureAssignments);
         if (exposures > 0) console.MarkupLine($"{Terminal.Number(exposures)} assignments taken from $experiment_started events.");
     }

@@ -87,6 +87,7 @@ public static class ConfigLoader
             Store = section.GetString("store", defaults.Store),
             Pushdown = section.GetBool("pushdown", defaults.Pushdown),
             Ingest = BindIngest(section.GetSection("ingest")),
+            Privacy = BindPrivacy(section.GetSection("privacy")),
             Activity = BindActivity(section.GetSection("activity")),
             Activation = BindActivation(section.GetSection("activation")),
             NorthStar = BindNorthStar(section.GetSection("north_star")),
@@ -122,6 +123,13 @@ public static class ConfigLoader
                 }),
         };
     }
+
+    private static PrivacyConfig BindPrivacy(YamlSection section) => new()
+    {
+        Pseudonymise = section.GetBool("pseudonymise", false),
+        ScrubPii = section.GetBool("scrub_pii", false),
+        Allow = section.GetStringList("allow"),
+    };
 
     private static ColumnMapConfig BindColumnMap(YamlSection section) => new()
     {

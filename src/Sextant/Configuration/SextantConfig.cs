@@ -40,6 +40,9 @@ public sealed record SextantConfig
     /// <summary>How files are imported (key <c>ingest</c>).</summary>
     public IngestConfig Ingest { get; init; } = new();
 
+    /// <summary>The <c>privacy</c> section: pseudonymisation and PII scrubbing at ingest.</summary>
+    public PrivacyConfig Privacy { get; init; } = new();
+
     /// <summary>What makes a user active (key <c>activity</c>).</summary>
     public ActivityConfig Activity { get; init; } = new();
 

@@ -1,4 +1,5 @@
 using Sextant.Events;
+using Sextant.Privacy;
 
 namespace Sextant.Ingest;
 
@@ -53,6 +54,9 @@ public sealed record IngestOptions
 
     /// <summary>Quarantine file; null means '&lt;store&gt;.quarantine.jsonl' next to the store.</summary>
     public string? QuarantinePath { get; init; }
+
+    /// <summary>Pseudonymisation and PII scrubbing applied to every record (docs/PRIVACY.md).</summary>
+    public PrivacySettings Privacy { get; init; } = PrivacySettings.None;
 
     /// <summary>
     /// Bytes of a CSV block parsed on one core (a longer line makes a longer block). Small enough

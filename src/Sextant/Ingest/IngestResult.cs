@@ -1,4 +1,5 @@
 using Sextant.Events;
+using Sextant.Privacy;
 
 namespace Sextant.Ingest;
 
@@ -39,6 +40,9 @@ public sealed record IngestFileResult(
 /// <param name="QuarantineFile">Where bad rows were written.</param>
 public sealed record IngestResult(IReadOnlyList<IngestFileResult> Files, string QuarantineFile)
 {
+    /// <summary>Personal values replaced by PII scrubbing over all files; null when scrubbing is off.</summary>
+    public PiiCounts? Scrubbed { get; init; }
+
     /// <summary>Rows read over all files.</summary>
     public long Read => Files.Sum(f => f.Read);
 

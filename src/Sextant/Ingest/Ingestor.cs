@@ -3,6 +3,7 @@ using Sextant.Events;
 using Sextant.Ingest.Mapping;
 using Sextant.Ingest.Readers;
 using Sextant.Ingest.Vendors;
+using Sextant.Privacy;
 using Sextant.Storage;
 
 namespace Sextant.Ingest;
@@ -62,6 +63,7 @@ public sealed class Ingestor
 
         var importTime = _clock.GetUtcNow();
         var results = new List<IngestFileResult>();
+        var privacy = _options.Privacy.NewHook();
         using var quarantine = new QuarantineWriter(QuarantinePath, importTime);
         using var session = _store.OpenSession();
         for (var i = 0; i < files.Count; i++)
@@ -69,14 +71,14 @@ public sealed class Ingestor
             if (formats[i] is { } format)
             {
                 using var items = VendorItemReader.OpenFile(files[i]);
-                results.Add(new FileRun(this, new RunSource(null, new VendorSource(format, items, Path.GetFullPath(files[i]))), quarantine, session, importTime, i, files.Count, progress).Execute());
+                results.Add(new FileRun(this, new RunSource(null, new VendorSource(format, items, Path.GetFullPath(files[i]))), quarantine, session, importTime, i, files.Count, progress, privacy).Execute());
                 continue;
             }
             using var reader = SourceRowReader.Open(files[i], _options);
-            var run = new FileRun(this, new RunSource(reader, null), quarantine, session, importTime, i, files.Count, progress);
+            var run = new FileRun(this, new RunSource(reader, null), quarantine, session, importTime, i, files.Count, progress, privacy);
             results.Add(run.Execute());
         }
-        return new IngestResult(results, QuarantinePath);
+        return new IngestResult(results, QuarantinePath) { Scrubbed = privacy is { Scrubs: true } ? privacy.Scrubbed : null };
     }
 
     /// <summary>
@@ -87,10 +89,11 @@ public sealed class Ingestor
     internal IngestResult Ingest(IVendorFormat format, VendorItemReader items, string name, IProgress<IngestProgress>? progress = null)
     {
         var importTime = _clock.GetUtcNow();
+        var privacy = _options.Privacy.NewHook();
         using var quarantine = new QuarantineWriter(QuarantinePath, importTime);
         using var session = _store.OpenSession();
-        var result = new FileRun(this, new RunSource(null, new VendorSource(format, items, name)), quarantine, session, importTime, 0, 1, progress).Execute();
-        return new IngestResult([result], QuarantinePath);
+        var result = new FileRun(this, new RunSource(null, new VendorSource(format, items, name)), quarantine, session, importTime, 0, 1, progress, privacy).Execute();
+        return new IngestResult([result], QuarantinePath) { Scrubbed = privacy is { Scrubs: true } ? privacy.Scrubbed : null };
     }
 
     /// <summary>A vendor format maps its own fields: options about columns would be ignored, so they are refused.</summary>
@@ -132,12 +135,14 @@ public sealed class Ingestor
         private readonly int _fileCount;
         private readonly IProgress<IngestProgress>? _progress;
         private readonly DateTimeOffset _importTime;
+        private readonly RecordPrivacy? _privacy;
         private long _read, _inserted, _updated, _duplicates, _quarantined, _exposures, _filtered, _rolledBack;
 
         public FileRun(Ingestor owner, RunSource source, QuarantineWriter quarantine, IIngestSession session,
-            DateTimeOffset importTime, int fileIndex, int fileCount, IProgress<IngestProgress>? progress)
+            DateTimeOffset importTime, int fileIndex, int fileCount, IProgress<IngestProgress>? progress, RecordPrivacy? privacy)
         {
             _owner = owner;
+            _privacy = privacy;
             _source = source;
             _reader = source.Rows!;
             _quarantine = quarantine;
@@ -315,7 +320,7 @@ public sealed class Ingestor
         private RecordParser NewParser()
         {
             var timeOptions = new TimestampParseOptions(_owner._options.NaiveZone, _owner._options.TimeUnit);
-            return new RecordParser(_reader.Mapping, timeOptions, _importTime, _reader.DefaultSource, _owner._money);
+            return new RecordParser(_reader.Mapping, timeOptions, _importTime, _reader.DefaultSource, _owner._money, _privacy);
         }
 
         /// <summary>Reads and parses rows on one worker thread; bad rows go straight to quarantine.</summary>
@@ -373,7 +378,7 @@ public sealed class Ingestor
             try
             {
                 var timeOptions = new TimestampParseOptions(_owner._options.NaiveZone, _owner._options.TimeUnit);
-                var parser = new VendorRecordParser(vendor.Format.Name, timeOptions, _importTime, _owner._money);
+                var parser = new VendorRecordParser(vendor.Format.Name, timeOptions, _importTime, _owner._money, _privacy);
                 var drafts = new VendorDrafts();
                 var part = new List<object>(PartRows);
                 while (vendor.Items.TryRead(out var item))

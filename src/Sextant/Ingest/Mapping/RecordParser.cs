@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Sextant.Events;
+using Sextant.Privacy;
 
 namespace Sextant.Ingest.Mapping;
 
@@ -21,9 +22,13 @@ internal sealed class RecordParser
     private readonly Slots _slot;
 
     private readonly StrictDecimal _money;
+    private readonly RecordPrivacy? _privacy;
 
-    public RecordParser(ColumnMapping mapping, TimestampParseOptions timeOptions, DateTimeOffset importTime, string defaultSource, StrictDecimal? money = null)
+    // privacy pseudonymises ids and scrubs properties before the content id is computed
+    // (docs/PRIVACY.md); null leaves them as read.
+    public RecordParser(ColumnMapping mapping, TimestampParseOptions timeOptions, DateTimeOffset importTime, string defaultSource, StrictDecimal? money = null, RecordPrivacy? privacy = null)
     {
+        _privacy = privacy;
         _money = money ?? new StrictDecimal(decimalComma: false, thousandsSeparator: null);
         _timeOptions = timeOptions;
         _latestTimestamp = Timestamp.FromDateTimeOffset(importTime.AddDays(1)).UnixMicroseconds;
@@ -34,8 +39,8 @@ internal sealed class RecordParser
 
     public EventRecord? ParseEvent(MappedRow row, out string? error)
     {
-        var userId = row[_slot.UserId];
-        var anonymousId = row[_slot.AnonymousId];
+        var userId = PrivateId(row[_slot.UserId]);
+        var anonymousId = PrivateId(row[_slot.AnonymousId]);
         if (userId is null && anonymousId is null) return Reject("missing both user_id and anonymous_id", out error);
 
         var name = row[_slot.Event];
@@ -57,6 +62,7 @@ internal sealed class RecordParser
 
         var properties = _properties.Build(row[_slot.Properties], row.Extras, out error);
         if (error is not null) return null;
+        properties = PrivateProperties(properties);
 
         var source = row[_slot.Source] ?? _defaultSource;
         var eventId = row[_slot.EventId] ?? ContentId(source, userId, anonymousId, name, timestamp, properties);
@@ -66,7 +72,7 @@ internal sealed class RecordParser
 
     public UserProfile? ParseUser(MappedRow row, out string? error)
     {
-        var userId = row[_slot.UserId];
+        var userId = PrivateId(row[_slot.UserId]);
         if (userId is null) return Reject("missing user_id", out error);
         Timestamp? signup = null;
         var signupText = TimeText(row, _slot.SignupAt);
@@ -77,6 +83,7 @@ internal sealed class RecordParser
         }
         var traits = _properties.Build(row[_slot.Traits], row.Extras, out error);
         if (error is not null) return null;
+        traits = PrivateProperties(traits);
         return new UserProfile(userId, signup, row[_slot.Segment], row[_slot.Channel], row[_slot.Plan],
             row[_slot.Country], row[_slot.Platform], row[_slot.WorkspaceId], traits);
     }
@@ -85,7 +92,7 @@ internal sealed class RecordParser
     {
         var id = row[_slot.SubscriptionId];
         if (id is null) return Reject("missing subscription_id", out error);
-        var userId = row[_slot.UserId];
+        var userId = PrivateId(row[_slot.UserId]);
         if (userId is null) return Reject("missing user_id", out error);
         var plan = row[_slot.Plan];
         if (plan is null) return Reject("missing plan", out error);
@@ -117,13 +124,19 @@ internal sealed class RecordParser
     {
         var experiment = row[_slot.Experiment];
         if (experiment is null) return Reject("missing experiment", out error);
-        var userId = row[_slot.UserId];
+        var userId = PrivateId(row[_slot.UserId]);
         if (userId is null) return Reject("missing user_id", out error);
         var variant = row[_slot.Variant];
         if (variant is null) return Reject("missing variant", out error);
         if (!TryTimestamp(TimeText(row, _slot.AssignedAt), "assigned_at", out var assignedAt, out error)) return null;
         return new Assignment(experiment, userId, variant, new Timestamp(assignedAt));
     }
+
+    // Privacy is applied before anything is derived from an id or a property (the content id,
+    // exposure assignments), so nothing stored carries the raw value.
+    private string? PrivateId(string? id) => _privacy is null ? id : _privacy.Id(id);
+
+    private string PrivateProperties(string json) => _privacy is null ? json : _privacy.Properties(json);
 
     /// <summary>
     /// A slot's text for timestamp parsing. A JSON number with an exponent (1.741e9, as float

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sextant.Events;
 using Sextant.Ingest.Mapping;
+using Sextant.Privacy;
 
 namespace Sextant.Ingest.Vendors;
 
@@ -19,11 +20,11 @@ internal sealed class VendorRecordParser
     private readonly RecordParser _users;
     private readonly string _source;
 
-    public VendorRecordParser(string source, TimestampParseOptions timeOptions, DateTimeOffset importTime, StrictDecimal money)
+    public VendorRecordParser(string source, TimestampParseOptions timeOptions, DateTimeOffset importTime, StrictDecimal money, RecordPrivacy? privacy = null)
     {
         _source = source;
-        _events = new RecordParser(_eventColumns, timeOptions, importTime, source, money);
-        _users = new RecordParser(_userColumns, timeOptions, importTime, source, money);
+        _events = new RecordParser(_eventColumns, timeOptions, importTime, source, money, privacy);
+        _users = new RecordParser(_userColumns, timeOptions, importTime, source, money, privacy);
     }
 
     /// <summary>An <see cref="EventRecord"/> or <see cref="UserProfile"/>, or null with the reason.</summary>

@@ -48,7 +48,24 @@ internal static class SqliteChangeStamp
             }
             text.Append('|');
         }
+        AppendErasures(connection, transaction, text);
         transaction.Commit();
         return Convert.ToHexStringLower(XxHash64.Hash(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// A forget may delete only an assignment or subscription that is not the newest row, which changes nothing above,
+    /// so the erasure count is part of the stamp too. A store that never erased adds nothing, so
+    /// its stamp (and its snapshot) stays what it was before erasures existed.
+    /// </summary>
+    private static void AppendErasures(SqliteConnection connection, SqliteTransaction transaction, StringBuilder text)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'erasures'";
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return;
+        command.CommandText = "SELECT count(*) FROM erasures";
+        var erasures = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (erasures > 0) text.Append("erasures:").Append(erasures.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -47,6 +47,17 @@ public sealed partial class SqliteStore
     public IReadOnlyList<IntegrityFinding> VerifyIntegrity() => SqliteIntegrity.Verify(this);
 
     /// <inheritdoc/>
+    public IReadOnlyList<ErasureRecord> ReadErasures() => SqliteErasureLog.Read(Connection);
+
+    /// <inheritdoc/>
+    public ErasureCounts Erase(ErasureRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (IsReadOnly) throw new InvalidOperationException("the store was opened read-only");
+        return SqliteEraser.Erase(Connection, request);
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<IdentityLink> ReadLinks()
     {
         // The store keeps no identify records of its own: an event carrying both ids is the link.

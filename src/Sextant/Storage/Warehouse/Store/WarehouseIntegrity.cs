@@ -31,9 +31,11 @@ internal static class WarehouseIntegrity
         warehouse.Read("SELECT run, count(*) FROM sextant_events GROUP BY run", row => stored[row.GetInt64(0)] = row.GetInt64(1));
         long missing = 0, unrecorded = 0;
         var runs = WarehouseIngestLog.ReadAll(warehouse);
+        // Events a forget erased were stored by their run; they count as held.
+        var erased = WarehouseErasureLog.ErasedPerRun(warehouse);
         foreach (var run in runs.Where(run => run.Kind == Events.RecordKind.Events))
         {
-            var held = stored.GetValueOrDefault(run.Run);
+            var held = stored.GetValueOrDefault(run.Run) + erased.GetValueOrDefault(run.Run);
             var recorded = run.Status == IngestRunStatus.RolledBack ? 0 : run.Counts.Inserted;
             if (held < recorded) missing += recorded - held;
             else if (held > recorded)

@@ -8,7 +8,7 @@ namespace Sextant.Storage.Warehouse.Store;
 /// It implements both store ports, so the ingestor, <c>check</c>, <c>info</c> and the EventTable work
 /// on it as on the embedded store.
 /// </summary>
-public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposable
+public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IErasableStore, IDisposable
 {
     private readonly bool _ownsWarehouse;
     private readonly StoreUrl? _url;
@@ -70,6 +70,16 @@ public sealed partial class WarehouseStore : IEventStore, IStoreWriter, IDisposa
 
     /// <inheritdoc/>
     public IIngestSession OpenSession() => new WarehouseIngestSession(Warehouse);
+
+    /// <inheritdoc/>
+    public ErasureCounts Erase(ErasureRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return WarehouseEraser.Erase(Warehouse, request);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ErasureRecord> ReadErasures() => WarehouseErasureLog.Read(Warehouse);
 
     /// <summary>
     /// Closes the connection when the store opened it (from its URL; an EventTable built from it
