@@ -25,10 +25,12 @@ internal static class PullCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "The API's address, e.g. https://data-eu.mixpanel.com (default: SEXTANT_<SOURCE>_BASE_URL, else the service's US host)" };
         var mock = new Option<bool>("--mock") { Description = "Pull generated data from a mock of the service started on loopback (no credentials needed)" };
         var refresh = new Option<bool>("--refresh") { Description = "Pull days again that an earlier pull finished" };
+        var privacy = new PrivacyOptions();
         var command = new Command("pull", "Pull events from Mixpanel, Amplitude or PostHog's export API into the store (credentials from SEXTANT_* variables)")
         {
             source, from, to, baseUrl, mock, refresh,
         };
+        foreach (var option in privacy.All) command.Add(option);
         command.SetAction(result =>
         {
             var vendor = result.GetValue(source)!;
@@ -39,7 +41,13 @@ internal static class PullCommand
             var storePath = globals.StorePath(result, config);
             var json = result.GetValue(globals.Json);
             var options = new PullOptions { Refresh = result.GetValue(refresh) };
-            var ingestOptions = new IngestOptions { BatchSize = config.Ingest.BatchSize, QuarantinePath = config.Ingest.Quarantine };
+            // Pulled events pass the same privacy rules as ingested files, so a store stays pseudonymised throughout.
+            var ingestOptions = new IngestOptions
+            {
+                BatchSize = config.Ingest.BatchSize,
+                QuarantinePath = config.Ingest.Quarantine,
+                Privacy = privacy.Settings(result, config.Privacy),
+            };
 
             using var server = result.GetValue(mock) ? MockServer(vendor) : null;
             var settings = server is not null

@@ -13,10 +13,14 @@ public sealed class PullCliTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     /// <summary>Runs the command with no SEXTANT_ credentials in its environment, whatever the machine has.</summary>
-    private CliRunner.CliResult Run(params string[] args)
+    private CliRunner.CliResult Run(params string[] args) => RunWith(null, args);
+
+    /// <summary>Runs the command with only the given SEXTANT_ variable set.</summary>
+    private CliRunner.CliResult RunWith((string Name, string Value)? variable, params string[] args)
     {
         var info = CliRunner.StartInfo(_directory.Path, args);
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("SEXTANT_", StringComparison.Ordinal)).ToList()) info.Environment.Remove(name);
+        if (variable is { } set) info.Environment[set.Name] = set.Value;
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -87,5 +91,30 @@ public sealed class PullCliTests : IDisposable
 
         Assert.Equal(2, result.Code);
         Assert.Equal(expected, result.Error.Trim());
+    }
+
+    [Fact]
+    public void Pulled_ids_are_pseudonymised_like_ingested_ones()
+    {
+        var pull = RunWith(("SEXTANT_PSEUDONYM_KEY", new string('k', 32)),
+            "pull", "mixpanel", "--mock", "--from", "2024-03-01", "--to", "2024-03-01", "--store", "s.db", "--pseudonymise");
+
+        Assert.True(pull.ExitCode == 0, pull.Stderr);
+        using var store = Sextant.Storage.Sqlite.SqliteStore.OpenReadOnly(_directory.File("s.db"));
+        var users = store.ReadUserIds();
+        Assert.NotEmpty(users);
+        Assert.All(users, id => Assert.Matches("^p-[0-9a-f]{32}$", id));
+        Assert.All(store.ReadLinks(), link => Assert.StartsWith("p-", link.AnonymousId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pseudonymising_a_pull_without_a_key_is_a_one_line_error()
+    {
+        var pull = Run("pull", "mixpanel", "--mock", "--from", "2024-03-01", "--to", "2024-03-01", "--store", "s.db", "--pseudonymise");
+
+        Assert.Equal(2, pull.ExitCode);
+        Assert.Single(pull.Stderr.Trim().Split('\n'));
+        Assert.Contains("SEXTANT_PSEUDONYM_KEY", pull.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_directory.File("s.db")));
     }
 }
