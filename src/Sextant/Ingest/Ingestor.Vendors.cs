@@ -103,16 +103,16 @@ public sealed partial class Ingestor
         /// <summary>Writes a vendor part: runs of events appended together, profile updates merged in between, in item order.</summary>
         private void WriteMixedPart(List<object> batch, long runId, IIngestBatch transaction)
         {
-            var events = new List<object>();
+            var events = new List<EventRecord>();
             foreach (var record in batch)
             {
-                if (record is EventRecord)
+                if (record is EventRecord e)
                 {
-                    events.Add(record);
+                    events.Add(e);
                     continue;
                 }
-                if (events.Count > 0) WriteEvents(events);
-                events.Clear();
+                if (events.Count > 0) WriteEvents(events, runId, transaction);
+                events = [];
                 switch (transaction.WriteUser((UserProfile)record))
                 {
                     case WriteOutcome.Inserted: _inserted++; break;
@@ -120,17 +120,7 @@ public sealed partial class Ingestor
                     default: _duplicates++; break;
                 }
             }
-            if (events.Count > 0) WriteEvents(events);
-
-            void WriteEvents(List<object> run)
-            {
-                var records = run.Cast<EventRecord>().ToList();
-                var inserted = transaction.AppendEvents(records, runId);
-                _inserted += inserted;
-                _duplicates += records.Count - inserted;
-                foreach (var exposure in ExposureEvents.ToAssignments(records))
-                    if (transaction.WriteAssignment(exposure) == WriteOutcome.Inserted) _exposures++;
-            }
+            if (events.Count > 0) WriteEvents(events, runId, transaction);
         }
     }
 }

@@ -394,6 +394,16 @@ public sealed partial class Ingestor
             _ => parser.ParseAssignment(row, out error),
         };
 
+        /// <summary>Appends events (a repeated id is a duplicate) and stores the assignments their exposure events carry.</summary>
+        private void WriteEvents(List<EventRecord> events, long runId, IIngestBatch transaction)
+        {
+            var inserted = transaction.AppendEvents(events, runId);
+            _inserted += inserted;
+            _duplicates += events.Count - inserted;
+            foreach (var exposure in ExposureEvents.ToAssignments(events))
+                if (transaction.WriteAssignment(exposure) == WriteOutcome.Inserted) _exposures++;
+        }
+
         private void WritePart(List<object> batch, long runId, IIngestBatch transaction)
         {
             if (_source.Vendor is not null)
@@ -403,12 +413,7 @@ public sealed partial class Ingestor
             }
             if (_reader.Kind == RecordKind.Events)
             {
-                var events = batch.Cast<EventRecord>();
-                var inserted = transaction.AppendEvents(events, runId);
-                _inserted += inserted;
-                _duplicates += batch.Count - inserted;
-                foreach (var exposure in ExposureEvents.ToAssignments(events))
-                    if (transaction.WriteAssignment(exposure) == WriteOutcome.Inserted) _exposures++;
+                WriteEvents(batch.Cast<EventRecord>().ToList(), runId, transaction);
                 return;
             }
 
