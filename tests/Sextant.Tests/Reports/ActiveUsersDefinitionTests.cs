@@ -11,7 +11,8 @@ namespace Sextant.Tests.Reports;
 /// <summary>The report and the dashboards say once, by name, what an active user is.</summary>
 public sealed partial class ActiveUsersDefinitionTests(ReportInputsFixture fixture) : IClassFixture<ReportInputsFixture>
 {
-    private const string Definition = "Active users: users with at least one active event (every event except billing_charged, system_ping, from activity.exclude_events) " +
+    private const string Definition = "Active users: users with at least one active event (every event except billing_charged, system_ping, from activity.exclude_events, " +
+        "and the identity events $create_alias, $groupidentify, $identify, $merge, $merge_dangerously) " +
         "on the day (DAU), in the rolling 7 days (WAU) or 30 days (MAU) ending on it. Every figure about active users uses this definition.";
 
     [GeneratedRegex(@"\s+")]
@@ -40,9 +41,12 @@ public sealed partial class ActiveUsersDefinitionTests(ReportInputsFixture fixtu
     }
 
     [Fact]
-    public void With_no_excluded_events_the_definition_says_that_every_event_counts()
+    public void With_no_excluded_events_the_definition_names_the_identity_events_alone()
     {
-        Assert.StartsWith("Active users: users with at least one active event (every event counts; activity.exclude_events is empty)", ActiveUsers.Definition([]), StringComparison.Ordinal);
+        var expected = "Active users: users with at least one active event (every event except the identity events $create_alias, $groupidentify, $identify, $merge, $merge_dangerously; activity.exclude_events is empty)";
+        Assert.StartsWith(expected, ActiveUsers.Definition([]), StringComparison.Ordinal);
+        // The excluded list an engine returns already holds the identity events: they are named once.
+        Assert.StartsWith(expected, ActiveUsers.Definition(Sextant.Analysis.ActiveEvents.Excluded([])), StringComparison.Ordinal);
     }
 
     [Fact]
