@@ -63,12 +63,7 @@ public sealed partial class Ingestor
                             }
                         }
                     }
-                    if (part.Count >= PartRows)
-                    {
-                        parts.Add(part);
-                        part = new List<object>(PartRows);
-                        Report();
-                    }
+                    part = HandOverFull(parts, part);
                 }
                 if (part.Count > 0) parts.Add(part);
                 Report();

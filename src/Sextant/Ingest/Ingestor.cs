@@ -351,12 +351,7 @@ public sealed partial class Ingestor
                         part.Add(record);
                     }
 
-                    if (part.Count >= PartRows)
-                    {
-                        parts.Add(part);
-                        part = new List<object>(PartRows);
-                        Report();
-                    }
+                    part = HandOverFull(parts, part);
                 }
                 if (part.Count > 0) parts.Add(part);
                 Report();
@@ -365,6 +360,15 @@ public sealed partial class Ingestor
             {
                 parts.CompleteAdding();
             }
+        }
+
+        /// <summary>Hands a full part to the writer and starts the next; a part not yet full stays.</summary>
+        private List<object> HandOverFull(BlockingCollection<List<object>> parts, List<object> part)
+        {
+            if (part.Count < PartRows) return part;
+            parts.Add(part);
+            Report();
+            return new List<object>(PartRows);
         }
 
         /// <summary>True when every --where condition holds on the row's source column (mapped or extra).</summary>

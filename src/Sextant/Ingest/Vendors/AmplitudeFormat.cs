@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Sextant.Ingest.Vendors;
 
@@ -75,7 +74,7 @@ internal sealed class AmplitudeFormat : IVendorFormat
         foreach (var field in item.EnumerateObject())
         {
             if (Consumed.Contains(field.Name) || field.Value.ValueKind == JsonValueKind.Null || eventProperties.ValueKind == JsonValueKind.Object && eventProperties.TryGetProperty(field.Name, out _)) continue;
-            draft.Properties[field.Name] = JsonNode.Parse(field.Value.GetRawText());
+            draft.Properties[field.Name] = VendorJson.Node(field.Value);
         }
         if (userId is not null) AddProfile(item, userId, output);
         return null;
@@ -112,18 +111,7 @@ internal sealed class AmplitudeFormat : IVendorFormat
         foreach (var property in properties.EnumerateObject())
         {
             if (property.Value.ValueKind == JsonValueKind.Null || Operations.Contains(property.Name)) continue;
-            var text = VendorJson.Text(property.Value);
-            switch (property.Name)
-            {
-                case "plan" when text is not null: profile.Plan = text; break;
-                case "segment" when text is not null: profile.Segment = text; break;
-                case "channel" when text is not null: profile.Channel = text; break;
-                case "country" when text is not null: profile.Country = text; break;
-                case "platform" when text is not null: profile.Platform = PlatformOf(text); break;
-                case "workspace_id" when text is not null: profile.WorkspaceId = text; break;
-                case "signup_at" when text is not null: profile.SignupAt = text; break;
-                default: profile.Traits[property.Name] = JsonNode.Parse(property.Value.GetRawText()); break;
-            }
+            profile.Set(property.Name, property.Value, PlatformOf);
         }
     }
 
@@ -135,11 +123,11 @@ internal sealed class AmplitudeFormat : IVendorFormat
     private static string? Revenue(JsonElement item, out string? revenue, out string? consumedKey)
     {
         consumedKey = null;
-        revenue = item.TryGetProperty("revenue", out var top) ? MoneyText(top) : null;
+        revenue = item.TryGetProperty("revenue", out var top) ? VendorJson.MoneyText(top) : null;
         if (revenue is not null) return null;
         var properties = VendorJson.Object(item, "event_properties");
         if (properties.ValueKind != JsonValueKind.Object) return null;
-        if (properties.TryGetProperty("$revenue", out var stated) && MoneyText(stated) is { } statedText)
+        if (properties.TryGetProperty("$revenue", out var stated) && VendorJson.MoneyText(stated) is { } statedText)
         {
             revenue = statedText;
             consumedKey = "$revenue";
@@ -182,14 +170,6 @@ internal sealed class AmplitudeFormat : IVendorFormat
             _ => false,
         };
     }
-
-    /// <summary>A money value's text: a JSON number as written, a string as given (so a bad one is quarantined, not dropped).</summary>
-    private static string? MoneyText(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString()!.Trim(),
-        _ => null,
-    };
 
     private static string Raw(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 }

@@ -89,7 +89,7 @@ internal sealed class Ga4Format : IVendorFormat
         foreach (var (name, value) in context)
             if (value is not null && !properties.ContainsKey(name)) properties[name] = value;
         if (item.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array && items.GetArrayLength() > 0 && !properties.ContainsKey("items"))
-            properties["items"] = JsonNode.Parse(items.GetRawText());
+            properties["items"] = VendorJson.Node(items);
     }
 
     /// <summary>

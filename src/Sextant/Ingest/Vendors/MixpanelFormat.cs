@@ -57,7 +57,7 @@ internal sealed class MixpanelFormat : IVendorFormat
         draft.Platform = PlatformOf(properties);
         draft.EventId = VendorEventIds.FromInsertId(VendorJson.Text(properties, "$insert_id"), name, wallClock);
         var revenueKey = properties.TryGetProperty("$revenue", out _) ? "$revenue" : properties.TryGetProperty("revenue", out _) ? "revenue" : null;
-        if (revenueKey is not null) draft.Revenue = MoneyText(properties.GetProperty(revenueKey));
+        if (revenueKey is not null) draft.Revenue = VendorJson.MoneyText(properties.GetProperty(revenueKey));
         VendorJson.CopyExcept(properties, draft.Properties, Consumed);
         if (revenueKey is not null && draft.Revenue is not null) draft.Properties.Remove(revenueKey);
         return null;
@@ -128,14 +128,6 @@ internal sealed class MixpanelFormat : IVendorFormat
             default: return null;
         }
     }
-
-    /// <summary>A money value's text: a JSON number as written, a string as given (so a bad one is quarantined, not dropped).</summary>
-    private static string? MoneyText(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString()!.Trim(),
-        _ => null,
-    };
 
     private static string WallClockText(long unixMicroseconds) =>
         DateTimeOffset.UnixEpoch.AddTicks(unixMicroseconds * 10).ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);

@@ -53,13 +53,13 @@ internal sealed class PostHogFormat : IVendorFormat
         draft.Platform = PlatformOf(properties);
         var revenueKey = properties.ValueKind != JsonValueKind.Object ? null
             : properties.TryGetProperty("$revenue", out _) ? "$revenue" : properties.TryGetProperty("revenue", out _) ? "revenue" : null;
-        if (revenueKey is not null) draft.Revenue = MoneyText(properties.GetProperty(revenueKey));
+        if (revenueKey is not null) draft.Revenue = VendorJson.MoneyText(properties.GetProperty(revenueKey));
         VendorJson.CopyExcept(properties, draft.Properties, ConsumedProperties);
         if (revenueKey is not null && draft.Revenue is not null) draft.Properties.Remove(revenueKey);
         foreach (var field in item.EnumerateObject())
         {
             if (ConsumedFields.Contains(field.Name) || field.Value.ValueKind == JsonValueKind.Null || draft.Properties.ContainsKey(field.Name)) continue;
-            draft.Properties[field.Name] = JsonNode.Parse(field.Value.GetRawText());
+            draft.Properties[field.Name] = VendorJson.Node(field.Value);
         }
         return draft.UserId is null ? null : AddProfile(item, properties, draft.UserId, output);
     }
@@ -114,18 +114,7 @@ internal sealed class PostHogFormat : IVendorFormat
         foreach (var property in properties.EnumerateObject())
         {
             if (property.Value.ValueKind == JsonValueKind.Null) continue;
-            var text = VendorJson.Text(property.Value);
-            switch (property.Name)
-            {
-                case "plan" when text is not null: profile.Plan = text; break;
-                case "segment" when text is not null: profile.Segment = text; break;
-                case "channel" when text is not null: profile.Channel = text; break;
-                case "country" when text is not null: profile.Country = text; break;
-                case "platform" when text is not null: profile.Platform = text.ToLowerInvariant(); break;
-                case "workspace_id" when text is not null: profile.WorkspaceId = text; break;
-                case "signup_at" when text is not null: profile.SignupAt = text; break;
-                default: profile.Traits[property.Name] = JsonNode.Parse(property.Value.GetRawText()); break;
-            }
+            profile.Set(property.Name, property.Value, text => text.ToLowerInvariant());
         }
     }
 
@@ -182,14 +171,6 @@ internal sealed class PostHogFormat : IVendorFormat
             default: return null;
         }
     }
-
-    /// <summary>A money value's text: a JSON number as written, a string as given (so a bad one is quarantined, not dropped).</summary>
-    private static string? MoneyText(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString()!.Trim(),
-        _ => null,
-    };
 
     private static string Raw(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 }

@@ -105,7 +105,7 @@ internal sealed class SegmentFormat : IVendorFormat
         var traits = new JsonObject();
         VendorJson.CopyExcept(VendorJson.Object(item, "traits"), traits, Nothing);
         foreach (var trait in Members(VendorJson.Object(VendorJson.Object(item, "context"), "traits")))
-            if (!traits.ContainsKey(trait.Name) && trait.Value.ValueKind != JsonValueKind.Null) traits[trait.Name] = JsonNode.Parse(trait.Value.GetRawText());
+            if (!traits.ContainsKey(trait.Name) && trait.Value.ValueKind != JsonValueKind.Null) traits[trait.Name] = VendorJson.Node(trait.Value);
 
         var profile = output.AddProfile();
         profile.UserId = userId;

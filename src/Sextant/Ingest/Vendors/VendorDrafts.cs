@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Sextant.Ingest.Vendors;
@@ -55,6 +56,27 @@ internal sealed class ProfileDraft
 
     /// <summary>Any other profile property.</summary>
     public JsonObject Traits { get; } = [];
+
+    /// <summary>
+    /// Puts a tool's user property where it belongs: a text value under a profile column's name
+    /// fills that column (the platform as <paramref name="platformOf"/> names it), anything else
+    /// is a trait.
+    /// </summary>
+    public void Set(string name, JsonElement value, Func<string, string?> platformOf)
+    {
+        var text = VendorJson.Text(value);
+        switch (name)
+        {
+            case "plan" when text is not null: Plan = text; break;
+            case "segment" when text is not null: Segment = text; break;
+            case "channel" when text is not null: Channel = text; break;
+            case "country" when text is not null: Country = text; break;
+            case "platform" when text is not null: Platform = platformOf(text); break;
+            case "workspace_id" when text is not null: WorkspaceId = text; break;
+            case "signup_at" when text is not null: SignupAt = text; break;
+            default: Traits[name] = VendorJson.Node(value); break;
+        }
+    }
 }
 
 /// <summary>What one vendor item became: events and profile updates, in the order they apply.</summary>

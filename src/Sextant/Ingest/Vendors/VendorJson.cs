@@ -53,6 +53,14 @@ internal static class VendorJson
         _ => JsonValue.Create(value),
     };
 
+    /// <summary>A money value's text: a JSON number as written, a string as given (so a bad one is quarantined, not dropped).</summary>
+    public static string? MoneyText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString()!.Trim(),
+        _ => null,
+    };
+
     /// <summary>A money value as a JSON number's text, or null when absent or not a number.</summary>
     public static string? Number(JsonElement item, string name)
     {
