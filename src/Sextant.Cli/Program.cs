@@ -68,6 +68,9 @@ internal static class Program
         root.Add(ExportCommand.Create(globals));
         root.Add(DemoCommand.Create(globals));
         root.Add(SqlCommand.Create(globals));
+        root.Add(ServeCommand.Create(globals));
+        root.Add(KeysCommand.Create(globals));
+        root.Add(AuditCommand.Create(globals));
         RejectEmptyPaths(root, []);
 
         try

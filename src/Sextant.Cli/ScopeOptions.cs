@@ -1,15 +1,8 @@
 using System.CommandLine;
-using Sextant.Analysis;
 using Sextant.Application;
+using Sextant.Application.Requests;
 
 namespace Sextant.Cli;
-
-/// <summary>What an analysis command was asked to look at: range, cohort filter and breakdowns.</summary>
-/// <param name="Range">--from / --to.</param>
-/// <param name="Cohort">--cohort, or null.</param>
-/// <param name="Breakdowns">--breakdown, up to three.</param>
-/// <param name="Limit">--limit: groups kept before the rest are Other.</param>
-internal sealed record Scope(TimeRange Range, Cohort? Cohort, ValueList<Breakdown> Breakdowns, int Limit);
 
 /// <summary>
 /// The options every analysis command shares: --from, --to, --cohort and (where the analysis
@@ -18,10 +11,12 @@ internal sealed record Scope(TimeRange Range, Cohort? Cohort, ValueList<Breakdow
 internal sealed class ScopeOptions
 {
     private readonly bool _breakdowns;
+    private readonly int _defaultLimit;
 
-    public ScopeOptions(bool breakdowns = true, int defaultLimit = 10)
+    public ScopeOptions(bool breakdowns = true, int defaultLimit = RequestScope.DefaultLimit)
     {
         _breakdowns = breakdowns;
+        _defaultLimit = defaultLimit;
         Limit = new("--limit") { Description = $"Breakdown groups shown before the rest are grouped as Other (default {defaultLimit})", DefaultValueFactory = _ => defaultLimit };
     }
 
@@ -49,15 +44,10 @@ internal sealed class ScopeOptions
         command.Add(Limit);
     }
 
+    /// <summary>The options as request parameters (from, to, cohort, breakdown, limit).</summary>
+    public IEnumerable<Option> Options => _breakdowns ? [From, To, Cohort, Breakdown, Limit] : [From, To, Cohort];
+
     /// <exception cref="SextantException">A date, cohort or breakdown is invalid.</exception>
-    public Scope Read(ParseResult result, Project project)
-    {
-        var limit = _breakdowns ? result.GetValue(Limit) : 10;
-        if (limit < 1) throw new SextantException($"--limit must be 1 or more, got {limit}");
-        return new Scope(
-            project.Range(result.GetValue(From), result.GetValue(To)),
-            result.GetValue(Cohort) is { } name ? project.Cohort(name) : null,
-            _breakdowns ? project.Breakdowns(result.GetValue(Breakdown)) : default,
-            limit);
-    }
+    public RequestScope Read(ParseResult result, Project project) =>
+        RequestScope.Read(project, RequestOptions.Read(result, Options), _breakdowns, _defaultLimit);
 }

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using Sextant.Analysis;
 using Sextant.Analysis.Funnels;
-using Sextant.Analysis.Syntax;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
-using Sextant.Configuration;
-using Sextant.Configuration.Queries;
 using Sextant.Serialization;
 using Spectre.Console;
 
@@ -31,43 +29,16 @@ internal static class FunnelCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            var config = project.Config;
+            var parameters = RequestOptions.Read(result, [steps, name, lifecycle, window, order, exclude, .. scopeOptions.Options]);
             if (result.GetValue(lifecycle))
             {
-                if (result.GetValue(steps) is not null || result.GetValue(name) is not null) throw new SextantException("--lifecycle takes no --steps or --name");
-                if (config.Activation.Events.Count == 0) throw new SextantException("the lifecycle funnel's Activation stage needs activation.events in sextant.yaml (the events that activate a user)");
-                var store = project.Table;
-                var lifecycleScope = scopeOptions.Read(result, project);
-                var stages = project.Run(FunnelQueries.Lifecycle(config) with
-                {
-                    Range = lifecycleScope.Range,
-                    Cohort = lifecycleScope.Cohort,
-                    Breakdowns = lifecycleScope.Breakdowns,
-                    BreakdownLimit = lifecycleScope.Limit,
-                }) with
-                {
-                    Warnings = NameCheck.ConfigWarnings(store, ("activity.exclude_events", config.Activity.ExcludeEvents), ("activation.events", config.Activation.Events),
-                        ("north_star.collaboration_events", config.NorthStar.CollaborationEvents), ("milestones.monetization_events", config.Milestones.MonetizationEvents)),
-                };
+                var stages = FunnelRequest.Lifecycle(project, parameters);
                 OutOption.Write(result, output, "lifecycle_funnel.json", stages);
                 if (result.GetValue(globals.Json)) ResultJson.Write(Terminal.Out(result), stages);
                 else PrintLifecycle(console, stages);
                 return Program.ExitOk;
             }
-            var query = Query(result, config, steps, name, window, order, exclude);
-            var table = project.Names;
-            var scope = scopeOptions.Read(result, project);
-            query = query with { Range = scope.Range, Cohort = scope.Cohort, Breakdowns = scope.Breakdowns, BreakdownLimit = scope.Limit };
-            // Names typed on the command line must exist; those of a funnel named in sextant.yaml are warnings.
-            var typedExclude = result.GetValue(exclude) is { Length: > 0 };
-            IReadOnlyList<string> warnings = [];
-            if (result.GetValue(name) is { } funnelName)
-            {
-                warnings = NameCheck.FunnelWarnings(table, typedExclude ? query with { Exclude = default } : query, $"funnels.{funnelName}");
-                if (typedExclude) NameCheck.Events(table, query.Exclude, "--exclude");
-            }
-            else CheckNames(table, query);
-            var funnel = project.Run(query) with { Warnings = warnings };
+            var funnel = FunnelRequest.Funnel(project, parameters);
             GlobalOptions.NoteEngine(result, project);
             OutOption.Write(result, output, "funnel.json", funnel, funnel: funnel);
             if (result.GetValue(globals.Json))
@@ -80,43 +51,16 @@ internal static class FunnelCommand
             if (funnel.BiggestDropStep is { } drop)
                 console.MarkupLine($"Biggest drop: {Markup.Escape(funnel.Steps[drop - 1].Name)} → {Markup.Escape(funnel.Steps[drop].Name)} ({Terminal.Percent(1 - funnel.Steps[drop].ConversionFromPrevious)} of users lost).");
             if (funnel.ExcludedUsers > 0) console.MarkupLine($"{Terminal.Number(funnel.ExcludedUsers)} users excluded.");
+            var groupLabel = Breakdowns.Label([.. project.Breakdowns(result.GetValue(scopeOptions.Breakdown)).Select(b => b.ToString())]);
             foreach (var value in funnel.Breakdown)
             {
                 var p = value.PValueVsRest < 0.0001 ? "p < 0.0001" : $"p = {value.PValueVsRest:0.0000}";
                 var ratio = value.RatioToRest is { } r ? $"{r:0.00}× the rest [{value.RatioLow:0.00}, {value.RatioHigh:0.00}], {p}" : "no comparison";
-                console.Write(StepTable($"{Breakdowns.Label([.. query.Breakdowns.Select(b => b.ToString())])} = {value.Value}: overall {Terminal.Percent(value.OverallConversion)}, {ratio}", value.Steps));
+                console.Write(StepTable($"{groupLabel} = {value.Value}: overall {Terminal.Percent(value.OverallConversion)}, {ratio}", value.Steps));
             }
             return Program.ExitOk;
         });
         return command;
-    }
-
-    /// <summary>The funnel of --steps with its flags, or the named one from sextant.yaml (whose window, order and exclusions the flags override when given).</summary>
-    private static FunnelQuery Query(ParseResult result, SextantConfig config, Option<string?> steps, Option<string?> name, Option<string> window, Option<string> order, Option<string[]> exclude)
-    {
-        var stepsText = result.GetValue(steps);
-        var funnelName = result.GetValue(name);
-        if ((stepsText is null) == (funnelName is null)) throw new SextantException("give either --steps or --name");
-        var query = stepsText is not null
-            ? new FunnelQuery(FunnelStepText.ParseList(stepsText), FunnelQuery.DefaultWindow)
-            : FunnelQueries.FromConfig(config.Funnels.FirstOrDefault(f => f.Name == funnelName)
-                ?? throw new SextantException($"no funnel named '{funnelName}' in the configuration (named funnels: {(config.Funnels.Count == 0 ? "none" : string.Join(", ", config.Funnels.Select(f => f.Name)))})"));
-        if (stepsText is not null || result.GetResult(window) is { Implicit: false }) query = query with { Window = DurationText.Parse(result.GetValue(window)!, "--window") };
-        if (stepsText is not null || result.GetResult(order) is { Implicit: false }) query = query with { Order = Enum.Parse<FunnelOrder>(result.GetValue(order)!, ignoreCase: true) };
-        if (result.GetValue(exclude) is { Length: > 0 } excluded) query = query with { Exclude = excluded };
-        return query;
-    }
-
-    /// <summary>Every step event, filter property and excluded event must exist in the store: a typo is an error, not a 0.</summary>
-    private static void CheckNames(IStoredNames table, FunnelQuery query)
-    {
-        foreach (var step in query.Steps)
-        {
-            var where = step.Events.Count == 1 && step.Filters.Count == 0 ? null : $"step '{step.Name}'";
-            NameCheck.Events(table, step.Events, where);
-            foreach (var filter in step.Filters) NameCheck.Property(table, filter.Property, where);
-        }
-        NameCheck.Events(table, query.Exclude, "--exclude");
     }
 
     private static void PrintLifecycle(IAnsiConsole console, LifecycleFunnelResult funnel)

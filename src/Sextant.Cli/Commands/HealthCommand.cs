@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Health;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
 using Sextant.Configuration.Queries;
 using Sextant.Serialization;
@@ -53,7 +54,7 @@ internal static class HealthCommand
         return command;
     }
 
-    private static void PrintGroups(IAnsiConsole console, HealthResult health, Scope scope)
+    private static void PrintGroups(IAnsiConsole console, HealthResult health, RequestScope scope)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"user health by {string.Join(" × ", scope.Breakdowns)}"))
             .AddColumns("group", "users", "at risk", "expansion-ready", "mean score");

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sextant.Analysis.Funnels;
+using Sextant.Application.Requests;
+using Sextant.Serialization;
+using Sextant.Server.Access;
+
+namespace Sextant.Server.Endpoints;
+
+/// <summary>
+/// The read endpoints: each maps its query string onto the parameters of an analysis request
+/// (the names of the command's options) and answers the result as the CLI's <c>--json</c> does.
+/// </summary>
+internal static class AnalysisEndpoints
+{
+    /// <summary>The largest query document accepted.</summary>
+    public const int MaxDocumentBytes = 64 * 1024;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        Get(api, "/funnel", AnalysisRequests.Funnel).Produces<FunnelResult>();
+        api.MapPost("/analysis/run", RunDocument).WithRole(ApiRole.Read)
+            .WithSummary("Runs any analysis from a query document: {\"analysis\": \"funnel\", \"steps\": \"signup,create_page\", ...}");
+    }
+
+    /// <summary>A GET endpoint answering <paramref name="request"/> with the query string's fields, plus <paramref name="fixedFields"/>.</summary>
+    public static RouteHandlerBuilder Get(RouteGroupBuilder api, string pattern, IAnalysisRequest request, params (string Name, string Value)[] fixedFields) =>
+        api.MapGet(pattern, (HttpContext context, WarmProject project) =>
+        {
+            var fields = context.Request.Query.Select(q => new KeyValuePair<string, IReadOnlyList<string>>(q.Key, [.. q.Value.Select(v => v ?? "")]))
+                .Concat(context.Request.RouteValues.Select(r => new KeyValuePair<string, IReadOnlyList<string>>(r.Key, [r.Value?.ToString() ?? ""])))
+                .Concat(fixedFields.Select(f => new KeyValuePair<string, IReadOnlyList<string>>(f.Name, [f.Value])));
+            return Answer(project, request, new RequestParameters(fields));
+        }).WithRole(ApiRole.Read).WithSummary(request.Summary);
+
+    private static async Task<IResult> RunDocument(HttpContext context, WarmProject project)
+    {
+        var document = await Documents.ReadObject(context, MaxDocumentBytes);
+        if (!document.TryGetProperty("analysis", out var name) || name.ValueKind != JsonValueKind.String)
+            return Problems.Of(StatusCodes.Status400BadRequest, "Bad request", "the query document needs \"analysis\": the analysis's name (e.g. \"funnel\")", "analysis");
+        var request = AnalysisRequests.Named(name.GetString()!);
+        return Answer(project, request, RequestTexts.FromDocument(document, "analysis"));
+    }
+
+    /// <summary>Runs the request on the current snapshot and answers its result in the JSON contract.</summary>
+    public static IResult Answer(WarmProject project, IAnalysisRequest request, RequestParameters parameters)
+    {
+        var result = request.Run(project.Current, parameters);
+        return Results.Text(ResultJson.Serialize(result), "application/json; charset=utf-8");
+    }
+
+    /// <summary>Marks an endpoint with the role it needs (reads are audited only when denied).</summary>
+    public static RouteHandlerBuilder WithRole(this RouteHandlerBuilder endpoint, ApiRole role, bool audited = false) =>
+        endpoint.WithMetadata(new RequiredRole(role, audited))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
+}
