@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Sextant.Analysis.Syntax;
-using Sextant.Events;
 using Sextant.Cli.Output;
+using Sextant.Events;
 using Sextant.Serialization;
 using Sextant.Server.Audit;
 using Spectre.Console;
