@@ -17,7 +17,7 @@ internal static class MetricsCommand
         var scope = new ScopeOptions();
         var asOf = new Option<string?>("--as-of") { Description = "Data end: a day (its end) or an instant; later events are ignored" };
         var period = new Option<string>("--period") { Description = "Lifecycle period: day, week (default) or month", DefaultValueFactory = _ => "week" };
-        period.AcceptOnlyFromAmong(MetricsRequest.Periods);
+        period.AcceptOnlyFromAmong([.. MetricsRequest.Periods]);
         var northStar = new Option<bool>("--north-star") { Description = "Only the North Star: weekly active collaborative workspaces (with --json, the north_star part of the metrics)" };
         var output = OutOption.Create();
         var command = new Command("metrics", "Engagement: North Star, DAU/WAU/MAU, stickiness, activation, feature adoption, power users, lifecycle")

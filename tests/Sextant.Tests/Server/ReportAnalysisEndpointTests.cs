@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Sextant.Tests.Support;
@@ -55,6 +56,19 @@ public sealed class ReportAnalysisEndpointTests(ServerFixture server) : IClassFi
         var expected = JsonDocument.Parse(metrics).RootElement.GetProperty("north_star");
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(JsonDocument.Parse(star).RootElement));
         Assert.True(expected.GetProperty("weeks").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task The_cli_north_star_prints_the_headline_week_the_endpoint_answers()
+    {
+        var star = JsonDocument.Parse(await server.Client().GetStringAsync("/api/v1/metrics/north-star?to=2025-05-31")).RootElement;
+        var headline = star.GetProperty("headline");
+
+        var terminal = server.Cli("metrics", "--north-star", "--to", "2025-05-31");
+
+        Assert.Equal(0, terminal.Code);
+        Assert.Contains($"week of {headline.GetProperty("period").GetString()}: {headline.GetProperty("users").GetInt64().ToString("#,0", CultureInfo.InvariantCulture)}", terminal.Out, StringComparison.Ordinal);
+        Assert.Contains("North Star per week", terminal.Out, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> SameDocuments => new()

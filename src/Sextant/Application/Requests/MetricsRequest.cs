@@ -15,7 +15,7 @@ namespace Sextant.Application.Requests;
 public sealed class MetricsRequest : IAnalysisRequest
 {
     /// <summary>The lifecycle periods <c>period</c> takes.</summary>
-    public static readonly string[] Periods = ["day", "week", "month"];
+    public static IReadOnlyList<string> Periods { get; } = ["day", "week", "month"];
 
     /// <inheritdoc/>
     public string Name => "metrics";
@@ -44,7 +44,7 @@ public sealed class MetricsRequest : IAnalysisRequest
         var asOf = parameters.Text("as-of") is { } asOfText
             ? parameters.Field("as-of", () => AsOfText.Parse(asOfText, parameters.Label("as-of"), project.Calendar))
             : null;
-        var period = parameters.Choice("period", "week", Periods);
+        var period = parameters.Choice("period", "week", [.. Periods]);
         parameters.RejectUnread("metrics");
         // The calendar and the names, not the table: on a warehouse store the metrics run inside the database.
         var query = EngagementQueries.FromConfig(project.Config) with
