@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Sextant.Analysis;
-using Sextant.Analysis.Cohorts;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
 using Sextant.Serialization;
 using Spectre.Console;
@@ -19,12 +18,7 @@ internal static class CohortsCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            if (project.Config.Cohorts.Count == 0)
-                throw new SextantException("sextant.yaml defines no cohorts: add a cohorts list (see docs/CONFIG.md, Cohorts)");
-            var range = scope.Read(result, project).Range;
-            var name = result.GetValue(scope.Cohort);
-            var cohorts = name is null ? project.Config.Cohorts : [project.Cohort(name)];
-            var sizes = project.Run(new CohortSizesQuery(ValueList.From(cohorts), range));
+            var sizes = CohortsRequest.Sizes(project, RequestOptions.Read(result, scope.Options));
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), sizes);

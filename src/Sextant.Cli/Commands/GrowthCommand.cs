@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Sextant.Analysis;
 using Sextant.Analysis.Growth;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
-using Sextant.Configuration.Queries;
-using Sextant.Engine;
-using Sextant.Engine.InMemory;
-using Sextant.Events;
 using Sextant.Reports;
 using Sextant.Serialization;
 using Spectre.Console;
@@ -18,8 +14,8 @@ internal static class GrowthCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var draws = new Option<int>("--draws") { Description = "Monte Carlo draws (default 10000)", DefaultValueFactory = _ => 10_000 };
-        var seed = new Option<int>("--seed") { Description = "Random seed (default 42)", DefaultValueFactory = _ => 42 };
+        var draws = new Option<int>("--draws") { Description = "Monte Carlo draws (default 10000)", DefaultValueFactory = _ => GrowthRequest.DefaultDraws };
+        var seed = new Option<int>("--seed") { Description = "Random seed (default 42)", DefaultValueFactory = _ => GrowthRequest.DefaultSeed };
         var output = OutOption.Create();
         var scope = new ScopeOptions(breakdowns: false);
         var command = new Command("growth", "Growth levers: revenue impact ranges, ranking, 12-month compound projection, sensitivity") { draws, seed, output };
@@ -28,8 +24,7 @@ internal static class GrowthCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            var (range, cohort, _, _) = scope.Read(result, project);
-            var growth = Run(project.Table, project.Config, result.GetValue(draws), result.GetValue(seed), range, cohort);
+            var growth = GrowthRequest.Growth(project, RequestOptions.Read(result, [draws, seed, .. scope.Options]));
             if (result.GetValue(output) is { } directory)
             {
                 GrowthFiles.Write(directory, growth);
@@ -45,20 +40,6 @@ internal static class GrowthCommand
             return Program.ExitOk;
         });
         return command;
-    }
-
-    /// <summary>Measures the baselines and runs the model with the project's business assumptions.</summary>
-    internal static GrowthResult Run(EventTable table, Configuration.SextantConfig config, int draws, int seed, TimeRange range = default, Cohort? cohort = null)
-    {
-        if (draws is < 100 or > 10_000_000) throw new SextantException($"--draws {draws} must be between 100 and 10,000,000");
-        if (config.Growth.Levers.Count == 0)
-            throw new SextantException("no growth levers to model: list them under growth.levers in sextant.yaml (name, moves, uplift; docs/GROWTH.md)");
-        var query = GrowthQueries.FromConfig(config, draws, seed).Within(range, cohort);
-        var growth = new InMemoryEngine(table).Run(query) with { Warnings = GrowthQueries.ConfigWarnings(table, query.Levers) };
-        // A range or cohort without an active user would model every lever at $0: say so instead.
-        if ((!range.IsAll || cohort is not null) && growth.Baseline.SampleMau == 0)
-            throw new SextantException($"no active user in the chosen {(cohort is null ? "dates" : $"dates and cohort '{cohort.Name}'")}: nothing to model growth on");
-        return growth;
     }
 
     private static void Print(IAnsiConsole console, GrowthResult growth)

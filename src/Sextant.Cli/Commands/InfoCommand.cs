@@ -1,11 +1,7 @@
 using System.CommandLine;
-using Sextant.Analysis.Info;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
-using Sextant.Events;
 using Sextant.Serialization;
-using Sextant.Storage.Sqlite;
-using Sextant.Storage.Warehouse;
-using Sextant.Storage.Warehouse.Store;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -15,7 +11,7 @@ internal static class InfoCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var top = new Option<int>("--top") { Description = "How many of the most frequent events to list", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "How many of the most frequent events to list", DefaultValueFactory = _ => InfoRequest.DefaultTop };
         var command = new Command("info", "Show counts per record kind, date range, users and top events") { top };
         command.SetAction(result =>
         {
@@ -23,18 +19,7 @@ internal static class InfoCommand
             var config = globals.LoadConfig(result);
             var storePath = globals.StorePath(result, config);
             var error = result.InvocationConfiguration.Error ?? Console.Error;
-            var url = StoreUrl.Parse(storePath);
-            StoreInfo info;
-            if (url.IsWarehouse)
-            {
-                using var warehouseStore = WarehouseStore.Open(url, create: false);
-                info = StoreInfo.Read(warehouseStore, EventTableBuilder.Build(warehouseStore, TimeZoneInfo.Utc), Math.Max(1, result.GetValue(top)));
-            }
-            else
-            {
-                using var store = SqliteStore.OpenReadOnly(storePath);
-                info = StoreInfo.Read(store, storePath, Math.Max(1, result.GetValue(top)), message => error.WriteLine("note: " + message));
-            }
+            var info = InfoRequest.Info(storePath, RequestOptions.Read(result, [top]), notice: message => error.WriteLine("note: " + message));
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), info);

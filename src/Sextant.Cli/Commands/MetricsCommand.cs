@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Sextant.Analysis;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
-using Sextant.Configuration.Queries;
-using Sextant.Events;
 using Sextant.Serialization;
 
 namespace Sextant.Cli.Commands;
@@ -18,41 +16,31 @@ internal static class MetricsCommand
     {
         var scope = new ScopeOptions();
         var asOf = new Option<string?>("--as-of") { Description = "Data end: a day (its end) or an instant; later events are ignored" };
-        var period = new Option<string>("--period") { Description = "Lifecycle period: week (default) or month", DefaultValueFactory = _ => "week" };
-        period.AcceptOnlyFromAmong("week", "month");
+        var period = new Option<string>("--period") { Description = "Lifecycle period: day, week (default) or month", DefaultValueFactory = _ => "week" };
+        period.AcceptOnlyFromAmong([.. MetricsRequest.Periods]);
+        var northStar = new Option<bool>("--north-star") { Description = "Only the North Star: weekly active collaborative workspaces (with --json, the north_star part of the metrics)" };
         var output = OutOption.Create();
         var command = new Command("metrics", "Engagement: North Star, DAU/WAU/MAU, stickiness, activation, feature adoption, power users, lifecycle")
-        { output, asOf, period };
+        { output, asOf, period, northStar };
         scope.AddTo(command);
         command.SetAction(result =>
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            // The calendar and the names, not the table: on a warehouse store the metrics run inside the database.
-            var scoped = scope.Read(result, project);
-            var query = EngagementQueries.FromConfig(project.Config) with
-            {
-                Range = EndBy(scoped.Range, DateFlags.AsOf(result.GetValue(asOf), project.Calendar)),
-                Cohort = scoped.Cohort,
-                Breakdowns = scoped.Breakdowns,
-                BreakdownLimit = scoped.Limit,
-                LifecyclePeriod = result.GetValue(period) == "month" ? CalendarPeriod.Month : CalendarPeriod.Week,
-            };
-            var metrics = project.Run(query) with { Warnings = NameCheck.ConfigWarnings(project.Names, project.Config) };
+            var metrics = MetricsRequest.Engagement(project, RequestOptions.Read(result, [asOf, period, northStar, .. scope.Options]));
             GlobalOptions.NoteEngine(result, project);
             OutOption.Write(result, output, "metrics_summary.json", metrics, engagement: metrics);
+            var northStarOnly = result.GetValue(northStar);
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Terminal.Out(result), metrics);
+                if (northStarOnly) ResultJson.Write(Terminal.Out(result), metrics.NorthStar);
+                else ResultJson.Write(Terminal.Out(result), metrics);
                 return Program.ExitOk;
             }
-            MetricsPrinter.Print(console, metrics);
+            if (northStarOnly) MetricsPrinter.PrintNorthStar(console, metrics);
+            else MetricsPrinter.Print(console, metrics);
             return Program.ExitOk;
         });
         return command;
     }
-
-    /// <summary>--as-of is a data end: the range stops after it when it comes before the range's own end.</summary>
-    private static TimeRange EndBy(TimeRange range, long? asOf) =>
-        asOf is { } last && last + 1 < range.ToMicros ? range with { To = new Timestamp(last + 1) } : range;
 }

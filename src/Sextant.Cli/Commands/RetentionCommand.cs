@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Sextant.Analysis;
 using Sextant.Analysis.Retention;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
-using Sextant.Configuration.Queries;
 using Sextant.Serialization;
 using Spectre.Console;
 
@@ -29,20 +28,7 @@ internal static class RetentionCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            var config = project.Config;
-            var asked = scope.Read(result, project);
-            var query = RetentionQueries.FromConfig(config) with
-            {
-                Period = Enum.Parse<CalendarPeriod>(result.GetValue(period)!, ignoreCase: true),
-                Mode = result.GetValue(mode) == "on" ? RetentionMode.On : RetentionMode.OnOrAfter,
-                StartEvent = result.GetValue(startEvent),
-                ReturnEvent = result.GetValue(returnEvent),
-                Range = asked.Range,
-                Cohort = asked.Cohort,
-                Breakdowns = asked.Breakdowns,
-                BreakdownLimit = asked.Limit,
-            };
-            var retention = project.Run(query) with { Warnings = Analysis.NameCheck.ConfigWarnings(project.Names, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            var retention = RetentionRequest.Retention(project, RequestOptions.Read(result, [period, mode, startEvent, returnEvent, .. scope.Options]));
             GlobalOptions.NoteEngine(result, project);
             OutOption.Write(result, output, "retention.json", retention, retention: retention);
             if (result.GetValue(globals.Json))

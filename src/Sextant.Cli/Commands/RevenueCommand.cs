@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Sextant.Analysis;
 using Sextant.Analysis.Revenue;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
-using Sextant.Configuration.Queries;
 using Sextant.Serialization;
 using Spectre.Console;
 
@@ -23,17 +22,7 @@ internal static class RevenueCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            var config = project.Config;
-            var asked = scope.Read(result, project);
-            var range = asked.Range;
-            if (result.GetValue(asOf) is { } text)
-            {
-                if (range.To is not null) throw new SextantException($"--as-of '{text}' and --to both end the data: give one of them");
-                range = TimeRange.Between(range.From?.UnixMicroseconds, DateFlags.AsOf(text, project.Calendar) + 1);
-                if (range.FromMicros >= range.ToMicros) throw new SextantException($"--from is not before --as-of '{text}': the range is empty");
-            }
-            var query = RevenueQueries.FromConfig(config) with { Range = range, Cohort = asked.Cohort, Breakdowns = asked.Breakdowns, BreakdownLimit = asked.Limit };
-            var revenue = project.Run(query) with { Warnings = Analysis.NameCheck.ConfigWarnings(project.Names, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            var revenue = RevenueRequest.Revenue(project, RequestOptions.Read(result, [asOf, .. scope.Options]));
             GlobalOptions.NoteEngine(result, project);
             OutOption.Write(result, output, "revenue.json", revenue, revenue: revenue);
             if (result.GetValue(globals.Json))

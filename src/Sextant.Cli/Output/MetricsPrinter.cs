@@ -71,5 +71,20 @@ internal static class MetricsPrinter
         }
     }
 
+    /// <summary><c>metrics --north-star</c>: the North Star's headline and its last weeks.</summary>
+    public static void PrintNorthStar(IAnsiConsole console, EngagementResult metrics)
+    {
+        foreach (var warning in metrics.Warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+        var star = metrics.NorthStar;
+        console.MarkupLine(Markup.Escape(star.Headline is null
+            ? $"North Star: {star.Name}: no complete week"
+            : $"North Star: {star.Name}, week of {star.Headline.Period}: {Terminal.Number(star.Headline.Users)}"
+                + (star.Extrapolated is { } x ? $" in the data; ≈ {x.Value.ToString("N0", CultureInfo.InvariantCulture)} extrapolated to business.mau" : "")));
+        var weeks = new Table().Border(TableBorder.Rounded).Title("North Star per week (Monday)").AddColumns("week", "workspaces", "");
+        weeks.Columns[1].RightAligned();
+        foreach (var week in star.Weeks.TakeLast(12)) weeks.AddRow(week.Period, Terminal.Number(week.Users), week.Complete ? "" : "partial");
+        console.Write(weeks);
+    }
+
     private static string Share(GroupShare group) => $"{group.Value} {Terminal.Percent(group.Rate)} of {Terminal.Number(group.Of)}";
 }

@@ -2,7 +2,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sextant.Analysis.Cohorts;
+using Sextant.Analysis.Engagement;
 using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Growth;
+using Sextant.Analysis.Info;
+using Sextant.Analysis.Retention;
+using Sextant.Analysis.Revenue;
 using Sextant.Application.Requests;
 using Sextant.Serialization;
 using Sextant.Server.Access;
@@ -21,6 +27,15 @@ internal static class AnalysisEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         Get(api, "/funnel", AnalysisRequests.Funnel).Produces<FunnelResult>();
+        // Metrics, retention, growth, revenue, cohorts and store facts.
+        Get(api, "/metrics/engagement", AnalysisRequests.Metrics).Produces<EngagementResult>();
+        Get(api, "/metrics/north-star", AnalysisRequests.Metrics, ("north-star", "true")).Produces<NorthStar>()
+            .WithSummary("The North Star: weekly active collaborative workspaces (the north_star part of the metrics)");
+        Get(api, "/cohorts/retention", AnalysisRequests.Retention).Produces<RetentionResult>();
+        Get(api, "/growth/levers", AnalysisRequests.Growth).Produces<GrowthResult>();
+        Get(api, "/revenue", AnalysisRequests.Revenue).Produces<RevenueResult>();
+        Get(api, "/cohorts", AnalysisRequests.Cohorts).Produces<CohortSizesResult>();
+        Get(api, "/info", AnalysisRequests.Info).Produces<StoreInfo>();
         api.MapPost("/analysis/run", RunDocument).WithRole(ApiRole.Read)
             .WithSummary("Runs any analysis from a query document: {\"analysis\": \"funnel\", \"steps\": \"signup,create_page\", ...}");
     }

@@ -31,10 +31,11 @@ public sealed class Project
     private readonly Lazy<IStoredNames> _names;
     private readonly Lazy<ProjectCalendar> _calendar;
 
-    private Project(SextantConfig config, Func<EventTable> load, IWarehouse? warehouse = null)
+    private Project(SextantConfig config, Func<EventTable> load, IWarehouse? warehouse = null, string? store = null)
     {
         Config = config;
         Warehouse = warehouse;
+        Store = store;
         _inMemory = new Lazy<InMemoryEngine>(() => new InMemoryEngine(load()));
         if (warehouse is null)
         {
@@ -60,6 +61,12 @@ public sealed class Project
 
     /// <summary>The project's settings.</summary>
     public SextantConfig Config { get; }
+
+    /// <summary>The store file or warehouse URL the project was opened on; null for a project over events already loaded.</summary>
+    public string? Store { get; }
+
+    /// <summary>True once the in-memory table has been loaded (a warm server's project), so reading <see cref="Table"/> costs nothing.</summary>
+    public bool TableLoaded => _inMemory.IsValueCreated;
 
     /// <summary>
     /// The engine queries run on: in memory over the loaded table, or for a warehouse store the
@@ -103,7 +110,7 @@ public sealed class Project
             // The store stays open with the project: the SQL engine queries the database through its connection.
             var store = WarehouseStore.Open(url, create: false);
             var warehouseSettings = config ?? SextantConfig.Default;
-            return new Project(warehouseSettings, () => EventTableBuilder.Build(store, warehouseSettings.TimeZone), store.Warehouse);
+            return new Project(warehouseSettings, () => EventTableBuilder.Build(store, warehouseSettings.TimeZone), store.Warehouse, storePath);
         }
         if (config is null)
         {
@@ -115,7 +122,7 @@ public sealed class Project
         {
             using var store = SqliteStore.OpenReadOnly(storePath);
             return TableSnapshot.Load(store, storePath, settings.TimeZone, notice);
-        });
+        }, store: storePath);
     }
 
     /// <summary>A project over events already loaded.</summary>

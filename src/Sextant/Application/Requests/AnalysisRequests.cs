@@ -6,8 +6,31 @@ public static class AnalysisRequests
     /// <summary>The funnel and the lifecycle funnel.</summary>
     public static FunnelRequest Funnel { get; } = new();
 
+    /// <summary>Engagement metrics, or only their North Star.</summary>
+    public static MetricsRequest Metrics { get; } = new();
+
+    /// <summary>Cohort retention.</summary>
+    public static RetentionRequest Retention { get; } = new();
+
+    /// <summary>The growth levers.</summary>
+    public static GrowthRequest Growth { get; } = new();
+
+    /// <summary>Revenue, ARPU / ARPPU and LTV.</summary>
+    public static RevenueRequest Revenue { get; } = new();
+
+    /// <summary>The sizes of the saved cohorts.</summary>
+    public static CohortsRequest Cohorts { get; } = new();
+
+    /// <summary>What the store holds.</summary>
+    public static InfoRequest Info { get; } = new();
+
     /// <summary>All of them, in the order docs/SERVER.md lists them.</summary>
-    public static IReadOnlyList<IAnalysisRequest> All { get; } = [Funnel];
+    public static IReadOnlyList<IAnalysisRequest> All { get; } =
+    [
+        Funnel,
+        // Metrics, retention, growth, revenue, cohorts and store facts.
+        Metrics, Retention, Growth, Revenue, Cohorts, Info,
+    ];
 
     /// <summary>The analysis of that name.</summary>
     /// <exception cref="SextantException">No analysis has the name; the message lists them.</exception>

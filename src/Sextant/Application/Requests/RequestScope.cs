@@ -27,6 +27,18 @@ public sealed record RequestScope(TimeRange Range, Cohort? Cohort, ValueList<Bre
         var range = parameters.Field("from", () => project.Range(from, to));
         var cohort = parameters.Text("cohort") is { } name ? parameters.Field("cohort", () => project.Cohort(name)) : null;
         var groups = breakdowns ? parameters.Field("breakdown", () => project.Breakdowns(parameters.Texts("breakdown"))) : default;
+        if (groups.Count > 0) parameters.Field("breakdown", () => CheckNames(project.Names, groups));
         return new RequestScope(range, cohort, groups, limit);
+    }
+
+    /// <summary>Every breakdown's attribute or property must exist: the engine would refuse it too, but without naming the field.</summary>
+    private static void CheckNames(IStoredNames names, ValueList<Breakdown> breakdowns)
+    {
+        foreach (var breakdown in breakdowns)
+        {
+            if (breakdown.Source == BreakdownSource.Profile && !names.HasAttribute(breakdown.Name))
+                throw new SextantException(NameCheck.Unknown("breakdown", breakdown.Name, null, names.AttributeNames));
+            if (breakdown.Source == BreakdownSource.Event) NameCheck.Property(names, breakdown.Name, "breakdown");
+        }
     }
 }

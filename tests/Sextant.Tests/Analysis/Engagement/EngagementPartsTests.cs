@@ -2,6 +2,7 @@ using Sextant.Analysis;
 using Sextant.Analysis.Engagement;
 using Sextant.Engine;
 using Sextant.Engine.InMemory;
+using Sextant.Tests.Support;
 using Sextant.Tests.Support.SemanticsFixtures;
 
 namespace Sextant.Tests.Analysis.Engagement;
@@ -120,6 +121,26 @@ public sealed class EngagementPartsTests
         var lifecycle = Run(EngagementFixtures.MonthlyLifecycle).Lifecycle;
 
         Assert.Equal([("2026-03", 3L, false)], lifecycle.Periods.Select(p => (p.Period, p.New + p.Resurrecting, p.Complete)));
+    }
+
+    [Fact]
+    public void Daily_lifecycle_uses_calendar_days()
+    {
+        // Given u1 and u2 signed up on Mar 2; u1 active on Mar 2, 3 and 5, u2 first active on Mar 3,
+        var table = EventBuilder.Load(null, [EventBuilder.User("u1", "2026-03-02T09:00:00Z"), EventBuilder.User("u2", "2026-03-02T09:00:00Z")], [],
+            EventBuilder.At("u1", "edit", "2026-03-02T10:00:00Z"), EventBuilder.At("u1", "edit", "2026-03-03T10:00:00Z"),
+            EventBuilder.At("u2", "edit", "2026-03-03T11:00:00Z"), EventBuilder.At("u1", "edit", "2026-03-05T10:00:00Z"));
+
+        var lifecycle = new InMemoryEngine(table).Run(new EngagementQuery(LifecyclePeriod: CalendarPeriod.Day)).Lifecycle;
+
+        // then Mar 2: u1 new; Mar 3: u1 returning, u2 resurrecting (not active on their sign-up day);
+        // Mar 4: both dormant; Mar 5: u1 resurrecting, a day that had not ended by the data end.
+        Assert.Equal(CalendarPeriod.Day, lifecycle.Period);
+        Assert.Equal(
+        [
+            ("2026-03-02", 1L, 0L, 0L, 0L, true), ("2026-03-03", 0L, 1L, 1L, 0L, true),
+            ("2026-03-04", 0L, 0L, 0L, -2L, true), ("2026-03-05", 0L, 0L, 1L, 0L, false),
+        ], lifecycle.Periods.Select(p => (p.Period, p.New, p.Returning, p.Resurrecting, p.Dormant, p.Complete)));
     }
 
     [Fact]

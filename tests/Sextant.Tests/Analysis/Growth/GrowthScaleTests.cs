@@ -1,4 +1,4 @@
-using Sextant.Cli.Commands;
+using Sextant.Application.Requests;
 using Sextant.Configuration;
 using Sextant.Events;
 using static Sextant.Tests.Support.EventBuilder;
@@ -24,7 +24,7 @@ public sealed class GrowthScaleTests
     public void Without_business_mau_growth_stays_at_the_samples_own_revenue()
     {
         // Given three users and no business.mau, when growth is modelled,
-        var growth = GrowthCommand.Run(ThreeUsers(), Levers, draws: 1000, seed: 1);
+        var growth = GrowthRequest.Model(ThreeUsers(), Levers, draws: 1000, seed: 1);
 
         // then nothing is scaled: the baseline is the measured January + February revenue (10 + 10),
         Assert.False(growth.Baseline.Extrapolated);
@@ -40,7 +40,7 @@ public sealed class GrowthScaleTests
     public void Without_growth_levers_in_the_configuration_growth_names_the_key_to_set()
     {
         // The demo product's five levers are not assumed on other data.
-        var error = Assert.Throws<SextantException>(() => GrowthCommand.Run(ThreeUsers(), SextantConfig.Default, draws: 1000, seed: 1));
+        var error = Assert.Throws<SextantException>(() => GrowthRequest.Model(ThreeUsers(), SextantConfig.Default, draws: 1000, seed: 1));
 
         Assert.Contains("growth.levers", error.Message, StringComparison.Ordinal);
     }
@@ -50,7 +50,7 @@ public sealed class GrowthScaleTests
     {
         var config = Levers with { Business = new BusinessConfig { Mau = 3_000 } };
 
-        var growth = GrowthCommand.Run(ThreeUsers(), config, draws: 1000, seed: 1);
+        var growth = GrowthRequest.Model(ThreeUsers(), config, draws: 1000, seed: 1);
 
         // 3,000 business MAU over 3 sample MAU: every money figure × 1,000, labelled extrapolated.
         Assert.True(growth.Baseline.Extrapolated);
