@@ -2,10 +2,15 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
+using Sextant.Analysis.Health;
+using Sextant.Analysis.Impact;
+using Sextant.Analysis.Paths;
 using Sextant.Application.Requests;
 using Sextant.Serialization;
 using Sextant.Server.Access;
+using Sextant.Stats;
 
 namespace Sextant.Server.Endpoints;
 
@@ -21,6 +26,12 @@ internal static class AnalysisEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         Get(api, "/funnel", AnalysisRequests.Funnel).Produces<FunnelResult>();
+        Get(api, "/experiments/{name}", AnalysisRequests.Experiment).Produces<ExperimentResult>();
+        Get(api, "/paths", AnalysisRequests.Paths).Produces<PathResult>();
+        Get(api, "/impact/{feature}", AnalysisRequests.Impact).Produces<ImpactResult>();
+        Get(api, "/health", AnalysisRequests.Health).Produces<HealthSummary>();
+        Get(api, "/attribution", AnalysisRequests.Attribution).Produces<IReadOnlyList<ChannelCredit>>();
+        Get(api, "/power", AnalysisRequests.Power).Produces<SampleSizeAnswer>();
         api.MapPost("/analysis/run", RunDocument).WithRole(ApiRole.Read)
             .WithSummary("Runs any analysis from a query document: {\"analysis\": \"funnel\", \"steps\": \"signup,create_page\", ...}");
     }

@@ -6,8 +6,30 @@ public static class AnalysisRequests
     /// <summary>The funnel and the lifecycle funnel.</summary>
     public static FunnelRequest Funnel { get; } = new();
 
+    /// <summary>An A/B/n experiment.</summary>
+    public static ExperimentRequest Experiment { get; } = new();
+
+    /// <summary>User journeys.</summary>
+    public static PathsRequest Paths { get; } = new();
+
+    /// <summary>A feature's impact on an outcome.</summary>
+    public static ImpactRequest Impact { get; } = new();
+
+    /// <summary>User health scores.</summary>
+    public static HealthRequest Health { get; } = new();
+
+    /// <summary>Revenue by channel.</summary>
+    public static AttributionRequest Attribution { get; } = new();
+
+    /// <summary>Sample size or minimum detectable effect.</summary>
+    public static PowerRequest Power { get; } = new();
+
     /// <summary>All of them, in the order docs/SERVER.md lists them.</summary>
-    public static IReadOnlyList<IAnalysisRequest> All { get; } = [Funnel];
+    public static IReadOnlyList<IAnalysisRequest> All { get; } =
+    [
+        Funnel,
+        Experiment, Paths, Impact, Health, Attribution, Power,
+    ];
 
     /// <summary>The analysis of that name.</summary>
     /// <exception cref="SextantException">No analysis has the name; the message lists them.</exception>
