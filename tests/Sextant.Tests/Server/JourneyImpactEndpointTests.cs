@@ -111,6 +111,18 @@ public sealed class JourneyImpactEndpointTests(ServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task The_openapi_document_lists_each_endpoint_with_its_path_field()
+    {
+        var document = JsonDocument.Parse(await server.Client().GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+
+        foreach (var path in new[] { "/api/v1/experiments/{name}", "/api/v1/paths", "/api/v1/impact/{feature}", "/api/v1/health", "/api/v1/attribution", "/api/v1/power" })
+            Assert.True(document.TryGetProperty(path, out var item) && item.TryGetProperty("get", out _), path);
+        var parameter = document.GetProperty("/api/v1/experiments/{name}").GetProperty("get").GetProperty("parameters")[0];
+        Assert.Equal("name", parameter.GetProperty("name").GetString());
+        Assert.Equal("path", parameter.GetProperty("in").GetString());
+    }
+
+    [Fact]
     public void The_cli_reports_an_impossible_effect_as_a_user_error()
     {
         var cli = server.Cli("power", "--baseline", "0.5", "--mde", "0.6");
