@@ -10,9 +10,14 @@ namespace Sextant.Cli;
 /// </summary>
 internal static class RequestOptions
 {
-    public static RequestParameters Read(ParseResult result, IEnumerable<Option> options)
+    public static RequestParameters Read(ParseResult result, IEnumerable<Option> options) => Read(result, options, []);
+
+    /// <summary>The options given, and the arguments (<c>sextant experiment NAME</c>: <c>name = NAME</c>) under their own names.</summary>
+    public static RequestParameters Read(ParseResult result, IEnumerable<Option> options, IEnumerable<Argument> arguments)
     {
         var values = new List<KeyValuePair<string, IReadOnlyList<string>>>();
+        foreach (var argument in arguments)
+            if (result.GetResult(argument) is { Tokens.Count: > 0 } given) values.Add(new(argument.Name, [.. given.Tokens.Select(t => t.Value)]));
         foreach (var option in options)
         {
             if (result.GetResult(option) is not { Implicit: false } given) continue;

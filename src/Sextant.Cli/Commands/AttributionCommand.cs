@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Impact;
-using Sextant.Analysis.Syntax;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
 using Sextant.Serialization;
 using Spectre.Console;
@@ -22,18 +22,11 @@ internal static class AttributionCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            var halfLifeDays = DurationText.Parse(result.GetValue(halfLife)!, "--half-life").TotalDays;
-            var asked = scope.Read(result, project);
-            var attribution = project.Run(new ChannelAttributionQuery(result.GetValue(property)!, halfLifeDays, asked.Range, asked.Cohort)
-            {
-                Breakdowns = asked.Breakdowns,
-                BreakdownLimit = asked.Limit,
-            });
+            var attribution = AttributionRequest.Attribution(project, RequestOptions.Read(result, [property, halfLife, .. scope.Options]));
             if (result.GetValue(globals.Json))
             {
                 // Without breakdowns the JSON stays the bare array of channel credits.
-                if (attribution.Groups is null) ResultJson.Write(Terminal.Out(result), attribution.Credits);
-                else ResultJson.Write(Terminal.Out(result), attribution);
+                ResultJson.Write(Terminal.Out(result), AttributionRequest.Answer(attribution));
                 return Program.ExitOk;
             }
             console.Write(CreditTable("revenue by channel", attribution.Credits));

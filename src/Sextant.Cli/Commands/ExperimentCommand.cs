@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Experiments;
-using Sextant.Analysis.Syntax;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
-using Sextant.Configuration.Queries;
 using Sextant.Serialization;
 using Spectre.Console;
 
@@ -33,19 +32,8 @@ internal static class ExperimentCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            var table = project.Names;
-            var query = ExperimentQueries.FromConfig(project.Config, result.GetValue(name)!);
-            // Metrics from sextant.yaml whose events are missing are warnings; those typed with --metric are errors.
-            var warnings = Analysis.NameCheck.ExperimentWarnings(table, query with { Metrics = result.GetValue(metric) is { Length: > 0 } ? [] : query.Metrics });
-            if (result.GetValue(metric) is { Length: > 0 } metrics) query = query with { Metrics = metrics.Select(MetricSpecText.Parse).ToList() };
-            if (result.GetValue(control) is { } controlName) query = query with { Control = controlName };
-            if (result.GetValue(segment) is { Length: > 0 } segments) query = query with { Segments = segments.Select(s => BreakdownText.Parse(s, project.Config.Cohorts)).ToList() };
-            if (result.GetValue(window) is { } windowText) query = query with { Window = DurationText.Parse(windowText, "--window") };
-            query = query with { Cuped = result.GetValue(cuped), Sequential = result.GetValue(sequential), Relative = result.GetValue(relative), VariantAttribute = result.GetValue(variantAttribute) ?? query.VariantAttribute, Alternative = AlternativeOf(result.GetValue(alternative)!) };
-            var asked = scope.Read(result, project);
-            query = query with { Range = asked.Range, Cohort = asked.Cohort, Breakdowns = asked.Breakdowns, BreakdownLimit = asked.Limit };
-            CheckNames(table, query, typedMetrics: result.GetValue(metric) is { Length: > 0 });
-            var experiment = project.Run(query) with { Warnings = warnings };
+            var parameters = RequestOptions.Read(result, [metric, control, cuped, sequential, relative, segment, window, variantAttribute, alternative, .. scope.Options], [name]);
+            var experiment = ExperimentRequest.Experiment(project, parameters);
             GlobalOptions.NoteEngine(result, project);
             if (result.GetValue(globals.Json))
             {
@@ -57,28 +45,6 @@ internal static class ExperimentCommand
         });
         return command;
     }
-
-    /// <summary>A metric's events and summed property, and the segments, must exist in the store: a typo is an error, not a 0.</summary>
-    private static void CheckNames(Analysis.IStoredNames table, ExperimentQuery query, bool typedMetrics)
-    {
-        foreach (var spec in query.Metrics.Concat(query.Guardrails.Select(g => g.Metric)))
-        {
-            // An event from sextant.yaml is a warning (see NameCheck.ExperimentWarnings), not an error.
-            var configured = !typedMetrics || !query.Metrics.Contains(spec);
-            var where = $"metric '{spec.Text}'";
-            if (spec.Event is { } name && !configured) Analysis.NameCheck.Event(table, name, where);
-            if (spec.Denominator is { } denominator && !configured) Analysis.NameCheck.Event(table, denominator, where);
-            if (spec.Kind == MetricKind.Sum) Analysis.NameCheck.Property(table, spec.Property!, where);
-        }
-        foreach (var segment in query.Segments.Where(s => s.Source == Analysis.BreakdownSource.Profile)) Analysis.NameCheck.Attribute(table, segment.Name, "--segment");
-    }
-
-    internal static Stats.Alternative AlternativeOf(string text) => text switch
-    {
-        "greater" => Stats.Alternative.Greater,
-        "less" => Stats.Alternative.Less,
-        _ => Stats.Alternative.TwoSided,
-    };
 
     private static void Print(IAnsiConsole console, ExperimentResult experiment, bool bayesian)
     {

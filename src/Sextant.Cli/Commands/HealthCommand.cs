@@ -3,7 +3,6 @@ using System.Globalization;
 using Sextant.Analysis.Health;
 using Sextant.Application.Requests;
 using Sextant.Cli.Output;
-using Sextant.Configuration.Queries;
 using Sextant.Serialization;
 using Spectre.Console;
 
@@ -22,15 +21,7 @@ internal static class HealthCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            var config = project.Config;
-            var store = project.Table;
-            var scope = scopeOptions.Read(result, project);
-            var query = HealthQueries.FromConfig(config) with { Range = scope.Range, Cohort = scope.Cohort, Breakdowns = scope.Breakdowns, BreakdownLimit = scope.Limit };
-            var health = project.Run(query);
-            health = health with
-            {
-                Warnings = [.. health.Warnings, .. Analysis.NameCheck.ConfigWarnings(store, ("activity.exclude_events", config.Activity.ExcludeEvents), ("north_star.collaboration_events", config.NorthStar.CollaborationEvents))],
-            };
+            var health = HealthRequest.Health(project, RequestOptions.Read(result, scopeOptions.Options));
             if (result.GetValue(output) is { } directory)
             {
                 OutputFile.CreateDirectory(directory);
@@ -38,7 +29,7 @@ internal static class HealthCommand
             }
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Terminal.Out(result), new { health.DataEndDay, health.Population, Users = health.Users.Count, health.MeanScore, health.AtRisk, health.ExpansionReady, health.Segments, health.Deciles, health.Histogram, health.Warnings, health.Groups });
+                ResultJson.Write(Terminal.Out(result), HealthSummary.Of(health));
                 return Program.ExitOk;
             }
             Terminal.Warnings(console, health.Warnings);
@@ -47,16 +38,16 @@ internal static class HealthCommand
             foreach (var s in health.Segments)
                 table.AddRow(Markup.Escape(s.Segment), Terminal.Number(s.Users), Terminal.Number(s.AtRisk), Terminal.Number(s.ExpansionReady), s.MeanScore.ToString("0.0", CultureInfo.InvariantCulture));
             console.Write(table);
-            if (health.Groups.Count > 0) PrintGroups(console, health, scope);
+            if (health.Groups.Count > 0) PrintGroups(console, health, project.Breakdowns(result.GetValue(scopeOptions.Breakdown)));
             console.MarkupLine("Scored: signed-up users active in the last 90 days. Write every user's score with --out DIR (user_health.csv).");
             return Program.ExitOk;
         });
         return command;
     }
 
-    private static void PrintGroups(IAnsiConsole console, HealthResult health, RequestScope scope)
+    private static void PrintGroups(IAnsiConsole console, HealthResult health, IReadOnlyList<Analysis.Breakdown> breakdowns)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"user health by {string.Join(" × ", scope.Breakdowns)}"))
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"user health by {string.Join(" × ", breakdowns)}"))
             .AddColumns("group", "users", "at risk", "expansion-ready", "mean score");
         foreach (var column in table.Columns.Skip(1)) column.RightAligned();
         foreach (var g in health.Groups)

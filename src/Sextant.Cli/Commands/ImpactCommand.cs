@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Sextant.Analysis;
 using Sextant.Analysis.Impact;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
 using Sextant.Serialization;
 using Spectre.Console;
@@ -24,21 +24,7 @@ internal static class ImpactCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            var config = project.Config;
-            var kind = result.GetValue(outcome) switch
-            {
-                "retention" => ImpactOutcome.Retention,
-                "revenue" => ImpactOutcome.Revenue,
-                _ => ImpactOutcome.Upgrade,
-            };
-            if (result.GetValue(days) is < 1 or > 365) throw new SextantException("--adoption-days must be from 1 to 365");
-            var asked = scope.Read(result, project);
-            var impact = project.Run(new ImpactQuery(result.GetValue(feature)!, kind, result.GetValue(days), ExcludeEvents: ValueList.From(config.Activity.ExcludeEvents),
-                BusinessMau: config.Business.Mau, Range: asked.Range, ActivationEvents: ValueList.From(config.Activation.Events), Cohort: asked.Cohort)
-            {
-                Breakdowns = asked.Breakdowns,
-                BreakdownLimit = asked.Limit,
-            });
+            var impact = ImpactRequest.Impact(project, RequestOptions.Read(result, [outcome, days, .. scope.Options], [feature]));
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), impact);

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Sextant.Analysis;
 using Sextant.Analysis.Paths;
-using Sextant.Analysis.Syntax;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
 using Sextant.Serialization;
 using Spectre.Console;
@@ -28,25 +27,7 @@ internal static class PathsCommand
         {
             var console = Terminal.For(result);
             var project = globals.OpenProject(result);
-            var config = project.Config;
-            var gapText = result.GetValue(gap)!;
-            var scope = scopeOptions.Read(result, project);
-            var query = new PathQuery
-            {
-                Start = result.GetValue(start),
-                End = result.GetValue(end),
-                MaxSteps = result.GetValue(steps),
-                SessionGap = gapText.Trim() == "0" ? TimeSpan.Zero : DurationText.Parse(gapText, "--session-gap"),
-                Cleaning = (result.GetValue(clean) ?? []).Select(ParseRule).ToList(),
-                Top = result.GetValue(top),
-                ExcludeEvents = ValueList.From(config.Activity.ExcludeEvents),
-                Converted = result.GetValue(converted),
-                Range = scope.Range,
-                Cohort = scope.Cohort,
-                Breakdowns = scope.Breakdowns,
-                BreakdownLimit = scope.Limit,
-            };
-            var paths = project.Run(query) with { Warnings = NameCheck.ConfigWarnings(project.Names, ("activity.exclude_events", config.Activity.ExcludeEvents)) };
+            var paths = PathsRequest.Paths(project, RequestOptions.Read(result, [start, end, steps, gap, clean, top, converted, .. scopeOptions.Options]));
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), paths);
@@ -57,12 +38,6 @@ internal static class PathsCommand
             return Program.ExitOk;
         });
         return command;
-    }
-
-    private static PathCleaningRule ParseRule(string text)
-    {
-        var equals = text.LastIndexOf('=');
-        return equals <= 0 ? throw new SextantException($"--clean '{text}': expected REGEX=REPLACEMENT, e.g. --clean '^view_.*=view'") : new PathCleaningRule(text[..equals], text[(equals + 1)..]);
     }
 
     private static void Print(IAnsiConsole console, PathResult paths)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
 using Sextant.Serialization;
 using Sextant.Stats;
@@ -25,29 +26,14 @@ internal static class PowerCommand
         command.SetAction(result =>
         {
             var console = Terminal.For(result);
-            var (p, sigma, effect, n) = (result.GetValue(baseline), result.GetValue(sd), result.GetValue(mde), result.GetValue(users));
-            var (a, b) = (result.GetValue(alpha), result.GetValue(power));
-            if ((p is null) == (sigma is null)) throw new SextantException("give either --baseline (a proportion) or --sd (a mean)");
-            if ((effect is null) == (n is null)) throw new SextantException("give either --mde (to get users per arm) or --users (to get the detectable effect)");
-            if (p is { } rate && rate is <= 0 or >= 1) throw new SextantException($"--baseline {rate} must be between 0 and 1");
-            if (a is <= 0 or >= 1 || b is <= 0 or >= 1) throw new SextantException("--alpha and --power must be between 0 and 1");
-            object answer;
-            if (effect is { } delta)
+            var answer = PowerRequest.Answer(RequestOptions.Read(result, [baseline, sd, mde, relative, users, alpha, power]));
+            if (!result.GetValue(globals.Json))
             {
-                if (delta == 0) throw new SextantException("--mde must not be 0");
-                var perArm = p is { } rate2
-                    ? Power.SampleSizePerArmForProportions(rate2, delta, a, b, result.GetValue(relative))
-                    : Power.SampleSizePerArmForMeans(sigma!.Value, result.GetValue(relative) ? throw new SextantException("--relative needs --baseline") : delta, a, b);
-                answer = new { UsersPerArm = perArm, Alpha = a, Power = b, Method = "normal approximation, two-sided" };
-                if (!result.GetValue(globals.Json)) console.MarkupLine($"{Terminal.Number(perArm)} users per arm (α = {a}, power = {b}, two-sided, normal approximation).");
-            }
-            else
-            {
-                var detectable = p is { } rate3 ? Power.MinimumDetectableEffectForProportions(rate3, n!.Value, a, b) : Power.MinimumDetectableEffectForMeans(sigma!.Value, n!.Value, a, b);
-                answer = new { MinimumDetectableEffect = detectable, RelativeToBaseline = p is { } r ? detectable / r : (double?)null, Alpha = a, Power = b };
-                if (!result.GetValue(globals.Json))
-                    console.MarkupLine(Markup.Escape($"With {n:N0} users per arm the smallest detectable effect is {detectable:G4}" +
-                        (p is { } r2 ? $" ({Terminal.Percent(detectable / r2)} of the baseline)" : "") + $" (α = {a}, power = {b})."));
+                if (answer is SampleSizeAnswer size)
+                    console.MarkupLine($"{Terminal.Number(size.UsersPerArm)} users per arm (α = {size.Alpha}, power = {size.Power}, two-sided, normal approximation).");
+                else if (answer is DetectableEffectAnswer detectable)
+                    console.MarkupLine(Markup.Escape($"With {result.GetValue(users):N0} users per arm the smallest detectable effect is {detectable.MinimumDetectableEffect:G4}" +
+                        (detectable.RelativeToBaseline is { } share ? $" ({Terminal.Percent(share)} of the baseline)" : "") + $" (α = {detectable.Alpha}, power = {detectable.Power})."));
             }
             if (result.GetValue(globals.Json)) ResultJson.Write(Terminal.Out(result), answer);
             return Program.ExitOk;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Experiments;
+using Sextant.Application.Requests;
 using Sextant.Cli.Output;
 using Sextant.Serialization;
 using Spectre.Console;
@@ -31,7 +32,7 @@ internal static class StatsCommand
             var console = Terminal.For(result);
             var arms = result.GetValue(input) is { } path ? ReadCsv(path) : (result.GetValue(arm) ?? []).Select(ParseArm).ToList();
             var metric = SufficientStatistics.Analyse(arms, result.GetValue(control)!, result.GetValue(proportion), result.GetValue(cuped),
-                result.GetValue(sequential) is not null, result.GetValue(sequential) ?? 5000, result.GetValue(alpha), ExperimentCommand.AlternativeOf(result.GetValue(alternative)!), result.GetValue(relative));
+                result.GetValue(sequential) is not null, result.GetValue(sequential) ?? 5000, result.GetValue(alpha), ExperimentRequest.AlternativeOf(result.GetValue(alternative)!), result.GetValue(relative));
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), new { metric.Test, metric.CupedTheta, metric.Sequential, metric.Arms, metric.Comparisons });

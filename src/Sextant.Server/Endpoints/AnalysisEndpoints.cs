@@ -4,14 +4,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sextant.Analysis.Cohorts;
 using Sextant.Analysis.Engagement;
+using Sextant.Analysis.Experiments;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Growth;
+using Sextant.Analysis.Health;
+using Sextant.Analysis.Impact;
 using Sextant.Analysis.Info;
+using Sextant.Analysis.Paths;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
 using Sextant.Application.Requests;
 using Sextant.Serialization;
 using Sextant.Server.Access;
+using Sextant.Stats;
 
 namespace Sextant.Server.Endpoints;
 
@@ -36,19 +41,43 @@ internal static class AnalysisEndpoints
         Get(api, "/revenue", AnalysisRequests.Revenue).Produces<RevenueResult>();
         Get(api, "/cohorts", AnalysisRequests.Cohorts).Produces<CohortSizesResult>();
         Get(api, "/info", AnalysisRequests.Info).Produces<StoreInfo>();
+        // Experiments, paths, impact, health, attribution and power.
+        GetByName(api, "/experiments", AnalysisRequests.Experiment).Produces<ExperimentResult>();
+        Get(api, "/paths", AnalysisRequests.Paths).Produces<PathResult>();
+        GetByFeature(api, "/impact", AnalysisRequests.Impact).Produces<ImpactResult>();
+        Get(api, "/health", AnalysisRequests.Health).Produces<HealthSummary>();
+        Get(api, "/attribution", AnalysisRequests.Attribution).Produces<IReadOnlyList<ChannelCredit>>();
+        Get(api, "/power", AnalysisRequests.Power).Produces<SampleSizeAnswer>();
         api.MapPost("/analysis/run", RunDocument).WithRole(ApiRole.Read)
             .WithSummary("Runs any analysis from a query document: {\"analysis\": \"funnel\", \"steps\": \"signup,create_page\", ...}");
     }
 
     /// <summary>A GET endpoint answering <paramref name="request"/> with the query string's fields, plus <paramref name="fixedFields"/>.</summary>
     public static RouteHandlerBuilder Get(RouteGroupBuilder api, string pattern, IAnalysisRequest request, params (string Name, string Value)[] fixedFields) =>
-        api.MapGet(pattern, (HttpContext context, WarmProject project) =>
-        {
-            var fields = context.Request.Query.Select(q => new KeyValuePair<string, IReadOnlyList<string>>(q.Key, [.. q.Value.Select(v => v ?? "")]))
-                .Concat(context.Request.RouteValues.Select(r => new KeyValuePair<string, IReadOnlyList<string>>(r.Key, [r.Value?.ToString() ?? ""])))
-                .Concat(fixedFields.Select(f => new KeyValuePair<string, IReadOnlyList<string>>(f.Name, [f.Value])));
-            return Answer(project, request, new RequestParameters(fields));
-        }).WithRole(ApiRole.Read).WithSummary(request.Summary);
+        api.MapGet(pattern, (HttpContext context, WarmProject project) => Answer(project, request, Fields(context, fixedFields)))
+            .WithRole(ApiRole.Read).WithSummary(request.Summary);
+
+    /// <summary>
+    /// A GET endpoint whose last path segment is the request's <c>name</c> field
+    /// (<c>/experiments/{name}</c>), declared as a path parameter in the OpenAPI document.
+    /// </summary>
+    public static RouteHandlerBuilder GetByName(RouteGroupBuilder api, string prefix, IAnalysisRequest request) =>
+        api.MapGet(prefix + "/{name}", (string name, HttpContext context, WarmProject project) => Answer(project, request, Fields(context)))
+            .WithRole(ApiRole.Read).WithSummary(request.Summary);
+
+    /// <summary>
+    /// A GET endpoint whose last path segment is the request's <c>feature</c> field
+    /// (<c>/impact/{feature}</c>), declared as a path parameter in the OpenAPI document.
+    /// </summary>
+    public static RouteHandlerBuilder GetByFeature(RouteGroupBuilder api, string prefix, IAnalysisRequest request) =>
+        api.MapGet(prefix + "/{feature}", (string feature, HttpContext context, WarmProject project) => Answer(project, request, Fields(context)))
+            .WithRole(ApiRole.Read).WithSummary(request.Summary);
+
+    /// <summary>The query string's fields, the route's values and <paramref name="fixedFields"/> as request parameters.</summary>
+    private static RequestParameters Fields(HttpContext context, params (string Name, string Value)[] fixedFields) =>
+        new(context.Request.Query.Select(q => new KeyValuePair<string, IReadOnlyList<string>>(q.Key, [.. q.Value.Select(v => v ?? "")]))
+            .Concat(context.Request.RouteValues.Select(r => new KeyValuePair<string, IReadOnlyList<string>>(r.Key, [r.Value?.ToString() ?? ""])))
+            .Concat(fixedFields.Select(f => new KeyValuePair<string, IReadOnlyList<string>>(f.Name, [f.Value]))));
 
     private static async Task<IResult> RunDocument(HttpContext context, WarmProject project)
     {

@@ -24,12 +24,32 @@ public static class AnalysisRequests
     /// <summary>What the store holds.</summary>
     public static InfoRequest Info { get; } = new();
 
+    /// <summary>An A/B/n experiment.</summary>
+    public static ExperimentRequest Experiment { get; } = new();
+
+    /// <summary>User journeys.</summary>
+    public static PathsRequest Paths { get; } = new();
+
+    /// <summary>A feature's impact on an outcome.</summary>
+    public static ImpactRequest Impact { get; } = new();
+
+    /// <summary>User health scores.</summary>
+    public static HealthRequest Health { get; } = new();
+
+    /// <summary>Revenue by channel.</summary>
+    public static AttributionRequest Attribution { get; } = new();
+
+    /// <summary>Sample size or minimum detectable effect.</summary>
+    public static PowerRequest Power { get; } = new();
+
     /// <summary>All of them, in the order docs/SERVER.md lists them.</summary>
     public static IReadOnlyList<IAnalysisRequest> All { get; } =
     [
         Funnel,
         // Metrics, retention, growth, revenue, cohorts and store facts.
         Metrics, Retention, Growth, Revenue, Cohorts, Info,
+        // Experiments, paths, impact, health, attribution and power.
+        Experiment, Paths, Impact, Health, Attribution, Power,
     ];
 
     /// <summary>The analysis of that name.</summary>
