@@ -30,6 +30,15 @@ internal sealed class ErrorBoundary(RequestDelegate next, ILogger<ErrorBoundary>
         }
     }
 
+    /// <summary>The status the boundary answers an error with: 400, the bad request's own, or 500.</summary>
+    internal static int StatusOf(Exception error) => error switch
+    {
+        SextantException => StatusCodes.Status400BadRequest,
+        BadHttpRequestException e => e.StatusCode,
+        AggregateException e when e.Flatten().InnerExceptions is [var first, ..] => StatusOf(first),
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     private static IResult? Answer(Exception error) => error switch
     {
         SextantException e => Problems.BadRequest(e),

@@ -68,10 +68,12 @@ public static class SextantServer
         app.MapOpenApi();
         var api = app.MapGroup("/api/v1");
         AnalysisEndpoints.Map(api);
+        AdminEndpoints.Map(api);
         return app;
     }
 
-    private static string? Beside(string storePath)
+    /// <summary>The sextant.yaml beside a store file, or null when there is none.</summary>
+    internal static string? Beside(string storePath)
     {
         var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, ConfigLoader.DefaultFileName);
         return File.Exists(beside) ? beside : null;

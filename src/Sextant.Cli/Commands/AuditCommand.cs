@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
 using Sextant.Events;
 using Sextant.Serialization;
@@ -18,9 +17,7 @@ internal static class AuditCommand
         command.SetAction(result =>
         {
             var storePath = globals.StorePath(result, globals.LoadConfig(result));
-            Timestamp? from = result.GetValue(since) is { } text
-                ? new Timestamp(RangeText.Instant(text, "--since", new ProjectCalendar(TimeZoneInfo.Utc, 0, 0), endOfDay: false))
-                : null;
+            Timestamp? from = result.GetValue(since) is { } text ? AuditLog.Since(text, "--since") : null;
             var entries = AuditLog.Read(storePath, from);
             if (result.GetValue(globals.Json))
             {

@@ -1,13 +1,9 @@
 using System.CommandLine;
+using Sextant.Application;
 using Sextant.Cli.Output;
 using Sextant.Events;
 using Sextant.Privacy;
 using Sextant.Serialization;
-using Sextant.Storage;
-using Sextant.Storage.Snapshot;
-using Sextant.Storage.Sqlite;
-using Sextant.Storage.Warehouse;
-using Sextant.Storage.Warehouse.Store;
 using Spectre.Console;
 
 namespace Sextant.Cli.Commands;
@@ -32,34 +28,12 @@ internal static class ForgetCommand
             var pseudonymiser = result.GetValue(pseudonymise) || config.Privacy.Pseudonymise ? Pseudonymiser.FromEnvironment() : null;
             var requestedBy = result.GetValue(by) is { Length: > 0 } name ? name : Environment.UserName;
             var at = Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
-            var ids = result.GetValue(users)!;
-            var url = StoreUrl.Parse(storePath);
-            var quarantine = config.Ingest.QuarantinePathFor(storePath);
-            ErasureCounts counts;
-            SnapshotOutcome? snapshot = null;
-            if (url.IsWarehouse)
-            {
-                using var store = WarehouseStore.Open(url, create: false);
-                counts = PersonEraser.Forget(store, ids, requestedBy, at, pseudonymiser, quarantine);
-            }
-            else
-            {
-                // Checked read-only first: an unknown id must leave the file byte for byte as it was.
-                using (var reader = SqliteStore.OpenReadOnly(storePath)) PersonEraser.RequireKnown(reader, ids, pseudonymiser);
-                using (var store = SqliteStore.Open(storePath, create: false))
-                    counts = PersonEraser.Forget(store, ids, requestedBy, at, pseudonymiser, quarantine);
-                // The old snapshot still holds the people: it goes first, so a failed rewrite leaves none.
-                var snapshotPath = TableSnapshot.PathFor(storePath);
-                if (File.Exists(snapshotPath))
-                {
-                    File.Delete(snapshotPath);
-                    snapshot = TableSnapshot.Write(storePath);
-                }
-            }
+            var outcome = Forgetting.Run(storePath, config, result.GetValue(users)!, requestedBy, at, pseudonymiser);
+            var (counts, snapshot) = (outcome.Erased, outcome.TableSnapshot);
 
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Terminal.Out(result), new { Erased = counts, TableSnapshot = snapshot is null ? null : SnapshotPrinter.Json(snapshot) });
+                ResultJson.Write(Terminal.Out(result), outcome.ToJson());
             }
             else
             {

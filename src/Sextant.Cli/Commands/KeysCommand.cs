@@ -31,7 +31,7 @@ internal static class KeysCommand
         {
             var (key, text) = Store(globals, result).Create(ApiKeyStore.ParseRole(result.GetValue(role)!), result.GetValue(name));
             if (result.GetValue(globals.Json))
-                ResultJson.Write(Terminal.Out(result), new { key.Name, Role = ApiKeyStore.RoleText(key.Role), Key = text });
+                ResultJson.Write(Terminal.Out(result), ApiKey.CreatedJson(key, text));
             else
             {
                 var console = Terminal.For(result);
@@ -51,7 +51,7 @@ internal static class KeysCommand
             var keys = Store(globals, result).List();
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Terminal.Out(result), keys.Select(k => new { k.Name, Role = ApiKeyStore.RoleText(k.Role), k.KeyId, k.CreatedAt, k.RevokedAt, Active = k.IsActive }));
+                ResultJson.Write(Terminal.Out(result), keys.Select(k => k.ToJson()));
                 return Program.ExitOk;
             }
             var table = new Table().Border(TableBorder.Rounded).AddColumns("name", "role", "id", "created (UTC)", "revoked (UTC)");

@@ -7,8 +7,7 @@ namespace Sextant.Cli.Output;
 internal static class SnapshotPrinter
 {
     /// <summary>The <c>table_snapshot</c> object of <c>ingest --json</c> and <c>snapshot --json</c> (docs/JSON.md).</summary>
-    public static object Json(SnapshotOutcome snapshot) =>
-        new { snapshot.Path, snapshot.Bytes, snapshot.Events, Seconds = Math.Round(snapshot.Elapsed.TotalSeconds, 3), snapshot.Problem };
+    public static object Json(SnapshotOutcome snapshot) => snapshot.ToJson();
 
     public static void Print(IAnsiConsole console, SnapshotOutcome snapshot)
     {

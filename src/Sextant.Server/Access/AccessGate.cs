@@ -44,17 +44,25 @@ internal sealed class AccessGate
         if (denial is not null)
         {
             await denial.ExecuteAsync(context);
-            Record(context, caller?.Name ?? KeyNameOf(context));
+            Record(context, caller?.Name ?? KeyNameOf(context), context.Response.StatusCode);
             return;
         }
         caller!.Attach(context);
+        int? failed = null;
         try
         {
             await _next(context);
         }
+        catch (Exception error)
+        {
+            // The error boundary outside sets the status only after this runs: record the one it will send.
+            failed = ErrorBoundary.StatusOf(error);
+            throw;
+        }
         finally
         {
-            if (required.Audited || context.Response.StatusCode is 401 or 403 or 429) Record(context, caller.Name);
+            var status = failed ?? context.Response.StatusCode;
+            if (required.Audited || status is 401 or 403 or 429) Record(context, caller.Name, status);
         }
     }
 
@@ -106,11 +114,10 @@ internal sealed class AccessGate
     private static string KeyNameOf(HttpContext context) =>
         context.Request.Headers.Authorization.Count == 0 ? "(none)" : "(invalid)";
 
-    private void Record(HttpContext context, string keyName)
+    private void Record(HttpContext context, string keyName, int status)
     {
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
         var counts = IngestCounts.Of(context);
-        var status = context.Response.StatusCode;
         _audit.Append(new AuditEntry(Timestamp.FromDateTimeOffset(_clock.GetUtcNow()), keyName, context.Request.Method, route, status,
             AuditEntry.OutcomeOf(status), counts.Received, counts.Inserted, counts.Duplicate, counts.Quarantined));
     }

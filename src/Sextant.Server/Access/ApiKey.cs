@@ -12,4 +12,14 @@ public sealed record ApiKey(string Name, ApiRole Role, string KeyId, Timestamp C
 {
     /// <summary>True until the key is revoked.</summary>
     public bool IsActive => RevokedAt is null;
+
+    /// <summary>The key as <c>sextant keys list --json</c> and <c>GET /api/v1/keys</c> show it: never its text.</summary>
+    public object ToJson() => new { Name, Role = ApiKeyStore.RoleText(Role), KeyId, CreatedAt, RevokedAt, Active = IsActive };
+
+    /// <summary>A new key as <c>sextant keys create --json</c> and <c>POST /api/v1/keys</c> print it, the only time its text is shown.</summary>
+    public static object CreatedJson(ApiKey key, string text)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new { key.Name, Role = ApiKeyStore.RoleText(key.Role), Key = text };
+    }
 }

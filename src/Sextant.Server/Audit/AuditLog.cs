@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sextant.Analysis.Syntax;
 using Sextant.Events;
 using Sextant.Storage.Sqlite;
 
@@ -77,6 +78,13 @@ public sealed class AuditLog : IDisposable
                 reader.GetString(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)));
         return entries;
     }
+
+    /// <summary>The start of <c>--since</c> / <c>?since=</c>: a day (yyyy-MM-dd) from its first instant in UTC, or an instant with an offset.</summary>
+    /// <param name="text">The text given.</param>
+    /// <param name="label">How messages name the field.</param>
+    /// <exception cref="SextantException">The text is neither.</exception>
+    public static Timestamp Since(string text, string label) =>
+        new(RangeText.Instant(text, label, new ProjectCalendar(TimeZoneInfo.Utc, 0, 0), endOfDay: false));
 
     /// <summary>Closes the writer connection.</summary>
     public void Dispose()

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Sextant.Storage.Sqlite;
 
@@ -106,16 +107,11 @@ public sealed partial class SqliteStore : IDisposable, IEventStore, IStoreWriter
     {
         if (!IsReadOnly)
         {
-            try
-            {
-                // Never wait for this: another reader or writer keeps the file in WAL mode, which is fine.
-                Execute(Connection, "PRAGMA busy_timeout = 0");
-                Execute(Connection, "PRAGMA journal_mode = DELETE");
-            }
-            catch (SqliteException)
-            {
-                // Busy: another connection is open; the last writer to close switches instead.
-            }
+            // Never wait for this: another reader or writer keeps the file in WAL mode, which is fine
+            // (busy: the last writer to close switches instead). One attempt through the native call,
+            // since a command retries a busy database for its whole timeout (30 s) whatever busy_timeout says.
+            Execute(Connection, "PRAGMA busy_timeout = 0");
+            _ = raw.sqlite3_exec(Connection.Handle, "PRAGMA journal_mode = DELETE");
         }
         Connection.Dispose();
     }
