@@ -68,6 +68,7 @@ public static class SextantServer
         app.MapOpenApi();
         var api = app.MapGroup("/api/v1");
         AnalysisEndpoints.Map(api);
+        EventEndpoints.Map(api);
         return app;
     }
 
