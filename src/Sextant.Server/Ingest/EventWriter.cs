@@ -29,6 +29,7 @@ internal sealed class EventWriter : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private readonly DirectoryInfo _directory;
+    private SqliteStore? _store;
     private long _requests;
     private long _written;
     private long _published;
@@ -120,9 +121,10 @@ internal sealed class EventWriter : IDisposable
         var config = _project.Config;
         var options = Options(config) with { QuarantinePath = quarantineFile, SourceName = "http:" + keyName };
         var storeQuarantine = config.Ingest.Quarantine ?? QuarantineWriter.DefaultPathFor(_storePath);
-        IngestResult result;
-        using (var store = SqliteStore.Open(_storePath, create: false))
-            result = new Ingestor(store, options, _clock).Ingest([rowsFile]);
+        // One writer connection for the server's life: closing one while the audit log's is open
+        // waits for a lock it cannot get (SqliteStore.Dispose), and opening is not free either.
+        _store ??= SqliteStore.Open(_storePath, create: false);
+        var result = new Ingestor(_store, options, _clock).Ingest([rowsFile]);
         return (result, ReadErrors(quarantineFile, storeQuarantine));
     }
 
@@ -167,6 +169,7 @@ internal sealed class EventWriter : IDisposable
 
     public void Dispose()
     {
+        _store?.Dispose();
         _gate.Dispose();
         _publishing.Dispose();
         try

@@ -110,7 +110,12 @@ public sealed partial class SqliteStore : IDisposable, IEventStore, IStoreWriter
             {
                 // Never wait for this: another reader or writer keeps the file in WAL mode, which is fine.
                 Execute(Connection, "PRAGMA busy_timeout = 0");
-                Execute(Connection, "PRAGMA journal_mode = DELETE");
+                // Microsoft.Data.Sqlite retries a busy statement for the command timeout (30 s by
+                // default; 0 would be for ever): 1 s is its shortest.
+                using var command = Connection.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode = DELETE";
+                command.CommandTimeout = 1;
+                command.ExecuteNonQuery();
             }
             catch (SqliteException)
             {
