@@ -131,6 +131,20 @@ public sealed class EventEndpointTests
     }
 
     [Fact]
+    public async Task After_a_post_the_table_snapshot_beside_the_store_is_current_for_the_command_line()
+    {
+        await using var server = await TinyServer.Start();
+
+        await server.Post(ArrayBody(Batch), "application/json");
+
+        // A stale snapshot would be reported and the table built from the store instead.
+        var notices = new List<string>();
+        var project = Sextant.Application.Project.Open(server.StorePath, notice: notices.Add);
+        Assert.Equal(5, project.Table.EventCount);
+        Assert.Empty(notices);
+    }
+
+    [Fact]
     public async Task The_audit_log_records_the_row_counts_and_the_store_quarantine_the_bad_row()
     {
         await using var server = await TinyServer.Start();
