@@ -69,6 +69,7 @@ public static class SextantServer
         var api = app.MapGroup("/api/v1");
         AnalysisEndpoints.Map(api);
         AdminEndpoints.Map(api);
+        EventEndpoints.Map(api);
         return app;
     }
 

@@ -55,6 +55,19 @@ public sealed record IngestOptions
     /// <summary>Quarantine file; null means '&lt;store&gt;.quarantine.jsonl' next to the store.</summary>
     public string? QuarantinePath { get; init; }
 
+    /// <summary>
+    /// The name the ingest log (<c>ingest_runs</c>) and the quarantine file give each source
+    /// instead of its path, e.g. <c>http:KEY</c> for events sent to <c>sextant serve</c>; null
+    /// keeps the path.
+    /// </summary>
+    public string? SourceName { get; init; }
+
+    /// <summary>
+    /// The <c>source</c> stored with events whose row has none (and hashed into their derived
+    /// ids); null means the file's format: <c>csv</c>, <c>jsonl</c> or <c>parquet</c>.
+    /// </summary>
+    public string? DefaultSource { get; init; }
+
     /// <summary>Pseudonymisation and PII scrubbing applied to every record (docs/PRIVACY.md).</summary>
     public PrivacySettings Privacy { get; init; } = PrivacySettings.None;
 

@@ -158,7 +158,7 @@ public sealed partial class Ingestor
         {
             var strict = _owner._options.Strict;
             var batchSize = _owner._options.BatchSize;
-            var runId = _session.StartRun(_source.LogName, _source.Kind, Timestamp.FromDateTimeOffset(_importTime));
+            var runId = _session.StartRun(_owner._options.SourceName ?? _source.LogName, _source.Kind, Timestamp.FromDateTimeOffset(_importTime));
             // Small parts keep parsed records short-lived; a transaction spans batchSize rows.
             using var parts = new BlockingCollection<List<object>>(boundedCapacity: 2);
             var parsing = Task.Run(() =>
@@ -264,7 +264,7 @@ public sealed partial class Ingestor
                 foreach (var block in pipeline.Blocks())
                 {
                     foreach (var bad in block.BadRows)
-                        _quarantine.Write(_reader.Path, block.LineOf(bad), kindName, bad.Reason, bad.RawText, bad.RawBytes);
+                        _quarantine.Write(QuarantineName, block.LineOf(bad), kindName, bad.Reason, bad.RawText, bad.RawBytes);
                     Interlocked.Add(ref _quarantined, block.BadRows.Count);
                     Interlocked.Add(ref _filtered, block.Filtered);
                     Interlocked.Add(ref _read, block.Read);
@@ -317,10 +317,13 @@ public sealed partial class Ingestor
             }
         }
 
+        /// <summary>The file as the quarantine names it: its path as given, or the options' source name.</summary>
+        private string QuarantineName => _owner._options.SourceName ?? _reader.Path;
+
         private RecordParser NewParser()
         {
             var timeOptions = new TimestampParseOptions(_owner._options.NaiveZone, _owner._options.TimeUnit);
-            return new RecordParser(_reader.Mapping, timeOptions, _importTime, _reader.DefaultSource, _owner._money, _privacy);
+            return new RecordParser(_reader.Mapping, timeOptions, _importTime, _owner._options.DefaultSource ?? _reader.DefaultSource, _owner._money, _privacy);
         }
 
         /// <summary>Reads and parses rows on one worker thread; bad rows go straight to quarantine.</summary>
@@ -343,7 +346,7 @@ public sealed partial class Ingestor
                     var record = error is null ? Parse(_parser, row, out error) : null;
                     if (record is null)
                     {
-                        _quarantine.Write(_reader.Path, origin.Line, kindName, error ?? "invalid row", origin.RawText, origin.RawBytes);
+                        _quarantine.Write(QuarantineName, origin.Line, kindName, error ?? "invalid row", origin.RawText, origin.RawBytes);
                         Interlocked.Increment(ref _quarantined);
                     }
                     else
