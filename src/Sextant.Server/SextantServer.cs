@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Sextant.Configuration;
 using Sextant.Server.Access;
 using Sextant.Server.Audit;
+using Sextant.Server.Dashboards;
 using Sextant.Server.Endpoints;
 using Sextant.Storage.Warehouse;
 
@@ -68,6 +69,7 @@ public static class SextantServer
         app.MapOpenApi();
         var api = app.MapGroup("/api/v1");
         AnalysisEndpoints.Map(api);
+        DashboardEndpoints.Map(app);
         return app;
     }
 
