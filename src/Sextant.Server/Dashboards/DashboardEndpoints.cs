@@ -29,7 +29,7 @@ internal static class DashboardEndpoints
         app.MapGet("/dashboards/{name}", (string name) => LiveDashboards.Exists(name)
             ? Html(LiveDashboards.Page(name, DashboardViews.ReportProduct))
             : NoDashboard(name)).ExcludeFromDescription();
-        app.MapGet("/assets/{file}", Asset).ExcludeFromDescription();
+        app.MapMethods("/assets/{file}", [HttpMethods.Get, HttpMethods.Head], Asset).ExcludeFromDescription();
         var api = app.MapGroup("/api/v1/dashboards");
         api.MapGet("", () => Results.Json(LiveDashboards.Catalog.Select(c => new { c.Slug, c.Title })))
             .WithRole(ApiRole.Read).WithSummary("The live dashboards: slug and title of each");

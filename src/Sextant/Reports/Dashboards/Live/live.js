@@ -71,6 +71,9 @@
     var current = users.value;
     while (users.options.length > 1) users.remove(1);
     (controls.filters || []).forEach(function (f) { users.appendChild(new Option(f.label, f.value)); });
+    if (current && !Array.prototype.some.call(users.options, function (o) { return o.value === current; })) {
+      users.appendChild(new Option(current.replace('=', ' '), current));
+    }
     users.value = current;
     var steps = form.elements.namedItem('steps');
     if (steps) steps.placeholder = controls.steps || '';
