@@ -21,6 +21,9 @@ internal sealed class DashboardViews
     public ReportInputs Of(Project project, DashboardScope scope)
     {
         var key = (project, scope);
+        // Views of an older snapshot are dropped, so its events are not kept in memory after an ingest.
+        foreach (var old in _views.Keys)
+            if (!ReferenceEquals(old.Item1, project)) _views.TryRemove(old, out _);
         var view = _views.GetOrAdd(key, k => new Lazy<ReportInputs>(() => k.Item1.Report(ReportProduct, k.Item2)));
         if (_order.Count < _views.Count) _order.Enqueue(key);
         while (_views.Count > Kept && _order.TryDequeue(out var oldest)) _views.TryRemove(oldest, out _);
@@ -35,6 +38,9 @@ internal sealed class DashboardViews
             throw;
         }
     }
+
+    /// <summary>How many views are kept now.</summary>
+    public int Count => _views.Count;
 
     /// <summary>The product name in the dashboards' titles, as <c>sextant report</c> shows it.</summary>
     public const string ReportProduct = "Product";

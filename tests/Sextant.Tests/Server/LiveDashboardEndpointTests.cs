@@ -6,6 +6,7 @@ using Sextant.Application;
 using Sextant.Configuration.Queries;
 using Sextant.Reports.Dashboards;
 using Sextant.Reports.Dashboards.Live;
+using Sextant.Server.Dashboards;
 using Sextant.Tests.Support;
 
 namespace Sextant.Tests.Server;
@@ -148,6 +149,24 @@ public sealed partial class LiveDashboardEndpointTests(ServerFixture server) : I
         var everyone = project.Report().Retention;
         Assert.True(inputs.Retention.Cohorts.Sum(c => c.Size) < everyone.Cohorts.Sum(c => c.Size));
         Assert.True(inputs.Retention.Cohorts.Sum(c => c.Size) > 0);
+    }
+
+    [Fact]
+    public void Views_are_computed_once_per_snapshot_and_an_older_snapshots_views_are_dropped()
+    {
+        var views = new DashboardViews();
+        var first = Project.Open(server.StorePath);
+        var scope = new DashboardScope(RetentionPeriod: CalendarPeriod.Week);
+
+        var once = views.Of(first, scope);
+        Assert.Same(once, views.Of(first, scope with { }));
+        Assert.NotSame(once, views.Of(first, DashboardScope.All));
+        Assert.Equal(2, views.Count);
+
+        var refreshed = Project.Open(server.StorePath);
+        var again = views.Of(refreshed, scope);
+        Assert.NotSame(once, again);
+        Assert.Equal(1, views.Count);
     }
 
     private static List<long> FunnelValues(JsonElement content, string chart) =>
