@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Sextant.Configuration;
 using Sextant.Server.Access;
 using Sextant.Server.Audit;
+using Sextant.Server.Dashboards;
 using Sextant.Server.Endpoints;
 using Sextant.Storage.Warehouse;
 
@@ -70,6 +71,7 @@ public static class SextantServer
         AnalysisEndpoints.Map(api);
         AdminEndpoints.Map(api);
         EventEndpoints.Map(api);
+        DashboardEndpoints.Map(app);
         return app;
     }
 

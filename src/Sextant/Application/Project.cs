@@ -158,6 +158,6 @@ public sealed class Project
         return calendar;
     }
 
-    /// <summary>Every analysis a report shows, with the project's settings.</summary>
-    public ReportInputs Report(string product = "Product") => ReportAnalyses.Run(Table, Config, product);
+    /// <summary>Every analysis a report shows, with the project's settings, narrowed to <paramref name="scope"/> when given (a live dashboard's view).</summary>
+    public ReportInputs Report(string product = "Product", DashboardScope? scope = null) => ReportAnalyses.Run(Table, Config, product, scope);
 }

@@ -64,17 +64,25 @@ public static class ReportAnalyses
     /// reports the same error it would running alone. The funnel by segment and by channel comes
     /// from one match of every user.
     /// </remarks>
-    public static ReportInputs Run(EventTable table, SextantConfig config, string product = "Product")
+    /// <param name="table">The loaded events.</param>
+    /// <param name="config">The settings of sextant.yaml.</param>
+    /// <param name="product">The product's name in titles.</param>
+    /// <param name="scope">What a live dashboard's controls narrow the analyses to; <see cref="DashboardScope.All"/> when null.</param>
+    public static ReportInputs Run(EventTable table, SextantConfig config, string product = "Product", DashboardScope? scope = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(config);
+        scope ??= DashboardScope.All;
+        var (range, cohort, limit) = (scope.Range, scope.Cohort, scope.BreakdownLimit);
+        ValueList<Breakdown> compareBy = scope.Breakdowns.Count > 0 ? scope.Breakdowns : [Breakdown.Profile(SegmentAttribute)];
         var engine = new InMemoryEngine(table);
         // Parts whose definition sextant.yaml does not give are skipped with a note naming the key,
         // never filled in with another product's events.
         var notes = new List<string>();
-        var funnelQuery = config.Funnels.Count > 0 ? FunnelQueries.FromConfig(config.Funnels[0]) : DefaultFunnel(config);
+        var funnelQuery = scope.Funnel ?? (config.Funnels.Count > 0 ? FunnelQueries.FromConfig(config.Funnels[0]) : DefaultFunnel(config));
         if (funnelQuery is null) notes.Add(NoFunnelNote);
-        var lifecycleQuery = FunnelQueries.Lifecycle(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] };
+        else funnelQuery = funnelQuery with { Range = range, Cohort = cohort, BreakdownLimit = limit };
+        var lifecycleQuery = FunnelQueries.Lifecycle(config) with { Range = range, Cohort = cohort, Breakdowns = compareBy, BreakdownLimit = limit };
         if (config.Activation.Events.Count == 0) notes.Add(NoLifecycleNote);
         // Paths before conversion only where sextant.yaml names a monetization event the data have.
         var conversion = ConversionEvent(table, config);
@@ -86,18 +94,18 @@ public static class ReportAnalyses
 
         // Not disposed: it holds no wait handle, and analyses still running after one failed must still release it.
         var slots = new SemaphoreSlim(AnalysesAtOnce);
-        var metricsTask = Start(slots, () => engine.Run(EngagementQueries.FromConfig(config) with { Breakdowns = [Breakdown.Profile(SegmentAttribute)] }));
-        var pathsTask = Start(slots, () => engine.Run(new PathQuery { Converted = conversion }));
-        var funnelsTask = Start(slots, () => funnelQuery is null ? [EmptyFunnel, EmptyFunnel] : FunnelsBy(table, funnelQuery, SegmentAttribute, ChannelAttribute));
-        var healthTask = Start(slots, () => engine.Run(HealthQueries.FromConfig(config)));
-        var retentionTask = Start(slots, () => engine.Run(RetentionQueries.FromConfig(config)));
-        var revenueTask = Start(slots, () => engine.Run(RevenueQueries.FromConfig(config)));
+        var metricsTask = Start(slots, () => engine.Run(EngagementQueries.FromConfig(config) with { Range = range, Cohort = cohort, Breakdowns = compareBy, BreakdownLimit = limit }));
+        var pathsTask = Start(slots, () => engine.Run(new PathQuery { Converted = conversion, Range = range, Cohort = cohort }));
+        var funnelsTask = Start(slots, () => funnelQuery is null ? [EmptyFunnel, EmptyFunnel] : FunnelsBy(table, funnelQuery, compareBy, [Breakdown.Profile(ChannelAttribute)]));
+        var healthTask = Start(slots, () => engine.Run(HealthQueries.FromConfig(config) with { Range = range, Cohort = cohort }));
+        var retentionTask = Start(slots, () => engine.Run(RetentionQueries.FromConfig(config) with { Range = range, Cohort = cohort, Period = scope.RetentionPeriod ?? CalendarPeriod.Month }));
+        var revenueTask = Start(slots, () => engine.Run(RevenueQueries.FromConfig(config) with { Range = range, Cohort = cohort }));
         var lifecycleTask = Start(slots, () => config.Activation.Events.Count == 0
             ? new LifecycleFunnelResult(null, Math.Max(config.Milestones.EngagementWithinDays, 7 * config.Milestones.HabitWithinWeeks), [], null, 0, 0, 0, [])
             : engine.Run(lifecycleQuery));
         var experimentsTask = Start(slots, () => names.Select(name =>
         {
-            var query = ExperimentQueries.FromConfig(config, name);
+            var query = ExperimentQueries.FromConfig(config, name) with { Range = range, Cohort = cohort };
             if (query.Metrics.Count == 0) query = query with { Metrics = [MetricSpecText.Parse(DefaultExperimentMetric)] };
             return engine.Run(query) with { Warnings = NameCheck.ExperimentWarnings(table, query) };
         }).ToList());
@@ -139,10 +147,9 @@ public static class ReportAnalyses
         }
     });
 
-    /// <summary>The funnel by each profile attribute, from one match of every user.</summary>
-    private static FunnelResult[] FunnelsBy(EventTable table, FunnelQuery query, params string[] attributes)
+    /// <summary>The funnel by each set of breakdowns, from one match of every user.</summary>
+    private static FunnelResult[] FunnelsBy(EventTable table, FunnelQuery query, params ValueList<Breakdown>[] breakdowns)
     {
-        var breakdowns = attributes.Select(a => new ValueList<Breakdown>([Breakdown.Profile(a)])).ToList();
         var measures = FunnelMeasurer.MeasureEach(table, query, breakdowns);
         return [.. breakdowns.Select((b, i) => FunnelShaper.Shape(query with { Breakdowns = b }, measures[i]))];
     }

@@ -23,8 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        // Nothing resolves, so even a connection the routing cannot see (a preconnect) goes nowhere.
-        "--host-resolver-rules=MAP * ~NOTFOUND",
+        // No name resolves, so even a connection the routing cannot see (a preconnect) goes nowhere;
+        // a live page's own server is reached by its loopback address.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     ];
 
     private IPlaywright? _playwright;
@@ -68,6 +69,22 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new FileNotFoundException($"No file to open in the browser at {fullPath}.", fullPath);
         }
 
+        return await OpenAsync(new Uri(fullPath).AbsoluteUri, null);
+    }
+
+    /// <summary>
+    /// Opens a page of a server on loopback (<c>http://127.0.0.1:PORT/...</c>) and waits for its load
+    /// event. Requests to that server go through; every other is aborted and recorded, as for files.
+    /// </summary>
+    public Task<BrowserPage> OpenUrlAsync(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsLoopback) throw new ArgumentException($"only a loopback server may be opened, not {url}", nameof(url));
+        return OpenAsync(url.AbsoluteUri, url.GetLeftPart(UriPartial.Authority) + "/");
+    }
+
+    private async Task<BrowserPage> OpenAsync(string address, string? allowedOrigin)
+    {
         var browser = _browser ?? throw new InvalidOperationException("The browser fixture is not initialised.");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -76,14 +93,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         context.SetDefaultTimeout(15_000);
-        var result = new BrowserPage(context);
+        var result = new BrowserPage(context, allowedOrigin);
         try
         {
             await context.RouteAsync("**/*", result.HandleRouteAsync);
             await context.RouteWebSocketAsync("**/*", result.HandleWebSocket);
             var page = await context.NewPageAsync();
             result.Attach(page);
-            await page.GotoAsync(new Uri(fullPath).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            await page.GotoAsync(address, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
             return result;
         }
         catch

@@ -11,21 +11,23 @@ public sealed class BrowserPage : IAsyncDisposable
     private static readonly string[] AllowedSchemes = ["file:", "data:", "blob:"];
 
     private readonly IBrowserContext _context;
+    private readonly string? _allowedOrigin;
     private readonly Lock _gate = new();
     private readonly List<string> _blockedRequests = [];
     private readonly List<string> _consoleErrors = [];
     private readonly List<string> _pageErrors = [];
     private IPage? _page;
 
-    internal BrowserPage(IBrowserContext context)
+    internal BrowserPage(IBrowserContext context, string? allowedOrigin = null)
     {
         _context = context;
+        _allowedOrigin = allowedOrigin;
     }
 
     /// <summary>The Playwright page, for locators, the mouse, screenshots and script.</summary>
     public IPage Page => _page ?? throw new InvalidOperationException("The page is not open yet.");
 
-    /// <summary>Every URL the page tried to load that is not a local file, data or blob: each was aborted.</summary>
+    /// <summary>Every URL the page tried to load that is not a local file, data, blob or (for a served page) its server: each was aborted.</summary>
     public IReadOnlyList<string> BlockedRequests => Snapshot(_blockedRequests);
 
     /// <summary>
@@ -87,7 +89,8 @@ public sealed class BrowserPage : IAsyncDisposable
     internal async Task HandleRouteAsync(IRoute route)
     {
         var url = route.Request.Url;
-        if (AllowedSchemes.Any(scheme => url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)))
+        if (AllowedSchemes.Any(scheme => url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            || (_allowedOrigin is not null && url.StartsWith(_allowedOrigin, StringComparison.Ordinal)))
         {
             await route.ContinueAsync();
             return;

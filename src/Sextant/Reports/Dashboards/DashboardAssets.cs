@@ -33,7 +33,7 @@ internal static class DashboardAssets
     /// <summary>The page style.</summary>
     public static string Style => PageStyle.Value;
 
-    private static string Read(string name)
+    internal static string Read(string name)
     {
         using var stream = typeof(DashboardAssets).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"resource {name} is missing from {typeof(DashboardAssets).Assembly.GetName().Name}");

@@ -113,7 +113,7 @@ internal static class DashboardPage
         html.Append("</div>\n");
     }
 
-    private static string PaletteJson() => new JsonObject
+    internal static string PaletteJson() => new JsonObject
     {
         ["series"] = new JsonArray(Palette.Series.Select(c => (JsonNode)c).ToArray()),
         ["positive"] = Palette.Positive,

@@ -1,9 +1,9 @@
-// Draws every chart of a Sextant dashboard from the option objects the page carries.
+// Draws every chart of a Sextant dashboard from the option objects the page carries
+// (window.SEXTANT_CHARTS), or, on a live page, the ones handed to window.sextantDraw.
 // Values, intervals and tooltip texts all come from the analyses; this script only
 // formats axes, shows each item's prepared tooltip and draws interval marks.
 (function () {
   'use strict';
-  var palette = window.SEXTANT_PALETTE;
   var formats = {
     count: function (v) { return Math.round(v).toLocaleString('en-US'); },
     percent: function (v) { return (v * 100).toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) < 0.1 ? 1 : 0 }) + '%'; },
@@ -49,6 +49,7 @@
   // Interval marks: a whisker with end caps, or a tornado bar from the reference.
   function renderInterval(kind, reference) {
     return function (params, api) {
+      var palette = window.SEXTANT_PALETTE;
       var horizontal = kind !== 'whiskerY';
       var category = api.value(0), low = api.value(1), high = api.value(2);
       var start = horizontal ? api.coord([low, category]) : api.coord([category, low]);
@@ -123,14 +124,21 @@
   }
 
   window.sextantCharts = {};
-  document.querySelectorAll('.chart').forEach(function (el) {
-    var id = el.getAttribute('data-chart-id');
-    var chart = echarts.init(el, null, { renderer: 'canvas' });
-    chart.setOption(prepare(id, window.SEXTANT_CHARTS[id]));
+  // Draws (or redraws in place, replacing the old option) chart `id` in element `el`.
+  window.sextantDraw = function (el, id, opt) {
+    var chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: 'canvas' });
+    chart.setOption(prepare(id, opt), true);
     window.sextantCharts[id] = chart;
-  });
+    return chart;
+  };
   window.addEventListener('resize', function () {
     Object.keys(window.sextantCharts).forEach(function (id) { window.sextantCharts[id].resize(); });
   });
-  window.sextantReady = true;
+  if (window.SEXTANT_CHARTS) {
+    document.querySelectorAll('.chart').forEach(function (el) {
+      var id = el.getAttribute('data-chart-id');
+      window.sextantDraw(el, id, window.SEXTANT_CHARTS[id]);
+    });
+    window.sextantReady = true;
+  }
 })();
