@@ -34,6 +34,9 @@ internal static class ServeLoad
         new("GET funnel", "/api/v1/funnel?steps=signup,create_page,edit_page&window=7d"),
         new("GET funnel by segment", "/api/v1/funnel?steps=signup,create_page,invite_member&window=14d&breakdown=segment&from=2024-01-01&to=2024-12-31"),
         new("POST analysis/run funnel", "/api/v1/analysis/run", """{"analysis": "funnel", "steps": "signup,create_page", "window": "30d", "breakdown": ["plan", "channel"], "limit": 5}"""),
+        new("GET metrics/north-star", "/api/v1/metrics/north-star"),
+        new("GET metrics/engagement", "/api/v1/metrics/engagement?period=week&breakdown=segment"),
+        new("GET cohorts/retention", "/api/v1/cohorts/retention?period=month&mode=on"),
     ];
 
     /// <summary>Runs <paramref name="readers"/> + <paramref name="writers"/> clients against <paramref name="baseUrl"/> for <paramref name="duration"/>.</summary>

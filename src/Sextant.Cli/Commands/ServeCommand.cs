@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Sextant.Server;
 
@@ -26,7 +27,14 @@ internal static class ServeCommand
             if (result.GetValue(rate) < 1) throw new SextantException($"--rate-limit must be 1 or more, got {result.GetValue(rate)}");
             var options = new ServerOptions(storePath, result.GetValue(globals.Config), address, result.GetValue(port), result.GetValue(rate));
             await using var app = SextantServer.Build(options);
-            await app.StartAsync(cancel);
+            try
+            {
+                await app.StartAsync(cancel);
+            }
+            catch (IOException e) when (SocketErrorOf(e) is { } socket)
+            {
+                throw new SextantException($"cannot listen on {address}:{options.Port}: {socket.Message.TrimEnd('.').ToLowerInvariant()}; choose another --port (0 picks a free one)", e);
+            }
             var output = result.InvocationConfiguration.Output ?? Console.Out;
             foreach (var url in app.Urls) await output.WriteLineAsync($"sextant serve: listening on {url} (store {storePath}); Ctrl-C stops");
             await output.FlushAsync(cancel);
@@ -34,5 +42,13 @@ internal static class ServeCommand
             return Program.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>The socket error under Kestrel's bind failure (address in use, not available, denied), or null.</summary>
+    private static SocketException? SocketErrorOf(Exception error)
+    {
+        for (var cause = error.InnerException; cause is not null; cause = cause.InnerException)
+            if (cause is SocketException socket) return socket;
+        return null;
     }
 }

@@ -30,11 +30,11 @@ internal static class DashboardEndpoints
             ? Html(LiveDashboards.Page(name, DashboardViews.ReportProduct))
             : NoDashboard(name)).ExcludeFromDescription();
         app.MapMethods("/assets/{file}", [HttpMethods.Get, HttpMethods.Head], Asset).ExcludeFromDescription();
-        var api = app.MapGroup("/api/v1/dashboards");
-        api.MapGet("", () => Results.Json(LiveDashboards.Catalog.Select(c => new { c.Slug, c.Title })))
+        var api = app.MapGroup("/api/v1");
+        api.MapGet("/dashboards", () => Results.Json(LiveDashboards.Catalog.Select(c => new { c.Slug, c.Title })))
             .WithRole(ApiRole.Read).WithSummary("The live dashboards: slug and title of each");
         var views = new DashboardViews();
-        api.MapGet("/{name}", (string name, HttpContext context, WarmProject warm) => Content(name, context, warm, views)).WithRole(ApiRole.Read)
+        api.MapGet("/dashboards/{name}", (string name, HttpContext context, WarmProject warm) => Content(name, context, warm, views)).WithRole(ApiRole.Read)
             .WithSummary("One dashboard's tiles, charts (ECharts options) and notes for the view in the query string: from, to, breakdown, limit, cohort, filter, steps, window, period");
     }
 

@@ -83,6 +83,22 @@ public sealed class IngestAmbiguousInputTests
     }
 
     [Fact]
+    public void A_lone_surrogate_in_a_nested_key_is_quarantined_not_a_crash()
+    {
+        // A key that is half a surrogate pair cannot be unescaped, so the duplicate-key check cannot compare it.
+        using var fixture = new StoreFixture();
+
+        var result = fixture.Ingest("events.jsonl", """
+            {"user_id":"u1","event":"a","timestamp":"2024-01-01T00:00:00Z","properties":{"\ud800":1}}
+            {"user_id":"u1","event":"b","timestamp":"2024-01-01T00:00:00Z"}
+            """ + "\n");
+
+        Assert.Equal((2L, 1L, 1L), (result.Read, result.Inserted, result.Quarantined));
+        Assert.Equal(["lone UTF-16 surrogate escape in a key"], Reasons(fixture));
+        AssertAccounted(result);
+    }
+
+    [Fact]
     public void A_lone_surrogate_in_a_csv_properties_column_is_quarantined()
     {
         using var fixture = new StoreFixture();

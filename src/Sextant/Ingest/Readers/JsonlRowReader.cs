@@ -75,6 +75,11 @@ internal sealed class JsonlRowReader : IDisposable
             if (cut > 0) reason = reason[..cut];
             return new JsonlRow(_line, text, $"malformed JSON: {reason.TrimEnd('.')}", null, null);
         }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check unescapes every key; one holding half a surrogate pair cannot be.
+            return new JsonlRow(_line, text, JsonTextChecks.LoneSurrogate(bytes) ?? "lone UTF-16 surrogate escape in a key", null, null);
+        }
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             var kind = document.RootElement.ValueKind.ToString().ToLowerInvariant();
