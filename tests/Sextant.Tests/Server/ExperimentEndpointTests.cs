@@ -58,13 +58,7 @@ public sealed class ExperimentEndpointTests(ServerFixture server) : IClassFixtur
     [InlineData("/api/v1/experiments/onboarding_checklist?bayesian=true", "bayesian", "experiment takes no bayesian")]
     public async Task A_bad_experiment_query_is_a_400_problem_naming_the_field(string url, string field, string detail)
     {
-        var response = await server.Client().GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(field, problem.GetProperty("field").GetString());
-        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await ProblemAssert.BadRequest(await server.Client().GetAsync(url), field, detail);
     }
 
     [Fact]

@@ -40,13 +40,6 @@ public sealed class FunnelEndpointTests(ServerFixture server) : IClassFixture<Se
     [InlineData("/api/v1/funnel", "steps", "give either steps or name")]
     public async Task A_bad_query_is_a_400_problem_naming_the_field(string url, string field, string detail)
     {
-        var response = await server.Client().GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(400, problem.GetProperty("status").GetInt32());
-        Assert.Equal(field, problem.GetProperty("field").GetString());
-        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await ProblemAssert.BadRequest(await server.Client().GetAsync(url), field, detail);
     }
 }

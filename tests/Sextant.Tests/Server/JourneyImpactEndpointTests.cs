@@ -102,12 +102,7 @@ public sealed class JourneyImpactEndpointTests(ServerFixture server) : IClassFix
     [InlineData("/api/v1/power?baseline=ten&mde=0.1", "baseline", "baseline 'ten' is not a number")]
     public async Task A_bad_query_is_a_400_problem_naming_the_field(string url, string field, string detail)
     {
-        var response = await server.Client().GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(field, problem.GetProperty("field").GetString());
-        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await ProblemAssert.BadRequest(await server.Client().GetAsync(url), field, detail);
     }
 
     [Fact]

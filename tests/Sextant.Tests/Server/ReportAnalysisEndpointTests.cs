@@ -109,13 +109,7 @@ public sealed class ReportAnalysisEndpointTests(ServerFixture server) : IClassFi
     [InlineData("/api/v1/info?top=many", "top", "top 'many' is not a whole number")]
     public async Task A_bad_field_is_a_400_problem_naming_it(string url, string field, string detail)
     {
-        var response = await server.Client().GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(field, problem.GetProperty("field").GetString());
-        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await ProblemAssert.BadRequest(await server.Client().GetAsync(url), field, detail);
     }
 
     [Fact]
