@@ -35,7 +35,9 @@ public sealed record ServerSettings(string Store, string? ConfigFile, string Bin
         ArgumentNullException.ThrowIfNull(keys);
         return new ServerSettings(StoreUrl.Parse(options.StorePath).Redacted, options.ConfigPath ?? SextantServer.Beside(options.StorePath),
             options.Address.ToString(), options.Port, options.RequestsPerSecond, keys.Required, KeyRing.RefreshInterval.TotalSeconds,
-            EventEndpointsLimits.MaxBodyBytes, EventEndpointsLimits.MaxEvents, config);
+            EventEndpointsLimits.MaxBodyBytes, EventEndpointsLimits.MaxEvents,
+            // store: may be a database URL with a password in it.
+            config with { Store = StoreUrl.Parse(config.Store).Redacted });
     }
 
     private static JsonSerializerOptions CreateOptions()
