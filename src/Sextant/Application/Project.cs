@@ -144,9 +144,9 @@ public sealed class Project
     /// <exception cref="SextantException">One is invalid or names an undefined cohort, or more than three are given.</exception>
     public ValueList<Breakdown> Breakdowns(IEnumerable<string>? texts) => BreakdownText.ParseAll(texts, Config.Cohorts);
 
-    /// <summary>A range from --from / --to texts, read in the project time zone.</summary>
+    /// <summary>A range from --from / --to texts, read in the project time zone; messages name the ends as the labels say.</summary>
     /// <exception cref="SextantException">A text is not a date or instant, or the range is empty.</exception>
-    public TimeRange Range(string? from, string? to) => RangeText.Parse(from, to, Calendar);
+    public TimeRange Range(string? from, string? to, string fromLabel = "--from", string toLabel = "--to") => RangeText.Parse(from, to, Calendar, fromLabel, toLabel);
 
     private static ProjectCalendar CalendarOf(IWarehouse warehouse, TimeZoneInfo zone)
     {

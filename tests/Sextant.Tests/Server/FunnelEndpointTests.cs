@@ -36,10 +36,24 @@ public sealed class FunnelEndpointTests(ServerFixture server) : IClassFixture<Se
     [InlineData("/api/v1/funnel?steps=signup&windw=3d", "windw", "funnel takes no windw")]
     [InlineData("/api/v1/funnel?steps=signup&window=3x", "window", "window '3x'")]
     [InlineData("/api/v1/funnel?steps=signup&from=2025-13-01", "from", "from '2025-13-01' is not a date")]
+    [InlineData("/api/v1/funnel?steps=signup&to=soon", "to", "to 'soon' is not a date")]
+    [InlineData("/api/v1/funnel?steps=signup&from=2025-03-01&to=2025-02-01", "from", "from '2025-03-01' is not before to '2025-02-01': the range is empty")]
     [InlineData("/api/v1/funnel?steps=signup&limit=0", "limit", "limit must be 1 or more")]
     [InlineData("/api/v1/funnel", "steps", "give either steps or name")]
     public async Task A_bad_query_is_a_400_problem_naming_the_field(string url, string field, string detail)
     {
         await ProblemAssert.BadRequest(await server.Client().GetAsync(url), field, detail);
+    }
+
+    [Fact]
+    public async Task Range_errors_over_http_name_the_fields_as_fields_and_the_cli_names_them_as_options()
+    {
+        var response = await server.Client().GetAsync("/api/v1/funnel?steps=signup&from=2025-03-01&to=2025-02-01");
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        var cli = server.Cli("funnel", "--steps", "signup", "--from", "2025-03-01", "--to", "2025-02-01");
+
+        Assert.Equal("from '2025-03-01' is not before to '2025-02-01': the range is empty", detail);
+        Assert.Equal(2, cli.Code);
+        Assert.Contains("--from '2025-03-01' is not before --to '2025-02-01': the range is empty", cli.Error, StringComparison.Ordinal);
     }
 }

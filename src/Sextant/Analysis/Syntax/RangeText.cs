@@ -11,15 +11,15 @@ namespace Sextant.Analysis.Syntax;
 /// </summary>
 public static class RangeText
 {
-    /// <summary>The range between two optional texts.</summary>
+    /// <summary>The range between two optional texts, named in messages as <paramref name="fromLabel"/> and <paramref name="toLabel"/>.</summary>
     /// <exception cref="SextantException">A text is neither a date nor an instant, or from is not before to.</exception>
-    public static TimeRange Parse(string? from, string? to, ProjectCalendar calendar)
+    public static TimeRange Parse(string? from, string? to, ProjectCalendar calendar, string fromLabel = "--from", string toLabel = "--to")
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var start = from is null ? (long?)null : Instant(from, "--from", calendar, endOfDay: false);
-        var end = to is null ? (long?)null : Instant(to, "--to", calendar, endOfDay: true);
+        var start = from is null ? (long?)null : Instant(from, fromLabel, calendar, endOfDay: false);
+        var end = to is null ? (long?)null : Instant(to, toLabel, calendar, endOfDay: true);
         if (start is { } s && end is { } e && s >= e)
-            throw new SextantException($"--from '{from}' is not before --to '{to}': the range is empty");
+            throw new SextantException($"{fromLabel} '{from}' is not before {toLabel} '{to}': the range is empty");
         return TimeRange.Between(start, end);
     }
 

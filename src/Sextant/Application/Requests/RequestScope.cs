@@ -22,9 +22,10 @@ public sealed record RequestScope(TimeRange Range, Cohort? Cohort, ValueList<Bre
         var from = parameters.Text("from");
         var to = parameters.Text("to");
         // Each end is read alone first, so an error names the field it is about.
-        if (from is not null) parameters.Field("from", () => project.Range(from, null));
-        if (to is not null) parameters.Field("to", () => project.Range(null, to));
-        var range = parameters.Field("from", () => project.Range(from, to));
+        var (fromLabel, toLabel) = (parameters.Label("from"), parameters.Label("to"));
+        if (from is not null) parameters.Field("from", () => project.Range(from, null, fromLabel, toLabel));
+        if (to is not null) parameters.Field("to", () => project.Range(null, to, fromLabel, toLabel));
+        var range = parameters.Field("from", () => project.Range(from, to, fromLabel, toLabel));
         var cohort = parameters.Text("cohort") is { } name ? parameters.Field("cohort", () => project.Cohort(name)) : null;
         var groups = breakdowns ? parameters.Field("breakdown", () => project.Breakdowns(parameters.Texts("breakdown"))) : default;
         if (groups.Count > 0) parameters.Field("breakdown", () => CheckNames(project.Names, groups));
