@@ -54,6 +54,7 @@ public static class SextantServer
         builder.Services.AddSingleton(keyStore);
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton(new AuditLog(options.StorePath));
+        builder.Services.AddSingleton(new StoreWrites());
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {

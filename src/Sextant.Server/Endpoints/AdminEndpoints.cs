@@ -22,9 +22,6 @@ internal static class AdminEndpoints
     /// <summary>The largest admin body (a key request, or a list of user ids to forget).</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    // One erasure at a time: each rewrites the table snapshot beside the store.
-    private static readonly SemaphoreSlim ForgetGate = new(1, 1);
-
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/keys", ListKeys).Admin().WithSummary("Lists the keys: name, role, id, created, revoked (never a key's text), as `sextant keys list --json`");
@@ -63,7 +60,7 @@ internal static class AdminEndpoints
         return Json(new { Revoked = name });
     }
 
-    private static async Task<IResult> Forget(HttpContext context, WarmProject project, ServerOptions options, TimeProvider clock)
+    private static async Task<IResult> Forget(HttpContext context, WarmProject project, ServerOptions options, StoreWrites writes, TimeProvider clock)
     {
         var body = RequestTexts.FromDocument(await Documents.ReadObject(context, MaxBodyBytes));
         var ids = body.Texts("user_ids");
@@ -73,7 +70,8 @@ internal static class AdminEndpoints
         if (ids.Count == 0) throw RequestParameters.Invalid("user_ids", "forget needs \"user_ids\": the people's user ids, e.g. [\"u1\", \"u2\"]");
         var pseudonymiser = pseudonymise ? body.Field("pseudonymise", () => Pseudonymiser.FromEnvironment()) : null;
         ForgetOutcome outcome;
-        await ForgetGate.WaitAsync(context.RequestAborted);
+        // An erasure rewrites the table snapshot too: no ingest may run beside it.
+        await writes.WaitAsync(context.RequestAborted);
         try
         {
             outcome = body.Field("user_ids", () => Forgetting.Run(options.StorePath, project.Config, ids, by, Timestamp.FromDateTimeOffset(clock.GetUtcNow()), pseudonymiser));
@@ -82,7 +80,7 @@ internal static class AdminEndpoints
         }
         finally
         {
-            ForgetGate.Release();
+            writes.Release();
         }
         return Json(outcome.ToJson());
     }

@@ -22,7 +22,7 @@ internal static class EventEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var services = ((IEndpointRouteBuilder)api).ServiceProvider;
-        var writer = new EventWriter(services.GetRequiredService<ServerOptions>(), services.GetRequiredService<WarmProject>(),
+        var writer = new EventWriter(services.GetRequiredService<ServerOptions>(), services.GetRequiredService<WarmProject>(), services.GetRequiredService<StoreWrites>(),
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("Sextant.Server.Events"));
         services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(writer.Dispose);
         api.MapPost("/events", (Func<HttpContext, Task<IResult>>)(context => Post(context, writer))).WithRole(ApiRole.Write, audited: true)

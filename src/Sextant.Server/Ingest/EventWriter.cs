@@ -26,7 +26,7 @@ internal sealed class EventWriter : IDisposable
     private readonly WarmProject _project;
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly StoreWrites _gate;
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private readonly DirectoryInfo _directory;
     private SqliteStore? _store;
@@ -34,8 +34,9 @@ internal sealed class EventWriter : IDisposable
     private long _written;
     private long _published;
 
-    public EventWriter(ServerOptions options, WarmProject project, TimeProvider clock, ILogger log)
+    public EventWriter(ServerOptions options, WarmProject project, StoreWrites writes, TimeProvider clock, ILogger log)
     {
+        _gate = writes;
         _storePath = options.StorePath;
         _project = project;
         _clock = clock;
@@ -170,7 +171,6 @@ internal sealed class EventWriter : IDisposable
     public void Dispose()
     {
         _store?.Dispose();
-        _gate.Dispose();
         _publishing.Dispose();
         try
         {

@@ -47,6 +47,32 @@ public sealed class AdminEndpointTests
         Assert.Contains("unknown user id 'alice'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Forgetting_while_events_arrive_loses_no_event_and_erases_exactly_the_person()
+    {
+        // Given the hand-made store (6 events, alice's 3 among them),
+        await using var server = await StoreServer.Over(Ingest);
+        using var client = server.Client();
+
+        // when alice is forgotten while four posts of 25 new events each (dave's) arrive at once,
+        var posts = Enumerable.Range(0, 4).Select(batch => client.PostAsync("/api/v1/events", new StringContent(string.Join('\n',
+            Enumerable.Range(0, 25).Select(i => $$"""{"event_id": "d{{batch}}-{{i}}", "user_id": "dave", "event": "view", "timestamp": "2026-01-04T10:00:00Z"}""")),
+            System.Text.Encoding.UTF8, "application/x-ndjson"))).ToList();
+        var forget = client.PostAsync("/api/v1/forget", JsonContent.Create(new { user_ids = new[] { "alice" } }));
+        var answers = await Task.WhenAll([.. posts, forget]);
+
+        // then every request succeeded, the 100 events are stored once, alice's 3 are gone,
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        foreach (var post in answers[..4])
+            Assert.Equal(25, JsonDocument.Parse(await post.Content.ReadAsStringAsync()).RootElement.GetProperty("inserted").GetInt64());
+        var erased = JsonDocument.Parse(await answers[4].Content.ReadAsStringAsync()).RootElement.GetProperty("erased");
+        Assert.Equal(3, erased.GetProperty("events").GetInt64());
+        // and the server answers from exactly the 6 - 3 + 100 events left.
+        var info = JsonDocument.Parse(await client.GetStringAsync("/api/v1/info")).RootElement;
+        Assert.Equal(103, info.GetProperty("events").GetInt64());
+        Assert.Equal(new long[] { 1, 1 }, await FunnelUsers(client));
+    }
+
     [Theory]
     [InlineData("{}", "user_ids")]
     [InlineData("""{"user_ids": []}""", "user_ids")]
