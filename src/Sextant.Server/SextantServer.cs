@@ -27,8 +27,8 @@ public static class SextantServer
     public static WebApplication Build(ServerOptions options, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (StoreUrl.Parse(options.StorePath).IsWarehouse)
-            throw new SextantException($"sextant serve needs an embedded store file (its keys and audit log live in it), not {StoreUrl.Parse(options.StorePath).Redacted}");
+        if (StoreUrl.Parse(options.StorePath) is { IsWarehouse: true } warehouse)
+            throw new SextantException($"sextant serve needs an embedded store file (its keys and audit log live in it), not {warehouse.Redacted}");
         var config = ConfigLoader.LoadOrDefault(options.ConfigPath ?? Beside(options.StorePath));
         var keyStore = new ApiKeyStore(options.StorePath);
         var keys = new KeyRing(keyStore);

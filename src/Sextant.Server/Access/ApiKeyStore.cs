@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -103,9 +102,7 @@ public sealed class ApiKeyStore
     {
         using var store = SqliteStore.OpenReadOnly(_storePath);
         var connection = store.Connection;
-        using var exists = connection.CreateCommand();
-        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'api_keys'";
-        if (Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return [];
+        if (!StoreSchema.HasTable(connection, "api_keys")) return [];
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name, role, key_id, salt, hash, created_at, revoked_at FROM api_keys ORDER BY created_at, name";
         using var reader = command.ExecuteReader();

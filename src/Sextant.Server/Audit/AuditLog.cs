@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sextant.Analysis.Syntax;
 using Sextant.Events;
 using Sextant.Storage.Sqlite;
@@ -62,9 +61,7 @@ public sealed class AuditLog : IDisposable
     public static IReadOnlyList<AuditEntry> Read(string storePath, Timestamp? since = null)
     {
         using var store = SqliteStore.OpenReadOnly(storePath);
-        using var exists = store.Connection.CreateCommand();
-        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'";
-        if (Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return [];
+        if (!StoreSchema.HasTable(store.Connection, "audit_log")) return [];
         using var command = store.Connection.CreateCommand();
         command.CommandText = """
             SELECT at, key_name, method, route, status, outcome, rows_received, rows_inserted, rows_duplicate, rows_quarantined

@@ -75,7 +75,7 @@ internal static class AnalysisEndpoints
 
     /// <summary>The query string's fields, the route's values and <paramref name="fixedFields"/> as request parameters.</summary>
     private static RequestParameters Fields(HttpContext context, params (string Name, string Value)[] fixedFields) =>
-        new(context.Request.Query.Select(q => new KeyValuePair<string, IReadOnlyList<string>>(q.Key, [.. q.Value.Select(v => v ?? "")]))
+        new(RequestTexts.Fields(context.Request.Query)
             .Concat(context.Request.RouteValues.Select(r => new KeyValuePair<string, IReadOnlyList<string>>(r.Key, [r.Value?.ToString() ?? ""])))
             .Concat(fixedFields.Select(f => new KeyValuePair<string, IReadOnlyList<string>>(f.Name, [f.Value]))));
 

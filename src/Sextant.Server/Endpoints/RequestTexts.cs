@@ -10,8 +10,11 @@ internal static class RequestTexts
 {
     /// <summary>Every query-string field; a repeated one keeps its values in order.</summary>
     public static RequestParameters FromQuery(IQueryCollection query, params string[] skip) =>
-        new(query.Where(q => !skip.Contains(q.Key, StringComparer.Ordinal))
-            .Select(q => new KeyValuePair<string, IReadOnlyList<string>>(q.Key, [.. q.Value.Select(v => v ?? "")])));
+        new(Fields(query).Where(q => !skip.Contains(q.Key, StringComparer.Ordinal)));
+
+    /// <summary>The query string as field → values, a repeated field's values in order.</summary>
+    public static IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> Fields(IQueryCollection query) =>
+        query.Select(q => new KeyValuePair<string, IReadOnlyList<string>>(q.Key, [.. q.Value.Select(v => v ?? "")]));
 
     /// <summary>
     /// The fields of a query document other than <paramref name="skip"/>: a string, number or

@@ -22,6 +22,8 @@ internal sealed class EventWriter : IDisposable
     /// <summary>The <c>source</c> stored with events that carry none.</summary>
     public const string Source = "http";
 
+    private static readonly byte[] LineEnd = "\n"u8.ToArray();
+
     private readonly string _storePath;
     private readonly WarmProject _project;
     private readonly TimeProvider _clock;
@@ -58,7 +60,7 @@ internal sealed class EventWriter : IDisposable
             foreach (var row in batch.Rows)
             {
                 await file.WriteAsync(row, cancel);
-                await file.WriteAsync("\n"u8.ToArray(), cancel);
+                await file.WriteAsync(LineEnd, cancel);
             }
         }
         IngestResult result;

@@ -24,8 +24,7 @@ public class LiveServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (code, _, error) = InProcessCli.Run("generate", "--users", "2000", "--from", "2025-01-01", "--to", "2025-06-30", "--seed", "7", "--store", StorePath);
-        if (code != 0) throw new InvalidOperationException("generate failed: " + error);
+        ServerFixture.Generate(StorePath);
         if (WithKey)
         {
             var (keyCode, output, keyError) = InProcessCli.Run("keys", "create", "--role", "read", "--name", "browser", "--json", "--store", StorePath);

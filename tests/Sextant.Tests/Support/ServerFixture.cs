@@ -1,47 +1,36 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
-using Sextant.Server;
 
 namespace Sextant.Tests.Support;
 
 /// <summary>
 /// A generated scenario store (2,000 users, with the scenario's sextant.yaml beside it) served in
-/// process on ASP.NET Core's test server: the whole pipeline — routing, the access gate, the
-/// endpoints — without a socket. <see cref="Cli"/> runs the command line on the same store, so
-/// a test can compare an endpoint's body with the CLI's <c>--json</c>.
+/// process on ASP.NET Core's test server (<see cref="StoreServer"/>): the whole pipeline — routing,
+/// the access gate, the endpoints — without a socket, shared by a test class. <see cref="Cli"/> runs
+/// the command line on the same store, so a test can compare an endpoint's body with the CLI's <c>--json</c>.
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
-    private readonly TempDirectory _directory = new();
-    private WebApplication? _app;
+    private StoreServer? _server;
 
-    public string StorePath => _directory.File("sextant.db");
+    private StoreServer Server => _server ?? throw new InvalidOperationException("the server has not started");
 
-    public WebApplication App => _app ?? throw new InvalidOperationException("the server has not started");
+    public string StorePath => Server.StorePath;
 
-    public async Task InitializeAsync()
-    {
-        var (code, _, error) = InProcessCli.Run("generate", "--users", "2000", "--from", "2025-01-01", "--to", "2025-06-30", "--seed", "7", "--store", StorePath);
-        if (code != 0) throw new InvalidOperationException("generate failed: " + error);
-        _app = SextantServer.Build(new ServerOptions(StorePath), builder => builder.WebHost.UseTestServer());
-        await _app.StartAsync();
-    }
+    public WebApplication App => Server.App;
+
+    /// <summary>Writes the fixture's scenario store (2,000 users over the first half of 2025, seed 7).</summary>
+    public static void Generate(string storePath) => StoreServer.Generate(storePath, users: 2000, to: "2025-06-30", seed: 7);
+
+    public async Task InitializeAsync() => _server = await StoreServer.Over(Generate);
 
     /// <summary>A client of the test server, sending <paramref name="key"/> as its bearer key when given.</summary>
-    public HttpClient Client(string? key = null)
-    {
-        var client = App.GetTestClient();
-        if (key is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
+    public HttpClient Client(string? key = null) => Server.Client(key);
 
     /// <summary>Runs a sextant command on the fixture's store (<c>--store</c> is added).</summary>
-    public (int Code, string Out, string Error) Cli(params string[] args) => InProcessCli.Run([.. args, "--store", StorePath]);
+    public (int Code, string Out, string Error) Cli(params string[] args) => Server.Cli(args);
 
     public async Task DisposeAsync()
     {
-        if (_app is not null) await _app.DisposeAsync();
-        _directory.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
     }
 }

@@ -103,13 +103,20 @@ public sealed class StoreServer : IAsyncDisposable
         _directory.Dispose();
     }
 
+    /// <summary>Generates the demo scenario's <paramref name="users"/> users, signing up from 2025-01-01, into a store (with its sextant.yaml beside it).</summary>
+    public static void Generate(string storePath, int users, string to, int seed)
+    {
+        var (code, _, error) = InProcessCli.Run("generate", "--users", users.ToString(System.Globalization.CultureInfo.InvariantCulture), "--from", "2025-01-01", "--to", to,
+            "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--store", storePath);
+        if (code != 0) throw new InvalidOperationException("generate failed: " + error);
+    }
+
     private static string GenerateTemplate()
     {
         var path = Path.Combine(Path.GetTempPath(), "sextant-tests", "server-template-" + Environment.ProcessId);
         if (System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
         System.IO.Directory.CreateDirectory(path);
-        var (code, _, error) = InProcessCli.Run("generate", "--users", "300", "--from", "2025-01-01", "--to", "2025-03-31", "--seed", "11", "--store", Path.Combine(path, "sextant.db"));
-        if (code != 0) throw new InvalidOperationException("generate failed: " + error);
+        Generate(Path.Combine(path, "sextant.db"), users: 300, to: "2025-03-31", seed: 11);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try

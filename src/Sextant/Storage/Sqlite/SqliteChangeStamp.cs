@@ -60,10 +60,9 @@ internal static class SqliteChangeStamp
     /// </summary>
     private static void AppendErasures(SqliteConnection connection, SqliteTransaction transaction, StringBuilder text)
     {
+        if (!StoreSchema.HasTable(connection, "erasures", transaction)) return;
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'erasures'";
-        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return;
         command.CommandText = "SELECT count(*) FROM erasures";
         var erasures = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (erasures > 0) text.Append("erasures:").Append(erasures.ToString(CultureInfo.InvariantCulture));

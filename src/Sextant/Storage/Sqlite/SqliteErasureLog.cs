@@ -39,9 +39,7 @@ internal static class SqliteErasureLog
 
     public static IReadOnlyList<ErasureRecord> Read(SqliteConnection connection)
     {
-        using var exists = connection.CreateCommand();
-        exists.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'erasures'";
-        if (Convert.ToInt64(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0) return [];
+        if (!StoreSchema.HasTable(connection, "erasures")) return [];
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT requested_by, erased_at, users, events, profiles, subscriptions, assignments, anonymous_ids, quarantine_rows FROM erasures ORDER BY erasure";
         using var reader = command.ExecuteReader();

@@ -14,6 +14,19 @@ internal static class StoreSchema
 {
     public const int Version = 2;
 
+    /// <summary>
+    /// True when the store has the table: those added after a store was written (erasures, the
+    /// server's keys and audit log) are made by their first write, so a reader finds none before it.
+    /// </summary>
+    public static bool HasTable(SqliteConnection connection, string name, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS dictionary_segments (
