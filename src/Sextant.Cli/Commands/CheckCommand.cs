@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Sextant.Analysis.Checks;
+using Sextant.Analysis.DataTests;
+using Sextant.Analysis.Syntax;
 using Sextant.Cli.Output;
 using Sextant.Events;
 using Sextant.Serialization;
@@ -17,7 +19,9 @@ internal static class CheckCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var command = new Command("check", "Run data-quality tests on the store (non-zero exit when any fails)");
+        var asOf = new Option<string?>("--as-of") { Description = "The instant (or date, ending at its last instant) freshness, recency and the future-timestamp rule take as now (default: the clock)" };
+        var failures = new Option<string?>("--failures") { Description = "Directory for the failing rows of tests with store_failures (default: <store>.test_failures)" };
+        var command = new Command("check", "Run data-quality tests on the store: the built-in checks, then the tests of sextant.yaml (non-zero exit when any fails)") { asOf, failures };
         command.SetAction(result =>
         {
             var console = Terminal.For(result);
@@ -33,9 +37,17 @@ internal static class CheckCommand
                 ["channel"] = config.Check.AcceptedValues.Channel,
                 ["plan"] = config.Check.AcceptedValues.Plan,
             };
+            var now = AsOfText.Parse(result.GetValue(asOf), "--as-of", new ProjectCalendar(config.TimeZone, 0, 0)) is { } micros
+                ? new Timestamp(micros).ToDateTimeOffset()
+                : TimeProvider.System.GetUtcNow();
             // The table (for the profile and revenue checks) comes from the snapshot when it is current.
-            var report = CheckRunner.Run(store, new CheckQuery(accepted, TimeProvider.System.GetUtcNow()),
-                () => url.IsWarehouse ? EventTableBuilder.Build(store, TimeZoneInfo.Utc) : TableSnapshot.Load(store, storePath, TimeZoneInfo.Utc));
+            var events = new Lazy<EventTable>(() => url.IsWarehouse ? EventTableBuilder.Build(store, TimeZoneInfo.Utc) : TableSnapshot.Load(store, storePath, TimeZoneInfo.Utc));
+            var report = CheckRunner.Run(store, new CheckQuery(accepted, now), () => events.Value);
+            if (config.Tests.Count > 0)
+            {
+                var failuresDirectory = result.GetValue(failures) ?? (url.IsWarehouse ? "test_failures" : storePath + ".test_failures");
+                report = new CheckReport([.. report.Checks, .. DeclaredTests.Run(config, store, storePath, events, new DataTestSettings(config.TimeZone, now, Path.GetFullPath(failuresDirectory)), report)]);
+            }
             if (result.GetValue(globals.Json))
             {
                 ResultJson.Write(Terminal.Out(result), report);

@@ -10,7 +10,7 @@ namespace Sextant.Configuration;
 /// e.g. <c>sextant.yaml line 3: 'business.mau' expects a positive number, got 'ten'</c>;
 /// when a file has several problems, the message lists them all, one per line, in line order.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     /// <summary>The file <see cref="LoadOrDefault(string?)"/> looks for in the current directory.</summary>
     public const string DefaultFileName = "sextant.yaml";
@@ -100,6 +100,7 @@ public static class ConfigLoader
             Health = BindHealth(section.GetSection("health")),
             Check = BindCheck(section.GetSection("check")),
             Business = BindBusiness(section.GetSection("business")),
+            Tests = BindTests(section.GetSectionList("tests")),
         };
     }
 

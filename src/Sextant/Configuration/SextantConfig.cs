@@ -81,4 +81,7 @@ public sealed record SextantConfig
 
     /// <summary>Business assumptions used to scale sample figures (key <c>business</c>).</summary>
     public BusinessConfig Business { get; init; } = new();
+
+    /// <summary>Data tests declared as code (key <c>tests</c>), run by <c>sextant check</c> after the built-in checks (docs/TESTS.md).</summary>
+    public IReadOnlyList<DataTestConfig> Tests { get; init; } = ReadOnlyCollection<DataTestConfig>.Empty;
 }

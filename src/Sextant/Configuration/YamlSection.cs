@@ -34,6 +34,15 @@ internal sealed class YamlSection
     /// <summary>Dotted path of this section from the top of the file; empty at the top.</summary>
     public string Path { get; }
 
+    /// <summary>True when the file has this section (not absent, not null).</summary>
+    public bool Exists => _node is not null;
+
+    /// <summary>The line the section starts on (0 when it is absent).</summary>
+    public long Line => _node?.Start.Line ?? 0;
+
+    /// <summary>The file name messages use.</summary>
+    public string SourceName => _diagnostics.SourceName;
+
     /// <summary>Wraps the top-level mapping; <paramref name="node"/> is null for an empty file.</summary>
     public static YamlSection Root(YamlMappingNode? node, ConfigDiagnostics diagnostics) =>
         new(node, "", diagnostics);
