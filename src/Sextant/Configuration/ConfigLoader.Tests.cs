@@ -78,7 +78,7 @@ public static partial class ConfigLoader
                 if (min is null && max is null) section.ReportProblem("needs 'min_value', 'max_value' or both");
                 return test with { MinValue = min, MaxValue = max, Inclusive = section.GetBool("inclusive", true) };
             case "expression":
-                var expression = Expression(section, "expression");
+                var expression = Expression(section, "expression", test.Column);
                 if (expression is null) section.ReportProblem("needs 'expression' (a condition every row must meet)");
                 return test with { Expression = expression };
             case "row_count":
@@ -113,13 +113,14 @@ public static partial class ConfigLoader
         return text;
     }
 
-    private static string? Expression(YamlSection section, string key)
+    /// <summary>An expression, parsed to report syntax errors now; with a column, the text follows it (<c>column: mrr</c>, <c>expression: "&gt;= 0"</c>).</summary>
+    private static string? Expression(YamlSection section, string key, string? column = null)
     {
         var text = section.GetOptionalString(key, "an expression");
         if (text is null) return null;
         try
         {
-            ExpressionParser.Parse(text);
+            ExpressionParser.Parse(column is null ? text : $"{column} {text}");
         }
         catch (SextantException e)
         {

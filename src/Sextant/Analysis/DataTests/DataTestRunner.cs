@@ -185,12 +185,13 @@ public static class DataTestRunner
             var max = test.MaxValue is { } high ? double.Parse(high, CultureInfo.InvariantCulture) : (double?)null;
             var bounds = (min, max) switch
             {
+                ({ } a, { } b) when a == b => $"exactly {a}",
                 ({ } a, { } b) => $"between {a} and {b}",
                 ({ } a, null) => $"at least {a}",
                 _ => $"at most {max}",
             };
             var outside = count < min || count > max;
-            return Outcome(outside ? 1 : 0, $"{test.Table}{Where} has {bounds} rows ({count:N0})", $"{test.Table}{Where} has {count:N0} rows, expected {bounds}",
+            return Outcome(outside ? 1 : 0, $"{test.Table}{Where} has {bounds} row(s): {count:N0}", $"{test.Table}{Where} has {count:N0} row(s), expected {bounds}",
                 () => ResultTable.Of(test.Name, [[(long)count, min, max]], ("rows", TableColumnType.Integer), ("min_value", TableColumnType.Real), ("max_value", TableColumnType.Real)));
         }
 

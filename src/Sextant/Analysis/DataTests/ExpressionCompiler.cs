@@ -15,7 +15,7 @@ internal sealed class ExpressionCompiler
 {
     /// <summary>The functions, with what they take, for messages.</summary>
     public static readonly IReadOnlyList<string> Functions =
-        ["length(text)", "lower(text)", "upper(text)", "trim(text)", "coalesce(a, b, …)", "abs(number)", "round(number[, digits])", "date(instant or text)", "now()"];
+        ["length(text)", "lower(text)", "upper(text)", "trim(text)", "coalesce(a, b, …)", "abs(number)", "round(number[, digits])", "date(instant or text)", "timestamp(text)", "now()"];
 
     private readonly TestTable _table;
     private readonly TimeZoneInfo _zone;
@@ -260,6 +260,14 @@ internal sealed class ExpressionCompiler
                         throw TypeError("date", node.Position, "an instant or text", argument.Type);
                     return new(DataType.Instant, row => evaluate(row) is { IsNull: false } v ? DataValue.OfInstant(LocalDayStart(v.Micros)) : DataValue.Null);
                 }
+            case "timestamp":
+            {
+                Arity(node, 1, 1);
+                var argument = Bind(node.Arguments[0]);
+                if (argument.Type is not (DataType.Text or DataType.Null)) throw TypeError("timestamp", node.Position, "text", argument.Type);
+                var evaluate = argument.Evaluate;
+                return new(DataType.Instant, row => evaluate(row) is { IsNull: false } v && ParseInstant(v.Text) is { } micros ? DataValue.OfInstant(micros) : DataValue.Null);
+            }
             case "now":
                 {
                     Arity(node, 0, 0);
