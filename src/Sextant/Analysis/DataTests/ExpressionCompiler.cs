@@ -261,13 +261,13 @@ internal sealed class ExpressionCompiler
                     return new(DataType.Instant, row => evaluate(row) is { IsNull: false } v ? DataValue.OfInstant(LocalDayStart(v.Micros)) : DataValue.Null);
                 }
             case "timestamp":
-            {
-                Arity(node, 1, 1);
-                var argument = Bind(node.Arguments[0]);
-                if (argument.Type is not (DataType.Text or DataType.Null)) throw TypeError("timestamp", node.Position, "text", argument.Type);
-                var evaluate = argument.Evaluate;
-                return new(DataType.Instant, row => evaluate(row) is { IsNull: false } v && ParseInstant(v.Text) is { } micros ? DataValue.OfInstant(micros) : DataValue.Null);
-            }
+                {
+                    Arity(node, 1, 1);
+                    var argument = Bind(node.Arguments[0]);
+                    if (argument.Type is not (DataType.Text or DataType.Null)) throw TypeError("timestamp", node.Position, "text", argument.Type);
+                    var evaluate = argument.Evaluate;
+                    return new(DataType.Instant, row => evaluate(row) is { IsNull: false } v && ParseInstant(v.Text) is { } micros ? DataValue.OfInstant(micros) : DataValue.Null);
+                }
             case "now":
                 {
                     Arity(node, 0, 0);
