@@ -41,7 +41,12 @@ internal sealed class ExpressionParser
     {
         public bool Is(string word) => Kind is TokenKind.Name or TokenKind.Symbol && string.Equals(Text, word, StringComparison.OrdinalIgnoreCase);
 
-        public string Describe() => Kind == TokenKind.End ? "the end" : $"'{Text}'";
+        public string Describe() => Kind switch
+        {
+            TokenKind.End => "end of the expression",
+            TokenKind.String => $"the string '{Text}'",
+            _ => $"'{Text}'",
+        };
     }
 
     private static readonly string[] Keywords = ["and", "or", "not", "is", "null", "in", "between", "true", "false"];
