@@ -69,16 +69,31 @@ public static class DataTestRunner
 
         private TestColumn Column() => _table.Column(test.Column!, test.Context);
 
-        /// <summary>The rows the where condition keeps (true, not false or null), or every row.</summary>
-        private int[] SelectedRows()
+        /// <summary>The rows the where condition keeps (true, not false or null), or every row (no array is made for them).</summary>
+        private IReadOnlyList<int> SelectedRows()
         {
             var count = _table.RowCount;
-            if (test.Where is null) return Enumerable.Range(0, count).ToArray();
+            if (test.Where is null) return new AllRows(count);
             var condition = Condition(test.Where, "where");
             var kept = new List<int>();
             for (var row = 0; row < count; row++)
                 if (condition(row) == true) kept.Add(row);
             return [.. kept];
+        }
+
+        /// <summary>Rows 0 .. count − 1 as a list, without storing them.</summary>
+        private sealed class AllRows(int count) : IReadOnlyList<int>
+        {
+            public int this[int index] => index;
+
+            public int Count => count;
+
+            public IEnumerator<int> GetEnumerator()
+            {
+                for (var row = 0; row < count; row++) yield return row;
+            }
+
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
 
         private Func<int, bool?> Condition(string text, string key)
@@ -93,7 +108,7 @@ public static class DataTestRunner
             }
         }
 
-        private CheckOutcome Rows(int[] rows, TestColumn column, Func<DataValue, int, bool> fails, string rule, string problem)
+        private CheckOutcome Rows(IReadOnlyList<int> rows, TestColumn column, Func<DataValue, int, bool> fails, string rule, string problem)
         {
             var failing = new List<int>();
             foreach (var row in rows)
@@ -101,7 +116,7 @@ public static class DataTestRunner
             return Outcome(failing.Count, rule + Where, $"{Plural(failing.Count)} of {test.Table}{Where} {problem}", () => FailingRows(failing, column));
         }
 
-        private CheckOutcome Unique(int[] rows)
+        private CheckOutcome Unique(IReadOnlyList<int> rows)
         {
             var column = Column();
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -112,7 +127,7 @@ public static class DataTestRunner
                 $"no two rows share a {test.Column} (nulls are not duplicates)", $"share a {test.Column} with another row ({repeated} repeated values)");
         }
 
-        private CheckOutcome AcceptedValues(int[] rows)
+        private CheckOutcome AcceptedValues(IReadOnlyList<int> rows)
         {
             var accepted = new HashSet<string>(test.Values, StringComparer.Ordinal);
             var list = string.Join(", ", test.Values);
@@ -120,7 +135,7 @@ public static class DataTestRunner
                 $"{Subject} is one of: {list}", $"have a {test.Column} outside: {list}");
         }
 
-        private CheckOutcome Relationships(int[] rows)
+        private CheckOutcome Relationships(IReadOnlyList<int> rows)
         {
             var parent = tables.Get(test.To!, test.Context);
             var field = parent.Column(test.Field!, test.Context);
@@ -131,7 +146,7 @@ public static class DataTestRunner
                 $"every {Subject} appears in {test.To}.{test.Field}", $"have a {test.Column} that is not in {test.To}.{test.Field}");
         }
 
-        private CheckOutcome AcceptedRange(int[] rows)
+        private CheckOutcome AcceptedRange(IReadOnlyList<int> rows)
         {
             var column = Column();
             var conditions = new List<Func<int, bool?>>();
@@ -167,7 +182,7 @@ public static class DataTestRunner
             }
         }
 
-        private CheckOutcome Expression(int[] rows)
+        private CheckOutcome Expression(IReadOnlyList<int> rows)
         {
             var text = test.Column is null ? test.Expression! : $"{test.Column} {test.Expression}";
             var condition = Condition(text, "expression");
@@ -178,9 +193,9 @@ public static class DataTestRunner
                 $"{Plural(failing.Count)} of {test.Table}{Where} do not meet: {text} (false or null)", () => FailingRows(failing, null));
         }
 
-        private CheckOutcome RowCount(int[] rows)
+        private CheckOutcome RowCount(IReadOnlyList<int> rows)
         {
-            var count = rows.Length;
+            var count = rows.Count;
             var min = test.MinValue is { } low ? double.Parse(low, CultureInfo.InvariantCulture) : (double?)null;
             var max = test.MaxValue is { } high ? double.Parse(high, CultureInfo.InvariantCulture) : (double?)null;
             var bounds = (min, max) switch
@@ -195,7 +210,7 @@ public static class DataTestRunner
                 () => ResultTable.Of(test.Name, [[(long)count, min, max]], ("rows", TableColumnType.Integer), ("min_value", TableColumnType.Real), ("max_value", TableColumnType.Real)));
         }
 
-        private CheckOutcome Freshness(int[] rows)
+        private CheckOutcome Freshness(IReadOnlyList<int> rows)
         {
             var (newest, field) = Newest(rows);
             var age = newest is { } at ? TimeSpan.FromTicks((now - at) * 10) : TimeSpan.MaxValue;
@@ -208,7 +223,7 @@ public static class DataTestRunner
             return new CheckOutcome(test.Name, status, status == CheckStatus.Pass ? 0 : 1, $"{fact} ({limits}){FailuresNote(status != CheckStatus.Pass)}");
         }
 
-        private CheckOutcome Recency(int[] rows)
+        private CheckOutcome Recency(IReadOnlyList<int> rows)
         {
             var (newest, field) = Newest(rows);
             var age = newest is { } at ? TimeSpan.FromTicks((now - at) * 10) : TimeSpan.MaxValue;
@@ -218,7 +233,7 @@ public static class DataTestRunner
             return new CheckOutcome(test.Name, stale ? Failed : CheckStatus.Pass, stale ? 1 : 0, $"{fact} (at most {Hours(test.Within.Value)}){FailuresNote(stale)}");
         }
 
-        private (long? Newest, string Field) Newest(int[] rows)
+        private (long? Newest, string Field) Newest(IReadOnlyList<int> rows)
         {
             var field = test.TimeField ?? _table.TimeColumn
                 ?? throw new SextantException($"{test.Context}: table '{test.Table}' has no time column; name one with '{(test.Test == "freshness" ? "loaded_at_field" : "field")}' (columns: {_table.Describe()})");
