@@ -22,6 +22,7 @@ public sealed class SaasExampleTests
 
         var declared = DeclaredNames();
         Assert.True(declared.Count >= 54, $"{declared.Count} tests declared");
+        Assert.Contains($"and {declared.Count} data tests", File.ReadAllText(Path.Combine(Example, "README.md")));
         Assert.All(declared, name => Assert.Equal("pass", checks[name].Status));
         Assert.Equal(0, code);
     }
