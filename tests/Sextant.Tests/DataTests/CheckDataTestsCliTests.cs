@@ -117,5 +117,14 @@ public sealed class CheckDataTestsCliTests : IDisposable
         Assert.Single(error.Trim().Split('\n'));
     }
 
+    [Fact]
+    public void A_test_may_not_take_the_name_of_a_built_in_check()
+    {
+        var (code, _, error) = Check("  - {test: unique, table: events, column: event_id, name: unique_event_ids}\n");
+
+        Assert.Equal(2, code);
+        Assert.EndsWith("line 2): 'unique_event_ids' is the name of a built-in check; give the test another 'name'", error.Trim());
+    }
+
     public void Dispose() => _directory.Dispose();
 }
