@@ -81,6 +81,7 @@ public static class ConfigLoader
     private static SextantConfig BindRoot(YamlSection section)
     {
         var defaults = SextantConfig.Default;
+        var funnels = BindFunnels(section.GetSectionList("funnels"));
         return new SextantConfig
         {
             TimeZone = section.Get("timezone", defaults.TimeZone, TimeZones.Expectation, TimeZones.TryFindIana),
@@ -93,13 +94,14 @@ public static class ConfigLoader
             NorthStar = BindNorthStar(section.GetSection("north_star")),
             Features = section.GetStringList("features"),
             Milestones = BindMilestones(section.GetSection("milestones")),
-            Funnels = BindFunnels(section.GetSectionList("funnels")),
+            Funnels = funnels,
             Experiments = BindExperiments(section.GetSectionList("experiments")),
             Cohorts = CohortBinder.Bind(section.GetSectionList("cohorts")),
             Growth = BindGrowth(section.GetSection("growth")),
             Health = BindHealth(section.GetSection("health")),
             Check = BindCheck(section.GetSection("check")),
             Business = BindBusiness(section.GetSection("business")),
+            Alerts = BindAlerts(section.GetSection("alerts"), funnels),
         };
     }
 
@@ -347,5 +349,33 @@ public static class ConfigLoader
             Mau = section.GetOptionalDouble("mau", "a positive number", value => value > 0),
             Growth = section.GetDouble("growth", defaults.Growth, "a yearly rate above -1 (0.10 means 10%)", value => value > -1),
         };
+    }
+
+    private static AlertsConfig BindAlerts(YamlSection section, IReadOnlyList<FunnelConfig> funnels)
+    {
+        var webhook = section.Get<string?>("webhook", null, "an http:// or https:// URL", (string text, out string? value) =>
+        {
+            value = text;
+            return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        });
+        var rules = new List<AlertRuleConfig>();
+        foreach (var rule in section.GetSectionList("rules"))
+        {
+            var defaults = new AlertRuleConfig { Metric = "" };
+            var metric = rule.GetOptionalString("metric", "a metric: " + Analysis.Alerts.AlertMetric.Expectation);
+            if (metric is null) rule.ReportProblem("needs a metric (" + Analysis.Alerts.AlertMetric.Expectation + ")");
+            else if (Analysis.Alerts.AlertMetric.Problem(metric, funnels.Select(f => f.Name).ToList()) is { } problem) rule.ReportProblem(problem);
+            rules.Add(new AlertRuleConfig
+            {
+                Metric = metric ?? "",
+                Sensitivity = rule.Get("sensitivity", defaults.Sensitivity, "a positive number (|z| that fires) or low | medium | high", (string text, out double value) =>
+                    AlertRuleConfig.SensitivityWords.TryGetValue(text, out value)
+                    || (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value) && double.IsFinite(value) && value > 0)),
+                Direction = rule.GetChoice("direction", defaults.Direction, AlertRuleConfig.Directions),
+                MinVolume = rule.GetDouble("min_volume", defaults.MinVolume, "a number of 0 or more", v => v >= 0),
+                Location = rule.Location,
+            });
+        }
+        return new AlertsConfig { Webhook = webhook, Rules = rules.Count == 0 ? ReadOnlyCollection<AlertRuleConfig>.Empty : rules.AsReadOnly() };
     }
 }

@@ -81,4 +81,7 @@ public sealed record SextantConfig
 
     /// <summary>Business assumptions used to scale sample figures (key <c>business</c>).</summary>
     public BusinessConfig Business { get; init; } = new();
+
+    /// <summary>Anomaly alerts on daily series (key <c>alerts</c>).</summary>
+    public AlertsConfig Alerts { get; init; } = new();
 }
