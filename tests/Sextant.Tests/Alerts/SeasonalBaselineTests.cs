@@ -92,6 +92,29 @@ public sealed class SeasonalBaselineTests
     }
 
     [Fact]
+    public void A_drop_lasting_four_days_is_flagged_on_each_day()
+    {
+        var values = Noisy(90, i => 1000 * Weekly[i % 7]);
+        for (var t = 70; t < 74; t++) values[t] *= 0.6;
+
+        var points = Fit(values);
+
+        for (var t = 70; t < 74; t++) Assert.True(points[t]!.Value.Z < -4, $"day {t}: z = {points[t]!.Value.Z}");
+        Assert.True(Math.Abs(points[74]!.Value.Z) < 4, $"day 74: z = {points[74]!.Value.Z}");
+    }
+
+    [Fact]
+    public void A_lasting_new_level_is_learnt_rather_than_flagged_forever()
+    {
+        var values = Noisy(130, i => (i < 70 ? 1000 : 500) * Weekly[i % 7]);
+
+        var points = Fit(values);
+
+        Assert.True(points[70]!.Value.Z < -4, $"z = {points[70]!.Value.Z}");
+        for (var t = 100; t < 130; t++) Assert.True(Math.Abs(points[t]!.Value.Z) < 4, $"day {t}: z = {points[t]!.Value.Z}");
+    }
+
+    [Fact]
     public void Incomplete_days_are_never_used_as_history()
     {
         var values = Enumerable.Repeat(100.0, 70).ToArray();

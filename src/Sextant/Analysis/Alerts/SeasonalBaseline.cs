@@ -13,7 +13,8 @@ public readonly record struct BaselinePoint(double Expected, double Scale, doubl
 /// median), a level (median of the last 14 de-seasonalised days) moved along a trend (its
 /// difference from the median of the 14 days before, per day), and a scale (1.4826 × median
 /// absolute deviation of the prediction errors of the last 28 days, floored by the counting noise).
-/// Medians everywhere, so a few outlying days in the history barely move either.
+/// Medians everywhere, so a few outlying days in the history barely move either; and a day beyond
+/// |z| = 4 enters later days' history as its expected value (up to a week in a row: longer is a new level).
 /// </summary>
 public static class SeasonalBaseline
 {
@@ -35,6 +36,12 @@ public static class SeasonalBaseline
     /// <summary>1 / Φ⁻¹(0.75): makes the median absolute deviation of normal noise its standard deviation.</summary>
     public const double MadToSigma = 1.4826;
 
+    /// <summary>|z| beyond which a day is an outlier: later days see its expected value in its place, and leave its error out of their scale.</summary>
+    public const double OutlierZ = 4;
+
+    /// <summary>Outlying days in a row after which they are taken as a new level and kept in the history as they are.</summary>
+    public const int LevelShiftDays = 7;
+
     /// <summary>The noise floor of a sum series, as a share of its expected value.</summary>
     public const double SumFloorShare = 0.05;
 
@@ -54,17 +61,22 @@ public static class SeasonalBaseline
         ArgumentNullException.ThrowIfNull(volumes);
         var usable = Math.Clamp(usableDays, 0, values.Count);
         double Value(int i) => i < usable ? values[i] : double.NaN;
+        // The history later days see: a day far off its baseline counts as its expected value, so
+        // an anomaly of several days is judged against the weeks before it and does not widen the scale.
+        var history = new double[values.Count];
+        var outlier = new bool[values.Count];
         var expected = new double[values.Count];
-        for (var t = 0; t < values.Count; t++) expected[t] = Expect(Value, t, firstDay);
-
         var points = new BaselinePoint?[values.Count];
         var errors = new List<double>(ScaleDays);
+        var run = 0;
         for (var t = 0; t < values.Count; t++)
         {
+            expected[t] = Expect(d => history[d], t, firstDay);
+            history[t] = Value(t);
             if (double.IsNaN(expected[t])) continue;
             errors.Clear();
             for (var d = Math.Max(0, t - ScaleDays); d < t; d++)
-                if (!double.IsNaN(expected[d]) && !double.IsNaN(Value(d))) errors.Add(Value(d) - expected[d]);
+                if (!outlier[d] && !double.IsNaN(expected[d]) && !double.IsNaN(Value(d))) errors.Add(Value(d) - expected[d]);
             if (errors.Count < MinimumErrors) continue;
             var center = Median(errors);
             for (var k = 0; k < errors.Count; k++) errors[k] = Math.Abs(errors[k] - center);
@@ -72,6 +84,21 @@ public static class SeasonalBaseline
             var scale = Math.Max(MadToSigma * Median(errors), floor);
             var z = double.IsNaN(values[t]) ? double.NaN : (values[t] - expected[t]) / scale;
             points[t] = new BaselinePoint(expected[t], scale, floor, z);
+            if (double.IsNaN(history[t]) || Math.Abs(z) <= OutlierZ)
+            {
+                run = 0;
+                continue;
+            }
+            outlier[t] = true;
+            history[t] = expected[t];
+            if (++run < LevelShiftDays) continue;
+            // A week off the baseline in a row is a new level, not an anomaly: later days learn it.
+            for (var d = t - run + 1; d <= t; d++)
+            {
+                history[d] = Value(d);
+                outlier[d] = false;
+            }
+            run = 0;
         }
         return points;
     }
