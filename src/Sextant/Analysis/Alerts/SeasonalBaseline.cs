@@ -14,7 +14,7 @@ public readonly record struct BaselinePoint(double Expected, double Scale, doubl
 /// difference from the median of the 14 days before, per day), and a scale (1.4826 × median
 /// absolute deviation of the prediction errors of the last 28 days, floored by the counting noise).
 /// Medians everywhere, so a few outlying days in the history barely move either; and a day beyond
-/// |z| = 4 enters later days' history as its expected value (up to a week in a row: longer is a new level).
+/// |z| = 4 enters later days' history as its expected value (up to five days in a row: longer may be a new level, which later days then learn).
 /// </summary>
 public static class SeasonalBaseline
 {
@@ -39,8 +39,8 @@ public static class SeasonalBaseline
     /// <summary>|z| beyond which a day is an outlier: later days see its expected value in its place, and leave its error out of their scale.</summary>
     public const double OutlierZ = 4;
 
-    /// <summary>Outlying days in a row after which they are taken as a new level and kept in the history as they are.</summary>
-    public const int LevelShiftDays = 7;
+    /// <summary>Outlying days in a row (same direction or not) after which they are taken as a new level and kept in the history as they are.</summary>
+    public const int LevelShiftDays = 5;
 
     /// <summary>The noise floor of a sum series, as a share of its expected value.</summary>
     public const double SumFloorShare = 0.05;
@@ -92,7 +92,7 @@ public static class SeasonalBaseline
             outlier[t] = true;
             history[t] = expected[t];
             if (++run < LevelShiftDays) continue;
-            // A week off the baseline in a row is a new level, not an anomaly: later days learn it.
+            // Five days off the baseline in a row may be a new level rather than an anomaly: later days learn it.
             for (var d = t - run + 1; d <= t; d++)
             {
                 history[d] = Value(d);
