@@ -81,8 +81,7 @@ public static class ConfigLoader
     private static SextantConfig BindRoot(YamlSection section)
     {
         var defaults = SextantConfig.Default;
-        var funnels = BindFunnels(section.GetSectionList("funnels"));
-        return new SextantConfig
+        var config = new SextantConfig
         {
             TimeZone = section.Get("timezone", defaults.TimeZone, TimeZones.Expectation, TimeZones.TryFindIana),
             Store = section.GetString("store", defaults.Store),
@@ -94,15 +93,16 @@ public static class ConfigLoader
             NorthStar = BindNorthStar(section.GetSection("north_star")),
             Features = section.GetStringList("features"),
             Milestones = BindMilestones(section.GetSection("milestones")),
-            Funnels = funnels,
+            Funnels = BindFunnels(section.GetSectionList("funnels")),
             Experiments = BindExperiments(section.GetSectionList("experiments")),
             Cohorts = CohortBinder.Bind(section.GetSectionList("cohorts")),
             Growth = BindGrowth(section.GetSection("growth")),
             Health = BindHealth(section.GetSection("health")),
             Check = BindCheck(section.GetSection("check")),
             Business = BindBusiness(section.GetSection("business")),
-            Alerts = BindAlerts(section.GetSection("alerts"), funnels),
         };
+        // Alert rules name funnels, so they are read once the funnels are.
+        return config with { Alerts = BindAlerts(section.GetSection("alerts"), config.Funnels) };
     }
 
     private static IngestConfig BindIngest(YamlSection section)

@@ -69,7 +69,7 @@ public sealed class AlertsCommandTests(AnomalyScenarioFixture scenario) : IClass
 
         var (code, _, error) = await Task.Run(() => Run("--webhook", receiver.Url));
 
-        Assert.Equal((1, ""), (code, error));
+        Assert.True((code, error) == (1, ""), $"exit {code}: {error}");
         var (_, _, body) = Assert.Single(receiver.Requests);
         using var json = JsonDocument.Parse(body);
         Assert.Contains(json.RootElement.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("metric").GetString() == "signups");
