@@ -46,6 +46,7 @@ internal static class Program
         root.Add(IngestCommand.Create(globals));
         root.Add(PullCommand.Create(globals));
         root.Add(CheckCommand.Create(globals));
+        root.Add(AlertsCommand.Create(globals));
         root.Add(InfoCommand.Create(globals));
         root.Add(SourcesCommand.Create(globals));
         root.Add(SnapshotCommand.Create(globals));

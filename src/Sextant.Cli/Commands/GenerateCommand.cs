@@ -25,19 +25,22 @@ internal static class GenerateCommand
         var seed = new Option<long?>("--seed") { Description = "Random seed (default 42); the same seed gives the same files" };
         var output = new Option<string?>("--out") { Description = "Directory for the CSV files and truth.json (default: synthetic/ unless --store is given)" };
         var file = new Option<string?>("--scenario-file") { Description = "Scenario parameters in YAML (copy scenarios/notion.yaml); the options above override it" };
+        var anomalies = new Option<bool>("--anomalies") { Description = "Plant drops and spikes (an outage, a tracking bug, bot traffic, a sign-up outage) in the last 40 days, listed in truth.json (notion scenario)" };
 
-        var command = new Command("generate", "Generate a calibrated synthetic scenario as CSV files or straight into the store") { scenario, users, from, to, seed, output, file };
+        var command = new Command("generate", "Generate a calibrated synthetic scenario as CSV files or straight into the store") { scenario, users, from, to, seed, output, file, anomalies };
         command.SetAction(result =>
         {
             var console = Terminal.For(result);
             if (result.GetValue(scenario) == "scale")
-                return GenerateScale(console, result, globals, result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed), result.GetValue(output));
+                return result.GetValue(anomalies) ? throw new SextantException("--anomalies plants into the notion scenario; the scale scenario has none")
+                    : GenerateScale(console, result, globals, result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed), result.GetValue(output));
             var baseline = result.GetValue(file) is { } path ? ScenarioLoader.Load(path) : new NotionScenario();
             var parameters = Scenario(baseline, result.GetValue(users), result.GetValue(from), result.GetValue(to), result.GetValue(seed));
             var storeGiven = result.GetValue(globals.Store) is not null;
             var directory = result.GetValue(output) ?? (storeGiven ? null : "synthetic");
             var watch = Stopwatch.StartNew();
             var data = NotionGenerator.Generate(parameters);
+            if (result.GetValue(anomalies)) data = AnomalyPlanter.Plant(data);
             if (directory is not null) ScenarioFiles.Write(data, directory);
             long stored = 0;
             string? settings = null;
@@ -67,6 +70,8 @@ internal static class GenerateCommand
             }
             console.MarkupLine($"Generated {Terminal.Number(data.Users.Count)} users, {Terminal.Number(data.Events.Count)} events, {Terminal.Number(data.Subscriptions.Count)} subscriptions, {Terminal.Number(data.Assignments.Count)} assignments in {watch.Elapsed.TotalSeconds:F1} s.");
             if (directory is not null) console.MarkupLine($"Files and truth.json in [bold]{Markup.Escape(directory)}[/].");
+            if (data.Truth.Anomalies is { } planted)
+                console.MarkupLine($"Planted {planted.Count} anomalies from {planted.Min(a => a.Date):yyyy-MM-dd} to {planted.Max(a => a.Date):yyyy-MM-dd}; truth.json lists them.");
             if (storeGiven) console.MarkupLine($"{Terminal.Number(stored)} events stored; {Markup.Escape(settings!)}.");
             if (snapshot is not null) SnapshotPrinter.Print(console, snapshot);
             console.Write(CalibrationTable(calibration));

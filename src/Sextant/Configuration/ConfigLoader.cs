@@ -81,7 +81,7 @@ public static partial class ConfigLoader
     private static SextantConfig BindRoot(YamlSection section)
     {
         var defaults = SextantConfig.Default;
-        return new SextantConfig
+        var config = new SextantConfig
         {
             TimeZone = section.Get("timezone", defaults.TimeZone, TimeZones.Expectation, TimeZones.TryFindIana),
             Store = section.GetString("store", defaults.Store),
@@ -102,6 +102,8 @@ public static partial class ConfigLoader
             Business = BindBusiness(section.GetSection("business")),
             Tests = BindTests(section.GetSectionList("tests")),
         };
+        // Alert rules name funnels, so they are read once the funnels are.
+        return config with { Alerts = BindAlerts(section.GetSection("alerts"), config.Funnels) };
     }
 
     private static IngestConfig BindIngest(YamlSection section)
@@ -348,5 +350,33 @@ public static partial class ConfigLoader
             Mau = section.GetOptionalDouble("mau", "a positive number", value => value > 0),
             Growth = section.GetDouble("growth", defaults.Growth, "a yearly rate above -1 (0.10 means 10%)", value => value > -1),
         };
+    }
+
+    private static AlertsConfig BindAlerts(YamlSection section, IReadOnlyList<FunnelConfig> funnels)
+    {
+        var webhook = section.Get<string?>("webhook", null, "an http:// or https:// URL", (string text, out string? value) =>
+        {
+            value = text;
+            return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        });
+        var rules = new List<AlertRuleConfig>();
+        foreach (var rule in section.GetSectionList("rules"))
+        {
+            var defaults = new AlertRuleConfig { Metric = "" };
+            var metric = rule.GetOptionalString("metric", "a metric: " + Analysis.Alerts.AlertMetric.Expectation);
+            if (metric is null) rule.ReportProblem("needs a metric (" + Analysis.Alerts.AlertMetric.Expectation + ")");
+            else if (Analysis.Alerts.AlertMetric.Problem(metric, funnels.Select(f => f.Name).ToList()) is { } problem) rule.ReportProblem(problem);
+            rules.Add(new AlertRuleConfig
+            {
+                Metric = metric ?? "",
+                Sensitivity = rule.Get("sensitivity", defaults.Sensitivity, "a positive number (|z| that fires) or low | medium | high", (string text, out double value) =>
+                    AlertRuleConfig.SensitivityWords.TryGetValue(text, out value)
+                    || (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value) && double.IsFinite(value) && value > 0)),
+                Direction = rule.GetChoice("direction", defaults.Direction, AlertRuleConfig.Directions),
+                MinVolume = rule.GetDouble("min_volume", defaults.MinVolume, "a number of 0 or more", v => v >= 0),
+                Location = rule.Location,
+            });
+        }
+        return new AlertsConfig { Webhook = webhook, Rules = rules.Count == 0 ? ReadOnlyCollection<AlertRuleConfig>.Empty : rules.AsReadOnly() };
     }
 }

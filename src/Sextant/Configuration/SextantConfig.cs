@@ -84,4 +84,7 @@ public sealed record SextantConfig
 
     /// <summary>Data tests declared as code (key <c>tests</c>), run by <c>sextant check</c> after the built-in checks (docs/TESTS.md).</summary>
     public IReadOnlyList<DataTestConfig> Tests { get; init; } = ReadOnlyCollection<DataTestConfig>.Empty;
+
+    /// <summary>Anomaly alerts on daily series (key <c>alerts</c>).</summary>
+    public AlertsConfig Alerts { get; init; } = new();
 }

@@ -205,6 +205,9 @@ internal sealed class YamlSection
         return sections.AsReadOnly();
     }
 
+    /// <summary>Where the section starts, as messages name it ("sextant.yaml line 12"); empty for a section the file does not have.</summary>
+    public string Location => _node is null ? "" : _diagnostics.Format(_node.Start.Line, "").TrimEnd(' ', ':');
+
     /// <summary>Reports a problem with the section as a whole, at its first line: "'path' <paramref name="problem"/>".</summary>
     public void ReportProblem(string problem)
     {

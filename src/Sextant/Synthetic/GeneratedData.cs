@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Sextant.Events;
 
 namespace Sextant.Synthetic;
@@ -23,6 +24,7 @@ public sealed record GeneratedData(
 /// <param name="Visitors">Anonymous visitors who never signed up.</param>
 /// <param name="ActivationByExperimentArm">Activation rate per experiment and arm, as dealt.</param>
 /// <param name="FeatureEffects">The true average effect of each early-adopted feature on its adopters.</param>
+/// <param name="Anomalies">Drops and spikes planted by <c>generate --anomalies</c> (<see cref="AnomalyPlanter"/>); null, and left out of truth.json, without it.</param>
 public sealed record ScenarioTruth(
     NotionScenario Scenario,
     int ActivatedUsers,
@@ -30,7 +32,8 @@ public sealed record ScenarioTruth(
     int PaidUsers,
     int Visitors,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ActivationByExperimentArm,
-    IReadOnlyList<FeatureEffectTruth> FeatureEffects);
+    IReadOnlyList<FeatureEffectTruth> FeatureEffects,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PlantedAnomaly>? Anomalies = null);
 
 /// <summary>
 /// The true effect of adopting a feature in the first 7 days, averaged over its adopters (the

@@ -126,7 +126,7 @@ public sealed class ConfigLoaderTests
             """;
 
         Assert.Equal(
-            "sextant.yaml line 7: unknown key 'activty' (expected one of: timezone, store, pushdown, ingest, privacy, activity, activation, north_star, features, milestones, funnels, experiments, cohorts, growth, health, check, business, tests)",
+            "sextant.yaml line 7: unknown key 'activty' (expected one of: timezone, store, pushdown, ingest, privacy, activity, activation, north_star, features, milestones, funnels, experiments, cohorts, growth, health, check, business, tests, alerts)",
             ErrorOf(yaml));
     }
 

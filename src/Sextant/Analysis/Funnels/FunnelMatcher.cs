@@ -74,7 +74,18 @@ internal sealed class FunnelMatcher
     /// earliest attempt that reached it. <paramref name="countedStart"/> is the step-1 row of the
     /// counted attempt (the earliest that reached the user's depth), or −1 when none opened.
     /// </summary>
-    public int Match(int user, Span<long> fromPrevious, Span<long> fromStart, Span<long> scratch, out int countedStart)
+    public int Match(int user, Span<long> fromPrevious, Span<long> fromStart, Span<long> scratch, out int countedStart) =>
+        Match(user, _from, _to, fromPrevious, fromStart, scratch, out countedStart);
+
+    /// <summary>True when row <paramref name="row"/> can open an attempt (step 1; any step of an unordered funnel), wherever it lies in time.</summary>
+    public bool Opens(int row) => _order == FunnelOrder.Unordered ? MaskOf(row) != 0 : (MaskOf(row) & 1) != 0;
+
+    /// <summary>
+    /// <see cref="Match(int, Span{long}, Span{long}, Span{long}, out int)"/> with attempts opening in
+    /// [<paramref name="from"/>, <paramref name="to"/>) instead of the query's range: the funnel of
+    /// the users who entered on one day, say, without building a matcher per day.
+    /// </summary>
+    public int Match(int user, long from, long to, Span<long> fromPrevious, Span<long> fromStart, Span<long> scratch, out int countedStart)
     {
         countedStart = -1;
         var recorded = 1;
@@ -86,8 +97,8 @@ internal sealed class FunnelMatcher
         {
             // Attempts open inside the range only; rows are in time order within a user.
             var t = _table.Timestamps[row];
-            if (t < _from) continue;
-            if (t >= _to) break;
+            if (t < from) continue;
+            if (t >= to) break;
             var mask = MaskOf(row);
             var opens = _order == FunnelOrder.Unordered ? mask != 0 : (mask & 1) != 0;
             if (!opens) continue;
