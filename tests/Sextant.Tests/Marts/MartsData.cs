@@ -2,6 +2,7 @@ using Sextant.Application;
 using Sextant.Application.Requests;
 using Sextant.Configuration;
 using Sextant.Events;
+using Sextant.Storage.Sqlite;
 using static Sextant.Tests.Support.EventBuilder;
 
 namespace Sextant.Tests.Marts;
@@ -48,6 +49,22 @@ internal static class MartsData
         [User("a", "2024-01-10T09:00:00Z"), User("b", "2024-01-20T09:00:00Z"), User("c", "2024-02-03T09:00:00Z"), User("d", "2024-03-05T09:00:00Z")];
 
     public static EventTable Table() => Load(null, Users(), [], Events());
+
+    /// <summary>Writes the events and profiles into a new store at <paramref name="path"/>, and sextant.yaml beside it; returns the config's path.</summary>
+    public static string Store(string path)
+    {
+        Write(path, Events());
+        using (var store = SqliteStore.Open(path, create: false))
+        {
+            var writer = new SqliteProfileWriter(store.Connection, new StoreDictionaries(store.Connection));
+            using var transaction = store.Connection.BeginTransaction();
+            foreach (var user in Users()) writer.WriteUser(user, transaction);
+            transaction.Commit();
+        }
+        var config = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "sextant.yaml");
+        File.WriteAllText(config, Yaml);
+        return config;
+    }
 
     public static Project Project() => Application.Project.Over(Table(), Config);
 
