@@ -64,6 +64,7 @@ internal static class Program
         root.Add(AttributionCommand.Create(globals));
         root.Add(PathsCommand.Create(globals));
         root.Add(HealthCommand.Create(globals));
+        root.Add(MartsCommand.Create(globals));
         root.Add(CohortsCommand.Create(globals));
         root.Add(ReportCommand.Create(globals));
         root.Add(ExportCommand.Create(globals));

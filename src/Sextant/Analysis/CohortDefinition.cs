@@ -44,6 +44,14 @@ public sealed record PerformedEvent(string Event, int MinTimes = 1, TimeSpan? Wi
 /// <param name="Values">The values compared with.</param>
 public sealed record HasProperty(string Attribute, PropertyComparison Comparison, ValueList<string> Values) : CohortDefinition;
 
+/// <summary>
+/// Signed-up users whose sign-up falls on a calendar day (project time zone) in [<paramref name="From"/>,
+/// <paramref name="To"/>): a sign-up cohort such as "signed up in March". Visitors never belong.
+/// </summary>
+/// <param name="From">First sign-up day included, or null for no lower bound.</param>
+/// <param name="To">First sign-up day no longer included, or null for no upper bound.</param>
+public sealed record SignedUpBetween(DateOnly? From, DateOnly? To) : CohortDefinition;
+
 /// <summary>Users meeting every condition.</summary>
 /// <param name="Conditions">The conditions (at least one).</param>
 public sealed record AllOf(ValueList<CohortDefinition> Conditions) : CohortDefinition;

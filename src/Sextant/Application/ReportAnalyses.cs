@@ -1,6 +1,7 @@
 using Sextant.Analysis;
 using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Growth;
+using Sextant.Analysis.Marts;
 using Sextant.Analysis.Paths;
 using Sextant.Analysis.Syntax;
 using Sextant.Configuration;
@@ -103,6 +104,9 @@ public static class ReportAnalyses
         var lifecycleTask = Start(slots, () => config.Activation.Events.Count == 0
             ? new LifecycleFunnelResult(null, Math.Max(config.Milestones.EngagementWithinDays, 7 * config.Milestones.HabitWithinWeeks), [], null, 0, 0, 0, [])
             : engine.Run(lifecycleQuery));
+        var martsTask = Start(slots, () => Marts.Run(engine, table.Calendar, new MartsQuery(funnelQuery,
+            new CohortEngagementQuery(range, ValueList.From(config.Activity.ExcludeEvents), ValueList.From(config.Features), cohort),
+            HealthQueries.FromConfig(config) with { Range = range, Cohort = cohort })));
         var experimentsTask = Start(slots, () => names.Select(name =>
         {
             var query = ExperimentQueries.FromConfig(config, name) with { Range = range, Cohort = cohort };
@@ -122,12 +126,13 @@ public static class ReportAnalyses
         var growthQuery = GrowthQueries.FromConfig(config);
         // Growth's baselines are the engagement, retention and revenue results above, not measured twice.
         var growth = GrowthShaper.Shape(growthQuery, GrowthMeasurer.From(table, metrics, retention, revenue)) with { Warnings = GrowthQueries.ConfigWarnings(table, growthQuery.Levers) };
+        var marts = martsTask.GetAwaiter().GetResult();
         var experiments = experimentsTask.GetAwaiter().GetResult();
         // Names from sextant.yaml missing from the store are listed, never a silent 0.
         var warnings = NameCheck.ConfigWarnings(table, config).Concat(notes)
             .Concat(config.Funnels.Count > 0 ? NameCheck.FunnelWarnings(table, funnelQuery!, $"funnels.{config.Funnels[0].Name}") : [])
             .Concat(growth.Warnings).Concat(health.Warnings).Concat(experiments.SelectMany(e => e.Warnings)).ToList();
-        return new ReportInputs(product, metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, []) { Warnings = warnings };
+        return new ReportInputs(product, metrics, funnel, channelFunnel, lifecycle, retention, revenue, experiments, growth, paths, health, []) { Warnings = warnings, Marts = marts };
     }
 
     /// <summary>Analyses that run at once: two, on the machines this is built for, each using both cores inside.</summary>

@@ -6,7 +6,8 @@ namespace Sextant.Configuration;
 /// <summary>
 /// Reads the <c>cohorts</c> list of sextant.yaml. An item has a <c>name</c> and one condition:
 /// <c>did</c> / <c>did_not</c> an event (with <c>at_least</c>, <c>within</c>, <c>of: signup|range</c>),
-/// a profile <c>property</c> with <c>in</c> / <c>not_in</c> values, or <c>all</c> / <c>any</c> of
+/// a profile <c>property</c> with <c>in</c> / <c>not_in</c> values, a sign-up day range
+/// (<c>signed_up_from</c> / <c>signed_up_to</c>), or <c>all</c> / <c>any</c> of
 /// nested conditions (docs/CONFIG.md, Cohorts).
 /// </summary>
 internal static class CohortBinder
@@ -29,6 +30,15 @@ internal static class CohortBinder
         return cohorts.AsReadOnly();
     }
 
+    /// <summary>A sign-up day bound: a date yyyy-MM-dd in the project time zone, or null when absent.</summary>
+    private static DateOnly? SignupDay(YamlSection section, string key) =>
+        section.Get<DateOnly?>(key, null, "a date yyyy-MM-dd", (string text, out DateOnly? value) =>
+        {
+            var ok = DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day);
+            value = day;
+            return ok;
+        });
+
     /// <summary>The one condition of a section, or null (after reporting) when it has none or several.</summary>
     private static CohortDefinition? Condition(YamlSection section)
     {
@@ -45,16 +55,28 @@ internal static class CohortBinder
         var property = section.GetOptionalString("property", "a profile attribute");
         var @in = section.GetStringList("in");
         var notIn = section.GetStringList("not_in");
+        var signedUpFrom = SignupDay(section, "signed_up_from");
+        var signedUpTo = SignupDay(section, "signed_up_to");
         var all = section.GetSectionList("all");
         var any = section.GetSectionList("any");
 
-        var given = new[] { did is not null, didNot is not null, property is not null, all.Count > 0, any.Count > 0 }.Count(g => g);
+        var signedUp = signedUpFrom is not null || signedUpTo is not null;
+        var given = new[] { did is not null, didNot is not null, property is not null, signedUp, all.Count > 0, any.Count > 0 }.Count(g => g);
         if (given != 1)
         {
             section.ReportProblem(given == 0
-                ? "needs a condition: did, did_not, property, all or any"
-                : "takes one condition of did, did_not, property, all and any (combine them with all or any)");
+                ? "needs a condition: did, did_not, property, signed_up_from / signed_up_to, all or any"
+                : "takes one condition of did, did_not, property, signed_up_from / signed_up_to, all and any (combine them with all or any)");
             return null;
+        }
+        if (signedUp)
+        {
+            if (signedUpFrom is { } from && signedUpTo is { } to && to <= from)
+            {
+                section.ReportProblem($"signed_up_to {to:yyyy-MM-dd} must be after signed_up_from {from:yyyy-MM-dd}");
+                return null;
+            }
+            return new SignedUpBetween(signedUpFrom, signedUpTo);
         }
         if (did is not null || didNot is not null) return new PerformedEvent(did ?? didNot!, atLeast, within, anchor, Did: did is not null);
         if (property is not null)

@@ -327,6 +327,8 @@ public static partial class ConfigLoader
             ExpansionPlans = OrDefault(expansion.GetStringList("plans"), defaults.ExpansionPlans),
             ExpansionMinFeatures = expansion.GetInt("min_features", defaults.ExpansionMinFeatures, 0, 1000),
             ExpansionMinActiveDays = expansion.GetInt("min_active_days", defaults.ExpansionMinActiveDays, 0, 30),
+            ExpansionPlanFrom = expansion.GetChoice("plan_from", "profile", ["profile", "subscriptions"]) == "subscriptions"
+                ? Analysis.Health.PlanSource.Subscriptions : Analysis.Health.PlanSource.Profile,
         };
     }
 

@@ -83,4 +83,11 @@ public sealed record HealthConfig
 
     /// <summary>Active days in the last 30 for expansion (key <c>health.expansion.min_active_days</c>, default 20).</summary>
     public int ExpansionMinActiveDays { get; init; } = 20;
+
+    /// <summary>
+    /// Where the expansion rule reads a user's plan (key <c>health.expansion.plan_from</c>): <c>profile</c> (the default, the
+    /// profile's plan) or <c>subscriptions</c> (the plan of the subscription live at the data end; the profile's only for users
+    /// with no subscription at all).
+    /// </summary>
+    public Sextant.Analysis.Health.PlanSource ExpansionPlanFrom { get; init; } = Sextant.Analysis.Health.PlanSource.Profile;
 }

@@ -6,6 +6,7 @@ using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Growth;
 using Sextant.Analysis.Health;
 using Sextant.Analysis.Impact;
+using Sextant.Analysis.Marts;
 using Sextant.Analysis.Paths;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
@@ -32,6 +33,7 @@ public static class Analyses
         AnalysisRegistration.Of<GrowthQuery, GrowthMeasures, GrowthResult>(GrowthShaper.Shape, GrowthMeasurer.Measure),
         AnalysisRegistration.Of<ExperimentQuery, ExperimentMeasures, ExperimentResult>(ExperimentShaper.Shape, ExperimentMeasurer.Measure),
         AnalysisRegistration.Of<ImpactQuery, ImpactMeasures, ImpactResult>(ImpactShaper.Shape, ImpactMeasurer.Measure),
+        AnalysisRegistration.Of<CohortEngagementQuery, CohortEngagementMeasures, CohortEngagementResult>(CohortEngagementShaper.Shape, CohortEngagementMeasurer.Measure),
         AnalysisRegistration.Of<ChannelAttributionQuery, ChannelAttributionMeasures, ChannelAttributionResult>(ChannelAttributionShaper.Shape, ChannelAttributionMeasurer.Measure),
     }.ToDictionary(r => r.QueryType);
 

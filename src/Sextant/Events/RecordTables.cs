@@ -15,6 +15,8 @@ internal static class RecordTables
         var mrr = new List<double>();
         var currency = new List<string>();
         var trial = new List<bool>();
+        var plan = new List<string>();
+        var status = new List<string>();
         var unmatched = 0;
         foreach (var subscription in subscriptions)
         {
@@ -31,8 +33,10 @@ internal static class RecordTables
             // Analyses work in double. Parsing the decimal's text rounds correctly; a (double) cast of a decimal may not.
             mrr.Add(isTrial ? 0 : double.Parse(subscription.Mrr.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture));
             currency.Add(subscription.Currency);
+            plan.Add(string.Intern(subscription.Plan));
+            status.Add(string.Intern(subscription.Status));
         }
-        return new SubscriptionTable([.. user], [.. start], [.. end], [.. mrr], [.. currency], [.. trial], unmatched);
+        return new SubscriptionTable([.. user], [.. start], [.. end], [.. mrr], [.. currency], [.. trial], [.. plan], [.. status], unmatched);
     }
 
     /// <param name="assignments">Ordered by experiment, user id, assignment instant, then variant.</param>

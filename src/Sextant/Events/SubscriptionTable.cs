@@ -8,10 +8,13 @@ namespace Sextant.Events;
 public sealed class SubscriptionTable
 {
     /// <summary>A table with no subscriptions.</summary>
-    public static SubscriptionTable Empty { get; } = new([], [], [], [], [], [], 0);
+    public static SubscriptionTable Empty { get; } = new([], [], [], [], [], [], [], [], 0);
 
-    internal SubscriptionTable(int[] user, long[] start, long[] end, double[] mrr, string[] currency, bool[] trial, int unmatched)
+    internal SubscriptionTable(int[] user, long[] start, long[] end, double[] mrr, string[] currency, bool[] trial, string[] plan, string[] status, int unmatched)
     {
+        if (plan.Length != user.Length || status.Length != user.Length) throw new ArgumentException("every subscription column needs one value per subscription");
+        Plan = plan;
+        Status = status;
         User = user;
         Start = start;
         End = end;
@@ -41,6 +44,12 @@ public sealed class SubscriptionTable
 
     /// <summary>True for trial subscriptions.</summary>
     public bool[] Trial { get; }
+
+    /// <summary>Plan name, as stored.</summary>
+    public string[] Plan { get; }
+
+    /// <summary>Status: trial, active, cancelled or past_due.</summary>
+    public string[] Status { get; }
 
     /// <summary>Subscriptions whose user id matches no user in the table (left out of every figure).</summary>
     public int UnmatchedCount { get; }

@@ -4,6 +4,7 @@ using Sextant.Analysis.Funnels;
 using Sextant.Analysis.Growth;
 using Sextant.Analysis.Health;
 using Sextant.Analysis.Impact;
+using Sextant.Analysis.Marts;
 using Sextant.Analysis.Paths;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
@@ -45,4 +46,10 @@ public sealed record ReportInputs(
     /// depend on them count 0. Empty when every name is stored or nothing came from sextant.yaml.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The cohort marts (docs/MARTS.md) over the report's funnel and scope: their panels on the funnel, engagement and
+    /// health dashboards and their tables in <c>sextant export</c>; null when they were not computed (the panels are left out).
+    /// </summary>
+    public MartsResult? Marts { get; init; }
 }

@@ -8,6 +8,7 @@ using Sextant.Analysis.Growth;
 using Sextant.Analysis.Health;
 using Sextant.Analysis.Impact;
 using Sextant.Analysis.Info;
+using Sextant.Analysis.Marts;
 using Sextant.Analysis.Paths;
 using Sextant.Analysis.Retention;
 using Sextant.Analysis.Revenue;
@@ -44,6 +45,7 @@ internal static class ResultSamples
             ],
         },
         ["HealthResult"] = Health(),
+        ["MartsResult"] = Marts(),
         ["GrowthResult"] = Growth(),
         ["ImpactResult"] = Impact(),
         ["ImpactResultByGroup"] = Impact() with
@@ -168,6 +170,28 @@ internal static class ResultSamples
             [30, 35, 40, 45, 50, 55, 60, 65, 70],
             [0, 0, 1, 0, 0, 0, 0, 1, 0, 0],
             50, 1, 1)
+        {
+            Warnings = [],
+        };
+
+    private static MartsResult Marts() =>
+        new(new CohortFunnelResult(["signup", "create_page"], 604_800,
+            [
+                new CohortFunnelRow("2024-01", 2, true,
+                    [new CohortFunnelStep("signup", 2, 1, 0.3424, 1, 1, 0.3424, 1), new CohortFunnelStep("create_page", 1, 0.5, 0.0945, 0.9055, 0.5, 0.0945, 0.9055)]),
+                new CohortFunnelRow("2024-02", 1, false,
+                    [new CohortFunnelStep("signup", 1, 1, 0.2065, 1, 1, 0.2065, 1), new CohortFunnelStep("create_page", 0, 0, 0, 0.7935, 0, 0, 0.7935)]),
+            ], 1,
+            [new CohortFunnelStep("signup", 2, 1, 0.3424, 1, 1, 0.3424, 1), new CohortFunnelStep("create_page", 1, 0.5, 0.0945, 0.9055, 0.5, 0.0945, 0.9055)]),
+            new CohortEngagementResult("2024-02-20", ["create_page"],
+                [
+                    new CohortEngagementRow("2024-01", 2, "2024-01", 0, 31, 2, 3 / 31.0, 3 / 62.0, 1, 0.3424, 1, true),
+                    new CohortEngagementRow("2024-01", 2, "2024-02", 1, 20, 1, 0.05, 0.05, 0.5, 0.0945, 0.9055, false),
+                ],
+                [new CohortFeatureAdoptionRow("2024-01", 2, "create_page", 2, 1, 0.3424, 1, 1, 0.5, 0.0945, 0.9055, true)]),
+            new UserHealthMart("2024-02-20", 2, 1, 1, ["Starter"], 4, 20,
+                [new PlanHealth("Starter", 1, 0, 1, 1), new PlanHealth("(none)", 1, 1, 0, 0)])
+            { Warnings = [] })
         {
             Warnings = [],
         };

@@ -24,6 +24,7 @@ internal static class HealthMeasurer
         var endDay = table.Calendar.DayOf(dataEnd);
         var plan = table.Attributes["plan"];
         var segment = table.Attributes["segment"];
+        var live = query.ExpansionPlanFrom == PlanSource.Subscriptions ? LiveSubscriptions(table.Subscriptions, table.SignedUpUserCount, dataEnd) : null;
         var users = new List<HealthInputs>();
         for (var user = 0; user < activity.Length; user++)
         {
@@ -31,13 +32,47 @@ internal static class HealthMeasurer
             if (a.LastDay == int.MinValue) continue;
             var planCode = plan is null ? 0 : plan.Codes[user];
             var segmentCode = segment is null ? 0 : segment.Codes[user];
+            var profilePlan = planCode == 0 ? null : plan!.Values[planCode - 1];
+            // A user with subscriptions takes the live one's plan (none when none is live); only a user without any keeps the profile's.
+            var fromSubscription = live is not null && live[user] != NoSubscription;
+            var userPlan = !fromSubscription ? profilePlan : live![user] >= 0 ? table.Subscriptions.Plan[live[user]] : null;
             users.Add(new HealthInputs(table.UserKeys[user], endDay - a.LastDay, a.ActiveDays30, a.ActiveDays14, a.ActiveDaysPrior14, a.Features30,
                 a.CollaboratedLast30, a.CollaboratedPrior30, a.SignupDay == int.MinValue ? null : endDay - a.SignupDay,
                 segmentCode == 0 ? null : segment!.Values[segmentCode - 1],
-                planCode == 0 ? null : plan!.Values[planCode - 1],
-                scope.GroupOf(user)));
+                userPlan,
+                scope.GroupOf(user),
+                fromSubscription));
         }
         return new HealthMeasures(dataEnd, DateOnly.FromDayNumber(endDay), users, scope.Keys);
+    }
+
+    private const int NoSubscription = -2;
+    private const int NoneLive = -1;
+
+    /// <summary>Subscription statuses that are live while the subscription has started and not ended.</summary>
+    private static readonly HashSet<string> LiveStatuses = new(["trial", "active", "past_due"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Per signed-up user, the index of the subscription live at <paramref name="dataEnd"/>: status trial, active or past_due,
+    /// started at or before it and ending after it; of several the highest MRR, ties by the plan name (ordinal). −1 when the user has
+    /// subscriptions but none is live, −2 when the user has none.
+    /// </summary>
+    internal static int[] LiveSubscriptions(SubscriptionTable subscriptions, int users, long dataEnd)
+    {
+        var live = new int[users];
+        Array.Fill(live, NoSubscription);
+        for (var i = 0; i < subscriptions.Count; i++)
+        {
+            var user = subscriptions.User[i];
+            if (user >= users) continue;
+            if (live[user] == NoSubscription) live[user] = NoneLive;
+            if (!LiveStatuses.Contains(subscriptions.Status[i]) || subscriptions.Start[i] > dataEnd || subscriptions.End[i] <= dataEnd) continue;
+            var best = live[user];
+            if (best < 0 || subscriptions.Mrr[i] > subscriptions.Mrr[best]
+                || (subscriptions.Mrr[i] == subscriptions.Mrr[best] && string.CompareOrdinal(subscriptions.Plan[i], subscriptions.Plan[best]) < 0))
+                live[user] = i;
+        }
+        return live;
     }
 
     /// <summary>

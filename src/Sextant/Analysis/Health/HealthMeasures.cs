@@ -14,8 +14,9 @@ namespace Sextant.Analysis.Health;
 /// <param name="CollaboratedPrior30">A collaboration event in d − 59 … d − 30.</param>
 /// <param name="TenureDays">d − the local day of the sign-up, or null when the sign-up is unknown.</param>
 /// <param name="Segment">Profile segment, or null.</param>
-/// <param name="Plan">Profile plan, or null.</param>
+/// <param name="Plan">The plan the expansion rule reads (<see cref="HealthQuery.ExpansionPlanFrom"/>): the profile's, or the live subscription's; null when there is none.</param>
 /// <param name="Group">Index of the user's breakdown group in <see cref="HealthMeasures.Groups"/>.</param>
+/// <param name="PlanFromSubscription">True when <paramref name="Plan"/> came from the subscriptions (the user has at least one), false when from the profile.</param>
 public readonly record struct HealthInputs(
     string UserKey,
     int DaysSinceActive,
@@ -28,7 +29,8 @@ public readonly record struct HealthInputs(
     int? TenureDays,
     string? Segment,
     string? Plan,
-    int Group);
+    int Group,
+    bool PlanFromSubscription = false);
 
 /// <summary>What an engine returns for <see cref="HealthQuery"/>: one row of activity counts per scored user.</summary>
 /// <param name="DataEnd">The data end (UTC µs): the range's last instant, else the latest event; long.MinValue when there are no events.</param>

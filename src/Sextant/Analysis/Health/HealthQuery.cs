@@ -26,6 +26,20 @@ public sealed record HealthWeights(
     public double Sum => Recency + Frequency + Breadth + Collaboration + Trend + Tenure;
 }
 
+/// <summary>Where a user's plan is read from.</summary>
+public enum PlanSource
+{
+    /// <summary>The profile's plan attribute.</summary>
+    Profile,
+
+    /// <summary>
+    /// The plan of the subscription live at the data end (status trial, active or past_due, started by then and not ended;
+    /// of several, the highest MRR, ties by plan name); a user with subscriptions but none live has no plan; only a user
+    /// with no subscription at all falls back to the profile's plan.
+    /// </summary>
+    Subscriptions,
+}
+
 /// <summary>
 /// What user health to compute. All windows are calendar days in the project time zone ending on
 /// the data end's day (that day included, even when it is only partly observed): the "last 30
@@ -48,6 +62,7 @@ public sealed record HealthWeights(
 /// <param name="Cohort">Only members of this cohort are scored, or every user when null.</param>
 /// <param name="Breakdowns">Dimensions whose groups get their own health counts (<see cref="HealthResult.Groups"/>).</param>
 /// <param name="BreakdownLimit">Groups kept, most scored users first, before the rest are merged into Other (default 10).</param>
+/// <param name="ExpansionPlanFrom">Where a user's plan is read for the expansion rule and the Plan column: the profile (default) or the subscriptions (docs/HEALTH.md, Plan source).</param>
 public sealed record HealthQuery(
     TimeRange Range = default,
     ValueList<string> ExcludeEvents = default,
@@ -63,7 +78,8 @@ public sealed record HealthQuery(
     int TenureTargetDays = 180,
     Cohort? Cohort = null,
     ValueList<Breakdown> Breakdowns = default,
-    int BreakdownLimit = 10) : IAnalysisQuery<HealthMeasures, HealthResult>, IScopedQuery
+    int BreakdownLimit = 10,
+    PlanSource ExpansionPlanFrom = PlanSource.Profile) : IAnalysisQuery<HealthMeasures, HealthResult>, IScopedQuery
 {
     /// <summary>The warning when no plan is named as one that can expand: nobody is flagged expansion-ready, and the count 0 must not read as a finding.</summary>
     public const string NoExpansionPlansWarning = "health.expansion.plans is not set: no user is flagged expansion-ready (name the plans that can expand, e.g. free tiers)";

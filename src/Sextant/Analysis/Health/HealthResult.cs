@@ -13,9 +13,10 @@ namespace Sextant.Analysis.Health;
 /// <param name="Features">Distinct active event names in the last 30 days.</param>
 /// <param name="DaysSinceActive">Calendar days from the last active day to the data end's day (0 = active on it).</param>
 /// <param name="Segment">Profile segment, or null.</param>
-/// <param name="Plan">Profile plan, or null.</param>
+/// <param name="Plan">The plan the expansion rule read: the profile's, or with plans from subscriptions the live subscription's; null when none.</param>
 /// <param name="AtRisk">Score strictly below the at-risk threshold.</param>
 /// <param name="ExpansionReady">Plan is one that can expand, and both the feature and active-day minimums are met.</param>
+/// <param name="PlanFromSubscription">True when <paramref name="Plan"/> came from the user's subscriptions, false when from the profile.</param>
 public readonly record struct UserHealth(
     string UserKey,
     double Score,
@@ -30,7 +31,8 @@ public readonly record struct UserHealth(
     string? Segment,
     string? Plan,
     bool AtRisk,
-    bool ExpansionReady);
+    bool ExpansionReady,
+    bool PlanFromSubscription = false);
 
 /// <summary>Health counts for one segment.</summary>
 /// <param name="Segment">The segment, or "(none)" for users without one.</param>

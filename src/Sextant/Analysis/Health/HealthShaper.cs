@@ -19,7 +19,7 @@ namespace Sextant.Analysis.Health;
 /// trend is 0 (active every prior day, none since), 0.5 (steady) or 1 (none before, every day since), with no clamping needed.</description></item>
 /// </list>
 /// <para>Score = 100 × Σ wᵢ × componentᵢ / Σ wᵢ. At risk: score &lt; <see cref="HealthQuery.AtRiskBelow"/>. Expansion-ready: the
-/// profile plan is in <see cref="HealthQuery.ExpansionPlans"/>, f₃₀ ≥ <see cref="HealthQuery.ExpansionMinFeatures"/> and
+/// plan (the profile's, or the live subscription's per <see cref="HealthQuery.ExpansionPlanFrom"/>) is in <see cref="HealthQuery.ExpansionPlans"/>, f₃₀ ≥ <see cref="HealthQuery.ExpansionMinFeatures"/> and
 /// a₃₀ ≥ <see cref="HealthQuery.ExpansionMinActiveDays"/>.</para>
 /// </summary>
 public static class HealthShaper
@@ -63,7 +63,7 @@ public static class HealthShaper
         var score = Math.Clamp(100 * weighted / weights.Sum, 0, 100);
         var expansionReady = expandablePlan && a.Features30 >= query.ExpansionMinFeatures && a.ActiveDays30 >= query.ExpansionMinActiveDays;
         return new UserHealth(a.UserKey, score, recency, frequency, breadth, collaboration, trend, tenure, a.ActiveDays30, a.Features30, daysSince,
-            a.Segment, a.Plan, score < query.AtRiskBelow, expansionReady);
+            a.Segment, a.Plan, score < query.AtRiskBelow, expansionReady, a.PlanFromSubscription);
     }
 
     /// <summary>Counts per breakdown group: the largest by scored users keep their row (ties by label), the rest are one Other row.</summary>

@@ -14,11 +14,22 @@ public static class CohortText
             PerformedEvent p => string.Create(CultureInfo.InvariantCulture,
                 $"{(p.Did ? "did" : "did not do")} {p.Event}{(p.MinTimes > 1 ? $" ≥ {p.MinTimes} times" : "")}{Window(p)}"),
             HasProperty h => $"{h.Attribute} {(h.Comparison == PropertyComparison.In ? "in" : "not in")} ({string.Join(", ", h.Values)})",
+            SignedUpBetween s => SignedUp(s),
             AllOf all => string.Join(" and ", all.Conditions.Select(Nested)),
             AnyOf any => string.Join(" or ", any.Conditions.Select(Nested)),
             _ => definition.GetType().Name,
         };
     }
+
+    private static string SignedUp(SignedUpBetween s) => (s.From, s.To) switch
+    {
+        ({ } from, { } to) => $"signed up on or after {Day(from)} and before {Day(to)}",
+        ({ } from, null) => $"signed up on or after {Day(from)}",
+        (null, { } to) => $"signed up before {Day(to)}",
+        _ => "signed up",
+    };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Nested(CohortDefinition definition) =>
         definition is AllOf or AnyOf ? "(" + Describe(definition) + ")" : Describe(definition);

@@ -39,6 +39,9 @@ public static class AnalysisRequests
     /// <summary>Revenue by channel.</summary>
     public static AttributionRequest Attribution { get; } = new();
 
+    /// <summary>The cohort marts.</summary>
+    public static MartsRequest Marts { get; } = new();
+
     /// <summary>Sample size or minimum detectable effect.</summary>
     public static PowerRequest Power { get; } = new();
 
@@ -50,6 +53,8 @@ public static class AnalysisRequests
         Metrics, Retention, Growth, Revenue, Cohorts, Info,
         // Experiments, paths, impact, health, attribution and power.
         Experiment, Paths, Impact, Health, Attribution, Power,
+        // The cohort marts.
+        Marts,
     ];
 
     /// <summary>The analysis of that name.</summary>

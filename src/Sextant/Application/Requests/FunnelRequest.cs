@@ -75,21 +75,24 @@ public sealed class FunnelRequest : IAnalysisRequest
         };
     }
 
-    /// <summary>The funnel of steps with its fields, or the named one from sextant.yaml (whose window, order and exclusions the fields override when given).</summary>
-    private static FunnelQuery Query(Project project, RequestParameters parameters)
+    /// <summary>
+    /// The funnel of steps with its fields, or the one sextant.yaml names in the field <paramref name="nameField"/> (whose window,
+    /// order and exclusions the fields override when given).
+    /// </summary>
+    internal static FunnelQuery Query(Project project, RequestParameters parameters, string nameField = "name")
     {
         var stepsText = parameters.Text("steps");
-        var funnelName = parameters.Text("name");
+        var funnelName = parameters.Text(nameField);
         var window = parameters.Text("window");
         var order = parameters.Text("order");
         var exclude = parameters.Texts("exclude");
         if ((stepsText is null) == (funnelName is null))
-            throw RequestParameters.Invalid("steps", $"give either {parameters.Label("steps")} or {parameters.Label("name")}");
+            throw RequestParameters.Invalid("steps", $"give either {parameters.Label("steps")} or {parameters.Label(nameField)}");
         var config = project.Config;
         var query = stepsText is not null
             ? new FunnelQuery(parameters.Field("steps", () => FunnelStepText.ParseList(stepsText)), FunnelQuery.DefaultWindow)
             : FunnelQueries.FromConfig(config.Funnels.FirstOrDefault(f => f.Name == funnelName)
-                ?? throw RequestParameters.Invalid("name", $"no funnel named '{funnelName}' in the configuration (named funnels: {(config.Funnels.Count == 0 ? "none" : string.Join(", ", config.Funnels.Select(f => f.Name)))})"));
+                ?? throw RequestParameters.Invalid(nameField, $"no funnel named '{funnelName}' in the configuration (named funnels: {(config.Funnels.Count == 0 ? "none" : string.Join(", ", config.Funnels.Select(f => f.Name)))})"));
         if (stepsText is not null || window is not null)
             query = query with { Window = parameters.Field("window", () => DurationText.Parse(window ?? "14d", parameters.Label("window"))) };
         if (stepsText is not null || order is not null)
@@ -102,7 +105,7 @@ public sealed class FunnelRequest : IAnalysisRequest
     }
 
     /// <summary>Every step event, filter property and excluded event must exist in the store: a typo is an error, not a 0.</summary>
-    private static void CheckNames(IStoredNames names, FunnelQuery query, RequestParameters parameters)
+    internal static void CheckNames(IStoredNames names, FunnelQuery query, RequestParameters parameters)
     {
         parameters.Field("steps", () =>
         {

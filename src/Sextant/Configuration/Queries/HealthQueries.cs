@@ -18,6 +18,7 @@ public static class HealthQueries
             AtRiskBelow: health.AtRiskBelow,
             ExpansionPlans: ValueList.From(health.ExpansionPlans),
             ExpansionMinFeatures: health.ExpansionMinFeatures,
-            ExpansionMinActiveDays: health.ExpansionMinActiveDays);
+            ExpansionMinActiveDays: health.ExpansionMinActiveDays,
+            ExpansionPlanFrom: health.ExpansionPlanFrom);
     }
 }

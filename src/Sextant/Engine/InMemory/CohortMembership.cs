@@ -15,6 +15,7 @@ internal static class CohortMembership
     {
         PerformedEvent performed => Performed(table, performed, range),
         HasProperty property => Property(table, property),
+        SignedUpBetween signedUp => SignedUp(table, signedUp),
         AllOf all => Combine(table, all.Conditions, range, all: true),
         AnyOf any => Combine(table, any.Conditions, range, all: false),
         _ => throw new NotSupportedException(definition.GetType().Name),
@@ -70,6 +71,22 @@ internal static class CohortMembership
             members[user] = condition.Comparison == PropertyComparison.In
                 ? value is not null && values.Contains(value)
                 : value is not null && !values.Contains(value);
+        }
+        return members;
+    }
+
+    private static bool[] SignedUp(EventTable table, SignedUpBetween condition)
+    {
+        var from = condition.From?.DayNumber ?? int.MinValue;
+        var to = condition.To?.DayNumber ?? int.MaxValue;
+        var members = new bool[table.UserCount];
+        var calendar = table.Calendar;
+        for (var user = 0; user < table.SignedUpUserCount; user++)
+        {
+            var signup = table.SignupAt[user];
+            if (signup == long.MinValue) continue;
+            var day = calendar.DayOf(signup);
+            members[user] = day >= from && day < to;
         }
         return members;
     }

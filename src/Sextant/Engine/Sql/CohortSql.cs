@@ -26,6 +26,8 @@ internal static class CohortSql
                 if (conditions.Count == 0) throw new SextantException($"a cohort's {(all ? "all" : "any")} needs at least one condition");
                 foreach (var condition in conditions) Validate(session, condition);
                 break;
+            case SignedUpBetween:
+                throw new NotSupportedException("cohort filters on sign-up days are not pushed down yet");
             default:
                 throw new NotSupportedException("cohort filters on profile properties are not pushed down yet");
         }

@@ -35,6 +35,7 @@ internal static class EngagementDashboard
             charts.Add(new BarChart("stickiness_by_segment", $"Stickiness by {m.BreakdownBy}", m.Breakdown.Select(b => b.Value).ToList(),
                 [new ChartSeries("DAU/MAU", m.Breakdown.Select(b => new ChartPoint(b.Stickiness, $"{b.Value}: {Text.Percent(b.Stickiness)} (MAU {Text.Count(b.Mau)}, DAU {Text.Count(b.Dau)})")).ToList())],
                 ValueFormat.Percent, Horizontal: true));
+        charts.AddRange(MartPanels.CohortEngagement(inputs.Marts));
         return new Dashboard(Slug, "Engagement", "How many users are active each day, week and month, and how often monthly users come back.", tiles, charts,
             [ActiveUsers.Definition(m.ExcludedEvents), "A user counts once per window.", $"Data end: {Text.Instant(m.DataEnd)}."]);
     }

@@ -42,6 +42,7 @@ internal static class FunnelDashboard
             charts.Add(Overall("product_funnel_by_segment", "Product funnel conversion by segment", funnel.Breakdown));
         if (inputs.ChannelFunnel.Breakdown.Count > 0)
             charts.Add(Overall("product_funnel_by_channel", "Product funnel conversion by acquisition channel", inputs.ChannelFunnel.Breakdown));
+        charts.AddRange(MartPanels.CohortFunnel(inputs.Marts));
         return new Dashboard(Slug, "Funnels", "Where users drop between sign-up and paying, and which segments and channels convert best.", tiles, charts,
             [$"Lifecycle stages are judged on each user's first {lifecycle.ObservationDays} days; users younger than that are left out (censored), not counted as lost.",
              "Intervals are 95% Wilson intervals. Segment and channel differences are associations, not causes."]);

@@ -32,6 +32,7 @@ internal static class HealthDashboard
                  new ChartSeries("expansion-ready", h.Segments.Select(s => new ChartPoint(s.ExpansionReady, $"{s.Segment}: {Text.Count(s.ExpansionReady)} of {Text.Count(s.Users)} expansion-ready")).ToList())],
                 ValueFormat.Count),
         };
+        charts.AddRange(MartPanels.UpsellByPlan(inputs.Marts));
         return new Dashboard(Slug, "User health", "How healthy recently active users are, who is at risk of leaving and who is ready to expand.", tiles, charts,
             [$"Scores at {h.DataEndDay} from recency, frequency, breadth, collaboration, trend and tenure; weights under health: in sextant.yaml."]);
     }

@@ -8,7 +8,7 @@ namespace Sextant.Reports.Tables;
 /// <summary>
 /// Every table <c>sextant export</c> writes: the events as the engine sees them, and each result of
 /// a report (engagement series, feature adoption, funnel steps and breakdown, retention curve and
-/// matrix, revenue, LTV, experiment arms and comparisons, user health).
+/// matrix, revenue, LTV, experiment arms and comparisons, user health, and the cohort marts).
 /// </summary>
 public static class ExportTables
 {
@@ -30,6 +30,8 @@ public static class ExportTables
             ExperimentComparisons(inputs.Experiments),
             UserHealth(inputs.Health),
         };
+        // The cohort marts, when the report computed them: cohort_funnel, cohort_engagement, cohort_feature_adoption, user_health_mart.
+        if (inputs.Marts is { } marts) tables.AddRange(MartTables.All(marts));
         return tables;
     }
 

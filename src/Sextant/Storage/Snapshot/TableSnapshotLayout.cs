@@ -11,7 +11,7 @@ namespace Sextant.Storage.Snapshot;
 /// </summary>
 internal static class TableSnapshotLayout
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     // scalars: event count, entity count, signed-up users, min and max instant, unmatched
     // subscriptions and assignments, then the store facts info shows (profiles, subscriptions,
@@ -61,6 +61,12 @@ internal static class TableSnapshotLayout
         file.Add<int>("subscriptions.currency.codes", currency.Codes);
         file.AddStrings("subscriptions.currency.values", currency.Values);
         file.Add<byte>("subscriptions.trial", [.. subscriptions.Trial.Select(trial => trial ? (byte)1 : (byte)0)]);
+        var plan = CodedColumn.Encode(subscriptions.Plan);
+        file.Add<int>("subscriptions.plan.codes", plan.Codes);
+        file.AddStrings("subscriptions.plan.values", plan.Values);
+        var status = CodedColumn.Encode(subscriptions.Status);
+        file.Add<int>("subscriptions.status.codes", status.Codes);
+        file.AddStrings("subscriptions.status.values", status.Values);
     }
 
     private static void WriteAssignments(SnapshotFileWriter file, AssignmentTable assignments)
@@ -181,9 +187,16 @@ internal static class TableSnapshotLayout
         var currencyValues = file.ReadStrings("subscriptions.currency.values");
         CheckCodes(currencyCodes, currencyValues.Length, "subscription currency", allowMissing: false);
         var trial = file.ReadArray<byte>("subscriptions.trial");
+        var planCodes = file.ReadArray<int>("subscriptions.plan.codes");
+        var planValues = file.ReadStrings("subscriptions.plan.values");
+        CheckCodes(planCodes, planValues.Length, "subscription plan", allowMissing: false);
+        var statusCodes = file.ReadArray<int>("subscriptions.status.codes");
+        var statusValues = file.ReadStrings("subscriptions.status.values");
+        CheckCodes(statusCodes, statusValues.Length, "subscription status", allowMissing: false);
         return new SubscriptionTable(file.ReadArray<int>("subscriptions.user"), file.ReadArray<long>("subscriptions.start"),
             file.ReadArray<long>("subscriptions.end"), file.ReadArray<double>("subscriptions.mrr"),
-            [.. currencyCodes.Select(code => currencyValues[code - 1])], [.. trial.Select(value => value != 0)], unmatched);
+            [.. currencyCodes.Select(code => currencyValues[code - 1])], [.. trial.Select(value => value != 0)],
+            [.. planCodes.Select(code => planValues[code - 1])], [.. statusCodes.Select(code => statusValues[code - 1])], unmatched);
     }
 
     private static AssignmentTable ReadAssignments(SnapshotFileReader file, int unmatched)
