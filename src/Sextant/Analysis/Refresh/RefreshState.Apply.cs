@@ -1,0 +1,158 @@
+using Sextant.Events;
+using Sextant.Storage;
+
+namespace Sextant.Analysis.Refresh;
+
+/// <summary>Folding appended events and changed profiles into the state.</summary>
+internal sealed partial class RefreshState
+{
+    /// <summary>
+    /// Reads the appended events (and, when given, every profile's sign-up) into the state: each
+    /// event adds to its day and marks its person's day active; a person whose facts change —
+    /// new events, an anonymous history linked to them or taken from them, a changed sign-up —
+    /// has their old figures replaced by their new ones in the tables. Returns the events read.
+    /// </summary>
+    public long Apply(AppendedEvents appended, IReadOnlyList<ProfileSignup>? profiles, RefreshSettings settings)
+    {
+        Tables.ClearTouched();
+        var profileCodes = profiles is null || profiles.Count == 0 ? 0 : profiles.Max(p => p.UserCode);
+        Grow(Math.Max(appended.UserCount, profileCodes), appended.AnonymousCount);
+
+        var active = new bool[appended.EventNames.Count + 1];
+        var excluded = settings.Excluded.ToHashSet(StringComparer.Ordinal);
+        for (var code = 1; code < active.Length; code++) active[code] = !excluded.Contains(appended.EventNames[code - 1]);
+        var sources = appended.Sources;
+
+        var touched = new bool[_userFirst.Length];
+        var before = new List<(int User, Figures Figures)>();
+        var union = new List<long>();
+        ProjectCalendar? calendar = null;
+        // The last day added per key: a person's events mostly come together, so most repeats stop here.
+        var userLastDay = new int[_userFirst.Length];
+        var anonymousLastDay = new int[_anonymousUser.Length];
+
+        void Touch(int user)
+        {
+            if (touched[user]) return;
+            touched[user] = true;
+            before.Add((user, FiguresOf(user, calendar!, union)));
+        }
+
+        long read = 0;
+        int cachedDay = int.MinValue, cachedMonth = 0, cachedBit = 0;
+        foreach (var chunk in appended.Chunks())
+        {
+            var times = chunk.Timestamps;
+            if (times.Length == 0) continue;
+            calendar ??= new ProjectCalendar(settings.Zone, times[0], times[^1]);
+            for (var row = 0; row < times.Length; row++)
+            {
+                var time = times[row];
+                var day = calendar.DayOf(time);
+                if (day != cachedDay)
+                {
+                    cachedDay = day;
+                    cachedMonth = ProjectCalendar.MonthOfDay(day);
+                    cachedBit = day - ProjectCalendar.FirstDayOfMonth(cachedMonth);
+                }
+                var sourceCode = chunk.SourceCodes[row];
+                Tables.AddEvent(day, sourceCode == 0 ? "" : sources[sourceCode - 1], RefreshTables.ParseRevenue(chunk.Revenue[row]));
+                if (time > Tables.DataEnd) Tables.DataEnd = time;
+
+                var user = chunk.UserCodes[row];
+                var anonymous = chunk.AnonymousCodes[row];
+                var isActive = active[chunk.EventCodes[row]];
+                if (user != 0)
+                {
+                    Touch(user);
+                    if (time < _userFirst[user]) _userFirst[user] = time;
+                    if (isActive && userLastDay[user] != day)
+                    {
+                        userLastDay[user] = day;
+                        UserDays.Add(user, cachedMonth, cachedBit);
+                    }
+                    if (anonymous != 0 && time < _anonymousLinkedAt[anonymous])
+                    {
+                        // An earlier link wins: the anonymous history moves to this user.
+                        var previous = _anonymousUser[anonymous];
+                        if (previous != 0) Touch(previous);
+                        if (previous != user)
+                        {
+                            Unlink(anonymous, previous);
+                            Link(anonymous, user);
+                            _anonymousUser[anonymous] = user;
+                        }
+                        _anonymousLinkedAt[anonymous] = time;
+                    }
+                }
+                else
+                {
+                    var linked = _anonymousUser[anonymous];
+                    if (linked != 0) Touch(linked);
+                    if (time < _anonymousFirst[anonymous]) _anonymousFirst[anonymous] = time;
+                    if (isActive && anonymousLastDay[anonymous] != day)
+                    {
+                        anonymousLastDay[anonymous] = day;
+                        AnonymousDays.Add(anonymous, cachedMonth, cachedBit);
+                    }
+                }
+            }
+            read += times.Length;
+        }
+
+        if (profiles is not null)
+        {
+            foreach (var profile in profiles)
+            {
+                var signup = profile.SignupAt ?? NoProfileSignup;
+                if (_userProfile[profile.UserCode] == signup) continue;
+                calendar ??= new ProjectCalendar(settings.Zone, profile.SignupAt ?? 0, profile.SignupAt ?? 0);
+                Touch(profile.UserCode);
+                _userProfile[profile.UserCode] = signup;
+            }
+        }
+
+        foreach (var (user, old) in before) Replace(old, FiguresOf(user, calendar!, union));
+        LastChunk = appended.LastChunk;
+        Events += read;
+        return read;
+    }
+
+    private void Replace(Figures old, Figures now)
+    {
+        if (old.SignupDay != now.SignupDay)
+        {
+            if (old.SignupDay is { } oldDay) Tables.AddSignup(oldDay, -1);
+            if (now.SignupDay is { } newDay) Tables.AddSignup(newDay, +1);
+        }
+        int? oldCohort = old.SignupDay is { } o ? ProjectCalendar.MonthOfDay(o) : null;
+        int? newCohort = now.SignupDay is { } n ? ProjectCalendar.MonthOfDay(n) : null;
+        int i = 0, j = 0;
+        while (i < old.Months.Length || j < now.Months.Length)
+        {
+            var oldMonth = i < old.Months.Length ? ActiveDays.Month(old.Months[i]) : int.MaxValue;
+            var newMonth = j < now.Months.Length ? ActiveDays.Month(now.Months[j]) : int.MaxValue;
+            var month = Math.Min(oldMonth, newMonth);
+            var oldMask = oldMonth == month ? ActiveDays.Mask(old.Months[i++]) : 0u;
+            var newMask = newMonth == month ? ActiveDays.Mask(now.Months[j++]) : 0u;
+            if (oldMask != newMask)
+            {
+                Tables.AddActiveDays(month, oldMask & ~newMask, -1);
+                Tables.AddActiveDays(month, newMask & ~oldMask, +1);
+            }
+            if (oldCohort == newCohort)
+            {
+                if (oldCohort is { } cohort && oldMask != newMask)
+                {
+                    Tables.AddCell(cohort, month, oldMask, -1);
+                    Tables.AddCell(cohort, month, newMask, +1);
+                }
+            }
+            else
+            {
+                if (oldCohort is { } from) Tables.AddCell(from, month, oldMask, -1);
+                if (newCohort is { } to) Tables.AddCell(to, month, newMask, +1);
+            }
+        }
+    }
+}
