@@ -10,8 +10,7 @@ public interface IAppendLog
 {
     /// <summary>
     /// Where the store stands: its newest chunk, how many events it holds, how many erasures it
-    /// logged and a stamp of its profiles' sign-up instants. Reads a few small rows and one
-    /// aggregate over the profiles, never an event.
+    /// logged and a stamp of its profiles. Reads a few small rows, never an event or a profile.
     /// </summary>
     AppendMark ReadAppendMark();
 
@@ -34,7 +33,7 @@ public interface IAppendLog
 /// <param name="LastChunk">The newest chunk's number (0 for a store without events).</param>
 /// <param name="Events">Events stored.</param>
 /// <param name="Erasures">Erasures logged (any erasure renumbers codes).</param>
-/// <param name="ProfileStamp">Changes whenever a profile is added or its sign-up instant changes.</param>
+/// <param name="ProfileStamp">Changes whenever an ingest adds or changes a profile.</param>
 public sealed record AppendMark(long LastChunk, long Events, long Erasures, string ProfileStamp);
 
 /// <summary>A profile's user code (in the store's user dictionary) and sign-up instant (UTC µs; null when none).</summary>

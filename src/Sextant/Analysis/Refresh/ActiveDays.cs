@@ -64,23 +64,42 @@ internal sealed class ActiveDays
         list.Insert(0, Pack(month, mask));
     }
 
-    /// <summary>Folds the changed keys into the flat arrays, for <paramref name="keyCount"/> keys.</summary>
+    /// <summary>
+    /// Folds the changed keys into the flat arrays, for <paramref name="keyCount"/> keys: the runs
+    /// of unchanged keys between changed ones are copied whole, their offsets shifted.
+    /// </summary>
     public void Compact(int keyCount)
     {
         if (_changed.Count == 0 && keyCount == KeyCount) return;
+        var changed = _changed.Keys.Where(key => key < keyCount).Order().ToArray();
+        long total = OldOffset(keyCount);
+        foreach (var key in changed) total += _changed[key].Count - (OldOffset(key + 1) - OldOffset(key));
         var offsets = new int[keyCount + 1];
-        long total = 0;
-        for (var key = 0; key < keyCount; key++)
-        {
-            total += Get(key).Length;
-            offsets[key + 1] = checked((int)total);
-        }
         var entries = new long[total];
-        for (var key = 0; key < keyCount; key++) Get(key).CopyTo(entries.AsSpan(offsets[key]));
+        var position = 0;
+        var from = 0;
+        foreach (var key in changed.Append(keyCount))
+        {
+            var start = OldOffset(from);
+            var length = OldOffset(key) - start;
+            Array.Copy(_entries, start, entries, position, length);
+            var shift = position - start;
+            for (var k = from; k < key; k++) offsets[k] = OldOffset(k) + shift;
+            position += length;
+            if (key == keyCount) break;
+            offsets[key] = position;
+            var list = _changed[key];
+            list.CopyTo(entries, position);
+            position += list.Count;
+            from = key + 1;
+        }
+        offsets[keyCount] = position;
         _offsets = offsets;
         _entries = entries;
         _changed.Clear();
     }
+
+    private int OldOffset(int key) => key < KeyCount ? _offsets[key] : _offsets[KeyCount];
 
     public static long Pack(int month, uint mask) => ((long)month << 32) | mask;
 

@@ -38,6 +38,9 @@ internal sealed partial class RefreshState
             before.Add((user, FiguresOf(user, calendar!, union)));
         }
 
+        // Events and revenue are counted per chunk by (day, source code), then added to the tables.
+        var chunkCounts = new Dictionary<long, long>();
+        var chunkRevenue = new Dictionary<int, decimal>();
         long read = 0;
         int cachedDay = int.MinValue, cachedMonth = 0, cachedBit = 0;
         foreach (var chunk in appended.Chunks())
@@ -55,8 +58,8 @@ internal sealed partial class RefreshState
                     cachedMonth = ProjectCalendar.MonthOfDay(day);
                     cachedBit = day - ProjectCalendar.FirstDayOfMonth(cachedMonth);
                 }
-                var sourceCode = chunk.SourceCodes[row];
-                Tables.AddEvent(day, sourceCode == 0 ? "" : sources[sourceCode - 1], RefreshTables.ParseRevenue(chunk.Revenue[row]));
+                chunkCounts[((long)day << 32) | (uint)chunk.SourceCodes[row]] = chunkCounts.GetValueOrDefault(((long)day << 32) | (uint)chunk.SourceCodes[row]) + 1;
+                if (RefreshTables.ParseRevenue(chunk.Revenue[row]) is { } amount) chunkRevenue[day] = chunkRevenue.GetValueOrDefault(day) + amount;
                 if (time > Tables.DataEnd) Tables.DataEnd = time;
 
                 var user = chunk.UserCodes[row];
@@ -97,6 +100,14 @@ internal sealed partial class RefreshState
                     }
                 }
             }
+            foreach (var (key, count) in chunkCounts)
+            {
+                var sourceCode = (int)(uint)key;
+                Tables.AddEvents((int)(key >> 32), sourceCode == 0 ? "" : sources[sourceCode - 1], count);
+            }
+            foreach (var (day, amount) in chunkRevenue) Tables.Day(day).Revenue += amount;
+            chunkCounts.Clear();
+            chunkRevenue.Clear();
             read += times.Length;
         }
 

@@ -66,7 +66,7 @@ internal static class RefreshStateFile
     public static void Write(string directory, RefreshState state)
     {
         state.Compact();
-        var stream = new MemoryStream();
+        var stream = new MemoryStream(EstimatedSize(state));
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
@@ -129,11 +129,16 @@ internal static class RefreshStateFile
         var temporary = path + ".tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
+            // No fsync: after an operating-system crash a damaged state is detected by its hash and
+            // costs one full recompute, never a wrong result.
             file.Write(content);
-            file.Flush(flushToDisk: true);
         }
         File.Move(temporary, path, overwrite: true);
     }
+
+    private static int EstimatedSize(RefreshState state) =>
+        (int)Math.Min(int.MaxValue - 64, 4096 + 20L * state.UserFirst.Length + 24L * state.AnonymousUser.Length
+            + 8L * (state.UserDays.Entries.Length + state.AnonymousDays.Entries.Length) + 64L * (state.Tables.Days.Count + state.Tables.SourceEvents.Count + state.Tables.Cells.Count));
 
     private static T[] ReadArray<T>(BinaryReader reader) where T : unmanaged
     {

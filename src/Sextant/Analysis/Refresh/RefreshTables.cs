@@ -71,6 +71,13 @@ internal sealed class RefreshTables
         CollectionsMarshal.GetValueRefOrAddDefault(SourceEvents, (day, source), out _)++;
     }
 
+    /// <summary>Adds <paramref name="count"/> events of a source on a day (the incremental path counts a chunk first).</summary>
+    public void AddEvents(int day, string source, long count)
+    {
+        Day(day).Events += count;
+        CollectionsMarshal.GetValueRefOrAddDefault(SourceEvents, (day, source), out _) += count;
+    }
+
     public void AddSignup(int day, int sign)
     {
         Day(day).Signups += sign;

@@ -10,13 +10,11 @@ namespace Sextant.Storage.Sqlite;
 /// </summary>
 internal static class SqliteAppendLog
 {
-    // Two weighted sums of each profile's sign-up instant: a new profile, a changed sign-up or two
-    // swapped sign-ups change them. Each term is below 2^30, so a billion profiles cannot overflow.
+    // Profiles change only by an ingest batch: a new profile raises the table's largest rowid, and
+    // a changed one is counted in its profile run's "updated" (erasures, which delete rows, are counted apart).
+    // Neither reads the profiles themselves.
     private const string ProfileStampSql = """
-        SELECT count(*), coalesce(max(rowid), 0),
-            coalesce(sum((coalesce(signup_at, -1) % 1000003 + 1000003) % 1000003 * (rowid % 1009 + 1)), 0),
-            coalesce(sum((coalesce(signup_at, -1) / 1000003 % 1000003 + 1000003) % 1000003 * (rowid % 1013 + 1)), 0)
-        FROM users
+        SELECT (SELECT coalesce(max(rowid), 0) FROM users), (SELECT coalesce(sum(updated), 0) FROM ingest_runs WHERE kind = 'users')
         """;
 
     public static AppendMark ReadMark(SqliteConnection connection)
@@ -40,7 +38,7 @@ internal static class SqliteAppendLog
         using (var reader = command.ExecuteReader())
         {
             reader.Read();
-            stamp = string.Join(':', Enumerable.Range(0, 4).Select(i => reader.GetInt64(i).ToString(CultureInfo.InvariantCulture)));
+            stamp = string.Join(':', Enumerable.Range(0, 2).Select(i => reader.GetInt64(i).ToString(CultureInfo.InvariantCulture)));
         }
         transaction.Commit();
         return new AppendMark(lastChunk, events, erasures, stamp);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sextant.Analysis.Refresh;
 using Sextant.Events;
+using Sextant.Storage;
 using Sextant.Storage.Sqlite;
 
 namespace Sextant.Tests.Analysis.Refresh;
@@ -15,10 +16,17 @@ internal static class RefreshStores
     {
         using var store = SqliteStore.Open(storePath, create: true);
         using var session = store.OpenSession();
-        using var batch = session.BeginBatch();
-        batch.AppendEvents(events, run: 0);
-        foreach (var user in users ?? []) batch.WriteUser(user);
-        batch.Commit();
+        // Profiles go in an ingest run, as `sextant ingest` writes them: its counts are how a refresh sees changed profiles.
+        var run = session.StartRun("batch", RecordKind.Users, At("2026-01-01T00:00:00Z"));
+        List<WriteOutcome> outcomes;
+        using (var batch = session.BeginBatch())
+        {
+            batch.AppendEvents(events, run);
+            outcomes = [.. (users ?? []).Select(batch.WriteUser)];
+            batch.Commit();
+        }
+        session.FinishRun(run, new IngestRunCounts(outcomes.Count, outcomes.Count(o => o == WriteOutcome.Inserted),
+            outcomes.Count(o => o == WriteOutcome.Updated), outcomes.Count(o => o == WriteOutcome.Duplicate), 0), IngestRunStatus.Done, At("2026-01-01T00:00:00Z"));
     }
 
     public static RefreshResult RunRefresh(string storePath, RefreshSettings settings, bool full = false)
