@@ -63,7 +63,8 @@ internal static class RefreshStateFile
             anonymousUser, anonymousLinkedAt, anonymousFirst, userDays, anonymousDays, tables);
     }
 
-    public static void Write(string directory, RefreshState state)
+    /// <summary>The state's bytes, hash included (its day lists compacted first).</summary>
+    public static ReadOnlyMemory<byte> Serialize(RefreshState state)
     {
         state.Compact();
         var stream = new MemoryStream(EstimatedSize(state));
@@ -120,7 +121,7 @@ internal static class RefreshStateFile
             writer.Flush();
             writer.Write(unchecked((long)XxHash64.HashToUInt64(stream.GetBuffer().AsSpan(0, (int)stream.Length))));
         }
-        WriteAtomically(Path.Combine(directory, FileName), stream.GetBuffer().AsSpan(0, (int)stream.Length));
+        return stream.GetBuffer().AsMemory(0, (int)stream.Length);
     }
 
     /// <summary>Writes to a temporary file beside <paramref name="path"/>, then renames it over it.</summary>
