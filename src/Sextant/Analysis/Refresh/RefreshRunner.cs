@@ -67,11 +67,13 @@ public static class RefreshRunner
         state.ProfileStamp = mark.ProfileStamp;
 
         Directory.CreateDirectory(directory);
-        // The state is serialised on another core while the CSVs are written; it is renamed into place last.
-        var serialised = Task.Run(() => RefreshStateFile.Serialize(state));
+        // The state is written to its temporary file on another core while the CSVs are written; it is renamed into place last.
+        var statePath = Path.Combine(directory, RefreshStateFile.FileName);
+        var written = Task.Run(() => RefreshStateFile.WriteTemporary(state, statePath));
         foreach (var (name, text) in RefreshCsv.Render(state.Tables, CalendarOf(state.Tables, settings)))
             RefreshStateFile.WriteAtomically(Path.Combine(directory, name), Encoding.UTF8.GetBytes(text));
-        RefreshStateFile.WriteAtomically(Path.Combine(directory, RefreshStateFile.FileName), serialised.GetAwaiter().GetResult().Span);
+        written.GetAwaiter().GetResult();
+        RefreshStateFile.Commit(statePath);
         return Result(mode, mode == RefreshMode.Full ? reason : null, read, mark.Events, state, settings, verified, started, time, directory);
     }
 

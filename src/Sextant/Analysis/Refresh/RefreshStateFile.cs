@@ -5,14 +5,17 @@ namespace Sextant.Analysis.Refresh;
 
 /// <summary>
 /// Reads and writes the refresh state (<c>state.bin</c> in the refresh directory): a binary
-/// file of the state's arrays and tables with an XxHash64 of its content at the end. It is
-/// written to a temporary file and renamed over the old one, so a killed refresh leaves the
-/// previous state whole; a file that is damaged or of another format reads as no state.
+/// file of the state's arrays and tables with an XxHash3 of its content at the end. The arrays
+/// are read from the file straight into the state's arrays and written from them, hashed on the
+/// way, with no copy of the whole file in memory. It is written to a temporary file and renamed
+/// over the old one, so a killed refresh leaves the previous state whole; a file that is damaged
+/// or of another format reads as no state.
 /// </summary>
 internal static class RefreshStateFile
 {
     public const string FileName = "state.bin";
-    private const int Format = 1;
+    // 2: XxHash3 (format 1 had XxHash64, four times slower on the million-user state).
+    private const int Format = 2;
     private static readonly byte[] Magic = "SXRF"u8.ToArray();
 
     /// <summary>The state in <paramref name="directory"/>, or null (with why) when there is none or it cannot be used.</summary>
@@ -25,31 +28,53 @@ internal static class RefreshStateFile
             problem = "no earlier refresh state";
             return null;
         }
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < 16 || !bytes.AsSpan(0, 4).SequenceEqual(Magic)
-            || BitConverter.ToInt64(bytes, bytes.Length - 8) != unchecked((long)XxHash64.HashToUInt64(bytes.AsSpan(0, bytes.Length - 8))))
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var content = file.Length - 8;
+        var head = new byte[8];
+        if (content < 8 || file.ReadAtLeast(head, 8, throwOnEndOfStream: false) != 8 || !head.AsSpan(0, 4).SequenceEqual(Magic))
         {
             problem = $"the refresh state {path} is damaged";
             return null;
         }
-        using var reader = new BinaryReader(new MemoryStream(bytes, 4, bytes.Length - 12));
-        if (reader.ReadInt32() != Format)
+        if (BitConverter.ToInt32(head, 4) != Format)
         {
             problem = $"the refresh state {path} is of another format";
             return null;
         }
+        var hashing = new HashingStream(file, content);
+        hashing.Hash.Append(head);
+        try
+        {
+            var state = Read(new BinaryReader(hashing), hashing);
+            Span<byte> stored = stackalloc byte[8];
+            if (hashing.Position != content || file.ReadAtLeast(stored, 8, throwOnEndOfStream: false) != 8 || BitConverter.ToUInt64(stored) != hashing.Hash.GetCurrentHashAsUInt64())
+            {
+                problem = $"the refresh state {path} is damaged";
+                return null;
+            }
+            return state;
+        }
+        catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or OverflowException or ArgumentException or OutOfMemoryException)
+        {
+            problem = $"the refresh state {path} is damaged";
+            return null;
+        }
+    }
+
+    private static RefreshState Read(BinaryReader reader, HashingStream stream)
+    {
         var fingerprint = reader.ReadString();
         var lastChunk = reader.ReadInt64();
         var events = reader.ReadInt64();
         var erasures = reader.ReadInt64();
         var profileStamp = reader.ReadString();
-        var userFirst = ReadArray<long>(reader);
-        var userProfile = ReadArray<long>(reader);
-        var anonymousUser = ReadArray<int>(reader);
-        var anonymousLinkedAt = ReadArray<long>(reader);
-        var anonymousFirst = ReadArray<long>(reader);
-        var userDays = new ActiveDays(ReadArray<int>(reader), ReadArray<long>(reader));
-        var anonymousDays = new ActiveDays(ReadArray<int>(reader), ReadArray<long>(reader));
+        var userFirst = ReadArray<long>(reader, stream);
+        var userProfile = ReadArray<long>(reader, stream);
+        var anonymousUser = ReadArray<int>(reader, stream);
+        var anonymousLinkedAt = ReadArray<long>(reader, stream);
+        var anonymousFirst = ReadArray<long>(reader, stream);
+        var userDays = new ActiveDays(ReadArray<int>(reader, stream), ReadArray<long>(reader, stream));
+        var anonymousDays = new ActiveDays(ReadArray<int>(reader, stream), ReadArray<long>(reader, stream));
         var tables = new RefreshTables { DataEnd = reader.ReadInt64() };
         for (var count = reader.ReadInt32(); count > 0; count--)
             tables.Days[reader.ReadInt32()] = new DayFigures { Events = reader.ReadInt64(), ActiveUsers = reader.ReadInt64(), Signups = reader.ReadInt64(), Revenue = reader.ReadDecimal() };
@@ -63,12 +88,16 @@ internal static class RefreshStateFile
             anonymousUser, anonymousLinkedAt, anonymousFirst, userDays, anonymousDays, tables);
     }
 
-    /// <summary>The state's bytes, hash included (its day lists compacted first).</summary>
-    public static ReadOnlyMemory<byte> Serialize(RefreshState state)
+    /// <summary>
+    /// Writes the state (its day lists compacted first), hash included, to the temporary file of
+    /// <paramref name="path"/>; <see cref="Commit"/> renames it into place.
+    /// </summary>
+    public static void WriteTemporary(RefreshState state, string path)
     {
         state.Compact();
-        var stream = new MemoryStream(EstimatedSize(state));
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        using var file = new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        var hashing = new HashingStream(file, long.MaxValue);
+        using (var writer = new BinaryWriter(hashing, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
             writer.Write(Format);
@@ -118,11 +147,14 @@ internal static class RefreshStateFile
                 writer.Write(cell.ActiveUsers);
                 writer.Write(cell.ActiveUserDays);
             }
-            writer.Flush();
-            writer.Write(unchecked((long)XxHash64.HashToUInt64(stream.GetBuffer().AsSpan(0, (int)stream.Length))));
         }
-        return stream.GetBuffer().AsMemory(0, (int)stream.Length);
+        Span<byte> hash = stackalloc byte[8];
+        BitConverter.TryWriteBytes(hash, hashing.Hash.GetCurrentHashAsUInt64());
+        file.Write(hash);
     }
+
+    /// <summary>Renames the temporary file <see cref="WriteTemporary"/> wrote over <paramref name="path"/>.</summary>
+    public static void Commit(string path) => File.Move(path + ".tmp", path, overwrite: true);
 
     /// <summary>Writes to a temporary file beside <paramref name="path"/>, then renames it over it.</summary>
     public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
@@ -137,16 +169,12 @@ internal static class RefreshStateFile
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static int EstimatedSize(RefreshState state) =>
-        (int)Math.Min(int.MaxValue - 64, 4096 + 20L * state.UserFirst.Length + 24L * state.AnonymousUser.Length
-            + 8L * (state.UserDays.Entries.Length + state.AnonymousDays.Entries.Length) + 64L * (state.Tables.Days.Count + state.Tables.SourceEvents.Count + state.Tables.Cells.Count));
-
-    private static T[] ReadArray<T>(BinaryReader reader) where T : unmanaged
+    private static T[] ReadArray<T>(BinaryReader reader, HashingStream stream) where T : unmanaged
     {
         var length = reader.ReadInt32();
+        if (length < 0 || (long)length * Marshal.SizeOf<T>() > stream.Remaining) throw new InvalidDataException("array longer than the file");
         var array = new T[length];
-        var bytes = MemoryMarshal.AsBytes(array.AsSpan());
-        if (reader.Read(bytes) != bytes.Length) throw new EndOfStreamException();
+        stream.ReadExactly(MemoryMarshal.AsBytes(array.AsSpan()));
         return array;
     }
 
@@ -154,5 +182,54 @@ internal static class RefreshStateFile
     {
         writer.Write(array.Length);
         writer.Write(MemoryMarshal.AsBytes(array.AsSpan()));
+    }
+
+    /// <summary>A forward-only view of a file stream, from its position, that hashes every byte read or written there, up to a length.</summary>
+    private sealed class HashingStream(Stream inner, long length) : Stream
+    {
+        private long _position = inner.Position;
+
+        public XxHash3 Hash { get; } = new();
+
+        public long Remaining => length - _position;
+
+        public override bool CanRead => inner.CanRead;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => inner.CanWrite;
+
+        public override long Length => length;
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, Remaining)]);
+            Hash.Append(buffer[..read]);
+            _position += read;
+            return read;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            inner.Write(buffer);
+            Hash.Append(buffer);
+            _position += buffer.Length;
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
