@@ -99,6 +99,8 @@ internal sealed class RefreshTables
     /// <summary>Adds (+1) or removes (−1) the active days of a month's mask.</summary>
     public void AddActiveDays(int month, uint mask, int sign)
     {
-        foreach (var day in ActiveDays.Days(month, mask)) Day(day).ActiveUsers += sign;
+        if (mask == 0) return;
+        var first = ProjectCalendar.FirstDayOfMonth(month);
+        for (; mask != 0; mask &= mask - 1) Day(first + BitOperations.TrailingZeroCount(mask)).ActiveUsers += sign;
     }
 }

@@ -251,6 +251,44 @@ public sealed class RefreshTests
         Assert.Contains("damaged", result.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(100)]
+    public void A_truncated_state_file_makes_the_next_refresh_full(int keep)
+    {
+        using var directory = new TempDirectory();
+        var path = TwoMonthStore(directory);
+        _ = RunRefresh(path, Utc);
+        var before = Files(path);
+        var state = Path.Combine(RefreshRunner.DirectoryFor(path), RefreshStateFile.FileName);
+        var bytes = File.ReadAllBytes(state);
+        File.WriteAllBytes(state, bytes[..Math.Min(keep, bytes.Length - 1)]);
+
+        var result = RunRefresh(path, Utc);
+
+        Assert.Equal(RefreshMode.Full, result.Mode);
+        Assert.Contains("damaged", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(before, Files(path));
+    }
+
+    [Fact]
+    public void A_state_file_of_another_format_makes_the_next_refresh_full()
+    {
+        using var directory = new TempDirectory();
+        var path = TwoMonthStore(directory);
+        _ = RunRefresh(path, Utc);
+        var state = Path.Combine(RefreshRunner.DirectoryFor(path), RefreshStateFile.FileName);
+        var bytes = File.ReadAllBytes(state);
+        bytes[4] = 1;
+        File.WriteAllBytes(state, bytes);
+
+        var result = RunRefresh(path, Utc);
+
+        Assert.Equal(RefreshMode.Full, result.Mode);
+        Assert.Contains("another format", result.Reason, StringComparison.Ordinal);
+    }
+
     /// <summary>The refresh's files equal, byte for byte, those of a full recompute verified against the event table.</summary>
     internal static void AssertEqualsFullRecompute(string path, RefreshSettings settings)
     {
