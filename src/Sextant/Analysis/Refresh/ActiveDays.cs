@@ -38,6 +38,10 @@ internal sealed class ActiveDays
         return key < KeyCount ? _entries.AsSpan(_offsets[key], _offsets[key + 1] - _offsets[key]) : default;
     }
 
+    /// <summary>The key's month entries as of the last <see cref="Compact"/>, ignoring changes since.</summary>
+    public ReadOnlySpan<long> GetCompacted(int key) =>
+        key < KeyCount ? _entries.AsSpan(_offsets[key], _offsets[key + 1] - _offsets[key]) : default;
+
     /// <summary>Marks a day active for the key: <paramref name="bit"/> is the day of <paramref name="month"/> (0 = the 1st).</summary>
     public void Add(int key, int month, int bit)
     {

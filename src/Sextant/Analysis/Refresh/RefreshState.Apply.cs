@@ -15,6 +15,8 @@ internal sealed partial class RefreshState
     public long Apply(AppendedEvents appended, IReadOnlyList<ProfileSignup>? profiles, RefreshSettings settings)
     {
         Tables.ClearTouched();
+        // The old figures are taken after the fold from the day lists as they were, so none may be pending.
+        Compact();
         var profileCodes = profiles is null || profiles.Count == 0 ? 0 : profiles.Max(p => p.UserCode);
         Grow(Math.Max(appended.UserCount, profileCodes), appended.AnonymousCount);
 
@@ -24,7 +26,8 @@ internal sealed partial class RefreshState
         var sources = appended.Sources;
 
         var touched = new bool[_userFirst.Length];
-        var before = new List<(int User, Figures Figures)>();
+        var before = new List<Touched>();
+        var linkedBefore = new List<(int Anonymous, long First)>();
         var union = new List<long>();
         ProjectCalendar? calendar = null;
         // The last day added per key: a person's events mostly come together, so most repeats stop here.
@@ -35,7 +38,12 @@ internal sealed partial class RefreshState
         {
             if (touched[user]) return;
             touched[user] = true;
-            before.Add((user, FiguresOf(user, calendar!, union)));
+            // A person's facts are unchanged until they are first touched, and so are those of the
+            // anonymous ids linked to them then: their old figures can be computed after the fold.
+            var start = linkedBefore.Count;
+            for (var anonymous = _firstLinked[user]; anonymous != 0; anonymous = _nextLinked[anonymous])
+                linkedBefore.Add((anonymous, _anonymousFirst[anonymous]));
+            before.Add(new Touched(user, _userFirst[user], _userProfile[user], start, linkedBefore.Count - start));
         }
 
         // Events and revenue are counted per chunk by (day, source code), then added to the tables.
@@ -123,15 +131,17 @@ internal sealed partial class RefreshState
             }
         }
 
-        // The new figures only read the state, so they are computed on every core; they are put
-        // into the tables in the order the people were touched, as before.
+        // The old and new figures only read the state, so they are computed on every core; they are
+        // put into the tables in the order the people were touched.
+        var old = new Figures[before.Count];
         var after = new Figures[before.Count];
         Parallel.For(0, before.Count, () => new List<long>(), (i, _, list) =>
         {
+            old[i] = OldFiguresOf(before[i], linkedBefore, calendar!, list);
             after[i] = FiguresOf(before[i].User, calendar!, list);
             return list;
         }, _ => { });
-        for (var i = 0; i < before.Count; i++) Replace(before[i].Figures, after[i]);
+        for (var i = 0; i < before.Count; i++) Replace(old[i], after[i]);
         LastChunk = appended.LastChunk;
         Events += read;
         return read;
@@ -176,6 +186,24 @@ internal sealed partial class RefreshState
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error.InnerException).Throw();
             }
         }
+    }
+
+    /// <summary>A touched person's facts as they were before the batch, and where their linked anonymous ids are listed.</summary>
+    private readonly record struct Touched(int User, long First, long Profile, int LinkedStart, int LinkedCount);
+
+    /// <summary>A touched person's figures before the batch, from their recorded facts and the day lists as last compacted.</summary>
+    private Figures OldFiguresOf(Touched person, List<(int Anonymous, long First)> linked, ProjectCalendar calendar, List<long> union)
+    {
+        union.Clear();
+        var first = person.First;
+        ActiveDays.UnionInto(union, UserDays.GetCompacted(person.User));
+        for (var i = person.LinkedStart; i < person.LinkedStart + person.LinkedCount; i++)
+        {
+            first = Math.Min(first, linked[i].First);
+            ActiveDays.UnionInto(union, AnonymousDays.GetCompacted(linked[i].Anonymous));
+        }
+        var signup = person.Profile != NoProfileSignup ? person.Profile : first;
+        return new Figures(signup == None ? null : calendar.DayOf(signup), [.. union]);
     }
 
     private void Replace(Figures old, Figures now)
