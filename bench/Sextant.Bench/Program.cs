@@ -26,6 +26,7 @@ internal static class Program
         if (args.Length > 0 && args[0] == "analysis-timing") return AnalysisTimingRun.Run(args[1..]);
         if (args.Length > 0 && args[0] == "vendor-ingest") return VendorIngestRun.Run(args[1..]);
         if (args.Length > 0 && args[0] == "serve-load") return Serve.ServeLoadRun.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "refresh") return RefreshRun.Run(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -50,6 +50,7 @@ internal static class Program
         root.Add(InfoCommand.Create(globals));
         root.Add(SourcesCommand.Create(globals));
         root.Add(SnapshotCommand.Create(globals));
+        root.Add(RefreshCommand.Create(globals));
         root.Add(ForgetCommand.Create(globals));
         root.Add(GenerateCommand.Create(globals));
         root.Add(FunnelCommand.Create(globals));

@@ -80,10 +80,10 @@ internal static class TargetsRun
         return (met, total);
     }
 
-    private sealed record Measurement(double Seconds, long PeakBytes, string Output);
+    internal sealed record Measurement(double Seconds, long PeakBytes, string Output);
 
     /// <summary>One CLI process under /usr/bin/time, which reports its peak resident memory.</summary>
-    private static Measurement Measure(string cli, string[] arguments)
+    internal static Measurement Measure(string cli, string[] arguments)
     {
         var memoryFile = Path.GetTempFileName();
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

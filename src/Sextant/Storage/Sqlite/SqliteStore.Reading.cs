@@ -47,6 +47,18 @@ public sealed partial class SqliteStore
     public IReadOnlyList<IntegrityFinding> VerifyIntegrity() => SqliteIntegrity.Verify(this);
 
     /// <inheritdoc/>
+    public AppendMark ReadAppendMark() => SqliteAppendLog.ReadMark(Connection);
+
+    /// <inheritdoc/>
+    public long CountEventsThrough(long lastChunk) => SqliteAppendLog.CountEventsThrough(Connection, lastChunk);
+
+    /// <inheritdoc/>
+    public AppendedEvents ReadEventsAfter(long lastChunk) => SqliteAppendLog.ReadAfter(Connection, lastChunk);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ProfileSignup> ReadProfileSignups() => SqliteAppendLog.ReadProfileSignups(Connection);
+
+    /// <inheritdoc/>
     public IReadOnlyList<ErasureRecord> ReadErasures() => SqliteErasureLog.Read(Connection);
 
     /// <inheritdoc/>

@@ -9,7 +9,7 @@ namespace Sextant.Storage.Sqlite;
 /// file read-only and never take a write lock. It implements both store ports: the ingestor
 /// writes through <see cref="IStoreWriter"/>, and everything that reads goes through <see cref="IEventStore"/>.
 /// </summary>
-public sealed partial class SqliteStore : IDisposable, IEventStore, IStoreWriter, IErasableStore
+public sealed partial class SqliteStore : IDisposable, IEventStore, IStoreWriter, IErasableStore, IAppendLog
 {
     private SqliteStore(string path, SqliteConnection connection, bool readOnly)
     {

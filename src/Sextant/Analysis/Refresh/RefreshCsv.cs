@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using Sextant.Events;
+
+namespace Sextant.Analysis.Refresh;
+
+/// <summary>
+/// Writes <see cref="RefreshTables"/> as the three CSV files of <c>sextant refresh</c>, with
+/// fixed formatting (invariant numbers, ISO dates, LF line ends, rows in key order), so equal
+/// results are equal bytes. A day is complete when it ends at or before the data end (the latest
+/// event); a month likewise.
+/// </summary>
+internal static class RefreshCsv
+{
+    public const string DailySeries = "daily_series.csv";
+    public const string DailySourceVolume = "daily_source_volume.csv";
+    public const string CohortActivity = "cohort_activity.csv";
+
+    /// <summary>The files' names and texts.</summary>
+    public static IReadOnlyList<(string Name, string Text)> Render(RefreshTables tables, ProjectCalendar calendar)
+    {
+        var days = SeriesDays(tables);
+        return [(DailySeries, Series(tables, calendar, days)), (DailySourceVolume, Sources(tables, calendar)), (CohortActivity, Cohorts(tables, calendar))];
+    }
+
+    /// <summary>Rows of the daily series: every day from the first to the last day with an event or a sign-up.</summary>
+    public static (int First, int Last)? SeriesDays(RefreshTables tables)
+    {
+        int? first = null, last = null;
+        foreach (var (day, figures) in tables.Days)
+        {
+            if (figures.Events == 0 && figures.Signups == 0) continue;
+            if (first is null || day < first) first = day;
+            if (last is null || day > last) last = day;
+        }
+        return first is null ? null : (first.Value, last!.Value);
+    }
+
+    /// <summary>Rows of the cohort table: each cohort with members, from its month to the data end's month.</summary>
+    public static IEnumerable<(int Cohort, int Month)> CohortRows(RefreshTables tables, ProjectCalendar calendar)
+    {
+        var lastMonth = tables.DataEnd == long.MinValue ? int.MinValue : calendar.MonthOf(tables.DataEnd);
+        foreach (var cohort in tables.CohortSizes.Where(pair => pair.Value != 0).Select(pair => pair.Key).Order())
+            for (var month = cohort; month <= Math.Max(cohort, lastMonth); month++)
+                yield return (cohort, month);
+    }
+
+    private static string Series(RefreshTables tables, ProjectCalendar calendar, (int First, int Last)? days)
+    {
+        var text = new StringBuilder("day,events,active_users,signups,revenue,complete\n");
+        if (days is { } range)
+            for (var day = range.First; day <= range.Last; day++)
+            {
+                tables.Days.TryGetValue(day, out var figures);
+                text.Append(Day(day)).Append(',').Append(Number(figures.Events)).Append(',').Append(Number(figures.ActiveUsers)).Append(',')
+                    .Append(Number(figures.Signups)).Append(',').Append(figures.Revenue.ToString(CultureInfo.InvariantCulture)).Append(',')
+                    .Append(DayComplete(tables, calendar, day)).Append('\n');
+            }
+        return text.ToString();
+    }
+
+    private static string Sources(RefreshTables tables, ProjectCalendar calendar)
+    {
+        var text = new StringBuilder("day,source,events,complete\n");
+        foreach (var ((day, source), events) in tables.SourceEvents.Where(pair => pair.Value != 0)
+            .OrderBy(pair => pair.Key.Day).ThenBy(pair => pair.Key.Source, StringComparer.Ordinal))
+            text.Append(Day(day)).Append(',').Append(Quote(source)).Append(',').Append(Number(events)).Append(',').Append(DayComplete(tables, calendar, day)).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Cohorts(RefreshTables tables, ProjectCalendar calendar)
+    {
+        var text = new StringBuilder("cohort_month,activity_month,cohort_size,active_users,active_user_days,cohort_complete,complete\n");
+        foreach (var (cohort, month) in CohortRows(tables, calendar))
+        {
+            tables.Cells.TryGetValue((cohort, month), out var cell);
+            text.Append(Month(cohort)).Append(',').Append(Month(month)).Append(',').Append(Number(tables.CohortSizes[cohort])).Append(',')
+                .Append(Number(cell.ActiveUsers)).Append(',').Append(Number(cell.ActiveUserDays)).Append(',')
+                .Append(MonthComplete(tables, calendar, cohort)).Append(',').Append(MonthComplete(tables, calendar, month)).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static string DayComplete(RefreshTables tables, ProjectCalendar calendar, int day) =>
+        calendar.DayStart(day + 1) <= tables.DataEnd ? "true" : "false";
+
+    private static string MonthComplete(RefreshTables tables, ProjectCalendar calendar, int month) =>
+        calendar.DayStart(ProjectCalendar.FirstDayOfMonth(month + 1)) <= tables.DataEnd ? "true" : "false";
+
+    private static string Day(int day) => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Month(int month) => (month / 12).ToString("D4", CultureInfo.InvariantCulture) + "-" + (month % 12 + 1).ToString("D2", CultureInfo.InvariantCulture);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
