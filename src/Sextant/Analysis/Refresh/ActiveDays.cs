@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using Sextant.Events;
 
 namespace Sextant.Analysis.Refresh;
@@ -7,14 +6,31 @@ namespace Sextant.Analysis.Refresh;
 /// <summary>
 /// The calendar days each key (a user code or an anonymous code) was active, as one entry per
 /// month: the month index in the high 32 bits and a bitmask of its days (bit 0 = the 1st) in the
-/// low 32, entries ordered by month. Kept as one flat array with offsets per key, plus a list per
-/// key changed since the last <see cref="Compact"/>, so a refresh touches only the keys it changes.
+/// low 32, entries ordered by month. Kept as one flat array with offsets per key, plus the keys
+/// changed since the last <see cref="Compact"/>, so a refresh touches only the keys it changes.
+/// A changed key's entries live in a slot (found through a key → slot array) in blocks of a shared
+/// arena, which keeps a batch that changes a hundred thousand keys to plain array work, with no
+/// per-key collection and no copying of the arena as it grows.
 /// </summary>
 internal sealed class ActiveDays
 {
     private int[] _offsets;
     private long[] _entries;
-    private readonly Dictionary<int, List<long>> _changed = [];
+
+    // Slot + 1 of each changed key (0 = unchanged); allocated at the first change.
+    private int[] _slotOf = [];
+    // Per slot, in the order keys changed: the key, and where its entries are in the arena.
+    private int[] _slotKey = new int[64];
+    private int[] _slotBlock = new int[64];
+    private int[] _slotStart = new int[64];
+    private int[] _slotLength = new int[64];
+    private int[] _slotCapacity = new int[64];
+    private int _slots;
+    private const int BlockLength = 1 << 16;
+    private readonly List<long[]> _blocks = [];
+    // The block being filled (its index in _blocks) and how much of it is used.
+    private int _block = -1;
+    private int _blockUsed;
 
     public ActiveDays() : this([0], []) { }
 
@@ -34,8 +50,8 @@ internal sealed class ActiveDays
     /// <summary>The key's month entries, ordered by month.</summary>
     public ReadOnlySpan<long> Get(int key)
     {
-        if (_changed.TryGetValue(key, out var list)) return CollectionsMarshal.AsSpan(list);
-        return key < KeyCount ? _entries.AsSpan(_offsets[key], _offsets[key + 1] - _offsets[key]) : default;
+        var slot = SlotOf(key);
+        return slot >= 0 ? _blocks[_slotBlock[slot]].AsSpan(_slotStart[slot], _slotLength[slot]) : GetCompacted(key);
     }
 
     /// <summary>The key's month entries as of the last <see cref="Compact"/>, ignoring changes since.</summary>
@@ -45,27 +61,23 @@ internal sealed class ActiveDays
     /// <summary>Marks a day active for the key: <paramref name="bit"/> is the day of <paramref name="month"/> (0 = the 1st).</summary>
     public void Add(int key, int month, int bit)
     {
-        if (!_changed.TryGetValue(key, out var list))
-        {
-            list = [.. Get(key)];
-            _changed[key] = list;
-        }
+        var slot = SlotOf(key);
+        if (slot < 0) slot = OpenSlot(key);
         var mask = 1u << bit;
-        for (var i = list.Count - 1; i >= 0; i--)
+        var length = _slotLength[slot];
+        var entries = _blocks[_slotBlock[slot]].AsSpan(_slotStart[slot], _slotCapacity[slot]);
+        // New days are mostly in the latest month, so the search runs from the end.
+        var at = length;
+        while (at > 0 && Month(entries[at - 1]) > month) at--;
+        if (at > 0 && Month(entries[at - 1]) == month)
         {
-            var entryMonth = (int)(list[i] >> 32);
-            if (entryMonth == month)
-            {
-                list[i] |= mask;
-                return;
-            }
-            if (entryMonth < month)
-            {
-                list.Insert(i + 1, Pack(month, mask));
-                return;
-            }
+            entries[at - 1] |= mask;
+            return;
         }
-        list.Insert(0, Pack(month, mask));
+        if (length == entries.Length) entries = Move(slot, length * 2 + 2);
+        entries[at..length].CopyTo(entries[(at + 1)..]);
+        entries[at] = Pack(month, mask);
+        _slotLength[slot] = length + 1;
     }
 
     /// <summary>
@@ -74,16 +86,21 @@ internal sealed class ActiveDays
     /// </summary>
     public void Compact(int keyCount)
     {
-        if (_changed.Count == 0 && keyCount == KeyCount) return;
-        var changed = _changed.Keys.Where(key => key < keyCount).Order().ToArray();
+        if (_slots == 0 && keyCount == KeyCount) return;
+        var changed = new int[_slots];
+        var count = 0;
+        for (var slot = 0; slot < _slots; slot++)
+            if (_slotKey[slot] < keyCount) changed[count++] = _slotKey[slot];
+        Array.Sort(changed, 0, count);
         long total = OldOffset(keyCount);
-        foreach (var key in changed) total += _changed[key].Count - (OldOffset(key + 1) - OldOffset(key));
+        for (var i = 0; i < count; i++) total += _slotLength[SlotOf(changed[i])] - (OldOffset(changed[i] + 1) - OldOffset(changed[i]));
         var offsets = new int[keyCount + 1];
         var entries = new long[total];
         var position = 0;
         var from = 0;
-        foreach (var key in changed.Append(keyCount))
+        for (var i = 0; i <= count; i++)
         {
+            var key = i < count ? changed[i] : keyCount;
             var start = OldOffset(from);
             var length = OldOffset(key) - start;
             Array.Copy(_entries, start, entries, position, length);
@@ -92,15 +109,77 @@ internal sealed class ActiveDays
             position += length;
             if (key == keyCount) break;
             offsets[key] = position;
-            var list = _changed[key];
-            list.CopyTo(entries, position);
-            position += list.Count;
+            var slot = SlotOf(key);
+            Array.Copy(_blocks[_slotBlock[slot]], _slotStart[slot], entries, position, _slotLength[slot]);
+            position += _slotLength[slot];
             from = key + 1;
         }
         offsets[keyCount] = position;
         _offsets = offsets;
         _entries = entries;
-        _changed.Clear();
+        for (var slot = 0; slot < _slots; slot++) _slotOf[_slotKey[slot]] = 0;
+        _slots = 0;
+        (_block, _blockUsed) = (_blocks.Count == 0 ? -1 : 0, 0);
+    }
+
+    private int SlotOf(int key) => key < _slotOf.Length ? _slotOf[key] - 1 : -1;
+
+    /// <summary>Gives a key its slot, holding its compacted entries and room for a few more.</summary>
+    private int OpenSlot(int key)
+    {
+        if (key >= _slotOf.Length)
+        {
+            var grown = new int[Math.Max(key + 1, Math.Max(KeyCount + 1, _slotOf.Length * 2))];
+            Array.Copy(_slotOf, grown, _slotOf.Length);
+            _slotOf = grown;
+        }
+        if (_slots == _slotKey.Length)
+        {
+            _slotKey = Grown(_slotKey);
+            _slotBlock = Grown(_slotBlock);
+            _slotStart = Grown(_slotStart);
+            _slotLength = Grown(_slotLength);
+            _slotCapacity = Grown(_slotCapacity);
+        }
+        var slot = _slots++;
+        _slotOf[key] = slot + 1;
+        _slotKey[slot] = key;
+        var compacted = GetCompacted(key);
+        _slotLength[slot] = compacted.Length;
+        compacted.CopyTo(Reserve(slot, compacted.Length + 2));
+        return slot;
+    }
+
+    /// <summary>Moves a full slot to a place in the arena with more room; returns its entries' new room.</summary>
+    private Span<long> Move(int slot, int capacity)
+    {
+        var old = _blocks[_slotBlock[slot]].AsSpan(_slotStart[slot], _slotLength[slot]);
+        var room = Reserve(slot, capacity);
+        old.CopyTo(room);
+        return room;
+    }
+
+    /// <summary>Gives a slot room for <paramref name="capacity"/> entries in the arena, in the block being filled or a new one.</summary>
+    private Span<long> Reserve(int slot, int capacity)
+    {
+        if (_block < 0 || _blockUsed + capacity > _blocks[_block].Length)
+        {
+            _block++;
+            _blockUsed = 0;
+            if (_block == _blocks.Count || _blocks[_block].Length < capacity) _blocks.Insert(_block, new long[Math.Max(BlockLength, capacity)]);
+        }
+        _slotBlock[slot] = _block;
+        _slotStart[slot] = _blockUsed;
+        _slotCapacity[slot] = capacity;
+        _blockUsed += capacity;
+        return _blocks[_block].AsSpan(_slotStart[slot], capacity);
+    }
+
+    private static int[] Grown(int[] array)
+    {
+        var grown = new int[array.Length * 2];
+        Array.Copy(array, grown, array.Length);
+        return grown;
     }
 
     private int OldOffset(int key) => key < KeyCount ? _offsets[key] : _offsets[KeyCount];
@@ -120,19 +199,6 @@ internal sealed class ActiveDays
             var bit = BitOperations.TrailingZeroCount(mask);
             yield return first + bit;
             mask &= mask - 1;
-        }
-    }
-
-    /// <summary>Merges month entries into <paramref name="union"/> (kept ordered by month).</summary>
-    public static void UnionInto(List<long> union, ReadOnlySpan<long> entries)
-    {
-        foreach (var entry in entries)
-        {
-            var month = Month(entry);
-            var at = union.Count;
-            while (at > 0 && Month(union[at - 1]) > month) at--;
-            if (at > 0 && Month(union[at - 1]) == month) union[at - 1] |= (long)Mask(entry);
-            else union.Insert(at, entry);
         }
     }
 }

@@ -25,10 +25,10 @@ internal sealed partial class RefreshState
         for (var code = 1; code < active.Length; code++) active[code] = !excluded.Contains(appended.EventNames[code - 1]);
         var sources = appended.Sources;
 
+        var deltas = new TableDeltas(sources.Count);
         var touched = new bool[_userFirst.Length];
         var before = new List<Touched>();
         var linkedBefore = new List<(int Anonymous, long First)>();
-        var union = new List<long>();
         ProjectCalendar? calendar = null;
         // The last day added per key: a person's events mostly come together, so most repeats stop here.
         var userLastDay = new int[_userFirst.Length];
@@ -46,9 +46,6 @@ internal sealed partial class RefreshState
             before.Add(new Touched(user, _userFirst[user], _userProfile[user], start, linkedBefore.Count - start));
         }
 
-        // Events and revenue are counted per chunk by (day, source code), then added to the tables.
-        var chunkCounts = new Dictionary<long, long>();
-        var chunkRevenue = new Dictionary<int, decimal>();
         long read = 0;
         int cachedDay = int.MinValue, cachedMonth = 0, cachedBit = 0;
         foreach (var chunk in Prefetched(appended.Chunks()))
@@ -66,8 +63,8 @@ internal sealed partial class RefreshState
                     cachedMonth = ProjectCalendar.MonthOfDay(day);
                     cachedBit = day - ProjectCalendar.FirstDayOfMonth(cachedMonth);
                 }
-                chunkCounts[((long)day << 32) | (uint)chunk.SourceCodes[row]] = chunkCounts.GetValueOrDefault(((long)day << 32) | (uint)chunk.SourceCodes[row]) + 1;
-                if (RefreshTables.ParseRevenue(chunk.Revenue[row]) is { } amount) chunkRevenue[day] = chunkRevenue.GetValueOrDefault(day) + amount;
+                deltas.AddEvents(day, chunk.SourceCodes[row], 1);
+                if (RefreshTables.ParseRevenue(chunk.Revenue[row]) is { } amount) deltas.AddRevenue(day, amount);
                 if (time > Tables.DataEnd) Tables.DataEnd = time;
 
                 var user = chunk.UserCodes[row];
@@ -108,14 +105,6 @@ internal sealed partial class RefreshState
                     }
                 }
             }
-            foreach (var (key, count) in chunkCounts)
-            {
-                var sourceCode = (int)(uint)key;
-                Tables.AddEvents((int)(key >> 32), sourceCode == 0 ? "" : sources[sourceCode - 1], count);
-            }
-            foreach (var (day, amount) in chunkRevenue) Tables.Day(day).Revenue += amount;
-            chunkCounts.Clear();
-            chunkRevenue.Clear();
             read += times.Length;
         }
 
@@ -131,17 +120,19 @@ internal sealed partial class RefreshState
             }
         }
 
-        // The old and new figures only read the state, so they are computed on every core; they are
-        // put into the tables in the order the people were touched.
-        var old = new Figures[before.Count];
-        var after = new Figures[before.Count];
-        Parallel.For(0, before.Count, () => new List<long>(), (i, _, list) =>
+        // Each touched person's old figures are taken out of the tables and their new ones put in.
+        // Both only read the state, so people are replaced on every core, each core gathering its
+        // own deltas; the deltas are sums, so the order they are merged in does not matter.
+        var gate = new object();
+        Parallel.For(0, before.Count, () => new Scratch(sources.Count), (i, _, scratch) =>
         {
-            old[i] = OldFiguresOf(before[i], linkedBefore, calendar!, list);
-            after[i] = FiguresOf(before[i].User, calendar!, list);
-            return list;
-        }, _ => { });
-        for (var i = 0; i < before.Count; i++) Replace(old[i], after[i]);
+            Replace(before[i], linkedBefore, calendar!, scratch);
+            return scratch;
+        }, scratch =>
+        {
+            lock (gate) scratch.Deltas.MergeInto(deltas);
+        });
+        deltas.ApplyTo(Tables, sources);
         LastChunk = appended.LastChunk;
         Events += read;
         return read;
@@ -191,56 +182,72 @@ internal sealed partial class RefreshState
     /// <summary>A touched person's facts as they were before the batch, and where their linked anonymous ids are listed.</summary>
     private readonly record struct Touched(int User, long First, long Profile, int LinkedStart, int LinkedCount);
 
-    /// <summary>A touched person's figures before the batch, from their recorded facts and the day lists as last compacted.</summary>
-    private Figures OldFiguresOf(Touched person, List<(int Anonymous, long First)> linked, ProjectCalendar calendar, List<long> union)
+    /// <summary>One core's buffers for replacing people: their old and new active months, and the deltas gathered.</summary>
+    private sealed class Scratch(int sourceCount)
     {
-        union.Clear();
-        var first = person.First;
-        ActiveDays.UnionInto(union, UserDays.GetCompacted(person.User));
-        for (var i = person.LinkedStart; i < person.LinkedStart + person.LinkedCount; i++)
-        {
-            first = Math.Min(first, linked[i].First);
-            ActiveDays.UnionInto(union, AnonymousDays.GetCompacted(linked[i].Anonymous));
-        }
-        var signup = person.Profile != NoProfileSignup ? person.Profile : first;
-        return new Figures(signup == None ? null : calendar.DayOf(signup), [.. union]);
+        public MonthUnion Old { get; } = new();
+
+        public MonthUnion Now { get; } = new();
+
+        public TableDeltas Deltas { get; } = new(sourceCount);
     }
 
-    private void Replace(Figures old, Figures now)
+    /// <summary>Takes a touched person's figures before the batch out of the tables (as deltas) and puts their new ones in.</summary>
+    private void Replace(Touched person, List<(int Anonymous, long First)> linked, ProjectCalendar calendar, Scratch scratch)
     {
-        if (old.SignupDay != now.SignupDay)
+        var oldDay = OldFiguresOf(person, linked, calendar, scratch.Old);
+        var newDay = FiguresOf(person.User, calendar, scratch.Now);
+        var deltas = scratch.Deltas;
+        if (oldDay != newDay)
         {
-            if (old.SignupDay is { } oldDay) Tables.AddSignup(oldDay, -1);
-            if (now.SignupDay is { } newDay) Tables.AddSignup(newDay, +1);
+            if (oldDay != NoDay) deltas.AddSignup(oldDay, -1);
+            if (newDay != NoDay) deltas.AddSignup(newDay, +1);
         }
-        int? oldCohort = old.SignupDay is { } o ? ProjectCalendar.MonthOfDay(o) : null;
-        int? newCohort = now.SignupDay is { } n ? ProjectCalendar.MonthOfDay(n) : null;
+        var oldCohort = oldDay == NoDay ? NoDay : ProjectCalendar.MonthOfDay(oldDay);
+        var newCohort = newDay == NoDay ? NoDay : ProjectCalendar.MonthOfDay(newDay);
+        var old = scratch.Old.Entries;
+        var now = scratch.Now.Entries;
         int i = 0, j = 0;
-        while (i < old.Months.Length || j < now.Months.Length)
+        while (i < old.Length || j < now.Length)
         {
-            var oldMonth = i < old.Months.Length ? ActiveDays.Month(old.Months[i]) : int.MaxValue;
-            var newMonth = j < now.Months.Length ? ActiveDays.Month(now.Months[j]) : int.MaxValue;
+            var oldMonth = i < old.Length ? ActiveDays.Month(old[i]) : int.MaxValue;
+            var newMonth = j < now.Length ? ActiveDays.Month(now[j]) : int.MaxValue;
             var month = Math.Min(oldMonth, newMonth);
-            var oldMask = oldMonth == month ? ActiveDays.Mask(old.Months[i++]) : 0u;
-            var newMask = newMonth == month ? ActiveDays.Mask(now.Months[j++]) : 0u;
+            var oldMask = oldMonth == month ? ActiveDays.Mask(old[i++]) : 0u;
+            var newMask = newMonth == month ? ActiveDays.Mask(now[j++]) : 0u;
             if (oldMask != newMask)
             {
-                Tables.AddActiveDays(month, oldMask & ~newMask, -1);
-                Tables.AddActiveDays(month, newMask & ~oldMask, +1);
+                deltas.AddActiveDays(month, oldMask & ~newMask, -1);
+                deltas.AddActiveDays(month, newMask & ~oldMask, +1);
             }
             if (oldCohort == newCohort)
             {
-                if (oldCohort is { } cohort && oldMask != newMask)
+                if (oldCohort != NoDay && oldMask != newMask)
                 {
-                    Tables.AddCell(cohort, month, oldMask, -1);
-                    Tables.AddCell(cohort, month, newMask, +1);
+                    deltas.AddCell(oldCohort, month, oldMask, -1);
+                    deltas.AddCell(oldCohort, month, newMask, +1);
                 }
             }
             else
             {
-                if (oldCohort is { } from) Tables.AddCell(from, month, oldMask, -1);
-                if (newCohort is { } to) Tables.AddCell(to, month, newMask, +1);
+                if (oldCohort != NoDay) deltas.AddCell(oldCohort, month, oldMask, -1);
+                if (newCohort != NoDay) deltas.AddCell(newCohort, month, newMask, +1);
             }
         }
+    }
+
+    /// <summary>A touched person's sign-up day (<see cref="NoDay"/> when none) and active months before the batch, from their recorded facts and the day lists as last compacted.</summary>
+    private int OldFiguresOf(Touched person, List<(int Anonymous, long First)> linked, ProjectCalendar calendar, MonthUnion months)
+    {
+        months.Clear();
+        var first = person.First;
+        months.Add(UserDays.GetCompacted(person.User));
+        for (var i = person.LinkedStart; i < person.LinkedStart + person.LinkedCount; i++)
+        {
+            first = Math.Min(first, linked[i].First);
+            months.Add(AnonymousDays.GetCompacted(linked[i].Anonymous));
+        }
+        var signup = person.Profile != NoProfileSignup ? person.Profile : first;
+        return signup == None ? NoDay : calendar.DayOf(signup);
     }
 }

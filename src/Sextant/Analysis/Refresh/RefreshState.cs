@@ -82,8 +82,8 @@ internal sealed partial class RefreshState
 
     public long[] AnonymousFirst => _anonymousFirst;
 
-    /// <summary>A person's figures: sign-up day (null when none) and active months.</summary>
-    private sealed record Figures(int? SignupDay, long[] Months);
+    /// <summary>The sign-up day of a person who has none.</summary>
+    private const int NoDay = int.MinValue;
 
     private void Link(int anonymous, int user)
     {
@@ -108,18 +108,19 @@ internal sealed partial class RefreshState
         _nextLinked[anonymous] = 0;
     }
 
-    private Figures FiguresOf(int user, ProjectCalendar calendar, List<long> union)
+    /// <summary>A person's sign-up day (<see cref="NoDay"/> when none), with their active months put in <paramref name="months"/>.</summary>
+    private int FiguresOf(int user, ProjectCalendar calendar, MonthUnion months)
     {
-        union.Clear();
+        months.Clear();
         var first = _userFirst[user];
-        ActiveDays.UnionInto(union, UserDays.Get(user));
+        months.Add(UserDays.Get(user));
         for (var anonymous = _firstLinked[user]; anonymous != 0; anonymous = _nextLinked[anonymous])
         {
             first = Math.Min(first, _anonymousFirst[anonymous]);
-            ActiveDays.UnionInto(union, AnonymousDays.Get(anonymous));
+            months.Add(AnonymousDays.Get(anonymous));
         }
         var signup = _userProfile[user] != NoProfileSignup ? _userProfile[user] : first;
-        return new Figures(signup == None ? null : calendar.DayOf(signup), [.. union]);
+        return signup == None ? NoDay : calendar.DayOf(signup);
     }
 
     private void Grow(int users, int anonymous)

@@ -96,6 +96,22 @@ internal sealed class RefreshTables
         cell.ActiveUserDays += sign * BitOperations.PopCount(mask);
     }
 
+    /// <summary>Adds <paramref name="count"/> members (negative: removes) to a cohort's size, marking it touched.</summary>
+    public void AddCohortMembers(int cohort, long count)
+    {
+        TouchedCohorts.Add(cohort);
+        CollectionsMarshal.GetValueRefOrAddDefault(CohortSizes, cohort, out _) += count;
+    }
+
+    /// <summary>Adds active users and active user-days to a cell, marking it touched.</summary>
+    public void AddToCell(int cohort, int month, long activeUsers, long activeUserDays)
+    {
+        TouchedCells.Add((cohort, month));
+        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(Cells, (cohort, month), out _);
+        cell.ActiveUsers += activeUsers;
+        cell.ActiveUserDays += activeUserDays;
+    }
+
     /// <summary>Adds (+1) or removes (−1) the active days of a month's mask.</summary>
     public void AddActiveDays(int month, uint mask, int sign)
     {
