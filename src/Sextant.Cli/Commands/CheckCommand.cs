@@ -42,11 +42,13 @@ internal static class CheckCommand
                 : TimeProvider.System.GetUtcNow();
             // The table (for the profile and revenue checks) comes from the snapshot when it is current.
             var events = new Lazy<EventTable>(() => url.IsWarehouse ? EventTableBuilder.Build(store, TimeZoneInfo.Utc) : TableSnapshot.Load(store, storePath, TimeZoneInfo.Utc));
-            var report = CheckRunner.Run(store, new CheckQuery(accepted, now), () => events.Value);
+            // The checks read the event columns; tests on the events table use the same columns.
+            var columns = new Lazy<EventColumns>(store.ReadEventColumns);
+            var report = CheckRunner.Run(store, new CheckQuery(accepted, now), () => events.Value, () => columns.Value);
             if (config.Tests.Count > 0)
             {
                 var failuresDirectory = result.GetValue(failures) ?? (url.IsWarehouse ? "test_failures" : storePath + ".test_failures");
-                report = new CheckReport([.. report.Checks, .. DeclaredTests.Run(config, store, storePath, events, new DataTestSettings(config.TimeZone, now, Path.GetFullPath(failuresDirectory)), report)]);
+                report = new CheckReport([.. report.Checks, .. DeclaredTests.Run(config, store, storePath, events, columns, new DataTestSettings(config.TimeZone, now, Path.GetFullPath(failuresDirectory)), report)]);
             }
             if (result.GetValue(globals.Json))
             {

@@ -13,11 +13,12 @@ internal static class DeclaredTests
 {
     /// <summary>
     /// Runs the declared tests; result tables are computed (once) only when a test names one. On a
-    /// damaged store no test runs: each is reported as failed, since its rows cannot be trusted.
+    /// damaged store no test runs: each is reported as failed, since its rows cannot be trusted. The
+    /// events table reuses the event columns the built-in checks read (<paramref name="checkColumns"/>).
     /// </summary>
     /// <exception cref="SextantException">A test has the name of a built-in check, or names an unknown table or column.</exception>
     public static IReadOnlyList<CheckOutcome> Run(SextantConfig config, IEventStore store, string storePath, Lazy<EventTable> checkTable,
-        DataTestSettings settings, CheckReport builtIn)
+        Lazy<EventColumns> checkColumns, DataTestSettings settings, CheckReport builtIn)
     {
         // One name, one entry of the checks list: a test may not hide a built-in check.
         var builtInNames = builtIn.Checks.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -25,7 +26,7 @@ internal static class DeclaredTests
             throw new SextantException($"{clash.Context}: '{clash.Name}' is the name of a built-in check; give the test another 'name'");
         if (builtIn.Checks.Any(c => c.Name == "store_integrity" && c.Status == CheckStatus.Fail))
             return [.. config.Tests.Select(test => new CheckOutcome(test.Name, CheckStatus.Fail, 0, "not run: the store is damaged (see store_integrity)"))];
-        return DataTestRunner.Run(config.Tests, store, () => Results(config, storePath, checkTable), settings);
+        return DataTestRunner.Run(config.Tests, store, () => checkColumns.Value, () => Results(config, storePath, checkTable), settings);
     }
 
     private static IReadOnlyList<ResultTable> Results(SextantConfig config, string storePath, Lazy<EventTable> checkTable)

@@ -24,7 +24,16 @@ internal sealed class InMemoryEventStore : IEventStore, IEventColumnSource
         return this;
     }
 
+    /// <summary>How many times <see cref="ReadEventColumns"/> has been called.</summary>
+    public int ColumnReads { get; private set; }
+
     public EventColumns ReadEventColumns()
+    {
+        ColumnReads++;
+        return DecodeColumns();
+    }
+
+    private EventColumns DecodeColumns()
     {
         var users = new List<string>();
         var anonymousIds = new List<string>();
@@ -52,7 +61,7 @@ internal sealed class InMemoryEventStore : IEventStore, IEventColumnSource
 
     public long CountEvents() => ReportedEventCount ?? _rows.Count;
 
-    public IReadOnlyList<string> ReadUserIds() => ReadEventColumns().UserIds.Values;
+    public IReadOnlyList<string> ReadUserIds() => DecodeColumns().UserIds.Values;
 
     public IEnumerable<UserProfile> ReadProfiles() => Profiles;
 

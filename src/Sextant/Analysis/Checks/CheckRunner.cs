@@ -32,7 +32,15 @@ public static class CheckRunner
     /// say) and is called only when the storage checks pass (null builds it from the chunks).
     /// </summary>
     /// <exception cref="SextantException">Accepted values name a column profiles do not have.</exception>
-    public static CheckReport Run(IEventStore store, CheckQuery query, Func<EventTable>? loadTable)
+    public static CheckReport Run(IEventStore store, CheckQuery query, Func<EventTable>? loadTable) => Run(store, query, loadTable, readColumns: null);
+
+    /// <summary>
+    /// Runs every check as <see cref="Run(IEventStore, CheckQuery, Func{EventTable})"/> does;
+    /// <paramref name="readColumns"/> gives the store's event columns (null reads them from the
+    /// store), so a caller that needs them afterwards (the declared data tests) reads them once.
+    /// </summary>
+    /// <exception cref="SextantException">Accepted values name a column profiles do not have.</exception>
+    public static CheckReport Run(IEventStore store, CheckQuery query, Func<EventTable>? loadTable, Func<EventColumns>? readColumns)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
@@ -43,7 +51,7 @@ public static class CheckRunner
         if (storage.Any(check => check.Status == CheckStatus.Fail)) return Damaged(store, query, storage);
         try
         {
-            return new CheckReport([.. storage, .. EventChecks(store, query, loadTable)]);
+            return new CheckReport([.. storage, .. EventChecks(store, query, loadTable, readColumns)]);
         }
         catch (Exception exception) when (exception is SextantException or InvalidDataException or IndexOutOfRangeException or ArgumentException)
         {
@@ -73,11 +81,11 @@ public static class CheckRunner
     }
 
     /// <summary>The checks that decode events, then the profile checks.</summary>
-    private static List<CheckOutcome> EventChecks(IEventStore store, CheckQuery query, Func<EventTable>? loadTable)
+    private static List<CheckOutcome> EventChecks(IEventStore store, CheckQuery query, Func<EventTable>? loadTable, Func<EventColumns>? readColumns)
     {
         var checks = new List<CheckOutcome> { UniqueIds(store) };
 
-        var columns = store.ReadEventColumns();
+        var columns = readColumns is null ? store.ReadEventColumns() : readColumns();
         long withoutIdentity = 0, outOfRange = 0;
         var latest = Timestamp.FromDateTimeOffset(query.Now.AddDays(1)).UnixMicroseconds;
         for (var row = 0; row < columns.RowCount; row++)

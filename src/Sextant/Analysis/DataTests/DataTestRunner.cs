@@ -23,10 +23,20 @@ public static class DataTestRunner
     /// <summary>Runs <paramref name="tests"/> on the store's tables; result tables come from <paramref name="results"/>, computed only if a test names one.</summary>
     /// <exception cref="SextantException">A test names an unknown table or column, or its expression does not fit the table's columns.</exception>
     public static IReadOnlyList<CheckOutcome> Run(IReadOnlyList<DataTestConfig> tests, Storage.IEventStore store,
-        Func<IReadOnlyList<ResultTable>> results, DataTestSettings settings)
+        Func<IReadOnlyList<ResultTable>> results, DataTestSettings settings) => Run(tests, store, readColumns: null, results, settings);
+
+    /// <summary>
+    /// Runs <paramref name="tests"/> on the store's tables; the events table takes its columns from
+    /// <paramref name="readColumns"/> (the columns the built-in checks read, say), called only if a
+    /// test names the events table (null reads them from the store). Result tables come from
+    /// <paramref name="results"/>, computed only if a test names one.
+    /// </summary>
+    /// <exception cref="SextantException">A test names an unknown table or column, or its expression does not fit the table's columns.</exception>
+    public static IReadOnlyList<CheckOutcome> Run(IReadOnlyList<DataTestConfig> tests, Storage.IEventStore store,
+        Func<Storage.EventColumns>? readColumns, Func<IReadOnlyList<ResultTable>> results, DataTestSettings settings)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return Run(tests, TestTables.Of(store, results), settings);
+        return Run(tests, TestTables.Of(store, readColumns, results), settings);
     }
 
     /// <summary>Runs <paramref name="tests"/> on the given tables.</summary>

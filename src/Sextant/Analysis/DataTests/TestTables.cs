@@ -28,10 +28,13 @@ internal sealed class TestTables
         _results = new Lazy<IReadOnlyList<ResultTable>>(results);
     }
 
-    /// <summary>The canonical tables of a store, and result tables from <paramref name="results"/>.</summary>
-    public static TestTables Of(IEventStore store, Func<IReadOnlyList<ResultTable>> results) => new(new Dictionary<string, Func<TestTable>>
+    /// <summary>
+    /// The canonical tables of a store, the events table's columns from <paramref name="readColumns"/>
+    /// (null reads them from the store), and result tables from <paramref name="results"/>.
+    /// </summary>
+    public static TestTables Of(IEventStore store, Func<EventColumns>? readColumns, Func<IReadOnlyList<ResultTable>> results) => new(new Dictionary<string, Func<TestTable>>
     {
-        ["events"] = () => Events(store),
+        ["events"] = () => Events(store, readColumns),
         ["users"] = () => Users([.. store.ReadProfiles()]),
         ["subscriptions"] = () => Subscriptions([.. store.ReadSubscriptions()]),
         ["assignments"] = () => Assignments([.. store.ReadAssignments()]),
@@ -84,10 +87,13 @@ internal sealed class TestTables
         };
     }
 
-    /// <summary>The events as stored (ids before identity resolution), in store order.</summary>
-    public static TestTable Events(IEventStore store)
+    /// <summary>
+    /// The events as stored (ids before identity resolution), in store order; the identity, name and
+    /// time columns come from <paramref name="readColumns"/> on first use (null reads them from the store then).
+    /// </summary>
+    public static TestTable Events(IEventStore store, Func<EventColumns>? readColumns)
     {
-        var columns = new Lazy<EventColumns>(store.ReadEventColumns);
+        var columns = new Lazy<EventColumns>(readColumns ?? store.ReadEventColumns);
         var source = store.ColumnSource;
         TestColumn Coded(string name, Func<int[]> codes, Func<IReadOnlyList<string>> values) => Text(name, () =>
         {
