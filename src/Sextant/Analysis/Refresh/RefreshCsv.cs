@@ -81,11 +81,13 @@ internal static class RefreshCsv
         return text.ToString();
     }
 
+    // The latest event's own microsecond counts as observed (as CalendarPeriods.IsComplete): a period
+    // ending right after it is complete.
     private static string DayComplete(RefreshTables tables, ProjectCalendar calendar, int day) =>
-        calendar.DayStart(day + 1) <= tables.DataEnd ? "true" : "false";
+        calendar.DayStart(day + 1) <= tables.DataEnd + 1 ? "true" : "false";
 
     private static string MonthComplete(RefreshTables tables, ProjectCalendar calendar, int month) =>
-        calendar.DayStart(ProjectCalendar.FirstDayOfMonth(month + 1)) <= tables.DataEnd ? "true" : "false";
+        calendar.DayStart(ProjectCalendar.FirstDayOfMonth(month + 1)) <= tables.DataEnd + 1 ? "true" : "false";
 
     private static string Day(int day) => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -124,6 +124,32 @@ public sealed class RefreshTests
     }
 
     [Fact]
+    public void A_day_and_month_that_end_right_after_the_latest_event_are_complete()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("edge.db");
+        Append(path,
+        [
+            Event("e1", "u1", "view_page", "2025-01-30T12:00:00Z"),
+            Event("e2", "u1", "edit_page", "2025-01-31T23:59:59.999999Z"),
+        ]);
+        _ = RunRefresh(path, Utc);
+
+        Assert.Equal("""
+            day,events,active_users,signups,revenue,complete
+            2025-01-30,1,1,1,0,true
+            2025-01-31,1,1,0,0,true
+
+            """.ReplaceLineEndings("\n"), Text(path, RefreshCsv.DailySeries));
+        Assert.Equal("""
+            cohort_month,activity_month,cohort_size,active_users,active_user_days,cohort_complete,complete
+            2025-01,2025-01,1,1,2,true,true
+
+            """.ReplaceLineEndings("\n"), Text(path, RefreshCsv.CohortActivity));
+        AssertEqualsFullRecompute(path, Utc);
+    }
+
+    [Fact]
     public void Appending_one_day_recomputes_that_day_and_its_cohort_month_only()
     {
         using var directory = new TempDirectory();
