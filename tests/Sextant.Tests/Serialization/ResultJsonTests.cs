@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sextant.Analysis.Refresh;
 using Sextant.Analysis.Retention;
 using Sextant.Events;
 using Sextant.Serialization;
@@ -26,6 +27,38 @@ public sealed class ResultJsonTests
               "name": "café <b>"
             }
             """, json);
+    }
+
+    [Fact]
+    public void A_result_written_through_generated_code_reads_as_the_contract_written_by_hand()
+    {
+        var result = new RefreshResult(RefreshMode.Incremental, null, 442_804, 13_820_575, new RefreshPartitions(431, 430, 1),
+            new RefreshPartitions(133, 119, 14), null, 0.25, "s.db.refresh", ["s.db.refresh/daily_series.csv"]);
+
+        Assert.Equal("""
+            {
+              "mode": "incremental",
+              "reason": null,
+              "new_events": 442804,
+              "store_events": 13820575,
+              "days": {
+                "total": 431,
+                "kept": 430,
+                "recomputed": 1
+              },
+              "cohorts": {
+                "total": 133,
+                "kept": 119,
+                "recomputed": 14
+              },
+              "verified": null,
+              "seconds": 0.25,
+              "directory": "s.db.refresh",
+              "files": [
+                "s.db.refresh/daily_series.csv"
+              ]
+            }
+            """, ResultJson.Serialize(result));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Sextant.Events;
 
 namespace Sextant.Analysis.Refresh;
@@ -120,6 +121,61 @@ internal sealed class ActiveDays
         for (var slot = 0; slot < _slots; slot++) _slotOf[_slotKey[slot]] = 0;
         _slots = 0;
         (_block, _blockUsed) = (_blocks.Count == 0 ? -1 : 0, 0);
+    }
+
+    /// <summary>
+    /// Writes the lists as <see cref="Compact"/> for <paramref name="keyCount"/> keys would leave
+    /// them — the offsets, then the entries, each as its length followed by its values, as the
+    /// state file stores arrays — without building the compacted arrays in memory.
+    /// </summary>
+    public void WriteCompacted(BinaryWriter writer, int keyCount)
+    {
+        var buffer = new int[8192];
+        writer.Write(keyCount + 1);
+        var position = 0;
+        var filled = 0;
+        for (var key = 0; key <= keyCount; key++)
+        {
+            if (filled == buffer.Length)
+            {
+                writer.Write(MemoryMarshal.AsBytes(buffer.AsSpan()));
+                filled = 0;
+            }
+            buffer[filled++] = position;
+            if (key < keyCount) position += Get(key).Length;
+        }
+        writer.Write(MemoryMarshal.AsBytes(buffer.AsSpan(0, filled)));
+
+        writer.Write(position);
+        // Runs of unchanged keys come straight from the flat array and changed keys from their
+        // slots, gathered in a buffer so the writer sees a few large writes, not one per key.
+        var entries = new long[1 << 16];
+        filled = 0;
+        var from = 0;
+        for (var key = 0; key <= keyCount; key++)
+        {
+            if (key < keyCount && SlotOf(key) < 0) continue;
+            Gather(writer, entries, ref filled, _entries.AsSpan(OldOffset(from), OldOffset(key) - OldOffset(from)));
+            if (key < keyCount) Gather(writer, entries, ref filled, Get(key));
+            from = key + 1;
+        }
+        writer.Write(MemoryMarshal.AsBytes(entries.AsSpan(0, filled)));
+    }
+
+    private static void Gather(BinaryWriter writer, long[] buffer, ref int filled, ReadOnlySpan<long> values)
+    {
+        if (filled + values.Length > buffer.Length)
+        {
+            writer.Write(MemoryMarshal.AsBytes(buffer.AsSpan(0, filled)));
+            filled = 0;
+        }
+        if (values.Length > buffer.Length)
+        {
+            writer.Write(MemoryMarshal.AsBytes(values));
+            return;
+        }
+        values.CopyTo(buffer.AsSpan(filled));
+        filled += values.Length;
     }
 
     private int SlotOf(int key) => key < _slotOf.Length ? _slotOf[key] - 1 : -1;

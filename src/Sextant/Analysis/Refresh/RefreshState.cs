@@ -146,7 +146,7 @@ internal sealed partial class RefreshState
         }
     }
 
-    /// <summary>Folds changed day lists into flat arrays before the state is written.</summary>
+    /// <summary>Folds changed day lists into flat arrays (a batch reads its people's old figures from them).</summary>
     public void Compact()
     {
         UserDays.Compact(_userFirst.Length);

@@ -89,12 +89,11 @@ internal static class RefreshStateFile
     }
 
     /// <summary>
-    /// Writes the state (its day lists compacted first), hash included, to the temporary file of
+    /// Writes the state (its day lists as compacted), hash included, to the temporary file of
     /// <paramref name="path"/>; <see cref="Commit"/> renames it into place.
     /// </summary>
     public static void WriteTemporary(RefreshState state, string path)
     {
-        state.Compact();
         using var file = new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         var hashing = new HashingStream(file, long.MaxValue);
         using (var writer = new BinaryWriter(hashing, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -111,10 +110,8 @@ internal static class RefreshStateFile
             WriteArray(writer, state.AnonymousUser);
             WriteArray(writer, state.AnonymousLinkedAt);
             WriteArray(writer, state.AnonymousFirst);
-            WriteArray(writer, state.UserDays.Offsets);
-            WriteArray(writer, state.UserDays.Entries);
-            WriteArray(writer, state.AnonymousDays.Offsets);
-            WriteArray(writer, state.AnonymousDays.Entries);
+            state.UserDays.WriteCompacted(writer, state.UserFirst.Length);
+            state.AnonymousDays.WriteCompacted(writer, state.AnonymousUser.Length);
             var tables = state.Tables;
             writer.Write(tables.DataEnd);
             writer.Write(tables.Days.Count);

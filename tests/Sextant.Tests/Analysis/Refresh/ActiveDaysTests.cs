@@ -49,10 +49,25 @@ public sealed class ActiveDaysTests
                 months[month] = months.GetValueOrDefault(month) | (1u << bit);
             }
             AssertEqual(model, days, keyCount, compacted: false);
+            var written = Written(days, keyCount);
             days.Compact(keyCount);
+            Assert.Equal(Written(days, keyCount), written);
+            Assert.Equal(ArrayBytes(days.Offsets).Concat(ArrayBytes(days.Entries)), written);
             AssertEqual(model, days, keyCount, compacted: true);
         }
     }
+
+    /// <summary>What <see cref="ActiveDays.WriteCompacted"/> writes: it must be the compacted arrays, as the state file stores arrays.</summary>
+    private static byte[] Written(ActiveDays days, int keyCount)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) days.WriteCompacted(writer, keyCount);
+        return stream.ToArray();
+    }
+
+    private static byte[] ArrayBytes(int[] values) => [.. BitConverter.GetBytes(values.Length), .. values.SelectMany(BitConverter.GetBytes)];
+
+    private static byte[] ArrayBytes(long[] values) => [.. BitConverter.GetBytes(values.Length), .. values.SelectMany(BitConverter.GetBytes)];
 
     private static void AssertEqual(Dictionary<int, SortedDictionary<int, uint>> model, ActiveDays days, int keyCount, bool compacted)
     {
