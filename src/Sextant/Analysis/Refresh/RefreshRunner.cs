@@ -67,13 +67,11 @@ public static class RefreshRunner
         state.ProfileStamp = mark.ProfileStamp;
 
         Directory.CreateDirectory(directory);
-        // The state is written to its temporary file on another core while the CSVs are written; it is renamed into place last.
-        var statePath = Path.Combine(directory, RefreshStateFile.FileName);
-        var written = Task.Run(() => RefreshStateFile.WriteTemporary(state, statePath));
+        // The state is written on another core while the CSVs are written; it becomes current last.
+        var written = Task.Run(() => RefreshStateFile.WriteNext(state, directory));
         foreach (var (name, text) in RefreshCsv.Render(state.Tables, CalendarOf(state.Tables, settings)))
             RefreshStateFile.WriteAtomically(Path.Combine(directory, name), Encoding.UTF8.GetBytes(text));
-        written.GetAwaiter().GetResult();
-        RefreshStateFile.Commit(statePath);
+        RefreshStateFile.Commit(written.GetAwaiter().GetResult());
         return Result(mode, mode == RefreshMode.Full ? reason : null, read, mark.Events, state, settings, verified, started, time, directory);
     }
 

@@ -4,34 +4,46 @@ using System.Runtime.InteropServices;
 namespace Sextant.Analysis.Refresh;
 
 /// <summary>
-/// Reads and writes the refresh state (<c>state.bin</c> in the refresh directory): a binary
-/// file of the state's arrays and tables with an XxHash3 of its content at the end. The arrays
-/// are read from the file straight into the state's arrays and written from them, hashed on the
-/// way, with no copy of the whole file in memory. It is written to a temporary file and renamed
-/// over the old one, so a killed refresh leaves the previous state whole; a file that is damaged
-/// or of another format reads as no state.
+/// Reads and writes the refresh state: a binary file of the state's arrays and tables with an
+/// XxHash3 of its content at the end. The arrays are read from the file straight into the state's
+/// arrays and written from them, hashed on the way, with no copy of the whole file in memory.
+/// There are two state files, <c>state.0.bin</c> and <c>state.1.bin</c>, each with a generation
+/// number in its header; the higher generation is the state. A refresh overwrites the other file
+/// in place with its header's generation left at 0, and writes the generation last
+/// (<see cref="Commit"/>), so a killed refresh leaves the previous state current and whole, and no
+/// refresh deletes or allocates a whole new file of tens of megabytes. A current file that is
+/// damaged or of another format reads as no state.
 /// </summary>
 internal static class RefreshStateFile
 {
-    public const string FileName = "state.bin";
-    // 2: XxHash3 (format 1 had XxHash64, four times slower on the million-user state).
-    private const int Format = 2;
+    // 3: two files with generations (format 2 was one state.bin replaced by renaming; format 1 had XxHash64).
+    private const int Format = 3;
+    // Magic, format, generation: the same 16 bytes in every format from 3 on.
+    private const int HeaderLength = 16;
+    private const string LegacyFileName = "state.bin";
     private static readonly byte[] Magic = "SXRF"u8.ToArray();
+
+    /// <summary>A state written to its file but not yet current: <see cref="Commit"/> makes it so.</summary>
+    public sealed record Written(string Path, long Generation);
+
+    /// <summary>The path of the current state file in <paramref name="directory"/>, or null when none has a generation.</summary>
+    public static string? CurrentPath(string directory) => Current(directory)?.Path;
 
     /// <summary>The state in <paramref name="directory"/>, or null (with why) when there is none or it cannot be used.</summary>
     public static RefreshState? TryRead(string directory, out string? problem)
     {
-        var path = Path.Combine(directory, FileName);
         problem = null;
-        if (!File.Exists(path))
+        if (Current(directory) is not { } current)
         {
-            problem = "no earlier refresh state";
+            var existing = Enumerable.Range(0, 2).Select(slot => SlotPath(directory, slot)).FirstOrDefault(File.Exists);
+            problem = existing is null ? "no earlier refresh state" : $"the refresh state {existing} is damaged";
             return null;
         }
+        var path = current.Path;
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var content = file.Length - 8;
-        var head = new byte[8];
-        if (content < 8 || file.ReadAtLeast(head, 8, throwOnEndOfStream: false) != 8 || !head.AsSpan(0, 4).SequenceEqual(Magic))
+        var head = new byte[HeaderLength];
+        if (content < HeaderLength || file.ReadAtLeast(head, HeaderLength, throwOnEndOfStream: false) != HeaderLength)
         {
             problem = $"the refresh state {path} is damaged";
             return null;
@@ -42,7 +54,8 @@ internal static class RefreshStateFile
             return null;
         }
         var hashing = new HashingStream(file, content);
-        hashing.Hash.Append(head);
+        // The generation is written last, so it is outside the hash.
+        hashing.Hash.Append(head.AsSpan(0, 8));
         try
         {
             var state = Read(new BinaryReader(hashing), hashing);
@@ -60,6 +73,25 @@ internal static class RefreshStateFile
             return null;
         }
     }
+
+    /// <summary>The state file with the highest generation (over 0), read from the files' headers.</summary>
+    private static Written? Current(string directory)
+    {
+        Written? current = null;
+        Span<byte> head = stackalloc byte[HeaderLength];
+        for (var slot = 0; slot < 2; slot++)
+        {
+            var path = SlotPath(directory, slot);
+            if (!File.Exists(path)) continue;
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            if (file.ReadAtLeast(head, HeaderLength, throwOnEndOfStream: false) != HeaderLength || !head[..4].SequenceEqual(Magic)) continue;
+            var generation = BitConverter.ToInt64(head[8..]);
+            if (generation > 0 && (current is null || generation > current.Generation)) current = new Written(path, generation);
+        }
+        return current;
+    }
+
+    private static string SlotPath(string directory, int slot) => Path.Combine(directory, $"state.{slot}.bin");
 
     private static RefreshState Read(BinaryReader reader, HashingStream stream)
     {
@@ -89,17 +121,23 @@ internal static class RefreshStateFile
     }
 
     /// <summary>
-    /// Writes the state (its day lists as compacted), hash included, to the temporary file of
-    /// <paramref name="path"/>; <see cref="Commit"/> renames it into place.
+    /// Writes the state (its day lists as compacted), hash included, over the older of the two
+    /// state files in <paramref name="directory"/>, with generation 0: it is not the state until
+    /// <see cref="Commit"/>.
     /// </summary>
-    public static void WriteTemporary(RefreshState state, string path)
+    public static Written WriteNext(RefreshState state, string directory)
     {
-        using var file = new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        var generation = (Current(directory)?.Generation ?? 0) + 1;
+        var path = SlotPath(directory, (int)(generation % 2));
+        using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 1 << 16);
+        var head = new byte[HeaderLength];
+        Magic.CopyTo(head, 0);
+        BitConverter.TryWriteBytes(head.AsSpan(4), Format);
+        file.Write(head);
         var hashing = new HashingStream(file, long.MaxValue);
+        hashing.Hash.Append(head.AsSpan(0, 8));
         using (var writer = new BinaryWriter(hashing, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write(Magic);
-            writer.Write(Format);
             writer.Write(state.Fingerprint);
             writer.Write(state.LastChunk);
             writer.Write(state.Events);
@@ -148,10 +186,21 @@ internal static class RefreshStateFile
         Span<byte> hash = stackalloc byte[8];
         BitConverter.TryWriteBytes(hash, hashing.Hash.GetCurrentHashAsUInt64());
         file.Write(hash);
+        file.SetLength(file.Position);
+        return new Written(path, generation);
     }
 
-    /// <summary>Renames the temporary file <see cref="WriteTemporary"/> wrote over <paramref name="path"/>.</summary>
-    public static void Commit(string path) => File.Move(path + ".tmp", path, overwrite: true);
+    /// <summary>Makes a written state the current one: its generation goes into its header, last.</summary>
+    public static void Commit(Written written)
+    {
+        using (var file = new FileStream(written.Path, FileMode.Open, FileAccess.Write, FileShare.None, 1))
+        {
+            file.Position = 8;
+            file.Write(BitConverter.GetBytes(written.Generation));
+        }
+        // A state file of format 2 or earlier beside the new ones is stale.
+        File.Delete(Path.Combine(Path.GetDirectoryName(written.Path)!, LegacyFileName));
+    }
 
     /// <summary>Writes to a temporary file beside <paramref name="path"/>, then renames it over it.</summary>
     public static void WriteAtomically(string path, ReadOnlySpan<byte> content)

@@ -266,7 +266,7 @@ public sealed class RefreshTests
         using var directory = new TempDirectory();
         var path = TwoMonthStore(directory);
         _ = RunRefresh(path, Utc);
-        var state = Path.Combine(RefreshRunner.DirectoryFor(path), RefreshStateFile.FileName);
+        var state = RefreshStateFile.CurrentPath(RefreshRunner.DirectoryFor(path))!;
         var bytes = File.ReadAllBytes(state);
         bytes[bytes.Length / 2] ^= 0xFF;
         File.WriteAllBytes(state, bytes);
@@ -287,7 +287,7 @@ public sealed class RefreshTests
         var path = TwoMonthStore(directory);
         _ = RunRefresh(path, Utc);
         var before = Files(path);
-        var state = Path.Combine(RefreshRunner.DirectoryFor(path), RefreshStateFile.FileName);
+        var state = RefreshStateFile.CurrentPath(RefreshRunner.DirectoryFor(path))!;
         var bytes = File.ReadAllBytes(state);
         File.WriteAllBytes(state, bytes[..Math.Min(keep, bytes.Length - 1)]);
 
@@ -304,7 +304,7 @@ public sealed class RefreshTests
         using var directory = new TempDirectory();
         var path = TwoMonthStore(directory);
         _ = RunRefresh(path, Utc);
-        var state = Path.Combine(RefreshRunner.DirectoryFor(path), RefreshStateFile.FileName);
+        var state = RefreshStateFile.CurrentPath(RefreshRunner.DirectoryFor(path))!;
         var bytes = File.ReadAllBytes(state);
         bytes[4] = 1;
         File.WriteAllBytes(state, bytes);
@@ -313,6 +313,64 @@ public sealed class RefreshTests
 
         Assert.Equal(RefreshMode.Full, result.Mode);
         Assert.Contains("another format", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refreshes_alternate_between_two_state_files_and_the_newer_generation_is_the_state()
+    {
+        using var directory = new TempDirectory();
+        var path = TwoMonthStore(directory);
+        var refreshDirectory = RefreshRunner.DirectoryFor(path);
+        _ = RunRefresh(path, Utc);
+        Assert.Equal(Path.Combine(refreshDirectory, "state.1.bin"), RefreshStateFile.CurrentPath(refreshDirectory));
+        Assert.False(File.Exists(Path.Combine(refreshDirectory, "state.0.bin")));
+
+        Append(path, [Event("n1", "u1", "edit_page", "2025-02-11T09:00:00Z")]);
+        Assert.Equal(RefreshMode.Incremental, RunRefresh(path, Utc).Mode);
+        Assert.Equal(Path.Combine(refreshDirectory, "state.0.bin"), RefreshStateFile.CurrentPath(refreshDirectory));
+
+        Append(path, [Event("n2", "u1", "comment", "2025-02-12T09:00:00Z")]);
+        Assert.Equal(RefreshMode.Incremental, RunRefresh(path, Utc).Mode);
+        Assert.Equal(Path.Combine(refreshDirectory, "state.1.bin"), RefreshStateFile.CurrentPath(refreshDirectory));
+        Assert.Equal(RefreshMode.Unchanged, RunRefresh(path, Utc).Mode);
+        AssertEqualsFullRecompute(path, Utc);
+    }
+
+    [Fact]
+    public void A_state_written_but_not_committed_leaves_the_previous_state_current()
+    {
+        using var directory = new TempDirectory();
+        var path = TwoMonthStore(directory);
+        var refreshDirectory = RefreshRunner.DirectoryFor(path);
+        _ = RunRefresh(path, Utc);
+        var current = RefreshStateFile.CurrentPath(refreshDirectory);
+
+        // As a refresh killed after writing its state and before making it current.
+        var written = RefreshStateFile.WriteNext(new RefreshState(Utc.Fingerprint), refreshDirectory);
+
+        Assert.NotEqual(current, written.Path);
+        Assert.Equal(current, RefreshStateFile.CurrentPath(refreshDirectory));
+        Assert.Equal(RefreshMode.Unchanged, RunRefresh(path, Utc).Mode);
+        Append(path, [Event("n1", "u1", "edit_page", "2025-02-11T09:00:00Z")]);
+        Assert.Equal(RefreshMode.Incremental, RunRefresh(path, Utc).Mode);
+        Assert.Equal(written.Path, RefreshStateFile.CurrentPath(refreshDirectory));
+        AssertEqualsFullRecompute(path, Utc);
+    }
+
+    [Fact]
+    public void A_state_file_of_the_earlier_single_file_format_is_replaced_by_a_full_refresh()
+    {
+        using var directory = new TempDirectory();
+        var path = TwoMonthStore(directory);
+        var refreshDirectory = RefreshRunner.DirectoryFor(path);
+        Directory.CreateDirectory(refreshDirectory);
+        File.WriteAllBytes(Path.Combine(refreshDirectory, "state.bin"), [.. "SXRF"u8, 2, 0, 0, 0, 1, 2, 3]);
+
+        var result = RunRefresh(path, Utc);
+
+        Assert.Equal(RefreshMode.Full, result.Mode);
+        Assert.Equal("no earlier refresh state", result.Reason);
+        Assert.False(File.Exists(Path.Combine(refreshDirectory, "state.bin")));
     }
 
     /// <summary>The refresh's files equal, byte for byte, those of a full recompute verified against the event table.</summary>
