@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Sextant.Analysis.Refresh;
 using Sextant.Cli.Output;
-using Sextant.Serialization;
 using Sextant.Storage.Sqlite;
 using Sextant.Storage.Warehouse;
 using Spectre.Console;
@@ -31,7 +30,7 @@ internal static class RefreshCommand
             var refresh = RefreshRunner.Run(store, storePath, settings, result.GetValue(full), TimeProvider.System);
             if (result.GetValue(globals.Json))
             {
-                ResultJson.Write(Terminal.Out(result), refresh);
+                RefreshResultJson.Write(Terminal.Out(result), refresh);
                 return Program.ExitOk;
             }
             var mode = refresh.Mode switch

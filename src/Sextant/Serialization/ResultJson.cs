@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Sextant.Serialization;
 
@@ -34,8 +33,6 @@ public static class ResultJson
             // Results carry names and labels in any script; escaping them would make the files hard to read.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             Converters = { new TimestampJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-            // `sextant refresh`, run after every ingest, writes its result through generated code.
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(ResultJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         // Frozen so that no caller can change the contract for everyone else.
         options.MakeReadOnly(populateMissingResolver: true);

@@ -30,10 +30,11 @@ public sealed class ResultJsonTests
     }
 
     [Fact]
-    public void A_result_written_through_generated_code_reads_as_the_contract_written_by_hand()
+    public void The_refresh_result_reads_as_the_contract_written_by_hand()
     {
         var result = new RefreshResult(RefreshMode.Incremental, null, 442_804, 13_820_575, new RefreshPartitions(431, 430, 1),
             new RefreshPartitions(133, 119, 14), null, 0.25, "s.db.refresh", ["s.db.refresh/daily_series.csv"]);
+        Assert.Equal(ResultJson.Serialize(result), RefreshResultJson.Serialize(result));
 
         Assert.Equal("""
             {
@@ -59,6 +60,22 @@ public sealed class ResultJsonTests
               ]
             }
             """, ResultJson.Serialize(result));
+    }
+
+    [Theory]
+    [InlineData(RefreshMode.Full, "asked for with --full", true, 3.385039)]
+    [InlineData(RefreshMode.Full, "no earlier refresh state", false, 1e-7)]
+    [InlineData(RefreshMode.Unchanged, null, null, 0.0)]
+    [InlineData(RefreshMode.Incremental, "a reason with \"quotes\", é and <b>", null, 123456.789)]
+    public void The_refresh_result_writer_writes_what_the_serializer_writes(RefreshMode mode, string? reason, bool? verified, double seconds)
+    {
+        var result = new RefreshResult(mode, reason, 0, long.MaxValue, new RefreshPartitions(0, 0, 0), new RefreshPartitions(7, 3, 4),
+            verified, seconds, "dir/with space", mode == RefreshMode.Unchanged ? [] : ["a.csv", "b\\c.csv"]);
+
+        Assert.Equal(ResultJson.Serialize(result), RefreshResultJson.Serialize(result));
+        using var writer = new StringWriter { NewLine = "\n" };
+        RefreshResultJson.Write(writer, result);
+        Assert.Equal(ResultJson.Serialize(result) + "\n", writer.ToString());
     }
 
     [Fact]
