@@ -27,11 +27,12 @@ internal static class RefreshCsv
     public static (int First, int Last)? SeriesDays(RefreshTables tables)
     {
         int? first = null, last = null;
-        foreach (var (day, figures) in tables.Days)
+        for (var day = tables.FirstDay; day < tables.EndDay; day++)
         {
+            var figures = tables.DayAt(day);
             if (figures.Events == 0 && figures.Signups == 0) continue;
-            if (first is null || day < first) first = day;
-            if (last is null || day > last) last = day;
+            first ??= day;
+            last = day;
         }
         return first is null ? null : (first.Value, last!.Value);
     }
@@ -40,9 +41,12 @@ internal static class RefreshCsv
     public static IEnumerable<(int Cohort, int Month)> CohortRows(RefreshTables tables, ProjectCalendar calendar)
     {
         var lastMonth = tables.DataEnd == long.MinValue ? int.MinValue : calendar.MonthOf(tables.DataEnd);
-        foreach (var cohort in tables.CohortSizes.Where(pair => pair.Value != 0).Select(pair => pair.Key).Order())
+        for (var cohort = tables.FirstMonth; cohort < tables.EndMonth; cohort++)
+        {
+            if (tables.CohortSize(cohort) == 0) continue;
             for (var month = cohort; month <= Math.Max(cohort, lastMonth); month++)
                 yield return (cohort, month);
+        }
     }
 
     private static string Series(RefreshTables tables, ProjectCalendar calendar, (int First, int Last)? days)
@@ -51,7 +55,7 @@ internal static class RefreshCsv
         if (days is { } range)
             for (var day = range.First; day <= range.Last; day++)
             {
-                tables.Days.TryGetValue(day, out var figures);
+                var figures = tables.DayAt(day);
                 text.Append(Day(day)).Append(',').Append(Number(figures.Events)).Append(',').Append(Number(figures.ActiveUsers)).Append(',')
                     .Append(Number(figures.Signups)).Append(',').Append(figures.Revenue.ToString(CultureInfo.InvariantCulture)).Append(',')
                     .Append(DayComplete(tables, calendar, day)).Append('\n');
@@ -62,9 +66,17 @@ internal static class RefreshCsv
     private static string Sources(RefreshTables tables, ProjectCalendar calendar)
     {
         var text = new StringBuilder("day,source,events,complete\n");
-        foreach (var ((day, source), events) in tables.SourceEvents.Where(pair => pair.Value != 0)
-            .OrderBy(pair => pair.Key.Day).ThenBy(pair => pair.Key.Source, StringComparer.Ordinal))
-            text.Append(Day(day)).Append(',').Append(Quote(source)).Append(',').Append(Number(events)).Append(',').Append(DayComplete(tables, calendar, day)).Append('\n');
+        // Sources in ordinal order of their names, within each day.
+        var names = tables.Sources.ToArray();
+        var numbers = Enumerable.Range(0, names.Length).ToArray();
+        Array.Sort(names, numbers, StringComparer.Ordinal);
+        for (var day = tables.FirstDay; day < tables.EndDay; day++)
+            for (var i = 0; i < names.Length; i++)
+            {
+                var events = tables.SourceEventsAt(numbers[i], day);
+                if (events == 0) continue;
+                text.Append(Day(day)).Append(',').Append(Quote(names[i])).Append(',').Append(Number(events)).Append(',').Append(DayComplete(tables, calendar, day)).Append('\n');
+            }
         return text.ToString();
     }
 
@@ -73,8 +85,8 @@ internal static class RefreshCsv
         var text = new StringBuilder("cohort_month,activity_month,cohort_size,active_users,active_user_days,cohort_complete,complete\n");
         foreach (var (cohort, month) in CohortRows(tables, calendar))
         {
-            tables.Cells.TryGetValue((cohort, month), out var cell);
-            text.Append(Month(cohort)).Append(',').Append(Month(month)).Append(',').Append(Number(tables.CohortSizes[cohort])).Append(',')
+            var cell = tables.Cell(cohort, month);
+            text.Append(Month(cohort)).Append(',').Append(Month(month)).Append(',').Append(Number(tables.CohortSize(cohort))).Append(',')
                 .Append(Number(cell.ActiveUsers)).Append(',').Append(Number(cell.ActiveUserDays)).Append(',')
                 .Append(MonthComplete(tables, calendar, cohort)).Append(',').Append(MonthComplete(tables, calendar, month)).Append('\n');
         }

@@ -109,11 +109,11 @@ public static class RefreshRunner
         var dayRows = RefreshCsv.SeriesDays(tables) is { } range ? range.Last - range.First + 1L : 0L;
         var dayRecomputed = everything ? dayRows
             : mode == RefreshMode.Unchanged || RefreshCsv.SeriesDays(tables) is not { } days ? 0
-            : tables.TouchedDays.Count(day => day >= days.First && day <= days.Last);
+            : Enumerable.Range(days.First, days.Last - days.First + 1).Count(tables.IsTouchedDay);
         var cohortRows = RefreshCsv.CohortRows(tables, calendar).ToList();
         var cohortRecomputed = everything ? cohortRows.Count
             : mode == RefreshMode.Unchanged ? 0
-            : cohortRows.Count(row => tables.TouchedCohorts.Contains(row.Cohort) || tables.TouchedCells.Contains(row));
+            : cohortRows.Count(row => tables.IsTouchedCohort(row.Cohort) || tables.IsTouchedCell(row.Cohort, row.Month));
         string[] files = [Path.Combine(directory, RefreshCsv.DailySeries), Path.Combine(directory, RefreshCsv.DailySourceVolume), Path.Combine(directory, RefreshCsv.CohortActivity)];
         return new RefreshResult(mode, reason, read, storeEvents,
             new RefreshPartitions(dayRows, dayRows - dayRecomputed, dayRecomputed),

@@ -109,13 +109,18 @@ internal static class RefreshStateFile
         var anonymousDays = new ActiveDays(ReadArray<int>(reader, stream), ReadArray<long>(reader, stream));
         var tables = new RefreshTables { DataEnd = reader.ReadInt64() };
         for (var count = reader.ReadInt32(); count > 0; count--)
-            tables.Days[reader.ReadInt32()] = new DayFigures { Events = reader.ReadInt64(), ActiveUsers = reader.ReadInt64(), Signups = reader.ReadInt64(), Revenue = reader.ReadDecimal() };
+            tables.Day(reader.ReadInt32()) = new DayFigures { Events = reader.ReadInt64(), ActiveUsers = reader.ReadInt64(), Signups = reader.ReadInt64(), Revenue = reader.ReadDecimal() };
         for (var count = reader.ReadInt32(); count > 0; count--)
-            tables.SourceEvents[(reader.ReadInt32(), reader.ReadString())] = reader.ReadInt64();
+        {
+            var (day, source) = (reader.ReadInt32(), reader.ReadString());
+            // The day's own events are already read with the day.
+            tables.AddSourceEvents(day, source, reader.ReadInt64());
+        }
         for (var count = reader.ReadInt32(); count > 0; count--)
-            tables.CohortSizes[reader.ReadInt32()] = reader.ReadInt64();
+            tables.AddCohortMembers(reader.ReadInt32(), reader.ReadInt64());
         for (var count = reader.ReadInt32(); count > 0; count--)
-            tables.Cells[(reader.ReadInt32(), reader.ReadInt32())] = new CohortCell { ActiveUsers = reader.ReadInt64(), ActiveUserDays = reader.ReadInt64() };
+            tables.AddToCell(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt64());
+        tables.ClearTouched();
         return new RefreshState(fingerprint, lastChunk, events, erasures, profileStamp, userFirst, userProfile,
             anonymousUser, anonymousLinkedAt, anonymousFirst, userDays, anonymousDays, tables);
     }
@@ -152,36 +157,7 @@ internal static class RefreshStateFile
             state.AnonymousDays.WriteCompacted(writer, state.AnonymousUser.Length);
             var tables = state.Tables;
             writer.Write(tables.DataEnd);
-            writer.Write(tables.Days.Count);
-            foreach (var (day, figures) in tables.Days)
-            {
-                writer.Write(day);
-                writer.Write(figures.Events);
-                writer.Write(figures.ActiveUsers);
-                writer.Write(figures.Signups);
-                writer.Write(figures.Revenue);
-            }
-            writer.Write(tables.SourceEvents.Count);
-            foreach (var ((day, source), events) in tables.SourceEvents)
-            {
-                writer.Write(day);
-                writer.Write(source);
-                writer.Write(events);
-            }
-            writer.Write(tables.CohortSizes.Count);
-            foreach (var (cohort, size) in tables.CohortSizes)
-            {
-                writer.Write(cohort);
-                writer.Write(size);
-            }
-            writer.Write(tables.Cells.Count);
-            foreach (var ((cohort, month), cell) in tables.Cells)
-            {
-                writer.Write(cohort);
-                writer.Write(month);
-                writer.Write(cell.ActiveUsers);
-                writer.Write(cell.ActiveUserDays);
-            }
+            WritePartitions(writer, state.Tables);
         }
         Span<byte> hash = stackalloc byte[8];
         BitConverter.TryWriteBytes(hash, hashing.Hash.GetCurrentHashAsUInt64());
@@ -189,6 +165,57 @@ internal static class RefreshStateFile
         file.SetLength(file.Position);
         return new Written(path, generation);
     }
+
+    /// <summary>The tables' non-zero partitions, in key order, each part as its count and its entries.</summary>
+    private static void WritePartitions(BinaryWriter writer, RefreshTables tables)
+    {
+        var days = Enumerable.Range(tables.FirstDay, tables.EndDay - tables.FirstDay).Where(day => !IsZero(tables.DayAt(day))).ToArray();
+        writer.Write(days.Length);
+        foreach (var day in days)
+        {
+            var figures = tables.DayAt(day);
+            writer.Write(day);
+            writer.Write(figures.Events);
+            writer.Write(figures.ActiveUsers);
+            writer.Write(figures.Signups);
+            writer.Write(figures.Revenue);
+        }
+        var sources = new List<(int Day, int Source)>();
+        for (var day = tables.FirstDay; day < tables.EndDay; day++)
+            for (var source = 0; source < tables.Sources.Count; source++)
+                if (tables.SourceEventsAt(source, day) != 0) sources.Add((day, source));
+        writer.Write(sources.Count);
+        foreach (var (day, source) in sources)
+        {
+            writer.Write(day);
+            writer.Write(tables.Sources[source]);
+            writer.Write(tables.SourceEventsAt(source, day));
+        }
+        var cohorts = Enumerable.Range(tables.FirstMonth, tables.EndMonth - tables.FirstMonth).Where(cohort => tables.CohortSize(cohort) != 0).ToArray();
+        writer.Write(cohorts.Length);
+        foreach (var cohort in cohorts)
+        {
+            writer.Write(cohort);
+            writer.Write(tables.CohortSize(cohort));
+        }
+        var cells = new List<(int Cohort, int Month)>();
+        for (var cohort = tables.FirstMonth; cohort < tables.EndMonth; cohort++)
+            for (var month = tables.FirstMonth; month < tables.EndMonth; month++)
+                if (tables.Cell(cohort, month) is { ActiveUsers: not 0 } or { ActiveUserDays: not 0 }) cells.Add((cohort, month));
+        writer.Write(cells.Count);
+        foreach (var (cohort, month) in cells)
+        {
+            var cell = tables.Cell(cohort, month);
+            writer.Write(cohort);
+            writer.Write(month);
+            writer.Write(cell.ActiveUsers);
+            writer.Write(cell.ActiveUserDays);
+        }
+    }
+
+    // A day whose revenue is 0.00 rather than 0 is kept: it prints differently.
+    private static bool IsZero(DayFigures figures) =>
+        figures.Events == 0 && figures.ActiveUsers == 0 && figures.Signups == 0 && figures.Revenue == 0m && figures.Revenue.Scale == 0;
 
     /// <summary>Makes a written state the current one: its generation goes into its header, last.</summary>
     public static void Commit(Written written)

@@ -14,8 +14,6 @@ namespace Sextant.Analysis.Refresh;
 /// </summary>
 internal sealed class TableDeltas
 {
-    private const int Slack = 16;
-
     private readonly int _sourceSlots;
 
     // Days: index = day − _firstDay.
@@ -172,66 +170,27 @@ internal sealed class TableDeltas
 
     private void GrowDays(int day)
     {
-        var (first, end) = Widened(_firstDay, _days, day);
+        var (first, end) = GrowingRange.Widened(_firstDay, _days, day);
         var shift = _firstDay - first;
         var days = end - first;
-        _events = Moved(_events, _days * _sourceSlots, days * _sourceSlots, shift * _sourceSlots);
-        _revenue = Moved(_revenue, _days, days, shift);
-        _signups = Moved(_signups, _days, days, shift);
-        _activeUsers = Moved(_activeUsers, _days, days, shift);
-        _dayTouched = Moved(_dayTouched, _days, days, shift);
+        _events = GrowingRange.Moved(_events, _days * _sourceSlots, days * _sourceSlots, shift * _sourceSlots);
+        _revenue = GrowingRange.Moved(_revenue, _days, days, shift);
+        _signups = GrowingRange.Moved(_signups, _days, days, shift);
+        _activeUsers = GrowingRange.Moved(_activeUsers, _days, days, shift);
+        _dayTouched = GrowingRange.Moved(_dayTouched, _days, days, shift);
         (_firstDay, _days) = (first, days);
     }
 
     private void GrowMonths(int month)
     {
-        var (first, end) = Widened(_firstMonth, _months, month);
+        var (first, end) = GrowingRange.Widened(_firstMonth, _months, month);
         var shift = _firstMonth - first;
         var months = end - first;
-        _cohortSizes = Moved(_cohortSizes, _months, months, shift);
-        _cohortTouched = Moved(_cohortTouched, _months, months, shift);
-        var cellUsers = new long[months * months];
-        var cellDays = new long[months * months];
-        var cellTouched = new bool[months * months];
-        for (var cohort = 0; cohort < _months; cohort++)
-        {
-            var from = cohort * _months;
-            var to = (cohort + shift) * months + shift;
-            Array.Copy(_cellUsers, from, cellUsers, to, _months);
-            Array.Copy(_cellDays, from, cellDays, to, _months);
-            Array.Copy(_cellTouched, from, cellTouched, to, _months);
-        }
-        (_cellUsers, _cellDays, _cellTouched) = (cellUsers, cellDays, cellTouched);
+        _cohortSizes = GrowingRange.Moved(_cohortSizes, _months, months, shift);
+        _cohortTouched = GrowingRange.Moved(_cohortTouched, _months, months, shift);
+        _cellUsers = GrowingRange.MovedSquare(_cellUsers, _months, months, shift);
+        _cellDays = GrowingRange.MovedSquare(_cellDays, _months, months, shift);
+        _cellTouched = GrowingRange.MovedSquare(_cellTouched, _months, months, shift);
         (_firstMonth, _months) = (first, months);
-    }
-
-    /// <summary>A range [first, end) that holds the old one and <paramref name="key"/>, with room to grow on the side it grew.</summary>
-    private static (int First, int End) Widened(int first, int length, int key)
-    {
-        if (length == 0) return (key - Slack, key + Slack + 1);
-        var end = first + length;
-        var room = Math.Max(Slack, length / 2);
-        return key < first ? (key - room, end) : (first, key + room + 1);
-    }
-
-    private static long[] Moved(long[] values, int length, int newLength, int shift)
-    {
-        var moved = new long[newLength];
-        if (length > 0) Array.Copy(values, 0, moved, shift, length);
-        return moved;
-    }
-
-    private static decimal[] Moved(decimal[] values, int length, int newLength, int shift)
-    {
-        var moved = new decimal[newLength];
-        if (length > 0) Array.Copy(values, 0, moved, shift, length);
-        return moved;
-    }
-
-    private static bool[] Moved(bool[] values, int length, int newLength, int shift)
-    {
-        var moved = new bool[newLength];
-        if (length > 0) Array.Copy(values, 0, moved, shift, length);
-        return moved;
     }
 }

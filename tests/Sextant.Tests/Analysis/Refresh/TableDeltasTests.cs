@@ -21,10 +21,10 @@ public sealed class TableDeltasTests
         deltas.AddRevenue(20_000, 1.50m);
         var tables = new RefreshTables();
         deltas.ApplyTo(tables, Sources);
-        Assert.Equal([(19_000, 1L), (20_000, 2L), (21_000, 5L)], tables.Days.OrderBy(p => p.Key).Select(p => (p.Key, p.Value.Events)));
-        Assert.Equal(1.50m, tables.Days[20_000].Revenue);
-        Assert.Equal([(19_000, "", 1L), (20_000, "web", 2L), (21_000, "import", 5L)],
-            tables.SourceEvents.OrderBy(p => p.Key.Day).Select(p => (p.Key.Day, p.Key.Source, p.Value)));
+        Assert.Equal([(19_000, 1L), (20_000, 2L), (21_000, 5L)], Rows(tables).Where(r => r.Events != 0).Select(r => (r.Day, r.Events)));
+        Assert.Equal(1.50m, tables.DayAt(20_000).Revenue);
+        Assert.Equal([(19_000, "", 1L), (20_000, "web", 2L), (21_000, "import", 5L)], SourceRows(tables));
+        Assert.Equal([19_000, 20_000, 21_000], Enumerable.Range(18_000, 4_000).Where(tables.IsTouchedDay));
     }
 
     [Theory]
@@ -80,16 +80,34 @@ public sealed class TableDeltasTests
         var applied = new RefreshTables();
         merged.ApplyTo(applied, Sources);
 
-        Assert.Equal(Rows(direct.Days), Rows(applied.Days));
-        Assert.Equal(direct.SourceEvents.Where(p => p.Value != 0).OrderBy(p => p.Key).ToList(), applied.SourceEvents.OrderBy(p => p.Key).ToList());
-        Assert.Equal(direct.CohortSizes.OrderBy(p => p.Key).ToList(), applied.CohortSizes.OrderBy(p => p.Key).ToList());
-        Assert.Equal(direct.Cells.OrderBy(p => p.Key).Select(p => (p.Key, p.Value.ActiveUsers, p.Value.ActiveUserDays)),
-            applied.Cells.OrderBy(p => p.Key).Select(p => (p.Key, p.Value.ActiveUsers, p.Value.ActiveUserDays)));
-        Assert.Equal(direct.TouchedDays.Order(), applied.TouchedDays.Order());
-        Assert.Equal(direct.TouchedCohorts.Order(), applied.TouchedCohorts.Order());
-        Assert.Equal(direct.TouchedCells.Order(), applied.TouchedCells.Order());
+        Assert.Equal(Rows(direct), Rows(applied));
+        Assert.Equal(SourceRows(direct), SourceRows(applied));
+        Assert.Equal(Months(direct, t => t.CohortSize), Months(applied, t => t.CohortSize));
+        Assert.Equal(Cells(direct), Cells(applied));
+        var days = Enumerable.Range(19_000, 2_000).ToArray();
+        Assert.Equal(days.Where(direct.IsTouchedDay), days.Where(applied.IsTouchedDay));
+        var months = Enumerable.Range(600, 100).ToArray();
+        Assert.Equal(months.Where(direct.IsTouchedCohort), months.Where(applied.IsTouchedCohort));
+        Assert.Equal(months.SelectMany(c => months.Select(m => (c, m))).Where(p => direct.IsTouchedCell(p.c, p.m)),
+            months.SelectMany(c => months.Select(m => (c, m))).Where(p => applied.IsTouchedCell(p.c, p.m)));
     }
 
-    private static List<(int Day, long Events, long ActiveUsers, long Signups, decimal Revenue)> Rows(Dictionary<int, DayFigures> days) =>
-        [.. days.OrderBy(p => p.Key).Select(p => (p.Key, p.Value.Events, p.Value.ActiveUsers, p.Value.Signups, p.Value.Revenue))];
+    private static List<(int Day, long Events, long ActiveUsers, long Signups, decimal Revenue)> Rows(RefreshTables tables) =>
+        [.. Enumerable.Range(tables.FirstDay, tables.EndDay - tables.FirstDay).Select(day => (day, tables.DayAt(day)))
+            .Where(p => p.Item2.Events != 0 || p.Item2.ActiveUsers != 0 || p.Item2.Signups != 0 || p.Item2.Revenue != 0)
+            .Select(p => (p.day, p.Item2.Events, p.Item2.ActiveUsers, p.Item2.Signups, p.Item2.Revenue))];
+
+    private static List<(int Day, string Source, long Events)> SourceRows(RefreshTables tables) =>
+        [.. Enumerable.Range(tables.FirstDay, tables.EndDay - tables.FirstDay)
+            .SelectMany(day => tables.Sources.Select((name, number) => (day, name, tables.SourceEventsAt(number, day))))
+            .Where(r => r.Item3 != 0).OrderBy(r => r.day).ThenBy(r => r.name, StringComparer.Ordinal)];
+
+    private static List<(int Month, long Value)> Months(RefreshTables tables, Func<RefreshTables, Func<int, long>> value) =>
+        [.. Enumerable.Range(tables.FirstMonth, tables.EndMonth - tables.FirstMonth).Select(m => (m, value(tables)(m))).Where(p => p.Item2 != 0)];
+
+    private static List<(int Cohort, int Month, long ActiveUsers, long ActiveUserDays)> Cells(RefreshTables tables) =>
+        [.. Enumerable.Range(tables.FirstMonth, tables.EndMonth - tables.FirstMonth)
+            .SelectMany(c => Enumerable.Range(tables.FirstMonth, tables.EndMonth - tables.FirstMonth).Select(m => (c, m, tables.Cell(c, m))))
+            .Where(p => p.Item3.ActiveUsers != 0 || p.Item3.ActiveUserDays != 0)
+            .Select(p => (p.c, p.m, p.Item3.ActiveUsers, p.Item3.ActiveUserDays))];
 }
