@@ -64,7 +64,7 @@ internal static class RefreshRun
             Console.WriteLine($"{"metrics (full load + analysis) ×1",-36} {metrics.Seconds,5:F2} s · peak {metrics.PeakBytes / 1048576.0,4:F0} MiB");
 
             var met = PrintRatios(incremental, full, rebuild);
-            RefreshWarehouses.Run(csv, dayFile, Path.Combine(state, "daily_series.csv"), directory, incremental.Median, quick ? 1 : 3);
+            RefreshWarehouses.Run(csv, dayFile, Path.Combine(state, "daily_series.csv"), directory, ingest.Seconds, incremental.Median, quick ? 1 : 3);
             return met ? 0 : 1;
         }
         finally
