@@ -33,6 +33,12 @@ internal static class RefreshRun
         var csv = BenchArguments.Option(args, "--csv") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source))!, "csv");
         var directory = Path.Combine(Path.GetTempPath(), "sextant-refresh-bench-" + Environment.ProcessId);
         Directory.CreateDirectory(directory);
+        // Ctrl+C skips finally blocks: remove the store's copy on the way out too.
+        ConsoleCancelEventHandler onCancel = (_, _) =>
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        };
+        Console.CancelKeyPress += onCancel;
         try
         {
             var store = Path.Combine(directory, "full.db");
@@ -69,6 +75,7 @@ internal static class RefreshRun
         }
         finally
         {
+            Console.CancelKeyPress -= onCancel;
             Directory.Delete(directory, recursive: true);
         }
     }

@@ -64,12 +64,15 @@ internal sealed record RefreshTimings(string Name, IReadOnlyList<RefreshSample> 
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
+    /// <summary>" [min–max]", or nothing for a single run.</summary>
+    private string Range(Func<RefreshSample, double> seconds) =>
+        Runs.Count == 1 ? "" : $" [{Runs.Min(seconds):F2}–{Runs.Max(seconds):F2}]";
+
     private void Print()
     {
         var median = MedianRun;
         var modes = string.Join("/", Runs.Select(run => run.Mode).Distinct());
-        Console.WriteLine($"{$"{Name} ×{Runs.Count}",-36} {Median,5:F2} s [{Runs.Min(run => run.Seconds):F2}–{Runs.Max(run => run.Seconds):F2}] " +
-            $"({InsideMedian:F2} s inside [{Runs.Min(run => run.Inside):F2}–{Runs.Max(run => run.Inside):F2}]) · {modes} · " +
+        Console.WriteLine($"{$"{Name} ×{Runs.Count}",-36} {Median,5:F2} s{Range(run => run.Seconds)} ({InsideMedian:F2} s inside{Range(run => run.Inside)}) · {modes} · " +
             $"{median.Read:N0} events read = {median.Read / Math.Max(median.Inside, 1e-9):N0} rows/s · " +
             $"days kept {median.DaysKept}/{median.Days}, cohort months kept {median.CohortsKept}/{median.Cohorts} · peak {median.PeakBytes / 1048576.0,4:F0} MiB");
     }

@@ -14,8 +14,8 @@ namespace Sextant.Bench.Scale;
 /// </summary>
 internal static class RefreshWarehouses
 {
-    /// <summary>One engine's figures: load and append seconds, and the daily series' median seconds before and after the append.</summary>
-    private sealed record Figures(string Engine, double Load, double Append, double Before, double After, List<string[]> Series);
+    /// <summary>One engine's figures: load and append seconds, the daily series' median seconds before and after the append, and events without a user id.</summary>
+    private sealed record Figures(string Engine, string Timed, double Load, double Append, double Before, double After, List<string[]> Series, long WithoutUserId);
 
     public static void Run(string csvDirectory, string nextDayCsv, string sextantSeries, string directory, double sextantIngest, double incrementalMedian, int runs)
     {
@@ -31,11 +31,17 @@ internal static class RefreshWarehouses
         var figures = new List<Figures>();
         if (DuckDb(eventsCsv, profilesCsv, nextDayCsv, directory, runs) is { } duckDb) figures.Add(duckDb);
         if (ClickHouse(eventsCsv, profilesCsv, nextDayCsv, runs) is { } clickHouse) figures.Add(clickHouse);
+        foreach (var engine in figures) Console.WriteLine($"{engine.Engine,-10} queries timed as {engine.Timed}");
         foreach (var engine in figures)
-            Console.WriteLine($"{engine.Engine,-10} load {engine.Load,5:F1} s · append {engine.Append:F2} s · daily series {engine.Before:F2} s before, {engine.After:F2} s after the append " +
+            Console.WriteLine($"{engine.Engine,-10} load {engine.Load,5:F1} s · append {engine.Append:F2} s · daily series median {engine.Before:F2} s before, {engine.After:F2} s after the append " +
                 $"→ append + series {engine.Append + engine.After:F2} s vs Sextant ingest {sextantIngest:F2} s + incremental refresh {incrementalMedian:F2} s (whole processes)");
         foreach (var engine in figures) Console.WriteLine($"{engine.Engine,-10} {Agreement(engine.Series, sextantSeries)}");
-        if (figures.Count > 0) Console.WriteLine($"caveat     {DailySeriesSql.Caveat}");
+        if (figures.Count == 0) return;
+        Console.WriteLine($"caveat     {DailySeriesSql.Caveat}");
+        var anonymous = figures[0].WithoutUserId;
+        Console.WriteLine(anonymous == 0
+            ? "identity   every event here carries a user id, so on this data the SQL's figures can equal Sextant's"
+            : $"identity   {anonymous:N0} events carry no user id: Sextant attributes them by identity resolution, the SQL does not");
     }
 
     private static Figures? DuckDb(string eventsCsv, string profilesCsv, string nextDayCsv, string directory, int runs)
@@ -49,9 +55,9 @@ internal static class RefreshWarehouses
             RefreshTimings.FlushWrites();
             var append = engine.Append(nextDayCsv);
             var after = Median(runs, () => engine.Query(DailySeriesSql.DuckDb));
-            return new Figures("DuckDB", (load.Events + load.Profiles).TotalSeconds, append.TotalSeconds, before.Seconds, after.Seconds, after.Rows);
+            return new Figures(engine.Name, engine.Timed, (load.Events + load.Profiles).TotalSeconds, append.TotalSeconds, before.Seconds, after.Seconds, after.Rows, engine.EventsWithoutUserId());
         }
-        catch (Exception error) when (error is DuckDB.NET.Data.DuckDBException or InvalidOperationException or IOException)
+        catch (Exception error) when (error is DuckDB.NET.Data.DuckDBException or InvalidOperationException or IOException or DllNotFoundException or TypeInitializationException)
         {
             Console.WriteLine($"DuckDB     left out: {error.Message.Split('\n')[0]}");
             return null;
@@ -70,11 +76,16 @@ internal static class RefreshWarehouses
             Console.WriteLine($"ClickHouse left out: {ClickHouseServer.InstallHint}");
             return null;
         }
+        ClickHouseServer? server = null;
+        // Ctrl+C skips finally blocks: stop the server on the way out too.
+        ConsoleCancelEventHandler onCancel = (_, _) => server?.Dispose();
+        Console.CancelKeyPress += onCancel;
         try
         {
-            using var server = ClickHouseServer.Start(binary);
+            server = ClickHouseServer.Start(binary);
             using var http = new ClickHouseHttp(server.Endpoint);
-            var load = new ClickHouseEngine(http).Load(eventsCsv, profilesCsv);
+            var engine = new ClickHouseEngine(http);
+            var load = engine.Load(eventsCsv, profilesCsv);
             var before = Median(runs, () => Timed(() => http.Query(DailySeriesSql.ClickHouse)));
             RefreshTimings.FlushWrites();
             var watch = Stopwatch.StartNew();
@@ -82,12 +93,17 @@ internal static class RefreshWarehouses
             var append = watch.Elapsed;
             var after = Median(runs, () => Timed(() => http.Query(DailySeriesSql.ClickHouse)));
             Console.WriteLine($"ClickHouse merged its loaded parts into one in {load.Merge.TotalSeconds:F1} s (not in the load time); the appended day stays a part of its own");
-            return new Figures("ClickHouse", (load.Events + load.Profiles).TotalSeconds, append.TotalSeconds, before.Seconds, after.Seconds, after.Rows);
+            return new Figures(engine.Name, engine.Timed, (load.Events + load.Profiles).TotalSeconds, append.TotalSeconds, before.Seconds, after.Seconds, after.Rows, engine.EventsWithoutUserId());
         }
         catch (Exception error) when (error is InvalidOperationException or HttpRequestException or IOException or Win32Exception)
         {
             Console.WriteLine($"ClickHouse left out: {error.Message.Split('\n')[0]}");
             return null;
+        }
+        finally
+        {
+            server?.Dispose();
+            Console.CancelKeyPress -= onCancel;
         }
     }
 
