@@ -21,11 +21,7 @@ internal sealed class DuckDbEngine(string path) : IComparedEngine
     {
         using var connection = Open();
         var watch = Stopwatch.StartNew();
-        Execute(connection, $"""
-            CREATE TABLE events AS SELECT * FROM read_csv({Literal(eventsCsv)}, header = true, columns = {'{'}
-                'event_id': 'VARCHAR', 'user_id': 'VARCHAR', 'anonymous_id': 'VARCHAR', 'event': 'VARCHAR', 'timestamp': 'TIMESTAMP',
-                'platform': 'VARCHAR', 'session_id': 'VARCHAR', 'workspace_id': 'VARCHAR', 'revenue': 'DOUBLE', 'properties': 'VARCHAR', 'source': 'VARCHAR'{'}'})
-            """);
+        Execute(connection, $"CREATE TABLE events AS {ReadEvents(eventsCsv)}");
         var events = watch.Elapsed;
         watch.Restart();
         Execute(connection, $"""
@@ -35,6 +31,32 @@ internal sealed class DuckDbEngine(string path) : IComparedEngine
             """);
         Execute(connection, "CHECKPOINT");
         return (events, watch.Elapsed);
+    }
+
+    /// <summary>Appends an events CSV file (the columns of the loaded one) to the events table; returns the time, checkpoint included.</summary>
+    public TimeSpan Append(string eventsCsv)
+    {
+        using var connection = Open();
+        var watch = Stopwatch.StartNew();
+        Execute(connection, $"INSERT INTO events {ReadEvents(eventsCsv)}");
+        Execute(connection, "CHECKPOINT");
+        return watch.Elapsed;
+    }
+
+    /// <summary>Opens the file, runs a query and reads every row as text; returns the rows and the time of it all.</summary>
+    public (List<string[]> Rows, TimeSpan Elapsed) Query(string sql)
+    {
+        var watch = Stopwatch.StartNew();
+        var rows = new List<string[]>();
+        using (var connection = Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!)]);
+        }
+        return (rows, watch.Elapsed);
     }
 
     /// <summary>Events with no user id: Sextant would attribute them by identity resolution, which the SQL here leaves out.</summary>
@@ -48,17 +70,7 @@ internal sealed class DuckDbEngine(string path) : IComparedEngine
 
     public Reply Ask(Question question)
     {
-        var watch = Stopwatch.StartNew();
-        var rows = new List<string[]>();
-        using (var connection = Open())
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = Questions.DuckDbSql(question);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!)]);
-        }
-        var elapsed = watch.Elapsed;
+        var (rows, elapsed) = Query(Questions.DuckDbSql(question));
         return new Reply(Questions.FromRows(question, rows), elapsed);
     }
 
@@ -75,6 +87,12 @@ internal sealed class DuckDbEngine(string path) : IComparedEngine
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    private static string ReadEvents(string eventsCsv) => $"""
+        SELECT * FROM read_csv({Literal(eventsCsv)}, header = true, columns = {'{'}
+            'event_id': 'VARCHAR', 'user_id': 'VARCHAR', 'anonymous_id': 'VARCHAR', 'event': 'VARCHAR', 'timestamp': 'TIMESTAMP',
+            'platform': 'VARCHAR', 'session_id': 'VARCHAR', 'workspace_id': 'VARCHAR', 'revenue': 'DOUBLE', 'properties': 'VARCHAR', 'source': 'VARCHAR'{'}'})
+        """;
 
     private static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 }
