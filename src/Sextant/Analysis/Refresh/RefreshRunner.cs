@@ -22,7 +22,7 @@ public static class RefreshRunner
     /// <param name="settings">Time zone and excluded events.</param>
     /// <param name="full">Recompute everything, ignoring the state, and verify against the event table.</param>
     /// <param name="time">The clock the refresh's duration is measured with.</param>
-    /// <exception cref="SextantException">The store is not an append log (a warehouse store), or is damaged.</exception>
+    /// <exception cref="SextantException">The store is not an append log (a warehouse store), is damaged, or another refresh of it is running.</exception>
     public static RefreshResult Run(IEventStore store, string storePath, RefreshSettings settings, bool full, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -33,6 +33,7 @@ public static class RefreshRunner
             throw new SextantException($"sextant refresh needs the embedded store file; '{store.Location}' is a warehouse store, whose tables refresh in the database (docs/REFRESH.md)");
         var started = time.GetTimestamp();
         var directory = DirectoryFor(storePath);
+        using var held = RefreshLock.Take(directory, storePath);
         var mark = log.ReadAppendMark();
 
         string? reason = full ? "asked for with --full" : null;

@@ -373,6 +373,27 @@ public sealed class RefreshTests
         Assert.False(File.Exists(Path.Combine(refreshDirectory, "state.bin")));
     }
 
+    [Fact]
+    public void A_second_refresh_while_one_runs_stops_with_one_line_and_changes_nothing()
+    {
+        using var directory = new TempDirectory();
+        var path = TwoMonthStore(directory);
+        _ = RunRefresh(path, Utc);
+        Append(path, [Event("n1", "u1", "edit_page", "2025-02-11T09:00:00Z")]);
+        var before = Files(path);
+        var lockPath = Path.Combine(RefreshRunner.DirectoryFor(path), RefreshLock.FileName);
+
+        using (new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var error = Assert.Throws<SextantException>(() => RunRefresh(path, Utc));
+            Assert.Equal($"another refresh of {path} is running (it holds {lockPath}); run this one when it has finished", error.Message);
+            Assert.Equal(before, Files(path));
+        }
+
+        Assert.Equal(RefreshMode.Incremental, RunRefresh(path, Utc).Mode);
+        AssertEqualsFullRecompute(path, Utc);
+    }
+
     /// <summary>The refresh's files equal, byte for byte, those of a full recompute verified against the event table.</summary>
     internal static void AssertEqualsFullRecompute(string path, RefreshSettings settings)
     {
