@@ -130,6 +130,10 @@ internal sealed class ActiveDays
     /// </summary>
     public void WriteCompacted(BinaryWriter writer, int keyCount)
     {
+        // Plain loops over the arrays: a million keys pass twice, so no span or call per key.
+        var slotOf = _slotOf;
+        var offsets = _offsets;
+        var compactedKeys = KeyCount;
         var buffer = new int[8192];
         writer.Write(keyCount + 1);
         var position = 0;
@@ -142,7 +146,9 @@ internal sealed class ActiveDays
                 filled = 0;
             }
             buffer[filled++] = position;
-            if (key < keyCount) position += Get(key).Length;
+            if (key == keyCount) break;
+            var slot = key < slotOf.Length ? slotOf[key] - 1 : -1;
+            position += slot >= 0 ? _slotLength[slot] : key < compactedKeys ? offsets[key + 1] - offsets[key] : 0;
         }
         writer.Write(MemoryMarshal.AsBytes(buffer.AsSpan(0, filled)));
 
@@ -152,11 +158,16 @@ internal sealed class ActiveDays
         var entries = new long[1 << 16];
         filled = 0;
         var from = 0;
+        var changedEnd = Math.Min(keyCount, slotOf.Length);
         for (var key = 0; key <= keyCount; key++)
         {
-            if (key < keyCount && SlotOf(key) < 0) continue;
+            if (key < changedEnd ? slotOf[key] == 0 : key < keyCount) continue;
             Gather(writer, entries, ref filled, _entries.AsSpan(OldOffset(from), OldOffset(key) - OldOffset(from)));
-            if (key < keyCount) Gather(writer, entries, ref filled, Get(key));
+            if (key < keyCount)
+            {
+                var slot = slotOf[key] - 1;
+                Gather(writer, entries, ref filled, _blocks[_slotBlock[slot]].AsSpan(_slotStart[slot], _slotLength[slot]));
+            }
             from = key + 1;
         }
         writer.Write(MemoryMarshal.AsBytes(entries.AsSpan(0, filled)));
