@@ -8,9 +8,9 @@ namespace Sextant.Bench.Scale;
 /// <c>refresh [--store PATH] [--cli DLL] [--csv DIR] [--quick]</c>: on a copy of the scale store,
 /// times as whole CLI processes a first refresh (which builds the state), the ingest of one more
 /// day (the last day's events moved a day later under new ids), the incremental refresh that
-/// follows (5 times, each from the first refresh's state), a state rebuild from scratch and a full
-/// recompute (<c>refresh --full</c>, which also verifies against the event table), 3 times each,
-/// and for comparison <c>metrics</c> (a full load and analysis). Pending writes are flushed before
+/// follows (each from the first refresh's state), a state rebuild from scratch and a full
+/// recompute (<c>refresh --full</c>, which also verifies against the event table) — these three in
+/// 5 alternating rounds — and for comparison <c>metrics</c> (a full load and analysis). Pending writes are flushed before
 /// every timed step. Prints median [min–max] seconds, rows/s, peak memory and the median
 /// incremental/full ratios (target ≤ 0.10); then the same day appended to DuckDB and ClickHouse
 /// and their daily series recomputed (<see cref="RefreshWarehouses"/>). <c>--quick</c> runs each
@@ -19,6 +19,8 @@ namespace Sextant.Bench.Scale;
 internal static class RefreshRun
 {
     private const double TargetRatio = 0.10;
+    // Rounds of the three timed steps, alternating.
+    private const int Rounds = 5;
 
     public static int Run(string[] args)
     {
@@ -47,7 +49,7 @@ internal static class RefreshRun
             File.Copy(source, store);
             if (File.Exists(source + ".table")) File.Copy(source + ".table", store + ".table");
             Console.WriteLine($"refresh bench on a copy of {source} ({new FileInfo(store).Length / 1048576.0:F0} MiB), whole processes of {cli}");
-            Console.WriteLine("each step: median [min–max] of whole-process seconds (inside seconds from the JSON); rows/s and peak of the median run; pending writes flushed (sync) before every timed step");
+            Console.WriteLine("each step: median [min–max] of whole-process seconds (inside seconds from the JSON); rows/s and peak of the median run; pending writes flushed (sync) before every timed step; the three refresh steps alternate in rounds");
 
             RefreshTimings.Time("first refresh (builds the state)", 1, cli, ["refresh", "--store", store, "--json"]);
             CopyDirectory(state, firstState);
@@ -57,14 +59,18 @@ internal static class RefreshRun
             var ingest = TargetsRun.Measure(cli, ["ingest", dayFile, "--store", store, "--json"]);
             Console.WriteLine($"{"ingest of the next day ×1",-36} {ingest.Seconds,5:F2} s · {dayEvents:N0} events · peak {ingest.PeakBytes / 1048576.0,4:F0} MiB (table snapshot rewritten)");
 
-            var incremental = RefreshTimings.Time("incremental refresh", quick ? 1 : 5, cli, ["refresh", "--store", store, "--json"], () =>
-            {
-                Directory.Delete(state, recursive: true);
-                CopyDirectory(firstState, state);
-            });
-            var rebuild = RefreshTimings.Time("state rebuilt from scratch", quick ? 1 : 3, cli, ["refresh", "--store", store, "--json"],
-                () => Directory.Delete(state, recursive: true));
-            var full = RefreshTimings.Time("full recompute (refresh --full)", quick ? 1 : 3, cli, ["refresh", "--store", store, "--full", "--json"]);
+            // Each incremental run starts from the first refresh's state; a rebuild from none.
+            var timed = RefreshTimings.TimeInRounds(quick ? 1 : Rounds, cli,
+            [
+                ("incremental refresh", ["refresh", "--store", store, "--json"], () =>
+                {
+                    Directory.Delete(state, recursive: true);
+                    CopyDirectory(firstState, state);
+                }),
+                ("state rebuilt from scratch", ["refresh", "--store", store, "--json"], () => Directory.Delete(state, recursive: true)),
+                ("full recompute (refresh --full)", ["refresh", "--store", store, "--full", "--json"], null),
+            ]);
+            var (incremental, rebuild, full) = (timed[0], timed[1], timed[2]);
             RefreshTimings.FlushWrites();
             var metrics = TargetsRun.Measure(cli, ["metrics", "--store", store, "--json"]);
             Console.WriteLine($"{"metrics (full load + analysis) ×1",-36} {metrics.Seconds,5:F2} s · peak {metrics.PeakBytes / 1048576.0,4:F0} MiB");

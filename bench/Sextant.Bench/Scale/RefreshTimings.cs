@@ -51,6 +51,27 @@ internal sealed record RefreshTimings(string Name, IReadOnlyList<RefreshSample> 
         return timings;
     }
 
+    /// <summary>
+    /// Times several steps in alternating rounds — each round runs every step once, in order,
+    /// each after its <c>Prepare</c> and a flush (untimed) — so a stretch when the machine is slower
+    /// (another process, the host reclaiming memory an earlier step freed) slows every step alike
+    /// rather than one step's runs. Prints one line per step.
+    /// </summary>
+    public static IReadOnlyList<RefreshTimings> TimeInRounds(int rounds, string cli, IReadOnlyList<(string Name, string[] Arguments, Action? Prepare)> steps)
+    {
+        var runs = steps.Select(_ => new List<RefreshSample>()).ToList();
+        for (var round = 0; round < rounds; round++)
+            for (var i = 0; i < steps.Count; i++)
+            {
+                steps[i].Prepare?.Invoke();
+                FlushWrites();
+                runs[i].Add(RefreshSample.Measure(cli, steps[i].Arguments));
+            }
+        var timings = steps.Select((step, i) => new RefreshTimings(step.Name, runs[i])).ToList();
+        foreach (var timing in timings) timing.Print();
+        return timings;
+    }
+
     /// <summary>Runs <c>sync</c>: dirty pages written back now, outside any timed step.</summary>
     public static void FlushWrites()
     {
