@@ -25,7 +25,6 @@ internal static class Program
 
     public static int Main(string[] args)
     {
-        Terminal.Configure();
         int code;
         using (PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop))
         using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop))

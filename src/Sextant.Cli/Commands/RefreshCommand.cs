@@ -20,7 +20,6 @@ internal static class RefreshCommand
         var command = new Command("refresh", "Materialise the daily series and cohort activity as CSV files; later runs read only the events added since") { full };
         command.SetAction(result =>
         {
-            var console = Terminal.For(result);
             var config = globals.LoadConfig(result);
             var storePath = globals.StorePath(result, config);
             if (StoreUrl.Parse(storePath).IsWarehouse)
@@ -39,6 +38,7 @@ internal static class RefreshCommand
                 RefreshMode.Incremental => "incremental",
                 _ => "full recompute (" + refresh.Reason + ")",
             };
+            var console = Terminal.For(result);
             console.MarkupLine($"[bold]refresh[/] {Markup.Escape(mode)}");
             var table = new Table().Border(TableBorder.Rounded).AddColumns("partitions", "total", "kept", "recomputed");
             for (var i = 1; i < 4; i++) table.Columns[i].RightAligned();
