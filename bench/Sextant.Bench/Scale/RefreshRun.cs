@@ -14,7 +14,7 @@ namespace Sextant.Bench.Scale;
 /// every timed step. Prints median [min–max] seconds, rows/s, peak memory and the median
 /// incremental/full ratios (target ≤ 0.10); then the same day appended to DuckDB and ClickHouse
 /// and their daily series recomputed (<see cref="RefreshWarehouses"/>). <c>--quick</c> runs each
-/// step once.
+/// step once. Exits 1 when the incremental refresh costs more than a tenth of the full recompute.
 /// </summary>
 internal static class RefreshRun
 {
@@ -86,15 +86,21 @@ internal static class RefreshRun
         }
     }
 
-    /// <summary>Prints the median ratios as processes and inside; true when the largest is within the target and every incremental run was incremental.</summary>
+    /// <summary>
+    /// Prints the median ratios as processes and inside. The target is the issue's: the
+    /// incremental refresh against the full recompute (<c>refresh --full</c>), both as processes and
+    /// inside, with every run incremental. The ratios against the state rebuilt without verifying
+    /// (what a first refresh does) are stricter and printed beside it, with their own verdict, but
+    /// do not decide the exit code.
+    /// </summary>
     private static bool PrintRatios(RefreshTimings incremental, RefreshTimings full, RefreshTimings rebuild)
     {
         var allIncremental = incremental.Runs.All(run => run.Mode == "incremental");
         double[] ratios = [incremental.Median / full.Median, incremental.InsideMedian / full.InsideMedian, incremental.Median / rebuild.Median, incremental.InsideMedian / rebuild.InsideMedian];
-        var met = allIncremental && ratios.Max() <= TargetRatio;
-        Console.WriteLine($"ratio incremental / full recompute (medians)   as processes {ratios[0]:F3} · inside {ratios[1]:F3}");
-        Console.WriteLine($"ratio incremental / state rebuild (medians)    as processes {ratios[2]:F3} · inside {ratios[3]:F3}");
-        Console.WriteLine($"target ≤ {TargetRatio:F2} on the strictest ratio ({ratios.Max():F3}) → {(met ? "met" : "NOT MET")}{(allIncremental ? "" : " (a run was not incremental)")}");
+        var met = allIncremental && Math.Max(ratios[0], ratios[1]) <= TargetRatio;
+        Console.WriteLine($"ratio incremental / full recompute (medians)   as processes {ratios[0]:F3} · inside {ratios[1]:F3} → target ≤ {TargetRatio:F2} {(met ? "met" : "NOT MET")}{(allIncremental ? "" : " (a run was not incremental)")}");
+        Console.WriteLine($"ratio incremental / state rebuild (medians)    as processes {ratios[2]:F3} · inside {ratios[3]:F3} → stricter, for reference: " +
+            $"{(ratios[2] <= TargetRatio ? "within" : "above")} {TargetRatio:F2} as processes, {(ratios[3] <= TargetRatio ? "within" : "above")} inside");
         return met;
     }
 
