@@ -16,6 +16,9 @@ internal static class RefreshCsv
     public const string DailySourceVolume = "daily_source_volume.csv";
     public const string CohortActivity = "cohort_activity.csv";
 
+    /// <summary>The three files, in the order <see cref="Render"/> gives them.</summary>
+    public static readonly IReadOnlyList<string> FileNames = [DailySeries, DailySourceVolume, CohortActivity];
+
     /// <summary>The files' names and texts.</summary>
     public static IReadOnlyList<(string Name, string Text)> Render(RefreshTables tables, ProjectCalendar calendar)
     {

@@ -62,15 +62,16 @@ public static class RefreshRunner
             state = new RefreshState(settings.Fingerprint);
             read = state.Apply(log.ReadEventsAfter(0), log.ReadProfileSignups(), settings);
             mode = RefreshMode.Full;
-            if (full) verified = Verify(store, storePath, settings, state);
         }
         state.Erasures = mark.Erasures;
         state.ProfileStamp = mark.ProfileStamp;
+        var files = Render(state.Tables, settings);
+        if (full) verified = Verify(store, storePath, settings, files);
 
         Directory.CreateDirectory(directory);
         // The state is written on another core while the CSVs are written; it becomes current last.
         var written = Task.Run(() => RefreshStateFile.WriteNext(state, directory));
-        foreach (var (name, text) in RefreshCsv.Render(state.Tables, CalendarOf(state.Tables, settings)))
+        foreach (var (name, text) in files)
             RefreshStateFile.WriteAtomically(Path.Combine(directory, name), Encoding.UTF8.GetBytes(text));
         RefreshStateFile.Commit(written.GetAwaiter().GetResult());
         return Result(mode, mode == RefreshMode.Full ? reason : null, read, mark.Events, state, settings, verified, started, time, directory);
@@ -84,10 +85,10 @@ public static class RefreshRunner
     internal static IReadOnlyList<(string Name, string Text)> Render(RefreshTables tables, RefreshSettings settings) =>
         RefreshCsv.Render(tables, CalendarOf(tables, settings));
 
-    private static bool Verify(IEventStore store, string storePath, RefreshSettings settings, RefreshState state)
+    /// <summary>Holds the rebuilt files' texts against the reference recomputed from the event table.</summary>
+    private static bool Verify(IEventStore store, string storePath, RefreshSettings settings, IReadOnlyList<(string Name, string Text)> rebuilt)
     {
         var reference = Render(Reference(store, storePath, settings), settings);
-        var rebuilt = Render(state.Tables, settings);
         for (var i = 0; i < reference.Count; i++)
             if (reference[i].Text != rebuilt[i].Text)
                 throw new InvalidOperationException($"refresh: {reference[i].Name} rebuilt from the store's chunks differs from the one recomputed from the event table");
@@ -97,9 +98,7 @@ public static class RefreshRunner
     private static ProjectCalendar CalendarOf(RefreshTables tables, RefreshSettings settings) =>
         tables.DataEnd == long.MinValue ? new ProjectCalendar(settings.Zone, 0, 0) : new ProjectCalendar(settings.Zone, tables.DataEnd, tables.DataEnd);
 
-    private static bool FilesExist(string directory) =>
-        File.Exists(Path.Combine(directory, RefreshCsv.DailySeries)) && File.Exists(Path.Combine(directory, RefreshCsv.DailySourceVolume))
-        && File.Exists(Path.Combine(directory, RefreshCsv.CohortActivity));
+    private static bool FilesExist(string directory) => RefreshCsv.FileNames.All(name => File.Exists(Path.Combine(directory, name)));
 
     private static RefreshResult Result(RefreshMode mode, string? reason, long read, long storeEvents, RefreshState state, RefreshSettings settings,
         bool? verified, long started, TimeProvider time, string directory)
@@ -107,15 +106,16 @@ public static class RefreshRunner
         var tables = state.Tables;
         var calendar = CalendarOf(tables, settings);
         var everything = mode == RefreshMode.Full;
-        var dayRows = RefreshCsv.SeriesDays(tables) is { } range ? range.Last - range.First + 1L : 0L;
+        var days = RefreshCsv.SeriesDays(tables);
+        var dayRows = days is { } range ? range.Last - range.First + 1L : 0L;
         var dayRecomputed = everything ? dayRows
-            : mode == RefreshMode.Unchanged || RefreshCsv.SeriesDays(tables) is not { } days ? 0
-            : Enumerable.Range(days.First, days.Last - days.First + 1).Count(tables.IsTouchedDay);
+            : mode == RefreshMode.Unchanged || days is not { } series ? 0
+            : Enumerable.Range(series.First, series.Last - series.First + 1).Count(tables.IsTouchedDay);
         var cohortRows = RefreshCsv.CohortRows(tables, calendar).ToList();
         var cohortRecomputed = everything ? cohortRows.Count
             : mode == RefreshMode.Unchanged ? 0
             : cohortRows.Count(row => tables.IsTouchedCohort(row.Cohort) || tables.IsTouchedCell(row.Cohort, row.Month));
-        string[] files = [Path.Combine(directory, RefreshCsv.DailySeries), Path.Combine(directory, RefreshCsv.DailySourceVolume), Path.Combine(directory, RefreshCsv.CohortActivity)];
+        string[] files = [.. RefreshCsv.FileNames.Select(name => Path.Combine(directory, name))];
         return new RefreshResult(mode, reason, read, storeEvents,
             new RefreshPartitions(dayRows, dayRows - dayRecomputed, dayRecomputed),
             new RefreshPartitions(cohortRows.Count, cohortRows.Count - cohortRecomputed, cohortRecomputed),

@@ -37,8 +37,7 @@ internal static class RefreshStores
 
     /// <summary>The refresh's three CSV files, as bytes, in a fixed order.</summary>
     public static byte[][] Files(string storePath) =>
-        [.. new[] { RefreshCsv.DailySeries, RefreshCsv.DailySourceVolume, RefreshCsv.CohortActivity }
-            .Select(name => File.ReadAllBytes(Path.Combine(RefreshRunner.DirectoryFor(storePath), name)))];
+        [.. RefreshCsv.FileNames.Select(name => File.ReadAllBytes(Path.Combine(RefreshRunner.DirectoryFor(storePath), name)))];
 
     public static string Text(string storePath, string name) => File.ReadAllText(Path.Combine(RefreshRunner.DirectoryFor(storePath), name));
 
